@@ -1,0 +1,65 @@
+"""What the command modules share: output formats, error reporting, exit codes.
+
+Exit codes: 0 success (or a correct answer), 1 a definite negative result
+(an incorrect answer), 2 the input could not be read or used, 3 an internal error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+OUTPUT_FORMATS = ("text", "unicode", "latex", "markdown", "html", "json")
+
+
+class CommandError(Exception):
+    """A problem with what the user asked for: shown as one clear message, never a traceback."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def add_format_options(parser: argparse.ArgumentParser, default: str = "unicode") -> None:
+    parser.add_argument("--format", choices=OUTPUT_FORMATS, default=default,
+                        help=f"output format (default: {default})")
+    parser.add_argument("--json", dest="format", action="store_const", const="json",
+                        help="print one JSON object (same as --format json)")
+
+
+def add_vars_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vars", metavar="x,y", default=None,
+                        help="the variables, comma-separated (otherwise every free name)")
+
+
+def variables_from(args: argparse.Namespace) -> list[str] | None:
+    text = getattr(args, "vars", None)
+    if not text:
+        return None
+    return [v.strip() for v in text.split(",") if v.strip()]
+
+
+def emit(result: Any, fmt: str) -> None:
+    """Print a result (anything with ``render``/``to_dict``) in the chosen format."""
+    if fmt == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.render(fmt))
+
+
+def error(message: str) -> None:
+    print(f"calctutor: {message}", file=sys.stderr)
+
+
+def internal_error(exc: BaseException) -> int:
+    """Report a bug without a traceback (set CALCTUTOR_DEBUG=1 to see it)."""
+    import os
+
+    if os.environ.get("CALCTUTOR_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    error(f"internal error ({type(exc).__name__}: {exc}). "
+          "This is a bug in calctutor; set CALCTUTOR_DEBUG=1 to see details.")
+    return 3

@@ -1,0 +1,141 @@
+"""Run heavy SymPy calls with a time limit, in a worker that can be killed.
+
+``simplify``, ``solve``, ``limit`` or ``groebner`` can run for minutes on an
+innocent-looking input, and a thread cannot be stopped. So the call runs in a
+pebble worker process; on timeout pebble kills that worker and starts a fresh
+one. Inside a worker (batch grading, or a nested call) the call runs inline
+under ``SIGALRM`` instead, and the outer worker's timeout is the hard stop.
+
+Callers catch :class:`Unfinished` and turn it into a result that says what
+could not be decided: a timeout is an answer, not a crash.
+"""
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = float(os.environ.get("CALCTUTOR_TIMEOUT", "3"))
+
+_pool = None
+_pool_lock = threading.Lock()
+_in_worker = False
+
+
+class Unfinished(Exception):
+    """A bounded call did not finish; ``seconds`` and ``what`` say which and how long."""
+
+    def __init__(self, what: str, seconds: float, reason: str = "timed out"):
+        self.what, self.seconds, self.reason = what, seconds, reason
+        super().__init__(f"{what} {reason} after {seconds:g} s")
+
+
+class TimedOut(Unfinished):
+    pass
+
+
+class WorkerDied(Unfinished):
+    pass
+
+
+def _mark_worker() -> None:
+    global _in_worker
+    _in_worker = True
+
+
+def mark_worker() -> None:
+    """Declare this process a worker: nested bounded calls then run inline."""
+    _mark_worker()
+
+
+def _get_pool():
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            from pebble import ProcessPool
+
+            _pool = ProcessPool(max_workers=1, initializer=_mark_worker,
+                                context=multiprocessing.get_context("fork"))
+            atexit.register(shutdown)
+        return _pool
+
+
+def shutdown() -> None:
+    """Stop the worker pool (tests and the REPL call this on exit)."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.stop()
+            _pool.join(timeout=2)
+            _pool = None
+
+
+def _mode() -> str:
+    forced = os.environ.get("CALCTUTOR_BOUNDED", "")
+    if forced in ("inline", "process"):
+        return forced
+    if _in_worker or multiprocessing.current_process().daemon:
+        return "inline"
+    return "process"
+
+
+def bounded(fn: Callable[..., T], *args: Any, timeout: float | None = None,
+            what: str | None = None, **kwargs: Any) -> T:
+    """``fn(*args, **kwargs)`` or :class:`Unfinished` after ``timeout`` seconds.
+
+    ``fn`` must be a module-level function and its arguments picklable.
+    """
+    seconds = DEFAULT_TIMEOUT if timeout is None else timeout
+    label = what or getattr(fn, "__name__", "computation")
+    if _mode() == "inline":
+        with alarm(seconds, label):
+            return fn(*args, **kwargs)
+    from pebble import ProcessExpired
+
+    future = _get_pool().schedule(fn, args=args, kwargs=kwargs, timeout=seconds)
+    try:
+        return future.result()
+    except FutureTimeout:
+        raise TimedOut(label, seconds) from None
+    except ProcessExpired as exc:
+        raise WorkerDied(label, seconds, f"stopped (worker exit code {exc.exitcode})") from None
+
+
+@contextmanager
+def alarm(seconds: float, what: str = "computation"):
+    """Raise :class:`TimedOut` inside the block after ``seconds`` (main thread only).
+
+    Pure-Python SymPy code is interrupted between bytecodes; elsewhere, or off
+    the main thread, the block runs unbounded and the caller's process limit applies.
+    """
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    import time
+
+    def _raise(signum, frame):
+        raise TimedOut(what, seconds)
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    outer_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    if 0 < outer_left < seconds:  # an enclosing deadline comes first: keep it
+        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_REAL, outer_left)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_left > 0:
+            left = outer_left - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))

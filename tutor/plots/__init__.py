@@ -1,0 +1,1 @@
+"""Figures (matplotlib, headless). Shared by critical points, limits and descent."""

@@ -1,0 +1,1 @@
+"""The reading layer: learner text -> SymPy objects, and SymPy objects -> learner text."""
