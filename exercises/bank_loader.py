@@ -1,0 +1,247 @@
+"""Load the bank: the built-in TOML files, or a teacher's folder or file.
+
+Every entry is checked against the schema when it is loaded; all problems in
+all files are collected and raised together as one :class:`BankLoadError`
+whose lines name file, exercise id and field.
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from exercises.errors import BankError, BankLoadError
+from exercises.exercise import Exercise, Hint
+from exercises.params import parse_space
+from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, Integer, Number, OneOf, Text,
+                              TextList, check_fields, did_you_mean)
+from exercises.topics import topic_order
+
+FIGURES = ("surface", "contour", "descent", "tangent", "level", "none")
+
+# fields every exercise has; a task adds its own inputs
+COMMON: dict[str, Field] = {
+    "id": Text(required=True, help="a stable kebab-case name such as \"chain-rule-log\""),
+    "topic": Text(),
+    "title": Text(required=True),
+    "prompt": Text(required=True),
+    "task": Text(required=True),
+    "kind": OneOf(options=KINDS),
+    "points": Number(positive=True),
+    "difficulty": Integer(low=1, high=5),
+    "tags": TextList(),
+    "figure": OneOf(options=FIGURES),
+}
+EXTRA = ("answer", "hints", "grading", "parameters", "conditions")
+GRADING: dict[str, Field] = {
+    "tolerance": Number(positive=True),
+    "exact": Flag(),
+    "form": OneOf(options=FORMS),
+    "timeout": Number(positive=True),
+}
+
+
+class Bank(Mapping):
+    """Exercises by id, in file order; ``topics()`` in course order."""
+
+    def __init__(self, exercises: list[Exercise], sources: tuple[str, ...] = ()):
+        self._by_id = {ex.id: ex for ex in exercises}
+        self.sources = sources
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        try:
+            return self._by_id[exercise_id]
+        except KeyError:
+            hint = did_you_mean(exercise_id, self._by_id)
+            raise KeyError(f"no exercise {exercise_id!r} in the bank{hint}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __repr__(self) -> str:
+        return f"<Bank: {len(self)} exercises in {len(self.topics())} topics>"
+
+    def exercises(self) -> list[Exercise]:
+        return list(self._by_id.values())
+
+    def topics(self) -> list[str]:
+        return topic_order([ex.topic for ex in self._by_id.values()])
+
+    def by_topic(self, topic: str) -> list[Exercise]:
+        found = [ex for ex in self._by_id.values() if ex.topic == topic]
+        if not found and topic not in self.topics():
+            raise KeyError(f"no topic {topic!r} in the bank{did_you_mean(topic, self.topics())}")
+        return found
+
+
+def builtin_files() -> list[Path]:
+    folder = resources.files("exercises") / "bank"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load(path: str | Path | None = None) -> Bank:
+    """The built-in bank (``path=None``), or a teacher's folder of ``*.toml`` files or a single file."""
+    files = _files(path)
+    errors: list[BankError] = []
+    exercises: list[Exercise] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        for ex in _load_file(file, errors):
+            if ex.id in seen:
+                errors.append(BankError(f"the id is already used in {seen[ex.id]}", ex.source, ex.id, "id"))
+                continue
+            seen[ex.id] = ex.source
+            exercises.append(ex)
+    if errors:
+        raise BankLoadError(errors)
+    return Bank(exercises, tuple(str(f) for f in files))
+
+
+def _files(path: str | Path | None) -> list[Path]:
+    if path is None:
+        return builtin_files()
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(p.rglob("*.toml"))
+        if not files:
+            raise BankError("the folder holds no *.toml files", str(p))
+        return files
+    if p.is_file():
+        return [p]
+    raise BankError("no such file or folder", str(p))
+
+
+def _load_file(file: Path, errors: list[BankError]) -> list[Exercise]:
+    name = _display_name(file)
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        errors.append(BankError("the file is not UTF-8 text", name))
+        return []
+    except tomllib.TOMLDecodeError as exc:
+        errors.append(BankError(f"not valid TOML: {exc}", name))
+        return []
+    except OSError as exc:
+        errors.append(BankError(f"cannot read the file: {exc.strerror}", name))
+        return []
+    unknown = set(data) - {"topic", "exercise"}
+    if unknown:
+        key = sorted(unknown)[0]
+        errors.append(BankError("unknown top-level key; a file holds [[exercise]] tables and an optional topic"
+                                + did_you_mean(key, ["topic", "exercise"]), name, None, key))
+    default_topic = data.get("topic")
+    entries = data.get("exercise", [])
+    if not isinstance(entries, list):
+        errors.append(BankError("write each exercise as an [[exercise]] table", name, None, "exercise"))
+        return []
+    out = []
+    for i, raw in enumerate(entries):
+        ident = raw.get("id") if isinstance(raw, Mapping) and isinstance(raw.get("id"), str) else f"#{i + 1}"
+        try:
+            out.append(read_entry(raw, default_topic, name))
+        except BankError as exc:
+            errors.append(exc.located(name, ident))
+    return out
+
+
+def _display_name(file: Path) -> str:
+    try:
+        builtin = Path(str(resources.files("exercises") / "bank"))
+        if file.resolve().parent == builtin.resolve():
+            return f"exercises/bank/{file.name}"
+    except (OSError, TypeError):
+        pass
+    return str(file)
+
+
+def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercise:
+    """One [[exercise]] table -> Exercise, or BankError naming the field."""
+    from exercises.tasks import load_all
+
+    if not isinstance(raw, Mapping):
+        raise BankError("an exercise must be a table")
+    tasks = load_all()
+    common = check_fields(raw, COMMON)
+    ex_id = common["id"]
+    if not ID_PATTERN.match(ex_id):
+        raise BankError("an id is kebab-case: lower-case letters and digits joined by '-'", field="id")
+    task_name = common["task"]
+    if task_name not in tasks:
+        raise BankError(f"unknown task {task_name!r}{did_you_mean(task_name, tasks)}; "
+                        f"tasks: {', '.join(sorted(tasks))}", field="task")
+    task = tasks[task_name]
+    allowed = set(COMMON) | set(EXTRA) | set(task.fields)
+    for key in raw:
+        if key not in allowed:
+            raise BankError(f"unknown field for a {task_name!r} exercise{did_you_mean(key, allowed)}", field=key)
+    inputs = check_fields(raw, task.fields)
+    task.check_inputs(inputs)
+    topic = common.get("topic") or default_topic
+    if not isinstance(topic, str) or not ID_PATTERN.match(topic):
+        raise BankError("give a kebab-case topic (here or as topic = ... at the top of the file)", field="topic")
+    kind = common.get("kind") or task.kind_for(inputs)
+    if kind != task.kind_for(inputs) and kind not in task.kinds:
+        raise BankError(f"a {task_name!r} exercise is graded as {task.kind_for(inputs)!r}"
+                        + (f" (or {', '.join(task.kinds)})" if task.kinds else ""), field="kind")
+    return Exercise(
+        id=ex_id, topic=topic, title=common["title"], prompt=common["prompt"], task=task_name, kind=kind,
+        points=_points(common.get("points", 1)), difficulty=common.get("difficulty", 1),
+        tags=common.get("tags", ()), hints=_hints(raw.get("hints")), options=_grading(raw.get("grading")),
+        inputs=inputs, space=parse_space(raw.get("parameters"), raw.get("conditions")),
+        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"),
+    )
+
+
+def _points(value: Any) -> float:
+    if isinstance(value, str):
+        raise BankError("points is a number such as 3", field="points")
+    return value
+
+
+def _hints(raw: Any) -> tuple[Hint, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise BankError("write hints as [[exercise.hints]] tables with text and cost", field="hints")
+    hints = []
+    for i, h in enumerate(raw):
+        field = f"hints[{i}]"
+        if isinstance(h, str):
+            h = {"text": h}
+        if not isinstance(h, Mapping):
+            raise BankError("a hint is a table with text and cost", field=field)
+        unknown = set(h) - {"text", "cost"}
+        if unknown:
+            raise BankError(f"unknown key {sorted(unknown)[0]!r}; a hint has text and cost", field=field)
+        text = h.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise BankError("a hint needs its text", field=f"{field}.text")
+        cost = h.get("cost", 0)
+        if isinstance(cost, bool) or not isinstance(cost, (int, float)) or cost < 0:
+            raise BankError("the cost is a number of points >= 0", field=f"{field}.cost")
+        hints.append(Hint(text.strip(), cost))
+    return tuple(hints)
+
+
+def _grading(raw: Any) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise BankError("grading is a table such as { tolerance = 1e-3 }", field="grading")
+    unknown = set(raw) - set(GRADING)
+    if unknown:
+        key = sorted(unknown)[0]
+        raise BankError(f"unknown grading option{did_you_mean(key, GRADING)}; options: "
+                        f"{', '.join(GRADING)}", field=f"grading.{key}")
+    try:
+        out = check_fields(raw, GRADING)
+    except BankError as exc:
+        raise exc.located(field="grading") from None
+    if "tolerance" in out and not isinstance(out["tolerance"], (int, float)):
+        raise BankError("the tolerance is a number such as 1e-3", field="grading.tolerance")
+    return out

@@ -1,0 +1,231 @@
+"""A tiny fixed grammar for parameter conditions such as ``a != b`` or ``a*b > 0``.
+
+Conditions come from teachers' files, so they are parsed here by a small
+recursive-descent parser and evaluated over exact fractions: never as code.
+
+    condition  := disjunct ("or" disjunct)*
+    disjunct   := comparison ("and" comparison)*
+    comparison := sum (("==" | "!=" | "≠" | "<" | "<=" | "≤" | ">" | ">=" | "≥") sum)+
+    sum        := product (("+" | "-") product)*
+    product    := power (("*" | "/") power)*
+    power      := unary ("^" unary)?          (integer exponents only)
+    unary      := "-" unary | atom
+    atom       := NUMBER | NAME | "abs" "(" sum ")" | "(" sum ")"
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Union
+
+_TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z_0-9]*)|(==|!=|<=|>=|≠|≤|≥|[-+*/^()<>]))")
+_COMPARE = {"==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥"}
+
+Node = Union[tuple, Fraction, str]
+
+
+class ConditionError(ValueError):
+    """A condition that cannot be read or evaluated; says where and why."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition: ``holds(values)`` decides it for one choice of parameters."""
+
+    text: str
+    tree: Node
+    names: frozenset[str]
+
+    def holds(self, values: Mapping[str, Fraction]) -> bool:
+        return bool(_eval(self.tree, values, self.text))
+
+
+def parse_condition(text: str) -> Condition:
+    tokens = _tokenize(text)
+    parser = _Parser(tokens, text)
+    tree = parser.condition()
+    if parser.pos != len(tokens):
+        raise ConditionError(f"unexpected {tokens[parser.pos]!r} in condition {text!r}")
+    if not _is_boolean(tree):
+        raise ConditionError(f"condition {text!r} compares nothing; write e.g. 'a != b'")
+    return Condition(text, tree, frozenset(_names(tree)))
+
+
+def _tokenize(text: str) -> list[str]:
+    tokens, pos = [], 0
+    text = text.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise ConditionError(f"cannot read {text[pos:].strip()!r} in condition {text!r} "
+                                 f"(column {pos + 1}); use numbers, parameter names, + - * / ^ and comparisons")
+        tokens.append(m.group(m.lastindex))
+        pos = m.end()
+    if not tokens:
+        raise ConditionError("empty condition")
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[str], text: str):
+        self.tokens, self.text, self.pos = tokens, text, 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self, expected: str | None = None) -> str:
+        tok = self.peek()
+        if tok is None:
+            raise ConditionError(f"condition {self.text!r} ends too early")
+        if expected is not None and tok != expected:
+            raise ConditionError(f"expected {expected!r} but found {tok!r} in condition {self.text!r}")
+        self.pos += 1
+        return tok
+
+    def condition(self) -> Node:
+        node = self.disjunct()
+        while self.peek() == "or":
+            self.take()
+            node = ("or", node, self.disjunct())
+        return node
+
+    def disjunct(self) -> Node:
+        node = self.comparison()
+        while self.peek() == "and":
+            self.take()
+            node = ("and", node, self.comparison())
+        return node
+
+    def comparison(self) -> Node:
+        left = self.sum()
+        chain = []
+        while self.peek() in _COMPARE:
+            op = self.take()
+            right = self.sum()
+            chain.append((op, left, right))
+            left = right
+        if not chain:
+            return left
+        node: Node = ("cmp",) + chain[0]
+        for link in chain[1:]:
+            node = ("and", node, ("cmp",) + link)
+        return node
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.peek() in ("+", "-"):
+            node = (self.take(), node, self.product())
+        return node
+
+    def product(self) -> Node:
+        node = self.power()
+        while self.peek() in ("*", "/"):
+            node = (self.take(), node, self.power())
+        return node
+
+    def power(self) -> Node:
+        node = self.unary()
+        if self.peek() == "^":
+            self.take()
+            node = ("^", node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.peek() == "-":
+            self.take()
+            return ("neg", self.unary())
+        return self.atom()
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok == "(":
+            node = self.sum()
+            self.take(")")
+            return node
+        if tok == "abs":
+            self.take("(")
+            node = self.sum()
+            self.take(")")
+            return ("abs", node)
+        if tok[0].isdigit():
+            return Fraction(tok)
+        if tok in ("and", "or") or not (tok[0].isalpha() or tok[0] == "_"):
+            raise ConditionError(f"unexpected {tok!r} in condition {self.text!r}")
+        return tok
+
+
+def _is_boolean(tree: Node) -> bool:
+    return isinstance(tree, tuple) and tree[0] in ("cmp", "and", "or")
+
+
+def _names(tree: Node) -> set[str]:
+    if isinstance(tree, str):
+        return {tree}
+    if isinstance(tree, tuple):
+        out: set[str] = set()
+        for part in tree[1:]:
+            if not (isinstance(part, str) and part in _COMPARE):
+                out |= _names(part)
+        return out
+    return set()
+
+
+def _eval(tree: Node, values: Mapping[str, Fraction], text: str):
+    if isinstance(tree, Fraction):
+        return tree
+    if isinstance(tree, str):
+        if tree not in values:
+            raise ConditionError(f"condition {text!r} uses {tree!r}, which is not a numeric parameter")
+        return values[tree]
+    op = tree[0]
+    if op == "or":
+        return _eval(tree[1], values, text) or _eval(tree[2], values, text)
+    if op == "and":
+        return _eval(tree[1], values, text) and _eval(tree[2], values, text)
+    if op == "cmp":
+        return _compare(tree[1], _eval(tree[2], values, text), _eval(tree[3], values, text))
+    if op in ("neg", "abs"):
+        inner = _eval(tree[1], values, text)
+        if isinstance(inner, _Undefined):
+            return inner
+        return -inner if op == "neg" else abs(inner)
+    a, b = _eval(tree[1], values, text), _eval(tree[2], values, text)
+    if isinstance(a, _Undefined) or isinstance(b, _Undefined):
+        return _Undefined()
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op == "/":
+        if b == 0:
+            return Fraction(0) if a == 0 else _Undefined()
+        return a / b
+    if op == "^":
+        if b.denominator != 1 or abs(b) > 64 or (a == 0 and b < 0):
+            raise ConditionError(f"condition {text!r}: only small integer exponents are allowed")
+        return a ** int(b)
+    raise ConditionError(f"condition {text!r}: unknown operation {op!r}")  # pragma: no cover
+
+
+class _Undefined:
+    """A division by zero inside a condition: every comparison with it is false."""
+
+
+def _compare(op: str, a, b) -> bool:
+    if isinstance(a, _Undefined) or isinstance(b, _Undefined):
+        return False
+    if op == "==":
+        return a == b
+    if op in ("!=", "≠"):
+        return a != b
+    if op == "<":
+        return a < b
+    if op in ("<=", "≤"):
+        return a <= b
+    if op == ">":
+        return a > b
+    return a >= b

@@ -1,0 +1,216 @@
+"""An exercise from the bank, and one variant of it with its parameters chosen.
+
+``Exercise.variant(seed)`` picks parameters from SHA-256 of (id, seed), asks
+the exercise's task to solve it with the engine, and returns a frozen
+:class:`Variant` holding the prompt, the answer, a typed answer that earns full
+credit, the worked solution and the mistakes the grader may diagnose.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from exercises.errors import BankError
+from exercises.params import ParameterSpace, seed_for
+from tutor.render import Doc, Line, Math, Rendered, Step, line
+
+
+@dataclass(frozen=True)
+class Hint:
+    text: str
+    cost: float = 0
+
+
+@dataclass(frozen=True, eq=False)
+class Exercise:
+    """One bank entry (frozen). ``inputs`` are the task's raw fields, read per variant."""
+
+    id: str
+    topic: str
+    title: str
+    prompt: str
+    task: str
+    kind: str
+    points: float = 1
+    difficulty: int = 1
+    tags: tuple[str, ...] = ()
+    hints: tuple[Hint, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)  # grading options
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+    space: ParameterSpace = field(default_factory=ParameterSpace)
+    answer: Any = None  # the author's answer, checked against the engine by validate
+    source: str = ""  # file it came from
+    figure_kind: str | None = None
+
+    def variant(self, seed: int | str = 0) -> "Variant":
+        """The variant for ``seed`` (an int or text): the same on every run and machine."""
+        from exercises.tasks import load_all
+
+        task = load_all()[self.task]
+        missing = task.missing()
+        if missing:
+            raise BankError(f"the {self.task!r} task needs {', '.join(missing)}, which is not installed",
+                            self.source, self.id, "task")
+        try:
+            params = self._params(seed)
+            from exercises.tasks.base import Context
+
+            ctx = Context(self.inputs, params)
+            solved = task().solve(ctx)
+        except BankError as exc:
+            raise exc.located(self.source, self.id) from None
+        return self._assemble(seed, params, ctx, solved)
+
+    def variant_for(self, student: Any) -> "Variant":
+        """A student's own variant: the seed is a digest of (exercise id, student id)."""
+        return self.variant(seed_for(self.id, student))
+
+    def _params(self, seed: Any) -> dict[str, Any]:
+        from fractions import Fraction
+
+        import sympy as sp
+
+        chosen = self.space.choose(self.id, seed)
+        out: dict[str, Any] = {}
+        for name, value in chosen.items():
+            if isinstance(value, Fraction):
+                out[name] = sp.Rational(value.numerator, value.denominator)
+            else:
+                from tutor import ParseError, parse
+
+                try:
+                    out[name] = parse(value)
+                except ParseError as exc:
+                    raise BankError(f"cannot read the choice {value!r}: {getattr(exc, 'message', exc)}",
+                                    field=f"parameters.{name}") from None
+        return out
+
+    def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
+        from exercises.prompt import fill
+
+        values = {**ctx.facts, **params}
+        template = self.prompt + solved.appendix
+        answer_text = solved.answer_text
+        if answer_text is None:
+            from tutor import to_text
+
+            answer_text = to_text(solved.answer)
+        solution = Solution(self.title, tuple(solved.solution), solved.answer, answer_text)
+        return Variant(
+            exercise=self, seed=seed, params=params,
+            prompt=fill(template, values), prompt_text=fill(template, values, unicode=True),
+            answer=solved.answer, answer_text=answer_text, solution=solution,
+            mistakes=tuple(solved.mistakes), kind=solved.kind, grading=dict(solved.options),
+            result=solved.result, plot=solved.figure,
+        )
+
+    def summary(self) -> dict[str, Any]:
+        """A JSON-ready description (no variant needed)."""
+        return {
+            "id": self.id, "topic": self.topic, "title": self.title, "task": self.task, "kind": self.kind,
+            "points": self.points, "difficulty": self.difficulty, "tags": list(self.tags),
+            "hints": [{"text": h.text, "cost": h.cost} for h in self.hints],
+            "parameters": list(self.space.names), "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Solution(Rendered):
+    """The worked solution of one variant: the engine's steps, then the answer."""
+
+    title: str
+    steps: tuple
+    answer: Any
+    answer_text: str
+
+    def doc(self) -> Doc:
+        nodes = list(self.steps)
+        nodes.append(line("Answer:", *_answer_parts(self.answer, self.answer_text)))
+        return Doc(Line((f"Worked solution: {self.title}",)), tuple(nodes))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "Solution", "title": self.title, "answer": self.answer_text,
+                "steps": self.to_text()}
+
+
+def _answer_parts(answer: Any, text: str) -> tuple:
+    if hasattr(answer, "free_symbols") or type(answer).__module__.startswith("sympy"):
+        return (Math(answer),)
+    return (text,)
+
+
+@dataclass(frozen=True, eq=False)
+class Variant(Rendered):
+    """One variant: prompt with parameters filled, the engine's answer, and how to grade it."""
+
+    exercise: Exercise
+    seed: Any
+    params: Mapping[str, Any]
+    prompt: str  # Markdown with $math$
+    answer: Any
+    answer_text: str
+    solution: Solution
+    mistakes: tuple = ()
+    kind: str = "expression"
+    grading: Mapping[str, Any] = field(default_factory=dict)
+    prompt_text: str = ""  # the prompt for a terminal (Unicode, no LaTeX)
+    result: Any = None
+    plot: tuple | None = None
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+    def options(self, **overrides: Any) -> dict[str, Any]:
+        """The options grader.check receives: the exercise's, the task's, then ``overrides``."""
+        out = dict(self.exercise.options)
+        out.update(self.grading)
+        if self.mistakes:
+            out["mistakes"] = self.mistakes
+        out.update(overrides)
+        return out
+
+    def check(self, answer_text: Any, **options: Any):
+        """Grade a learner's answer to this variant -> ``grader.Verdict``."""
+        import grader
+
+        return grader.check(self.answer, answer_text, kind=self.kind, **self.options(**options))
+
+    def figure(self, path: str | Path) -> Path | None:
+        """Draw the variant's figure (surface, contour, descent path, tangent) or return None."""
+        from exercises.figures import draw
+
+        return draw(self, Path(path))
+
+    def hints(self) -> tuple[Hint, ...]:
+        return self.exercise.hints
+
+    def doc(self) -> Doc:
+        ex = self.exercise
+        nodes: list = [Line((self.prompt_text or self.prompt,))]
+        meta = f"{ex.topic} · {ex.task} · {ex.points:g} point{'s' if ex.points != 1 else ''} · difficulty {ex.difficulty}"
+        nodes.append(Line((meta,)))
+        if ex.hints:
+            from exercises.texmath import prose
+
+            nodes.append(Step(Line(("Hints",)), tuple(
+                prose(h.text, f"(costs {h.cost:g})") for h in ex.hints)))
+        return Doc(Line((f"{ex.id}: {ex.title}",)), tuple(nodes))
+
+    def to_dict(self) -> dict[str, Any]:
+        from tutor.render import jsonable
+
+        return {
+            "type": "Variant", "id": self.id, "seed": str(self.seed), "title": self.exercise.title,
+            "topic": self.exercise.topic, "task": self.exercise.task, "kind": self.kind,
+            "points": self.exercise.points, "difficulty": self.exercise.difficulty,
+            "params": {k: jsonable(v) for k, v in self.params.items()},
+            "prompt": self.prompt, "prompt_text": self.prompt_text,
+            "answer": jsonable(self.answer), "answer_text": self.answer_text,
+            "hints": [{"text": h.text, "cost": h.cost} for h in self.exercise.hints],
+            "mistakes": [{"key": m.key, "description": m.description, "answer": jsonable(m.expr)}
+                         for m in self.mistakes],
+            "solution": self.solution.to_text(),
+        }

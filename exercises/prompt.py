@@ -1,0 +1,161 @@
+"""Fill ``{param}`` placeholders in a prompt: LaTeX inside ``$math$``, plain words outside.
+
+Only names the variant knows are replaced, so LaTeX braces (``\\frac{1}{2}``)
+pass through untouched. ``to_unicode`` gives a terminal version of a prompt:
+values in Unicode and the common LaTeX commands turned into symbols.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+_MATH = re.compile(r"(?<!\\)\$\$.*?(?<!\\)\$\$|(?<!\\)\$.*?(?<!\\)\$", re.S)
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def segments(template: str) -> list[tuple[bool, str]]:
+    """The template as (is_math, text) pieces; math keeps its dollar signs."""
+    out, pos = [], 0
+    for m in _MATH.finditer(template):
+        if m.start() > pos:
+            out.append((False, template[pos:m.start()]))
+        out.append((True, m.group(0)))
+        pos = m.end()
+    if pos < len(template):
+        out.append((False, template[pos:]))
+    return out
+
+
+def placeholders(template: str) -> set[str]:
+    return set(PLACEHOLDER.findall(template))
+
+
+def fill(template: str, values: Mapping[str, Any], unicode: bool = False) -> str:
+    """The prompt with known placeholders replaced (Markdown, or a terminal version)."""
+    pieces = []
+    for is_math, text in segments(template):
+        def repl(m: re.Match, is_math=is_math, text=text) -> str:
+            name = m.group(1)
+            if name not in values:
+                return m.group(0)
+            shown = show(values[name], "unicode" if unicode else ("latex" if is_math else "text"))
+            if is_math and shown.startswith("-") and _after_operand(text[:m.start()]):
+                shown = f"\\left({shown}\\right)" if not unicode else f"({shown})"
+            return "{" + shown + "}" if is_math else shown  # braces keep x^{a} right for a = -3
+
+        filled = PLACEHOLDER.sub(repl, text)
+        if unicode and is_math:
+            filled = latex_to_unicode(filled.strip("$"))
+        pieces.append(filled)
+    return "".join(pieces)
+
+
+def _after_operand(before: str) -> bool:
+    """Whether a value placed here follows an operator or a factor (so -3 needs brackets)."""
+    tail = before.rstrip()
+    if not tail or tail.endswith(("=", "(", "{", ",", "$", "[", "\\left(", "&")):
+        return False
+    return True
+
+
+def show(value: Any, style: str) -> str:
+    """One value for a prompt: terminating fractions as decimals (0.1), others exact."""
+    import sympy as sp
+
+    from tutor.reading import printer
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        return str(value)
+    if isinstance(value, dict):
+        value = sp.Tuple(*value.values()) if len(value) > 1 else next(iter(value.values()))
+    if isinstance(value, (tuple, list)):
+        value = sp.Tuple(*value)
+    if isinstance(value, sp.Rational) and not isinstance(value, sp.Integer) and _terminates(value):
+        return decimal_text(value)
+    if isinstance(value, sp.Tuple) and all(isinstance(v, sp.Rational) for v in value):
+        inner = ", ".join(show(v, style) for v in value)
+        return f"\\left({inner}\\right)" if style == "latex" else f"({inner})"
+    if style == "latex":
+        return printer.to_latex(value)
+    if style == "unicode":
+        return printer.to_unicode(value)
+    return printer.to_text(value)
+
+
+def _terminates(q) -> bool:
+    d = int(q.q)
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def decimal_text(q) -> str:
+    """A terminating rational as a finite decimal, e.g. 1/500 -> 0.002."""
+    from decimal import Decimal, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 60
+        text = format(Decimal(int(q.p)) / Decimal(int(q.q)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_COMMANDS = {
+    "nabla": "∇", "partial": "∂", "cdot": "·", "times": "×", "odot": "⊙", "eta": "η", "alpha": "α",
+    "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "theta": "θ",
+    "lambda": "λ", "mu": "μ", "sigma": "σ", "pi": "π", "rho": "ρ", "phi": "φ", "infty": "∞",
+    "to": "→", "rightarrow": "→", "leftarrow": "←", "mapsto": "↦", "leq": "≤", "le": "≤",
+    "geq": "≥", "ge": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "in": "∈", "sum": "Σ",
+    "ldots": "…", "dots": "…", "cdots": "⋯", "mid": "|", "vert": "|", "lVert": "‖", "rVert": "‖",
+    "|": "‖", "langle": "⟨", "rangle": "⟩", "top": "ᵀ", "quad": "  ", "qquad": "    ", ",": " ",
+    ";": " ", "!": "", "left": "", "right": "", "lim": "lim", "log": "log", "ln": "ln", "sin": "sin",
+    "cos": "cos", "tan": "tan", "exp": "exp", "max": "max", "min": "min", "sqrt": "√",
+    "pm": "±", "mp": "∓", "Delta": "Δ", "sim": "∼", "forall": "∀", "circ": "∘", "prime": "′",
+}
+_SUP = str.maketrans("0123456789+-()nkTi", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿᵏᵀⁱ")
+_SUB = str.maketrans("0123456789+-()ikntx", "₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢₖₙₜₓ")
+
+
+def latex_to_unicode(tex: str) -> str:
+    """A readable one-line rendering of simple LaTeX for a terminal (not a full converter)."""
+    s = tex
+    for wrapper in ("text", "mathrm", "operatorname", "mathbf", "boldsymbol", "mathit", "textbf"):
+        s = re.sub(r"\\" + wrapper + r"\{([^{}]*)\}", r"\1", s)
+    s = re.sub(r"\\mathbb\{R\}", "ℝ", s)
+    s = re.sub(r"\\(?!d?frac|tfrac|sqrt)([A-Za-z]+|[|,;!]) ?", _command, s)
+    for _ in range(4):  # nested fractions, innermost first
+        s = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: _frac(m.group(1), m.group(2)), s)
+    s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: "√" + _wrap(m.group(1)), s)
+    s = re.sub(r"\^\{([^{}]*)\}", lambda m: _script(m.group(1), _SUP, "^"), s)
+    s = re.sub(r"_\{([^{}]*)\}", lambda m: _script(m.group(1), _SUB, "_"), s)
+    s = re.sub(r"\^([0-9A-Za-z])", lambda m: _script(m.group(1), _SUP, "^"), s)
+    s = re.sub(r"_([0-9A-Za-z])", lambda m: _script(m.group(1), _SUB, "_"), s)
+    s = re.sub(r"\\([|,;!]) ?", _command, s)
+    s = s.replace("{", "").replace("}", "")
+    return re.sub(r"[ \t]{2,}", " ", s).strip()
+
+
+def _command(m: re.Match) -> str:
+    name = m.group(1)
+    out = _COMMANDS.get(name, name)
+    keep_space = m.group(0).endswith(" ") and out not in ("∇", "∂", "√", "")
+    return out + (" " if keep_space else "")
+
+
+def _frac(a: str, b: str) -> str:
+    return f"{_wrap(a)}/{_wrap(b)}"
+
+
+def _wrap(s: str) -> str:
+    s = s.strip()
+    return s if re.fullmatch(r"[\w.∂∇]+", s) else f"({s})"
+
+
+def _script(s: str, table: dict, mark: str) -> str:
+    converted = s.translate(table)
+    if all(ch in "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿᵏᵀⁱ₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢₖₙₜₓ" for ch in converted):
+        return converted
+    return f"{mark}({s})" if len(s) > 1 else f"{mark}{s}"
