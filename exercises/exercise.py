@@ -188,13 +188,13 @@ class Variant(Rendered):
         return self.exercise.hints
 
     def doc(self) -> Doc:
+        from exercises.texmath import prose
+
         ex = self.exercise
-        nodes: list = [Line((self.prompt_text or self.prompt,))]
+        nodes: list = [prose(self.prompt)]
         meta = f"{ex.topic} · {ex.task} · {ex.points:g} point{'s' if ex.points != 1 else ''} · difficulty {ex.difficulty}"
         nodes.append(Line((meta,)))
         if ex.hints:
-            from exercises.texmath import prose
-
             nodes.append(Step(Line(("Hints",)), tuple(
                 prose(h.text, f"(costs {h.cost:g})") for h in ex.hints)))
         return Doc(Line((f"{ex.id}: {ex.title}",)), tuple(nodes))

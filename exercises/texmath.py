@@ -59,6 +59,6 @@ def prose(text: str, *extra) -> Line:
             display = piece.startswith("$$")
             parts.append(Math(TeX(piece.strip("$")), display=display))
         elif piece.strip():
-            parts.append(piece.strip())
+            parts.append(piece.strip(" \t"))
     parts.extend(p if isinstance(p, (str, Math)) else Math(p) for p in extra)
     return Line(tuple(parts))

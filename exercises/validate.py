@@ -1,0 +1,204 @@
+"""Validate a bank: solve every exercise for several seeds and grade its own answers.
+
+For each variant: the task solves it with the engine; an authored answer must
+agree with the engine's; ``answer_text`` must grade correct; every generated
+mistake must grade not-correct and be diagnosed by its key. Problems are
+reported with file, exercise id and field, never as a traceback.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from exercises.errors import BankError
+
+DEFAULT_SEEDS = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    exercise: str | None
+    field: str | None
+    message: str
+    seed: Any = None
+
+    def __str__(self) -> str:
+        where = BankError(self.message, self.file, self.exercise, self.field)
+        suffix = f" (seed {self.seed})" if self.seed is not None else ""
+        return f"{where}{suffix}"
+
+
+@dataclass
+class Report:
+    exercises: int = 0
+    variants: int = 0
+    checks: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        head = (f"{self.exercises} exercises, {self.variants} variants, {self.checks} gradings "
+                f"in {self.seconds:.1f} s")
+        if self.ok:
+            return head + ": all passed"
+        n = len(self.problems)
+        return head + f": {n} problem{'s' if n != 1 else ''}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "exercises": self.exercises, "variants": self.variants,
+                "checks": self.checks, "seconds": round(self.seconds, 2),
+                "problems": [{"file": p.file, "exercise": p.exercise, "field": p.field,
+                              "message": p.message, "seed": None if p.seed is None else str(p.seed)}
+                             for p in self.problems]}
+
+
+def seeds_for(exercise: Any, wanted: int) -> list[Any]:
+    """Seeds 0..wanted-1, fewer when the exercise has fewer distinct variants."""
+    count = exercise.space.count()
+    n = wanted if count is None else max(1, min(wanted, count))
+    return list(range(n))
+
+
+def validate(bank: Any, seeds: int = DEFAULT_SEEDS, exercises: Iterable[Any] | None = None,
+             progress: Callable[[Any], None] | None = None) -> Report:
+    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each."""
+    report = Report()
+    started = time.perf_counter()
+    chosen = list(exercises) if exercises is not None else list(bank.values())
+    for ex in chosen:
+        report.exercises += 1
+        _validate_exercise(ex, seeds, report)
+        if progress:
+            progress(ex)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _validate_exercise(ex: Any, seeds: int, report: Report) -> None:
+    from exercises.tasks import load_all
+
+    task = load_all()[ex.task]
+    missing = task.missing()
+    if missing:
+        report.problems.append(Problem(ex.source, ex.id, "task",
+                                       f"the {ex.task!r} task needs {', '.join(missing)}, which is not installed"))
+        return
+    for seed in seeds_for(ex, seeds):
+        try:
+            variant = ex.variant(seed)
+        except BankError as exc:
+            report.problems.append(Problem(exc.file or ex.source, exc.exercise or ex.id, exc.field,
+                                           exc.message, seed))
+            return
+        except Exception as exc:  # an engine failure is reported, not raised
+            report.problems.append(Problem(ex.source, ex.id, "task",
+                                           f"the engine failed: {type(exc).__name__}: {exc}", seed))
+            return
+        report.variants += 1
+        before = len(report.problems)
+        problems, graded = check_variant(variant, count=True)
+        report.problems.extend(problems)
+        report.checks += graded
+        if len(report.problems) > before:
+            return  # one failing seed says enough about an exercise
+
+
+def check_variant(variant: Any, count: bool = False) -> Any:
+    """The problems of one variant (empty when it is sound); with ``count``, also how many gradings ran."""
+    ex = variant.exercise
+    out: list[Problem] = []
+
+    def problem(fld: str | None, message: str) -> None:
+        out.append(Problem(ex.source, ex.id, fld, message, variant.seed))
+
+    if variant.kind != ex.kind:
+        problem("kind", f"the task produced a {variant.kind!r} answer but the exercise is graded as {ex.kind!r}")
+    left = _unfilled(variant.prompt)
+    if left:
+        problem("prompt", f"unknown placeholder {{{left[0]}}}; known: "
+                f"{', '.join(sorted(set(variant.params) | _fact_names(variant))) or 'none'}")
+    try:
+        import grader  # noqa: F401
+        from grader import check  # noqa: F401
+    except ImportError:
+        problem("answer", "grader.check is not installed, so answers cannot be graded")
+        return (out, 0) if count else out
+    if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
+        _check_authored(variant, problem)
+    verdict = _grade(variant, variant.answer_text)
+    if verdict is None or verdict.status != "correct":
+        status = "an error" if verdict is None else f"{verdict.status}: {verdict.feedback}"
+        problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct ({status})")
+    from tutor import to_text
+
+    for m in variant.mistakes:
+        typed = m.expr if isinstance(m.expr, str) else to_text(m.expr)
+        verdict = _grade(variant, typed)
+        if verdict is None:
+            problem("mistakes", f"grading the mistake {m.key!r} ({typed}) failed")
+        elif verdict.status == "correct":
+            problem("mistakes", f"the mistake {m.key!r} ({typed}) grades correct")
+        elif getattr(verdict, "mistake", None) != m.key:
+            problem("mistakes", f"the mistake {m.key!r} ({typed}) is not diagnosed "
+                    f"(the grader said {getattr(verdict, 'mistake', None)!r})")
+    graded = 1 + len(variant.mistakes) + (ex.answer is not None and ex.task not in ("multiple_choice", "true_false"))
+    return (out, graded) if count else out
+
+
+def _grade(variant: Any, typed: Any):
+    try:
+        return variant.check(typed)
+    except Exception:  # a grader crash is a problem to report, not to raise
+        return None
+
+
+def _check_authored(variant: Any, problem: Callable[[str | None, str], None]) -> None:
+    from exercises.tasks.base import Context
+
+    ex = variant.exercise
+    try:
+        ctx = Context(ex.inputs, variant.params)
+        authored = ctx.read(ex.answer, "answer", _variables(variant))
+    except BankError as exc:
+        problem("answer", exc.message)
+        return
+    except Exception as exc:
+        problem("answer", f"cannot read the authored answer {ex.answer!r}: {exc}")
+        return
+    try:
+        verdict = variant.check(authored, mistakes=())
+    except Exception as exc:
+        problem("answer", f"grading the authored answer failed: {type(exc).__name__}: {exc}")
+        return
+    if verdict.status != "correct":
+        from tutor import to_text
+
+        problem("answer", f"the authored answer {ex.answer!r} disagrees with the engine's "
+                f"{to_text(variant.answer)} ({verdict.status})")
+
+
+def _variables(variant: Any) -> list[str]:
+    names = variant.grading.get("variables") if variant.grading else None
+    return [str(v) for v in names] if names else []
+
+
+def _fact_names(variant: Any) -> set[str]:
+    return set(variant.exercise.inputs)
+
+
+def _unfilled(template: str) -> list[str]:
+    """Placeholders left in prose (outside $math$), where braces are never LaTeX."""
+    from exercises.prompt import PLACEHOLDER, segments
+
+    left = []
+    for is_math, text in segments(template):
+        if not is_math:
+            left.extend(PLACEHOLDER.findall(text))
+    return left
