@@ -74,6 +74,8 @@ def _selected(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = available()
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version") and "practice" in commands:
+        argv = ["practice", *argv]  # `calctutor --user ana` = `calctutor practice --user ana`
     name = _selected(argv)
     if name is None and not any(a in ("-h", "--help", "--version") for a in argv) and "practice" in commands:
         argv = ["practice", *argv]

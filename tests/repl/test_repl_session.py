@@ -1,0 +1,168 @@
+"""The session loop's bookkeeping, driven with piped lines (a stand-in bank; the e2e tests use the real one)."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+import repl_fakes as fakes
+from tutor.repl.session import Session
+from tutor.repl.store import ProgressStore
+from tutor.repl.terminal import Output, PlainReader
+
+
+class Clock:
+    def __init__(self, t=1_000_000.0):
+        self.t = t
+
+    def __call__(self):
+        self.t += 1.0
+        return self.t
+
+
+def drive(tmp_path, lines, user="ana", bank=None, clock=None, ascii_only=False, topic=None):
+    stdout = io.StringIO()
+    out = Output(stdout, ascii_only=ascii_only, width=78)
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    session = Session(user=user, out=out, store=store, bank=bank or fakes.small_bank(),
+                      clock=clock or Clock(), topic=topic)
+    session.reader = PlainReader(io.StringIO("".join(line + "\n" for line in lines)), out)
+    assert session.run() == 0
+    store.close()
+    return stdout.getvalue(), session
+
+
+def test_a_whole_exercise_wrong_hint_right_then_progress(tmp_path):
+    text, session = drive(tmp_path, ["", "6x", ":hint", "6x - 4", ":progress"])
+    assert "Suggested next: rules-1" in text
+    assert "calctutor> \n" in text and "rules-1> 6x\n" in text          # piped lines are echoed
+    assert "I read your answer as: 6·x\nIncorrect" in text
+    assert "power rule on the linear term" in text                        # the feedback names the mistake
+    assert "Hint 1 of 2 (costs 0.5 points):" in text
+    assert "I read your answer as: 6·x − 4\nCorrect" in text
+    assert "Score: 1.5 of 2 points (2 − 0.5 for hints)." in text
+    assert "Suggested next: rules-2" in text
+    assert re.search(r"Derivative rules and tangent lines\s+1/2 solved\s+1.5 of 4 points", text)
+    assert text.rstrip().endswith("Goodbye, ana: 2 answers this session, 1 exercise solved, "
+                                  "1.5 points earned. Your progress is saved.")
+    assert "\x1b" not in text                                            # no control codes when piped
+
+
+def test_progress_survives_a_new_session(tmp_path):
+    drive(tmp_path, ["", "6x-4"])
+    text, _ = drive(tmp_path, [":progress"])
+    assert text.startswith("Welcome back, ana.")
+    assert "Suggested next: rules-2" in text
+    assert re.search(r"1/2 solved\s+2 of 4 points", text)
+    other, _ = drive(tmp_path, [], user="bo")                           # progress is per student
+    assert "Suggested next: rules-1" in other and "Welcome back" not in other
+
+
+def test_invalid_answers_explain_with_a_caret_and_cost_nothing(tmp_path):
+    text, session = drive(tmp_path, [":open rules-1", "6x-", "6x-4"])
+    block = text.split("rules-1> 6x-\n")[1]
+    assert block.startswith("Invalid: I could not read that answer. It costs nothing")
+    assert "  6x-\n     ^" in block
+    assert "I read your answer as" not in block.split("rules-1> 6x-4")[0]
+    assert "Score: 2 of 2 points." in text
+    attempts = ProgressStore(tmp_path / "progress.sqlite3").attempts("ana")
+    assert [a.status for a in attempts] == ["invalid", "correct"]          # recorded, but not counted
+
+
+def test_partial_answers_show_each_component(tmp_path):
+    text, _ = drive(tmp_path, [":open grad-plot", "(1, 2)"])
+    assert "Partly correct: some of it is right." in text
+    assert "  • ∂f/∂x: correct" in text and "  • ∂f/∂y: incorrect. check the sign" in text
+    assert "Score: 2 of 4 points." in text
+
+
+def test_undecided_is_flagged_not_counted_wrong(tmp_path):
+    text, _ = drive(tmp_path, [":open rules-1", "slow"])
+    assert "Undecided: I could not decide in time" in text and "Score: pending" in text
+
+
+def test_a_crash_in_the_checker_is_an_apology_not_a_traceback(tmp_path):
+    text, _ = drive(tmp_path, [":open rules-1", "boom", "6x-4"])
+    assert "Sorry, something went wrong inside the tutor (RuntimeError: checker exploded)" in text
+    assert "Traceback" not in text
+    assert "Correct" in text                                              # the loop went on
+
+
+def test_solution_makes_later_answers_practice(tmp_path):
+    text, _ = drive(tmp_path, [":open rules-1", ":solution", "6x-4"])
+    assert "Worked solution (unicode): the answer to rules-1" in text
+    assert "practice after the worked solution, so 0 of 2 points" in text
+    again, _ = drive(tmp_path, [":progress"])
+    assert re.search(r"1/2 solved\s+0 of 4 points", again)
+
+
+def test_hints_run_out_and_are_remembered(tmp_path):
+    drive(tmp_path, [":open rules-1", ":hint"])
+    text, _ = drive(tmp_path, [":open rules-1", ":hint", ":hint"])
+    assert "Hint 2 of 2 (costs 0.5 points):" in text and "The derivative of −4x is −4." in text
+    assert "You have seen all 2 hints." in text
+    assert "Hint 1 of 2" not in text
+
+
+def test_skip_records_and_moves_on(tmp_path):
+    text, _ = drive(tmp_path, [":open rules-1", ":skip"])
+    assert "Skipped rules-1; it will come back later." in text
+    assert "── rules-2 ·" in text
+    events = ProgressStore(tmp_path / "progress.sqlite3").events("ana", kind="skip")
+    assert [e.exercise for e in events] == ["rules-1"]
+
+
+def test_open_topics_and_errors_are_explained(tmp_path):
+    text, _ = drive(tmp_path, [":open nope", ":hnit", ":topic grad", ":topic nonsense", ":open grad", "wat"])
+    assert "no exercise 'nope' in the bank" in text
+    assert "There is no command :hnit. Did you mean :hint?" in text
+    assert "Gradients and directional derivatives — 0 of 1 solved" in text
+    assert "There is no topic 'nonsense'." in text
+    assert "── grad-plot · Gradients and directional derivatives · 4 points" in text                   # unique prefix opens it
+    assert "Type a vector on one line" in text
+
+
+def test_topic_filter_limits_suggestions(tmp_path):
+    text, session = drive(tmp_path, [], topic="gradients")
+    assert "Suggested next: grad-plot" in text
+    assert session.topic == "gradients"
+
+
+def test_plot_saves_a_png_and_says_where(tmp_path, monkeypatch):
+    monkeypatch.setenv("CALCTUTOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CALCTUTOR_NO_VIEWER", "1")
+    text, _ = drive(tmp_path, [":open grad-plot", ":plot", ":open rules-1", ":plot"])
+    saved = re.search(r"Figure saved: (\S+)", text).group(1)
+    assert saved.endswith("grad-plot-ana.png") and open(saved, "rb").read().startswith(b"\x89PNG")
+    assert "This exercise has no figure." in text
+
+
+def test_bare_words_work_as_commands_only_when_no_answer_is_awaited(tmp_path):
+    text, _ = drive(tmp_path, ["help", ":open rules-1", "hint", "quit", "never read"])
+    assert "Commands (Tab completes):" in text
+    assert "Not equal." in text                                          # "hint" was an answer here
+    assert "never read" not in text
+
+
+def test_ascii_mode_prints_no_unicode(tmp_path):
+    text, _ = drive(tmp_path, ["", "6x", ":hint", "6x-4", ":topics"], ascii_only=True)
+    assert text.isascii()
+    assert "Find f'(x) for f(x) = 3x^2 - 4x + 5." in text
+
+
+def test_commands_without_an_exercise_say_what_to_do(tmp_path):
+    text, _ = drive(tmp_path, [":hint", "6x", ":solution"])
+    assert text.count("No exercise is open.") == 3
+
+
+def test_no_bank_still_greets_and_quits(tmp_path):
+    stdout = io.StringIO()
+    out = Output(stdout, width=78)
+    session = Session(user="ana", out=out, store=ProgressStore(tmp_path / "p.sqlite3"), bank=None,
+                      bank_error="broken.toml: no title")
+    session.reader = PlainReader(io.StringIO(":topics\n"), out)
+    session.run()
+    text = stdout.getvalue()
+    assert "The exercise bank could not be loaded: broken.toml: no title" in text
+    assert "There is no exercise bank in this session." in text

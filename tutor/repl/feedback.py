@@ -1,0 +1,104 @@
+"""How the tutor answers an answer: what it read, the verdict word, feedback, score.
+
+The verdict line always starts with one of five words, so a student (and a
+script) can rely on it; everything here only formats a ``grader.Verdict``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tutor.repl.progress import fmt_points
+
+VERDICT_WORDS = {
+    "correct": "Correct",
+    "partial": "Partly correct",
+    "incorrect": "Incorrect",
+    "invalid": "Invalid",
+    "undecided": "Undecided",
+}
+
+LEADS = {
+    "correct": "well done.",
+    "partial": "some of it is right.",
+    "incorrect": "not yet.",
+    "invalid": "I could not read that answer. It costs nothing: fix it and type it again.",
+    "undecided": "I could not decide in time. Your answer is saved and flagged for your teacher; "
+                 "it is not counted as wrong.",
+}
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What an attempt was worth: the verdict's score, the exercise's points, costs and credit."""
+
+    score: float
+    points: float
+    hint_cost: float
+    solution_seen: bool
+    credit: float
+    best_before: float
+
+
+def interpreted_text(verdict: Any, ascii_only: bool) -> str | None:
+    """How the answer was read, in Unicode (or learner text with --ascii)."""
+    interp = getattr(verdict, "interpreted", None)
+    if interp is None:
+        return None
+    if isinstance(interp, str):
+        return interp
+    first, second = ("text", "unicode") if ascii_only else ("unicode", "text")
+    return getattr(interp, first, None) or getattr(interp, second, None)
+
+
+def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> list[tuple[str, str | None]]:
+    """(text, style) lines for one graded answer, in the order the student reads them."""
+    status = getattr(verdict, "status", "undecided")
+    word = VERDICT_WORDS.get(status, "Undecided")
+    out: list[tuple[str, str | None]] = []
+    read = interpreted_text(verdict, ascii_only)
+    if read and status != "invalid":
+        out.append((f"I read your answer as: {read}", None))
+    out.append((f"{word}: {LEADS.get(status, LEADS['undecided'])}", status))
+    if status == "invalid":
+        error = getattr(verdict, "error", None) or getattr(verdict, "feedback", "")
+        if error:
+            out.append((str(error), None))
+        feedback = getattr(verdict, "feedback", "")
+        if feedback and error and feedback.strip() not in str(error):
+            out.append((feedback, None))
+        return out
+    feedback = (getattr(verdict, "feedback", "") or "").strip()
+    if feedback:
+        out.append((feedback, None))
+    for d in getattr(verdict, "details", ()) or ():
+        label = getattr(d, "label", "")
+        d_status = getattr(d, "status", "")
+        d_word = VERDICT_WORDS.get(d_status, d_status).lower()
+        note = (getattr(d, "feedback", "") or "").strip()
+        bullet = "-" if ascii_only else "•"
+        text = f"  {bullet} {label}: {d_word}" + (f". {note}" if note and note.lower() != d_word else "")
+        if note.lower().startswith(d_word):
+            text = f"  {bullet} {label}: {note}"
+        out.append((text, "dim" if d_status == "correct" else None))
+    if scoring is not None:
+        out.append((score_line(status, scoring), "strong"))
+    return out
+
+
+def score_line(status: str, s: Scoring) -> str:
+    """``Score: 1.5 of 2 points (2 − 0.5 for hints).`` with the reasons credit was reduced."""
+    if status == "undecided":
+        return "Score: pending (a teacher will decide)."
+    raw = s.score * s.points
+    if s.solution_seen:
+        text = (f"Score: {fmt_points(s.score)} — practice after the worked solution, so 0 of "
+                f"{fmt_points(s.points)} points.")
+    elif s.hint_cost and raw > 0:
+        text = (f"Score: {fmt_points(s.credit)} of {fmt_points(s.points)} points "
+                f"({fmt_points(raw)} − {fmt_points(s.hint_cost)} for hints).")
+    else:
+        text = f"Score: {fmt_points(s.credit)} of {fmt_points(s.points)} points."
+    if s.best_before > s.credit:
+        text += f" Your best so far stays {fmt_points(s.best_before)}."
+    return text

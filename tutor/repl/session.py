@@ -1,0 +1,386 @@
+"""One tutoring session: greet, offer exercises, grade answers, remember everything.
+
+The loop reads a line and hands it to a colon command (``:hint``), a
+calculator command (``diff x^2``) or the grader. Each line runs under a
+guard, so a student sees a short sentence, never a traceback.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from tutor.repl import views
+from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
+from tutor.repl.store import ProgressStore
+from tutor.repl.suggest import REASONS, Suggestion, next_exercise
+from tutor.repl.terminal import Output
+from tutor.repl.warmup import Warmup
+
+QUIT = object()
+COMPUTE_LIMIT = 30.0  # seconds: an outer stop for anything one line can start
+
+# bare words a student may type without the colon (when no exercise is waiting for an answer,
+# or always for the few that can never be an answer)
+BARE_ALWAYS = {"quit", "exit", ":q"}
+BARE_WHEN_IDLE = {"help", "hint", "next", "skip", "solution", "progress", "topics", "show", "plot"}
+
+
+@dataclass
+class SessionStats:
+    answers: int = 0
+    solved: set = field(default_factory=set)
+    points: float = 0.0
+
+
+class Session:
+    """The state of one REPL run: who, which exercise, and the history store."""
+
+    def __init__(self, *, user: str, out: Output, store: ProgressStore, reader: Any = None,
+                 bank: Any = None, bank_error: str | None = None, topic: str | None = None,
+                 clock: Callable[[], float] = time.time, saved: bool = True):
+        self.user = user
+        self.out = out
+        self.store = store
+        self.reader = reader
+        self.bank = bank
+        self.bank_error = bank_error
+        self.clock = clock
+        self.saved = saved
+        self.session_id = uuid.uuid4().hex[:12]
+        self.topic: str | None = None
+        self.current: Any = None
+        self.pending: str | None = None   # what Enter opens
+        self._variant: Any = None
+        self.stats = SessionStats()
+        self.warmup = Warmup()
+        if topic:
+            self.topic = self.resolve_topic(topic)
+
+    def choose_topic(self, name: str) -> None:
+        self.topic = self.resolve_topic(name)
+
+    # -- the bank and the history --------------------------------------------
+    @property
+    def fmt(self) -> str:
+        return "text" if self.out.ascii_only else "unicode"
+
+    def topics(self) -> list[str]:
+        return list(self.bank.topics()) if self.bank is not None else []
+
+    def exercises(self, topic: str | None = None) -> list[Any]:
+        if self.bank is None:
+            return []
+        topics = [topic] if topic else self.topics()
+        return [ex for t in topics for ex in self.bank.by_topic(t)]
+
+    def exercise_ids(self) -> list[str]:
+        return [ex.id for ex in self.exercises()]
+
+    def states(self) -> dict[str, ExerciseState]:
+        return exercise_states(self.store.attempts(self.user), self.store.events(self.user))
+
+    def state(self, exercise_id: str) -> ExerciseState:
+        found = exercise_states(self.store.attempts(self.user, exercise_id),
+                                self.store.events(self.user, exercise_id))
+        return found.get(exercise_id, ExerciseState(exercise_id))
+
+    def summaries(self):
+        topics = self.topics()
+        return topic_summaries(topics, {t: self.bank.by_topic(t) for t in topics}, self.states())
+
+    def suggestion(self, exclude: tuple[str, ...] = ()) -> tuple[Suggestion | None, bool]:
+        """The next exercise, and whether it had to come from outside the chosen topic."""
+        if self.bank is None:
+            return None, False
+        order = [(ex.id, ex.topic) for ex in self.exercises()]
+        states = self.states()
+        found = next_exercise(order, states, self.clock(), topic=self.topic, exclude=exclude)
+        if found is None and self.topic is not None:
+            return next_exercise(order, states, self.clock(), exclude=exclude), True
+        return found, False
+
+    def resolve_topic(self, name: str) -> str | None:
+        """A topic from its id, number, or (part of) its title; None for 'all'."""
+        from tutor.repl.calculator import UsageError
+
+        text = name.strip().lower()
+        if text in ("", "all", "any", "none", "*"):
+            return None
+        topics = self.topics()
+        if text.isdigit() and 1 <= int(text) <= len(topics):
+            return topics[int(text) - 1]
+        for t in topics:
+            if text in (t.lower(), views.topic_title(t).lower()):
+                return t
+        found = [t for t in topics if text in t.lower() or text in views.topic_title(t).lower()]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"'{name}' matches several topics: {', '.join(found)}")
+        import difflib
+
+        close = difflib.get_close_matches(text, topics, n=1)
+        hint = f" Did you mean {close[0]}?" if close else " Type :topics to see them."
+        raise UsageError(f"There is no topic '{name}'.{hint}")
+
+    # -- output helpers -------------------------------------------------------
+    def say(self, text: str = "", style: str | None = None) -> None:
+        self.out.say(text, style)
+
+    def show_lines(self, lines) -> None:
+        for text, style in lines:
+            self.say(text, style)
+
+    def show_result(self, result: Any) -> None:
+        if isinstance(result, str):
+            self.say(result)
+        else:
+            self.say(result.render(self.fmt))
+
+    def prompt(self) -> str:
+        return f"{self.current.id}> " if self.current is not None else "calctutor> "
+
+    # -- start and finish -----------------------------------------------------
+    def greet(self) -> None:
+        returning = bool(self.store.attempts(self.user) or self.store.events(self.user))
+        self.say(f"Welcome back, {self.user}." if returning else
+                 f"Hello {self.user}, welcome to calctutor: calculus practice with a patient tutor.", "title")
+        if self.bank is None:
+            self.say(f"The exercise bank could not be loaded: {self.bank_error}", "error")
+            self.say("The calculator still works: try  diff x^2*sin(x)  or :help.")
+            return
+        self.say("Your topics:" if returning else "The topics of the course:")
+        summaries = self.summaries()
+        self.show_lines(views.topic_table(summaries, self.topic))
+        self.offer_next(intro=True)
+        self.say("Type :help for commands; calculator commands like  diff x^2 x  work any time.", "dim")
+
+    def offer_next(self, exclude: tuple[str, ...] = (), intro: bool = False) -> None:
+        found, outside = self.suggestion(exclude)
+        self.pending = found.exercise_id if found else None
+        if found is None:
+            where = f"in {views.topic_title(self.topic)}" if self.topic else "in the bank"
+            self.say(f"You have solved every exercise {where}. Well done! :topics shows where to go next.")
+            return
+        if outside:
+            self.say(f"Everything in {views.topic_title(self.topic)} is done; here is one from another topic.")
+        ex = self.bank[found.exercise_id]
+        self.say(f"Suggested next: {ex.id} — {ex.title} ({views.topic_title(ex.topic)}; "
+                 f"{REASONS[found.reason]}).", "strong")
+        self.say("Press Enter to start it" + (", or :open ID for another." if intro else "."))
+
+    def summary_line(self) -> str:
+        s = self.stats
+        saved = "Your progress is saved." if self.saved else "Progress was NOT saved (see the note above)."
+        return (f"Goodbye, {self.user}: {s.answers} answer{'s' if s.answers != 1 else ''} this session, "
+                f"{len(s.solved)} exercise{'s' if len(s.solved) != 1 else ''} solved, "
+                f"{fmt_points(s.points)} point{'s' if s.points != 1 else ''} earned. {saved}")
+
+    def run(self) -> int:
+        self.guard(self.greet)
+        self.warmup.start()
+        while True:
+            try:
+                line = self.reader.read(self.prompt())
+            except KeyboardInterrupt:
+                continue  # Ctrl-C cancels the line being typed
+            except EOFError:
+                break
+            if self.handle(line) is QUIT:
+                break
+        self.say(self.summary_line())
+        return 0
+
+    # -- one line ---------------------------------------------------------------
+    def handle(self, line: str) -> Any:
+        """Act on one line; never raises (Ctrl-C cancels the computation, errors are explained)."""
+        return self.guard(self.dispatch, line)
+
+    def guard(self, fn: Callable[..., Any], *args: Any) -> Any:
+        from tutor.repl.calculator import UsageError
+
+        try:
+            return fn(*args)
+        except KeyboardInterrupt:
+            self.say("Cancelled.", "dim")
+        except UsageError as exc:
+            self.say(str(exc), "error")
+        except Exception as exc:  # noqa: BLE001 - the student must never see a traceback
+            self.say(*explain_error(exc))
+        return None
+
+    def dispatch(self, line: str) -> Any:
+        from tutor.repl.calculator import CALCULATOR
+        from tutor.repl.commands import COMMANDS, unknown_command
+
+        text = line.strip()
+        if not text or text.startswith("#"):
+            return self.on_empty() if not text else None
+        word, _, rest = text.partition(" ")
+        lowered = word.lower()
+        if lowered in BARE_ALWAYS or (lowered in BARE_WHEN_IDLE and not rest and not self.awaiting_answer()):
+            lowered = ":" + lowered.lstrip(":")
+        if lowered.startswith(":"):
+            cmd = COMMANDS.get(lowered[1:])
+            if cmd is None:
+                self.say(unknown_command(lowered), "error")
+                return None
+            return cmd.run(self, rest.strip())
+        calc = CALCULATOR.get(lowered)
+        if calc is not None and (rest.strip() or not self.awaiting_answer()):
+            self.warmup.wait()
+            from tutor.engine.bounded import alarm
+
+            with alarm(COMPUTE_LIMIT, f"the {calc.name} command"):
+                for result in calc.run(rest):
+                    self.show_result(result)
+            return None
+        if self.current is None:
+            self.say("No exercise is open. Press Enter for the suggested one, :open ID, or :help.", "note")
+            return None
+        return self.answer(text)
+
+    def awaiting_answer(self) -> bool:
+        return self.current is not None and not self.state(self.current.id).solved
+
+    def on_empty(self) -> Any:
+        if self.pending and (self.current is None or self.current.id != self.pending):
+            if self.current is None or not self.awaiting_answer():
+                return self.open(self.bank[self.pending])
+        if self.current is not None:
+            self.say("Type your answer, or :hint, :skip, :help.", "dim")
+        else:
+            self.say("Type :help to see what you can do.", "dim")
+        return None
+
+    # -- exercises ---------------------------------------------------------------
+    def open(self, exercise: Any) -> None:
+        self.current, self._variant = exercise, None
+        self.pending = None
+        self.show_exercise()
+
+    def variant(self) -> Any:
+        if self._variant is None:
+            self.warmup.wait()
+            from tutor.engine.bounded import alarm
+
+            with alarm(COMPUTE_LIMIT, "preparing the exercise"):
+                self._variant = self.current.variant_for(self.user)
+        return self._variant
+
+    def show_exercise(self) -> None:
+        ex = self.current
+        if ex is None:
+            self.say("No exercise is open.", "note")
+            return
+        self.show_lines(views.exercise_header(ex, self.out.width, self.out.ascii_only))
+        variant = self.variant()
+        self.show_lines(views.exercise_body(ex, variant, self.state(ex.id), self.out.width,
+                                            self.out.ascii_only, self.out.bold_pair()))
+
+    def answer(self, text: str) -> None:
+        from tutor.repl.feedback import Scoring, verdict_lines
+
+        ex, variant = self.current, self.variant()
+        before = self.state(ex.id)
+        from tutor.engine.bounded import alarm
+
+        with alarm(COMPUTE_LIMIT, "checking your answer"):
+            verdict = variant.check(text)
+        status = str(getattr(verdict, "status", "undecided"))
+        score = float(getattr(verdict, "score", 0.0) or 0.0)
+        points = float(getattr(ex, "points", 1) or 0)
+        earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
+        self.store.record_attempt(
+            user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
+            answer=text, status=status, score=score, points=points, credit=earned,
+            mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
+            at=self.clock(), session=self.session_id)
+        scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
+        self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
+        if status != "invalid":
+            self.stats.answers += 1
+            self.stats.points += max(0.0, earned - before.earned)
+        if status == "correct":
+            self.stats.solved.add(ex.id)
+            self.offer_next(exclude=(ex.id,))
+        elif status in ("incorrect", "partial"):
+            hints = tuple(getattr(ex, "hints", ()) or ())
+            if before.hints_used < len(hints):
+                cost = float(getattr(hints[before.hints_used], "cost", 0) or 0)
+                self.say(f"Try again, or type :hint (costs {fmt_points(cost)} point"
+                         f"{'s' if cost != 1 else ''}).", "dim")
+            else:
+                self.say("Try again, or type :solution to see it worked out.", "dim")
+
+
+def explain_error(exc: BaseException) -> tuple[str, str | None]:
+    """A sentence for the student about an error (a bug gets an apology, never a traceback)."""
+    errors = sys.modules.get("tutor.reading.errors")
+    if errors is not None and isinstance(exc, errors.ParseError):
+        return str(exc), "error"
+    bounded = sys.modules.get("tutor.engine.bounded")
+    if bounded is not None and isinstance(exc, bounded.Unfinished):
+        return (f"That did not finish: {exc}. Try something smaller, or split it into steps.", "error")
+    if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
+        return exc.args[0], "error"
+    if os.environ.get("CALCTUTOR_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    return (f"Sorry, something went wrong inside the tutor ({type(exc).__name__}: {_short(exc)}). "
+            "Your progress is safe; try something else or type :help.", "error")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else ""
+    return first[:160] + ("…" if len(first) > 160 else "")
+
+
+def run(user: str | None = None, topic: str | None = None, ascii_only: bool = False,
+        bank_path: str | Path | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None,
+        color: bool | None = None) -> int:
+    """Start the tutor on this terminal (or these streams); returns the exit status."""
+    from tutor.repl import paths, terminal
+    from tutor.repl.commands import argument_sources, command_words
+    from tutor.repl.store import open_store
+
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    user = user or paths.default_user()
+    if color is None:
+        color = terminal.wants_color(stdin, stdout)
+    ascii_only = ascii_only or not terminal.can_show_unicode(stdout)
+    out = Output(stdout, color=color, ascii_only=ascii_only)
+    opened = open_store()
+    if opened.notice:
+        out.say(opened.notice, "error")
+    bank, bank_error = None, None
+    try:
+        import exercises
+
+        bank = exercises.load(bank_path)
+    except Exception as exc:  # noqa: BLE001 - reported in the greeting; the calculator still works
+        bank_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    session = Session(user=user, out=out, store=opened.store, bank=bank, bank_error=bank_error,
+                      saved=opened.notice is None or "NOT be saved" not in opened.notice)
+    if topic:
+        session.guard(session.choose_topic, topic)
+    session.reader = terminal.make_reader(out, paths.history_path(user), lambda: command_words(),
+                                          argument_sources(session), stdin=stdin)
+    try:
+        return session.run()
+    finally:
+        opened.store.close()
+        bounded = sys.modules.get("tutor.engine.bounded")
+        if bounded is not None:
+            try:
+                bounded.shutdown()
+            except Exception:  # noqa: BLE001 - leaving anyway
+                pass

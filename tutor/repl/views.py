@@ -1,0 +1,129 @@
+"""What the tutor shows: topic tables, an exercise, a topic's exercises, progress.
+
+Functions from data to (text, style) lines; the session decides when to show them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tutor.repl.markup import render_markdown
+from tutor.repl.progress import ExerciseState, TopicSummary, fmt_points
+
+Lines = list[tuple[str, str | None]]
+
+KIND_TIPS = {
+    "expression": "Type an expression on one line, e.g. 3x^2 - 4 or sin(2x)·e^x.",
+    "number": "Type a number: exact (2/3, sqrt(2), pi/4) or a decimal.",
+    "vector": "Type a vector on one line, e.g. (2x, 3y^2).",
+    "matrix": "Type a matrix on one line, row by row, e.g. [[2, 0], [0, 6y]].",
+    "point_set": "Type the set of points on one line, e.g. {(0, 0), (1, -2)}.",
+    "equation": "Type an equation, e.g. y = 2x + 1.",
+    "limit": "Type the value of the limit, oo or -oo, or DNE if it does not exist.",
+    "multiple_choice": "Type the letter of your choice.",
+    "true_false": "Type true or false.",
+    "interval": "Type an interval, e.g. (0, 0.5).",
+}
+
+STATUS_MARKS = {  # unicode, ascii
+    "solved": ("✓", "+"), "partial": ("½", "~"), "wrong": ("✗", "x"), "undecided": ("?", "?"),
+    "seen": ("○", "o"), "skipped": ("»", ">"), "new": ("·", "."),
+}
+
+
+def topic_title(topic: str) -> str:
+    """The course's name for a topic id (the bank's table), else the id itself."""
+    try:
+        from exercises.topics import TOPICS
+    except Exception:  # a bank without a topic table: ids are names enough
+        return topic
+    return TOPICS.get(topic, topic)
+
+
+def topic_table(summaries: Sequence[TopicSummary], current: str | None = None) -> Lines:
+    if not summaries:
+        return [("The exercise bank is empty.", "dim")]
+    width = max(len(topic_title(s.topic)) for s in summaries)
+    out: Lines = []
+    for n, s in enumerate(summaries, 1):
+        mark = "▸" if s.topic == current else " "
+        solved = f"{s.solved}/{s.total} solved"
+        pts = f"{fmt_points(s.earned)} of {fmt_points(s.possible)} points"
+        style = "dim" if s.attempted == 0 else ("correct" if s.solved == s.total and s.total else None)
+        out.append((f" {mark}{n:>2}. {topic_title(s.topic):<{width}}  {solved:>11}  {pts}", style))
+    return out
+
+
+def totals_line(summaries: Sequence[TopicSummary]) -> str:
+    total = sum(s.total for s in summaries)
+    solved = sum(s.solved for s in summaries)
+    earned = sum(s.earned for s in summaries)
+    possible = sum(s.possible for s in summaries)
+    return (f"In all: {solved} of {total} exercises solved, "
+            f"{fmt_points(earned)} of {fmt_points(possible)} points.")
+
+
+def exercise_header(ex: Any, width: int, ascii_only: bool) -> Lines:
+    pts = float(getattr(ex, "points", 1) or 0)
+    label = f" {ex.id} · {topic_title(ex.topic)} · {fmt_points(pts)} point{'s' if pts != 1 else ''} "
+    rule = "-" if ascii_only else "─"
+    pad = max(4, width - len(label) - 2)
+    return [(rule * 2 + label + rule * pad, "title"), (str(getattr(ex, "title", "")), "strong")]
+
+
+def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int, ascii_only: bool,
+                  bold: tuple[str, str]) -> Lines:
+    prompt = getattr(variant, "prompt", None) or getattr(ex, "prompt", "")
+    out: Lines = [(render_markdown(prompt, width=width, ascii_only=ascii_only, bold=bold), None)]
+    kind = getattr(variant, "kind", None) or getattr(ex, "kind", "expression")
+    tip = KIND_TIPS.get(kind)
+    if tip:
+        out.append((tip, "note"))
+    hints = tuple(getattr(ex, "hints", ()) or ())
+    used = state.hints_used if state else 0
+    parts = []
+    if hints and used < len(hints):
+        cost = float(getattr(hints[used], "cost", 0) or 0)
+        price = f"costs {fmt_points(cost)} point{'s' if cost != 1 else ''}" if cost else "free"
+        left = len(hints) - used
+        parts.append(f":hint ({left} left, the next {price})")
+    parts += [":solution", ":skip", ":plot", ":help"]
+    out.append(("Commands: " + "  ".join(parts), "dim"))
+    if state is not None and state.status != "new":
+        out.append((history_line(state, float(getattr(ex, "points", 1) or 0)), "note"))
+    return out
+
+
+def history_line(state: ExerciseState, points: float) -> str:
+    bits = []
+    if state.attempts:
+        bits.append(f"{state.attempts} answer{'s' if state.attempts != 1 else ''}")
+    if state.hints_used:
+        bits.append(f"{state.hints_used} hint{'s' if state.hints_used != 1 else ''}")
+    if state.solution_seen:
+        bits.append("solution seen")
+    if state.skips:
+        bits.append("skipped before")
+    status = {"solved": "solved", "partial": "partly right so far", "wrong": "not solved yet",
+              "undecided": "waiting for a teacher's decision", "seen": "not solved yet",
+              "skipped": "not solved yet"}.get(state.status, state.status)
+    return (f"Earlier: {', '.join(bits)}; {status}; best {fmt_points(state.earned)} of "
+            f"{fmt_points(points)} points.")
+
+
+def topic_listing(topic: str, exercises: Sequence[Any], states: dict[str, ExerciseState],
+                  ascii_only: bool) -> Lines:
+    solved = sum(1 for ex in exercises if states.get(ex.id) and states[ex.id].solved)
+    out: Lines = [(f"{topic_title(topic)} — {solved} of {len(exercises)} solved", "title")]
+    id_width = max((len(ex.id) for ex in exercises), default=0)
+    for ex in exercises:
+        st = states.get(ex.id)
+        status = st.status if st else "new"
+        mark = STATUS_MARKS.get(status, ("?", "?"))[1 if ascii_only else 0]
+        pts = float(getattr(ex, "points", 1) or 0)
+        earned = st.earned if st else 0.0
+        out.append((f"  {mark} {ex.id:<{id_width}}  {ex.title}  ({fmt_points(earned)}/{fmt_points(pts)})",
+                    "dim" if status == "new" else ("correct" if status == "solved" else None)))
+    legend = "  ".join(f"{m[1 if ascii_only else 0]} {name}" for name, m in STATUS_MARKS.items())
+    out.append((f"  ({legend})", "dim"))
+    return out
