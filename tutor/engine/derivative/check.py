@@ -33,15 +33,47 @@ def realify(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Symbol]]:
     return expr.xreplace(table), table
 
 
-def same(a: sp.Expr, b: sp.Expr) -> bool | None:
+def _value(e: sp.Expr, point: dict) -> complex | None:
+    """The value of ``e`` at ``point`` as a complex number, or None if undefined there."""
+    try:
+        v = sp.N(e.subs(point), 30)
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return None
+    if not v.is_number or v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return None
+    try:
+        return complex(v)
+    except TypeError:
+        return None
+
+
+def _real_inside(domain: sp.Expr | None, point: dict) -> bool:
+    """Every part of ``domain`` is real at ``point`` (the point is in the real-calculus domain)."""
+    if domain is None:
+        return True
+    for part in sp.preorder_traversal(domain):
+        if part.is_Atom or not part.free_symbols:
+            continue
+        v = _value(part, point)
+        if v is None or abs(v.imag) > 1e-20:
+            return False
+    return True
+
+
+def same(a: sp.Expr, b: sp.Expr, domain: sp.Expr | None = None) -> bool | None:
     """True if a = b for real values of the variables, False if a real sample tells them apart,
-    None if undecided. Numbers first (cheap), exact simplification only as a fallback."""
+    None if undecided. Numbers first (cheap), exact simplification only as a fallback.
+
+    With ``domain`` (the function being differentiated), only points where every part of it
+    is real count as real samples: |√x| has no real derivative to compare at x < 0.
+    """
     if a == b:
         return True
     diff = sp.sympify(a - b)
     if diff == 0:
         return True
-    symbols = sorted(diff.free_symbols, key=lambda s: s.name)
+    free = sp.sympify(a).free_symbols | sp.sympify(b).free_symbols
+    symbols = sorted(free | (domain.free_symbols if domain is not None else set()), key=lambda s: s.name)
     real_ok = complex_ok = 0
     for k in range(len(_SAMPLES)):
         point = {s: sp.Float(_SAMPLES[(k + 5 * j) % len(_SAMPLES)] + 0.013 * j, 30)
@@ -55,7 +87,7 @@ def same(a: sp.Expr, b: sp.Expr) -> bool | None:
             continue
         ca, cb = complex(va), complex(vb)
         close = abs(ca - cb) <= 1e-12 * (1 + abs(ca))
-        if abs(ca.imag) < 1e-20 and abs(cb.imag) < 1e-20:
+        if abs(ca.imag) < 1e-20 and abs(cb.imag) < 1e-20 and _real_inside(domain, point):
             if not close:
                 return False
             real_ok += 1
@@ -80,7 +112,7 @@ def step_is_right(step: Rule) -> bool | None:
         expr, table = realify(step.expr)
         expected = sp.diff(expr, table.get(step.var, step.var))
     got = step.result.xreplace(table)
-    return same(got, expected)
+    return same(got, expected, domain=expr)
 
 
 def wrong_steps(tree: Rule) -> list[Rule]:
@@ -104,7 +136,7 @@ def agrees_with_sympy(derivation) -> bool:
     """The derivation's final result equals ``sympy.diff`` of its function (variables real)."""
     f, table = realify(derivation.function)
     expected = sp.diff(f, *(table.get(v, v) for v in derivation.variables))
-    return same(derivation.result.xreplace(table), expected) is True
+    return same(derivation.result.xreplace(table), expected, domain=f) is True
 
 
 def problems(derivation) -> list[str]:
