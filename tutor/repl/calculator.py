@@ -138,9 +138,10 @@ class Grad(Calc):
     example = "grad x^4 + y^2"
 
     def run(self, arg: str) -> list[Any]:
+        f = _expr(self.need(arg))
         import tutor
 
-        return [tutor.gradient(_expr(self.need(arg)))]
+        return [tutor.gradient(f)]
 
 
 @calc
@@ -149,9 +150,10 @@ class Hessian(Calc):
     example = "hessian x^3 - 3x*y + y^3"
 
     def run(self, arg: str) -> list[Any]:
+        f = _expr(self.need(arg))
         import tutor
 
-        return [tutor.hessian(_expr(self.need(arg)))]
+        return [tutor.hessian(f)]
 
 
 @calc
@@ -160,9 +162,9 @@ class Critical(Calc):
     example = "critical x^2 - y^2"
 
     def run(self, arg: str) -> list[Any]:
+        f = _expr(self.need(arg))
         import tutor
 
-        f = _expr(self.need(arg))
         points = tutor.critical_points(f)
         if not points:
             return ["No critical points: the gradient is never zero."]
@@ -231,9 +233,10 @@ class Parse(Calc):
     example = "parse 3xe^(2x)"
 
     def run(self, arg: str) -> list[Any]:
+        text = self.need(arg)
         from tutor import parse, to_text, to_unicode
 
-        obj = parse(self.need(arg))
+        obj = parse(text)
         return [_Reading(to_unicode(obj), to_text(obj))]
 
 

@@ -252,7 +252,7 @@ def to_ascii(text: str) -> str:
             out.append(ch)
         else:
             word = ASCII.get(ch, "?")
-            if len(word) > 1 and word.isalpha():  # η∇L -> "eta grad L", Xβ -> "X beta"
+            if len(word) > 1 and word.isalpha() and ch not in "√∛":  # η∇L -> "eta grad L", Xβ -> "X beta"
                 before = out[-1][-1:] if out else ""
                 after = text[i + 1:i + 2]
                 if before and (before.isalnum() or before in ")]"):
