@@ -1,0 +1,46 @@
+"""ParseError: what a student sees when calctutor cannot read an answer.
+
+Kept free of SymPy so that the CLI can recognise it without importing SymPy.
+"""
+from __future__ import annotations
+
+
+class ParseError(ValueError):
+    """The text could not be read as mathematics.
+
+    ``column`` is 1-based (a column one past the end means "at the end");
+    ``str()`` gives the message, the input line and a caret under the column,
+    then the hint, so it can be printed as is.
+    """
+
+    def __init__(self, message: str, text: str = "", column: int = 1, hint: str | None = None):
+        self.message = message
+        self.text = text
+        self.column = max(1, int(column))
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def caret_line(self) -> str:
+        """Spaces then '^' under ``column`` (tabs kept so the caret lines up)."""
+        prefix = self.text[: self.column - 1]
+        pad = "".join("\t" if ch == "\t" else " " for ch in prefix)
+        if len(prefix) < self.column - 1:
+            pad += " " * (self.column - 1 - len(prefix))
+        return pad + "^"
+
+    def __str__(self) -> str:
+        lines = [self.message]
+        if self.text and "\n" not in self.text:
+            lines += ["  " + self.text, "  " + self.caret_line()]
+        elif self.text:
+            lines.append(f"  (at character {self.column})")
+        if self.hint:
+            lines.append(f"hint: {self.hint}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (used by ``calctutor parse --json``)."""
+        return {"error": self.message, "column": self.column, "hint": self.hint, "text": self.text}
+
+    def __reduce__(self):
+        return (type(self), (self.message, self.text, self.column, self.hint))

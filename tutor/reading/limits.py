@@ -1,0 +1,45 @@
+"""Abuse limits for the reader: how much text, nesting and number size it accepts.
+
+Defaults suit typed answers with a wide margin. Override per call with
+``parse(..., limits=Limits(...))``, process-wide with ``set_limits(...)``, or
+through the environment (``CALCTUTOR_PARSE_MAX_LENGTH`` and friends).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_length: int = 2000      # characters of input
+    max_depth: int = 40         # nesting: brackets, and depth of the expression tree built
+    max_digits: int = 1000      # digits in a typed number, and in an exact number the reader computes
+    max_exponent: int = 10_000  # largest numeric exponent (or root index) on a numeric or compound base
+    max_factorial: int = 400    # largest integer n in n!
+
+
+def _from_env() -> Limits:
+    values = {}
+    for f in fields(Limits):
+        raw = os.environ.get(f"CALCTUTOR_PARSE_{f.name.upper()}")
+        if raw and raw.strip().isdigit():
+            values[f.name] = int(raw)
+    return Limits(**values)
+
+
+LIMITS = _from_env()
+
+
+def set_limits(**changes: int) -> Limits:
+    """Change the process-wide limits (clears the parse cache); returns the new limits."""
+    global LIMITS
+    LIMITS = replace(LIMITS, **changes)
+    from tutor.reading import parser
+
+    parser.clear_cache()
+    return LIMITS
+
+
+def current() -> Limits:
+    return LIMITS

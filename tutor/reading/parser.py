@@ -1,0 +1,207 @@
+"""``parse(text, variables=None)``: learner text -> a SymPy object, or a ParseError.
+
+Pipeline: tokenizer (names split, brackets matched) -> Lark LALR parser with an
+inline transformer that builds SymPy objects node by node. Nothing here
+evaluates the text as code. Only ParseError ever leaves ``parse``.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
+
+from tutor.reading import limits as _limits
+from tutor.reading.errors import ParseError
+from tutor.reading.lexer import tokenize
+from tutor.reading.limits import Limits
+from tutor.reading.messages import explain_unexpected
+from tutor.reading.transformer import SemanticError, ToSymPy
+
+EXPECT_KINDS = ("expression", "equation", "vector", "set", "matrix")
+_lock = threading.Lock()
+_lark: Lark | None = None
+_state = threading.local()
+
+
+class _TokenList(Lexer):
+    """Lark's side of our tokenizer: the 'text' Lark is given is already a token list."""
+
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, lexer_state: Any, parser_state: Any):
+        return iter(lexer_state.text)
+
+
+class _Builder(ToSymPy):
+    """The transformer bound into the Lark instance; limits come from the current call."""
+
+    def __init__(self) -> None:
+        super().__init__(_limits.current())
+
+    @property  # type: ignore[override]
+    def limits(self) -> Limits:
+        return getattr(_state, "limits", None) or _limits.current()
+
+    @limits.setter
+    def limits(self, value: Limits) -> None:
+        pass
+
+
+def _parser() -> Lark:
+    """The LALR parser, built once per process on first use (about 0.1 s)."""
+    global _lark
+    if _lark is None:
+        with _lock:
+            if _lark is None:
+                grammar = (files("tutor.reading") / "grammar.lark").read_text(encoding="utf-8")
+                _lark = Lark(grammar, parser="lalr", lexer=_TokenList, strict=True,
+                             transformer=_Builder(), maybe_placeholders=True)
+    return _lark
+
+
+def parse(text: str, variables: Iterable[Any] | str | None = None, *, expect: str | None = None,
+          strict: bool = False, limits: Limits | None = None) -> Any:
+    """Read learner mathematics as a SymPy object.
+
+    Returns an Expr, a Tuple (vector/point), a FiniteSet (set of points), an Eq,
+    ``tutor.DNE`` or an ImmutableMatrix. ``variables`` (names or Symbols) guides
+    how letter runs are split and lets ``w_1`` match ``w1``; ``expect`` is one of
+    ``EXPECT_KINDS`` and turns any other shape into a ParseError; ``strict=True``
+    refuses names that are not in ``variables``. Raises only ParseError.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"expected text to read, got {type(text).__name__}", "", 1,
+                         "pass the answer as a string")
+    if expect is not None and expect not in EXPECT_KINDS:
+        raise ParseError(f"unknown expect={expect!r}", text, 1, "use one of " + ", ".join(EXPECT_KINDS))
+    names = _variable_names(variables)
+    return _parse_cached(text, names, expect, strict, limits or _limits.current())
+
+
+def _variable_names(variables: Iterable[Any] | str | None) -> tuple[str, ...]:
+    if variables is None:
+        return ()
+    if isinstance(variables, str):
+        variables = variables.replace(",", " ").split()
+    return tuple(str(v).strip() for v in variables if str(v).strip())
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, names: tuple[str, ...], expect: str | None, strict: bool, limits: Limits) -> Any:
+    return _parse(text, names, expect, strict, limits)
+
+
+def clear_cache() -> None:
+    _parse_cached.cache_clear()
+
+
+def cache_info():
+    return _parse_cached.cache_info()
+
+
+def parse_uncached(text: str, variables: Iterable[Any] | str | None = None, *, expect: str | None = None,
+                   strict: bool = False, limits: Limits | None = None) -> Any:
+    """``parse`` without the LRU cache (for benchmarks and tests of the cache)."""
+    if not isinstance(text, str):
+        return parse(text)
+    return _parse(text, _variable_names(variables), expect, strict, limits or _limits.current())
+
+
+def _parse(text: str, names: tuple[str, ...], expect: str | None, strict: bool, limits: Limits) -> Any:
+    if len(text) > limits.max_length:
+        raise ParseError(f"the answer is too long ({len(text)} characters; the limit is {limits.max_length})",
+                         text, limits.max_length + 1, "type a shorter answer")
+    if not text.strip():
+        raise ParseError("the answer is empty", text, 1, "type an expression, such as 2x + 1")
+    lexed = tokenize(text, names, limits, strict)
+    if not lexed.tokens:
+        raise ParseError("the answer is empty", text, 1, "type an expression, such as 2x + 1")
+    _state.limits = limits
+    try:
+        result = _parser().parse(lexed.tokens)
+    except SemanticError as exc:
+        column = 1 if exc.pos is None else exc.pos + 1
+        raise ParseError(exc.message, text, column, exc.hint) from None
+    except UnexpectedInput as exc:
+        raise explain_unexpected(exc, lexed) from None
+    except ParseError:
+        raise
+    except RecursionError:
+        raise ParseError("the answer is nested too deeply to read", text, 1,
+                         "simplify the expression before typing it") from None
+    except Exception as exc:  # a SymPy corner case must still look like unreadable input
+        raise ParseError(f"could not read this ({type(exc).__name__}: {exc})", text, 1,
+                         "check the expression, or write it more simply") from None
+    finally:
+        _state.limits = None
+    if len(lexed.tokens) > limits.max_depth:
+        _check_depth(result, text, limits.max_depth)
+    if expect is not None:
+        _check_expect(result, expect, lexed)
+    return result
+
+
+def _check_depth(obj: Any, text: str, max_depth: int) -> None:
+    """Refuse trees deeper than ``max_depth`` (deep trees break printers and solvers)."""
+    stack = [(obj, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > max_depth:
+            raise ParseError(f"the expression is nested too deeply (the limit is {max_depth} levels)",
+                             text, 1, "simplify the expression before typing it")
+        args = getattr(node, "args", ())
+        stack.extend((a, depth + 1) for a in args)
+
+
+_SHAPES = {"expression": "an expression", "equation": "an equation", "vector": "a vector or point",
+           "set": "a set of points", "matrix": "a matrix"}
+
+
+def _check_expect(result: Any, expect: str, lexed) -> None:
+    import sympy as sp
+
+    from tutor.reading.dne import DNE
+
+    if result is DNE:
+        return  # "does not exist" is an acceptable answer of any shape
+    kind = shape_of(result)
+    if kind == expect:
+        return
+    text = lexed.text
+    if kind == "equation":
+        eq = next(t for t in lexed.tokens if t.type == "EQ")
+        rhs = text[eq.end_pos:].strip()
+        hint = f"write only the expression, e.g. {rhs}" if rhs else "write only the expression"
+        raise ParseError(f"expected {_SHAPES[expect]}, but this is an equation", text, eq.column, hint)
+    if expect == "vector" and kind == "matrix" and isinstance(result, sp.MatrixBase):
+        return
+    raise ParseError(f"expected {_SHAPES[expect]}, but this is {_SHAPES[kind]}", text, 1,
+                     {"expression": "type a single formula, such as 2x + 1",
+                      "equation": "type an equation with '=', such as y = 2x + 1",
+                      "vector": "type a vector such as (1, 2) or <1, 2>",
+                      "set": "type a set such as {(0, 0), (1, 2)}",
+                      "matrix": "type a matrix such as [[1, 2], [3, 4]]"}[expect])
+
+
+def shape_of(obj: Any) -> str:
+    """'expression', 'equation', 'vector', 'set' or 'matrix': what kind of answer ``parse`` gave."""
+    import sympy as sp
+
+    if isinstance(obj, sp.Eq):
+        return "equation"
+    if isinstance(obj, sp.Tuple):
+        return "vector"
+    if isinstance(obj, sp.Set):
+        return "set"
+    if isinstance(obj, sp.MatrixBase):
+        return "matrix"
+    return "expression"

@@ -1,0 +1,251 @@
+"""Build SymPy objects node by node from the grammar's rules (never sympify or eval).
+
+Numbers become exact (0.25 -> 1/4). Powers, roots and factorials that would
+compute a huge exact number are refused, so no input can make the reader hang.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import sympy as sp
+from lark import Token, Transformer, v_args
+
+from tutor.reading.dne import DNE
+from tutor.reading.limits import Limits
+
+
+class SemanticError(Exception):
+    """Raised inside the transformer; the parser adds the text and makes a ParseError."""
+
+    def __init__(self, message: str, pos: int | None, hint: str | None = None):
+        super().__init__(message)
+        self.message, self.pos, self.hint = message, pos, hint
+
+
+class Bracketed(tuple):
+    """A ``[a, b]`` list before we know whether it is a vector or a matrix row."""
+
+
+_UNARY = {
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot,
+    "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "asec": sp.asec, "acsc": sp.acsc,
+    "acot": sp.acot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "sech": sp.sech,
+    "csch": sp.csch, "coth": sp.coth, "asinh": sp.asinh, "acosh": sp.acosh, "atanh": sp.atanh,
+    "exp": sp.exp, "ln": sp.log, "abs": sp.Abs, "sign": sp.sign,
+    "log10": lambda x: sp.log(x, 10), "log2": lambda x: sp.log(x, 2),
+}
+_CONSTANTS = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
+_INVERSES = {"sin": "asin", "cos": "acos", "tan": "atan", "sec": "asec", "csc": "acsc",
+             "cot": "acot", "sinh": "asinh", "cosh": "acosh", "tanh": "atanh"}
+
+
+def _pos(tok: object) -> int | None:
+    return getattr(tok, "start_pos", None)
+
+
+def _display(name: str) -> str:
+    return name.split("_")[0] if name.startswith("log_") else name
+
+
+@v_args(inline=True)
+class ToSymPy(Transformer):
+    """Callbacks named after the grammar's aliases; each returns a SymPy object."""
+
+    def __init__(self, limits: Limits):
+        super().__init__()
+        self.limits = limits
+
+    # -- leaves -----------------------------------------------------------
+    def number(self, tok: Token) -> sp.Expr:
+        s = str(tok)
+        if "." in s or "e" in s or "E" in s:
+            return sp.Rational(Fraction(s))
+        return sp.Integer(int(s))
+
+    def name(self, tok: Token) -> sp.Symbol:
+        return sp.Symbol(tok.value)
+
+    def const(self, tok: Token) -> sp.Expr:
+        return _CONSTANTS[tok.value]
+
+    def dne(self, tok: Token):
+        return DNE
+
+    # -- arithmetic -------------------------------------------------------
+    def add(self, a, b):
+        return sp.Add(a, b)
+
+    def sub(self, a, b):
+        return sp.Add(a, sp.Mul(sp.S.NegativeOne, b))
+
+    def mul(self, a, b):
+        return sp.Mul(a, b)
+
+    imul = mul
+
+    def div(self, a, b):
+        return sp.Mul(a, sp.Pow(b, sp.S.NegativeOne))
+
+    def neg(self, a):
+        return sp.Mul(sp.S.NegativeOne, a)
+
+    def pow(self, base, op: Token, exp):
+        return self._power(base, exp, _pos(op))
+
+    def pow_sup(self, base, sup: Token):
+        return self._power(base, sp.Integer(int(sup.value)), _pos(sup))
+
+    def factorial(self, x, bang: Token):
+        if x.is_Integer and x > self.limits.max_factorial:
+            raise SemanticError(f"{x}! is too large to work with (the limit is {self.limits.max_factorial}!)",
+                                _pos(bang), "use a smaller number")
+        return sp.factorial(x)
+
+    def abs(self, x):
+        return sp.Abs(x)
+
+    # -- roots --------------------------------------------------------------
+    def root(self, tok: Token, x):
+        return self._root(x, int(tok.value), _pos(tok))
+
+    def sqrt(self, x):
+        return self._root(x, 2, None)
+
+    def nroot(self, n, x):
+        if not (n.is_Integer and n >= 2):
+            return self._power(x, sp.Pow(n, -1), None)
+        return self._root(x, int(n), None)
+
+    def _root(self, x, n: int, pos):
+        if n > self.limits.max_exponent:
+            raise SemanticError(f"a root of index {n} is too large (the limit is {self.limits.max_exponent})", pos)
+        if x.is_Rational and x.is_negative and n % 2 == 1:
+            return -self._power(-x, sp.Rational(1, n), pos)  # the real root: cbrt(-8) = -2
+        return self._power(x, sp.Rational(1, n), pos)
+
+    # -- functions ----------------------------------------------------------
+    def call(self, func: Token, *args):
+        return self._apply(func, list(args))
+
+    def call_pow(self, func: Token, power, arg):
+        return self._apply_pow(func, power, arg)
+
+    def bare(self, func: Token, arg):
+        return self._apply(func, [arg])
+
+    def bare_pow(self, func: Token, power, arg):
+        return self._apply_pow(func, power, arg)
+
+    def fpow(self, *children):
+        if len(children) == 1:  # a superscript
+            return (sp.Integer(int(children[0].value)), _pos(children[0]))
+        op, value = children
+        return (value, _pos(op))
+
+    def _apply_pow(self, func: Token, power, arg):
+        value, pos = power
+        name = func.value
+        if value == -1:
+            if name not in _INVERSES:
+                raise SemanticError(f"{_display(name)}^-1 is ambiguous here", pos,
+                                    f"write 1/{_display(name)}(x) or ({_display(name)}(x))^-1")
+            return _UNARY[_INVERSES[name]](arg)
+        if value.is_number and value.is_negative:
+            raise SemanticError(f"a negative power written on {_display(name)} is ambiguous", pos,
+                                f"write ({_display(name)}(x))^{value} or 1/{_display(name)}(x)^{-value}")
+        return self._power(self._apply(func, [arg]), value, pos)
+
+    def _apply(self, func: Token, args: list):
+        name = func.value
+        pos = _pos(func)
+        if name.startswith("log_"):
+            base_text = name[4:]
+            base = sp.Integer(int(base_text)) if base_text.isdigit() else sp.Symbol(base_text)
+            self._arity("log", args, 1, 1, pos)
+            return sp.log(args[0], base)
+        if name == "log":
+            self._arity(name, args, 1, 2, pos)
+            return sp.log(args[0]) if len(args) == 1 else sp.log(args[1], args[0])
+        if name in ("min", "max"):
+            self._arity(name, args, 1, 64, pos)
+            return (sp.Min if name == "min" else sp.Max)(*args)
+        if name == "sqrt":
+            self._arity(name, args, 1, 1, pos)
+            return self._root(args[0], 2, pos)
+        if name == "cbrt":
+            self._arity(name, args, 1, 1, pos)
+            return self._root(args[0], 3, pos)
+        self._arity(name, args, 1, 1, pos)
+        return _UNARY[name](args[0])
+
+    @staticmethod
+    def _arity(name: str, args: list, low: int, high: int, pos) -> None:
+        if not low <= len(args) <= high:
+            want = "one argument" if high == 1 else f"{low} to {high} arguments"
+            example = {"log": "log(x) or log(b, x) for base b"}.get(name, f"{name}(x)")
+            raise SemanticError(f"{name} takes {want}, not {len(args)}", pos, f"write {example}")
+
+    # -- powers, guarded ------------------------------------------------------
+    def _power(self, base, exp, pos):
+        if exp.is_Rational:
+            self._check_power(base, exp, pos)
+        return sp.Pow(base, exp)
+
+    def _check_power(self, base, exp, pos) -> None:
+        lim = self.limits
+        p, q = abs(int(exp.p)), int(exp.q)
+        if base.is_Rational:
+            if base in (sp.S.Zero, sp.S.One, sp.S.NegativeOne):
+                return
+            if q > lim.max_exponent:
+                raise SemanticError(f"a root of index {q} is too large (the limit is {lim.max_exponent})",
+                                    pos, "use a smaller root")
+            size = max(abs(int(base.p)), int(base.q))
+            digits = p * math.log10(size) / q
+            if digits > lim.max_digits:
+                raise SemanticError(f"{base}^{exp} is too large to work with exactly "
+                                    f"(it has about {_about(digits)} digits; the limit is {lim.max_digits})",
+                                    pos, "use smaller numbers")
+            return
+        if max(p, q) <= lim.max_exponent or base.is_Symbol or base in (sp.E, sp.pi, sp.oo, DNE):
+            return
+        raise SemanticError(f"the exponent {exp} is too large here (the limit is {lim.max_exponent})",
+                            pos, "use a smaller exponent")
+
+    # -- structures -----------------------------------------------------------
+    def paren_list(self, *items):
+        return sp.Tuple(*(finish(i) for i in items))
+
+    def angle_list(self, *items):
+        return sp.Tuple(*(finish(i) for i in items if i is not None))
+
+    def bracket_list(self, *items):
+        return Bracketed(items)
+
+    def set_list(self, *items):
+        return sp.FiniteSet(*(finish(i) for i in items if i is not None))
+
+    def equation(self, lhs, eq: Token, rhs):
+        return sp.Eq(lhs, rhs, evaluate=False)
+
+    def start(self, item):
+        return finish(item)
+
+
+def _about(digits: float) -> str:
+    if digits < 1e6:
+        return f"{int(digits):,}"
+    return f"10^{int(math.log10(digits))}"
+
+
+def finish(item):
+    """Turn a pending ``[...]`` list into a Tuple, or a Matrix when its items are equal rows."""
+    if not isinstance(item, Bracketed):
+        return item
+    rows = list(item)
+    if rows and all(isinstance(r, Bracketed) for r in rows) and len({len(r) for r in rows}) == 1:
+        cells = [[finish(c) for c in r] for r in rows]
+        if all(isinstance(c, sp.Expr) and not isinstance(c, sp.Tuple) for row in cells for c in row):
+            return sp.ImmutableMatrix(cells)
+    return sp.Tuple(*(finish(r) for r in rows))
