@@ -10,7 +10,8 @@ from tutor.engine.descent.errors import (BadData, BadHyperParameter, BadLearning
 from tutor.engine.descent.least_squares import LeastSquares, course_example, least_squares
 from tutor.engine.descent.optimizers import METHODS
 from tutor.engine.descent.result import Descent, MultiDescent
+from tutor.engine.descent.sgd import GradientCheck, minibatch_check
 from tutor.engine.descent.sweep import Sweep, lr_sweep
 
-__all__ = ["descend", "lr_sweep", "Sweep", "least_squares", "LeastSquares", "course_example", "Descent", "MultiDescent", "METHODS", "DescentInputError", "BadStart", "UndefinedStart",
+__all__ = ["descend", "lr_sweep", "minibatch_check", "GradientCheck", "Sweep", "least_squares", "LeastSquares", "course_example", "Descent", "MultiDescent", "METHODS", "DescentInputError", "BadStart", "UndefinedStart",
            "BadLearningRate", "BadSteps", "UnknownMethod", "BadHyperParameter", "BadData"]

@@ -177,8 +177,14 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h) -> Outcome:
     total = float(np.linalg.norm(trace.points[-1] - trace.points[0]))
     reason = (f"very slow progress: after {T} steps {where}, and each step now moves only about "
               f"{moved:.3g} (|∇f| = {gn[-1]:.3g}); it has moved {total:.4g} in total")
-    notes.append(f"|∇f| changed by a factor of only {b / a:.4g} over the last {W} steps, so the run is "
-                 "not closing in at a steady rate: it is not converged, just moving slowly.")
+    if rate is not None and rate < 1:
+        target = tol if tol is not None else DEFAULT_TOL
+        more = math.ceil(math.log(target / gn[-1]) / math.log(rate)) if gn[-1] > target else 0
+        notes.append(f"|∇f| shrinks by a factor of only {rate:.6g} per step; at that pace about {more} more "
+                     f"steps would bring it below {target:g}.")
+    else:
+        notes.append(f"|∇f| changed by a factor of {b / a:.4g} over the last {W} steps: the run is not "
+                     "closing in on a stationary point at any steady rate, just moving slowly.")
     notes.append("More steps, a larger learning rate, or an adaptive method (AdaGrad, RMSprop, Adam) "
                  "would get there sooner.")
     return Outcome("slow", reason, tuple(notes), rate)

@@ -91,7 +91,11 @@ class Descent(Rendered):
 
     def doc(self) -> Doc:
         rule = METHODS[self.method]
-        title = line(f"{rule.title.capitalize()} on f =", self.function)
+        if self.samples:
+            kind = "Stochastic gradient descent" if self.batch_size and self.method == "gd" else rule.title.capitalize()
+            title = line(f"{kind} on the sum over {self.samples} samples of ℓ =", self.function)
+        else:
+            title = line(f"{rule.title.capitalize()} on f =", self.function)
         setup = [line(f"Start at {self._point(0)}, learning rate η = {self.lr:g}, at most {self.max_steps} steps"
                       + (f", stop when |∇f| ≤ {self.tol:g}" if self.tol is not None else "") + ".")]
         setup += [Line((f"Update: {u}",)) for u in rule.formula]
