@@ -94,10 +94,9 @@ class Exercise:
         template = self.prompt + solved.appendix
         answer_text = solved.answer_text
         if answer_text is None:
-            from tutor import to_text
-
-            answer_text = to_text(solved.answer)
-        solution = Solution(self.title, tuple(solved.solution), solved.answer, answer_text)
+            answer_text = typed_form(solved.answer)
+        shown = solved.answer if solved.answer_text is None else answer_text
+        solution = Solution(self.title, tuple(solved.solution), shown, answer_text)
         return Variant(
             exercise=self, seed=seed, params=params,
             prompt=fill(template, values), prompt_text=fill(template, values, unicode=True),
@@ -114,6 +113,27 @@ class Exercise:
             "hints": [{"text": h.text, "cost": h.cost} for h in self.hints],
             "parameters": list(self.space.names), "source": self.source,
         }
+
+
+def typed_form(answer: Any) -> str:
+    """What a learner would type: learner syntax, with terminating fractions as exact decimals."""
+    import sympy as sp
+
+    from exercises.prompt import _terminates, decimal_text
+    from tutor import to_text
+
+    def dec(v: Any) -> str | None:
+        if isinstance(v, sp.Rational) and not isinstance(v, sp.Integer) and _terminates(v):
+            return decimal_text(v)
+        if isinstance(v, sp.Integer):
+            return str(v)
+        return None
+
+    if isinstance(answer, sp.Tuple) and answer and all(dec(v) is not None for v in answer):
+        return "(" + ", ".join(dec(v) for v in answer) + ")"
+    if dec(answer) is not None:
+        return dec(answer)
+    return to_text(answer)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def fill(template: str, values: Mapping[str, Any], unicode: bool = False) -> str
             if name not in values:
                 return m.group(0)
             shown = show(values[name], "unicode" if unicode else ("latex" if is_math else "text"))
-            if is_math and shown.startswith("-") and _after_operand(text[:m.start()]):
+            if is_math and _negative(values[name], shown) and _after_operand(text[:m.start()]):
                 shown = f"\\left({shown}\\right)" if not unicode else f"({shown})"
             return "{" + shown + "}" if is_math else shown  # braces keep x^{a} right for a = -3
 
@@ -49,6 +49,15 @@ def fill(template: str, values: Mapping[str, Any], unicode: bool = False) -> str
             filled = latex_to_unicode(filled.strip("$"))
         pieces.append(filled)
     return "".join(pieces)
+
+
+def _negative(value: Any, shown: str) -> bool:
+    if shown.startswith(("-", "−")):
+        return True
+    try:
+        return bool(value.could_extract_minus_sign())
+    except AttributeError:
+        return False
 
 
 def _after_operand(before: str) -> bool:

@@ -9,44 +9,73 @@ from __future__ import annotations
 from tutor.render import Line, Math
 
 
-class TeX:
-    """LaTeX source an author wrote; printers dispatch to these methods."""
+def _tex_class():
+    """Built on first use, so importing this module does not import SymPy."""
+    global _TeX
+    if _TeX is not None:
+        return _TeX
+    from sympy.core.basic import Atom
+    from sympy.core.expr import Expr
 
-    def __init__(self, source: str):
-        self.source = source.strip()
+    class TeX(Expr, Atom):
+        """LaTeX source an author wrote, as a SymPy atom the printers dispatch on."""
 
-    def unicode(self) -> str:
-        from exercises.prompt import latex_to_unicode
+        is_number = False
+        is_commutative = True
 
-        return latex_to_unicode(self.source)
+        def __new__(cls, source: str):
+            obj = Atom.__new__(cls)
+            obj.source = source.strip()
+            return obj
 
-    def _sympystr(self, printer) -> str:
-        return self.unicode()
+        def __reduce__(self):
+            return (make_tex, (self.source,))
 
-    def _latex(self, printer) -> str:
-        return self.source
+        def _hashable_content(self) -> tuple:
+            return ("TeX", self.source)
 
-    def _pretty(self, printer):
-        from sympy.printing.pretty.stringpict import prettyForm
+        @property
+        def free_symbols(self) -> set:
+            return set()
 
-        return prettyForm(self.unicode())
+        def unicode(self) -> str:
+            from exercises.prompt import latex_to_unicode
 
-    def _mathml_presentation(self, printer):
-        el = printer.dom.createElement("mtext")
-        el.appendChild(printer.dom.createTextNode(self.unicode()))
-        return el
+            return latex_to_unicode(self.source)
 
-    def __str__(self) -> str:
-        return self.unicode()
+        def _learnertext(self, printer) -> str:
+            return self.unicode()
 
-    def __repr__(self) -> str:
-        return f"TeX({self.source!r})"
+        _sympystr = _learnertext
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, TeX) and other.source == self.source
+        def _latex(self, printer) -> str:
+            return self.source
 
-    def __hash__(self) -> int:
-        return hash(("TeX", self.source))
+        def _pretty(self, printer):
+            from sympy.printing.pretty.stringpict import prettyForm
+
+            return prettyForm(self.unicode())
+
+        def _mathml_presentation(self, printer):
+            el = printer.dom.createElement("mtext")
+            el.appendChild(printer.dom.createTextNode(self.unicode()))
+            return el
+
+        def __repr__(self) -> str:
+            return f"TeX({self.source!r})"
+
+        __str__ = unicode
+
+    _TeX = TeX
+    return TeX
+
+
+_TeX = None
+
+
+def make_tex(source: str):
+    """LaTeX an author wrote, wrapped so that every renderer shows it suitably."""
+    return _tex_class()(source)
 
 
 def prose(text: str, *extra) -> Line:
@@ -57,7 +86,7 @@ def prose(text: str, *extra) -> Line:
     for is_math, piece in segments(text):
         if is_math:
             display = piece.startswith("$$")
-            parts.append(Math(TeX(piece.strip("$")), display=display))
+            parts.append(Math(make_tex(piece.strip("$")), display=display))
         elif piece.strip():
             parts.append(piece.strip(" \t"))
     parts.extend(p if isinstance(p, (str, Math)) else Math(p) for p in extra)

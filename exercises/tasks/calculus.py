@@ -1,0 +1,90 @@
+"""One-variable calculus tasks: derivative (rules, chain rule, slope at a point)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from exercises.errors import BankError
+from exercises.schema import ExprText, Integer, Names, Point
+from exercises.tasks.base import Context, Solved, Task, register
+
+
+@register
+class DerivativeTask(Task):
+    name = "derivative"
+    kind = "expression"
+    kinds = ("number",)
+    engine = ("tutor.engine.derivative",)
+    summary = "d/dx f (any order), or its value at a point"
+    fields = {
+        "function": ExprText(required=True, help="the function, e.g. \"log(x^4 + x^3 + 2)\""),
+        "variable": Names(help="the variable (default: the function's only variable)"),
+        "order": Integer(low=1, high=4),
+        "at": Point(help="evaluate the derivative there (the answer is then a number)"),
+    }
+
+    @classmethod
+    def kind_for(cls, inputs: Mapping[str, Any]) -> str:
+        return "number" if "at" in inputs else "expression"
+
+    def solve(self, ctx: Context) -> Solved:
+        import tutor
+        from exercises.tasks.common import distinct_mistakes, one_variable, steps_of
+        from tutor.render import line
+
+        declared = ctx.names("variable")
+        f = ctx.expr("function", variables=declared)
+        var = one_variable(f, declared)
+        ctx.facts["variable"] = var
+        order = ctx.integer("order", 1)
+        d = tutor.derivative(f, var, order)
+        if d.result is None:
+            raise BankError("the engine could not differentiate this function in time", field="function")
+        answer = d.result
+        mistakes = derivative_mistakes(f, var) if order == 1 else []
+        steps = list(steps_of(d))
+        options: dict[str, Any] = {"variables": tuple(sorted(f.free_symbols, key=lambda s: s.name))}
+        plot = None
+        if ctx.has("at"):
+            from tutor.engine.inputs import ordered_variables
+
+            variables = ordered_variables(f) if len(f.free_symbols) > 1 else (var,)
+            point = ctx.point("at", variables)
+            value = _exact(answer.subs(point))
+            steps.append(line("At", *_eqs(point), "the derivative is", value))
+            mistakes = [type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in mistakes]
+            answer, options = value, {}
+            plot = ("tangent", f, var, point) if len(variables) == 1 else None
+        return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=tuple(steps),
+                      mistakes=distinct_mistakes(answer, mistakes), options=options, result=d, figure=plot)
+
+
+def derivative_mistakes(f: Any, var: Any) -> list:
+    """The engine's classic wrong derivatives of f (none while that module is missing)."""
+    try:
+        from tutor.engine.derivative.mistakes import derivative_mistakes as generate
+    except ImportError:
+        return []
+    return [m for m in generate(f, var) if m.expr is not None]
+
+
+def _exact(value: Any):
+    import sympy as sp
+
+    if value.is_number and not value.is_Rational:
+        from tutor.engine.bounded import TimedOut, alarm
+
+        try:
+            with alarm(2, "simplify"):
+                return sp.simplify(value)
+        except TimedOut:
+            return value
+    return value
+
+
+def _eqs(point: Mapping) -> tuple:
+    """``x = 1, y = 2`` as sentence parts."""
+    parts: list = []
+    for i, (k, v) in enumerate(point.items()):
+        parts += [k, "=", v] + ([","] if i < len(point) - 1 else [])
+    return tuple(parts)

@@ -1,0 +1,118 @@
+"""Helpers the tasks share: engine steps as render nodes, float answers, mistake hygiene."""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sympy as sp
+
+from tutor.render import Line, Step
+
+# fixed sample values for the cheap "is this mistake just the answer again?" test
+_SAMPLES = (sp.Rational(37, 100), sp.Rational(-13, 10), sp.Rational(21, 10), sp.Rational(-53, 100),
+            sp.Rational(7, 2), sp.Rational(11, 10))
+
+
+def steps_of(result: Any, title: bool = True) -> tuple:
+    """The engine result's worked steps as render nodes (its title becomes the heading step)."""
+    if result is None or not hasattr(result, "doc"):
+        return ()
+    doc = result.doc()
+    if title and doc.title is not None:
+        return (Step(doc.title, tuple(doc.nodes)),)
+    return tuple(doc.nodes)
+
+
+def one_variable(f: Any, declared: Sequence | None, field: str = "variable") -> sp.Symbol:
+    """The variable to differentiate by: declared, or f's only free symbol."""
+    from exercises.errors import BankError
+
+    if declared:
+        if len(declared) != 1:
+            raise BankError("give exactly one variable", field=field)
+        return declared[0]
+    free = sorted(f.free_symbols, key=lambda s: s.name)
+    if len(free) != 1:
+        names = ", ".join(s.name for s in free) or "no variables"
+        raise BankError(f"the function has {names}; say which to use with {field} = \"x\"", field=field)
+    return free[0]
+
+
+def rounded(x: float, digits: int = 12) -> sp.Float:
+    """A float answer kept to ``digits`` significant digits (rounding noise removed)."""
+    return sp.Float(float(f"{x:.{digits}g}"), 15)
+
+
+def float_text(x: Any, digits: int = 10) -> str:
+    return f"{float(x):.{digits}g}"
+
+
+def point_value(values: Sequence[Any]):
+    """One coordinate -> that value; several -> a Tuple."""
+    values = list(values)
+    return values[0] if len(values) == 1 else sp.Tuple(*values)
+
+
+def point_text(values: Sequence[Any], digits: int = 10) -> str:
+    texts = [float_text(v, digits) for v in values]
+    return texts[0] if len(texts) == 1 else "(" + ", ".join(texts) + ")"
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """A cheap numeric equality test (sampled), used only to weed out degenerate mistakes."""
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if a == b:
+        return True
+    if isinstance(a, (sp.Tuple, tuple, list)) or isinstance(b, (sp.Tuple, tuple, list)):
+        if not (isinstance(a, (sp.Tuple, tuple, list)) and isinstance(b, (sp.Tuple, tuple, list))):
+            return False
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+        if not (isinstance(a, sp.MatrixBase) and isinstance(b, sp.MatrixBase)) or a.shape != b.shape:
+            return False
+        return all(same_value(x, y) for x, y in zip(a, b))
+    try:
+        a, b = sp.sympify(a), sp.sympify(b)
+        diff = a - b
+    except (sp.SympifyError, TypeError):
+        return False
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
+    agreed = 0
+    for k in range(len(_SAMPLES)):
+        point = {s: _SAMPLES[(k + 2 * j) % len(_SAMPLES)] for j, s in enumerate(symbols)}
+        try:
+            value = complex(sp.N(diff.subs(point), 20))
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if not (math.isfinite(value.real) and math.isfinite(value.imag)):
+            continue
+        try:
+            scale = 1 + abs(complex(sp.N(a.subs(point), 20)))
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if abs(value) > 1e-9 * scale:
+            return False
+        agreed += 1
+        if agreed >= 3 or not symbols:
+            return True
+    return agreed > 0
+
+
+def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
+    """Drop mistakes that give the right answer anyway, and repeats of an earlier mistake."""
+    kept: list = []
+    for m in mistakes:
+        if m.expr is None or same_value(m.expr, answer):
+            continue
+        if any(same_value(m.expr, k.expr) for k in kept):
+            continue
+        kept.append(m)
+    return tuple(kept)
+
+
+def words(*parts: Any) -> Line:
+    from tutor.render import line
+
+    return line(*parts)
