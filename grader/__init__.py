@@ -10,6 +10,9 @@ from typing import Any
 _EXPORTS: dict[str, str] = {
     "check": "grader.check",
     "Verdict": "grader.verdict",
+    "ComponentVerdict": "grader.verdict",
+    "Interpretation": "grader.verdict",
+    "KINDS": "grader.kinds",
 }
 
 __all__ = sorted(_EXPORTS)

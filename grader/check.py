@@ -1,0 +1,115 @@
+"""``grader.check``: read a learner's answer, grade it by kind, explain the verdict.
+
+Every check has a time limit (``timeout``, default 3 s). Ordinary answers are
+graded inline, under an alarm; an answer whose tree is hostile (huge numbers kept
+unevaluated, thousands of nodes) is graded in the killable worker instead, so
+neither can hang the caller. Nothing escapes as an exception: a failure to read is
+*invalid*, running out of time or an internal failure is *undecided*.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from typing import Any
+
+import sympy as sp
+
+from grader.budget import OutOfTime, budget, run_bounded
+from grader.kinds import ALIASES, KINDS, Context, Kind, WrongShape, approximate
+from grader.options import Options, options_from
+from grader.reading import Unreadable
+from grader.verdict import Interpretation, Verdict, invalid, undecided
+
+MAX_TEXT = 2000  # characters; longer answers are refused before reading
+MAX_NODES = 2500  # a bigger tree is graded in the worker
+
+
+def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -> Verdict:
+    """Grade ``answer`` (learner text, or a SymPy object) against ``expected``.
+
+    ``kind`` is one of ``grader.kinds.KINDS`` (None: inferred from ``expected``).
+    Options: ``variables``, ``tolerance`` (relative) or ``digits`` (significant
+    digits, default 4) for decimal answers, ``exact``, ``form``, ``timeout`` (s),
+    ``mistakes``, ``choices``, ``classify``, ``labels``. A problem with ``expected`` or the options is the caller's, and
+    raises ``ValueError``/``TypeError``; anything about the answer is a verdict.
+    """
+    opts = options_from(options)
+    k, exp = resolve(kind, expected, opts)
+    variables = k.variables(exp, opts)
+    return grade(k, exp, answer, opts, variables)
+
+
+def resolve(kind: str | None, expected: Any, opts: Options) -> tuple[Kind, Any]:
+    """The kind to grade with, and the expected value prepared for it."""
+    if kind is not None:
+        name = ALIASES.get(kind, kind)
+        if name not in KINDS:
+            close = difflib.get_close_matches(kind, list(KINDS) + list(ALIASES), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; choose one of {', '.join(KINDS)}"
+            raise ValueError(f"unknown answer kind {kind!r}{hint}")
+        k = KINDS[name]()
+        return k, k.prepare(expected, opts)
+    for cls in sorted(KINDS.values(), key=lambda c: c.infer_order):
+        if cls.claims(expected, opts):
+            k = cls()
+            return k, k.prepare(expected, opts)
+    if isinstance(expected, str):
+        from tutor.engine.inputs import as_expr
+
+        names = [v.name for v in opts.variables] if opts.variables else None
+        parsed = as_expr(expected, names)
+        return resolve(None, parsed, opts)
+    raise ValueError(f"cannot tell which kind of answer {expected!r} expects; pass kind= "
+                     f"(one of {', '.join(KINDS)})")
+
+
+def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) -> Verdict:
+    """Grade with a resolved kind, inside the time limit."""
+    text = answer if isinstance(answer, str) else None
+    if text is not None and len(text) > MAX_TEXT:
+        return invalid(f"Your answer is {len(text):,} characters long; answers are limited to {MAX_TEXT:,}.")
+    from tutor.engine.bounded import Unfinished, alarm
+
+    with budget(opts.timeout):
+        try:
+            with alarm(opts.timeout, "grading the answer"):
+                ctx = Context(opts, variables, text)
+                obj = k.read(answer, ctx)
+                ctx = Context(opts, variables, text, approximate(text, obj))
+                if _hostile(obj):
+                    return run_bounded(_grade_in_worker, k.name, expected, obj, ctx, what="grading the answer")
+                return k.grade(expected, obj, ctx)
+        except WrongShape as exc:
+            seen = Interpretation(exc.obj) if exc.obj is not None else None
+            return invalid(exc.error, "Your answer is not of the right sort, so nothing was counted. "
+                                      "Please check it and try again.", seen)
+        except Unreadable as exc:
+            return invalid(exc.error)
+        except (Unfinished, OutOfTime):
+            return undecided(f"it could not be decided within {opts.timeout:g} s")
+        except (RecursionError, MemoryError):
+            return undecided("the answer is too large or too deeply nested to compare")
+        except Exception as exc:  # noqa: BLE001 - a checker bug must not cost the learner
+            if os.environ.get("CALCTUTOR_DEBUG"):
+                raise
+            return undecided(f"the checker hit an internal problem ({type(exc).__name__})")
+
+
+def _grade_in_worker(kind_name: str, expected: Any, obj: Any, ctx: Context) -> Verdict:
+    return KINDS[kind_name]().grade(expected, obj, ctx)
+
+
+def _hostile(obj: Any) -> bool:
+    """Could comparing ``obj`` run long inside C code (where an alarm cannot stop it)?"""
+    if not isinstance(obj, sp.Basic):
+        return False
+    count = 0
+    for node in sp.preorder_traversal(obj):
+        count += 1
+        if count > MAX_NODES:
+            return True
+        if node.is_Integer and abs(int(node)).bit_length() > 2000:
+            return True
+        if isinstance(node, sp.Pow) and node.base.is_Number and node.exp.is_Integer and abs(node.exp) > 64:
+            return True
+    return False

@@ -1,0 +1,245 @@
+"""Is an answer the same function as the reference? Numeric first, exact where cheap.
+
+Order of evidence, cheapest first:
+1. identical trees (SymPy's canonical form already agrees);
+2. for rational expressions without decimals, exact evaluation modulo a prime
+   (a proof either way), which also upgrades many transcendental answers to a proof;
+3. sampling on the reference's real domain with a tolerance scaled to the
+   rounding magnitude of each point (decimal answers: the chosen tolerance);
+4. a bounded symbolic or 60-digit check only when the numbers cannot be trusted
+   (too few valid points, something not numerically evaluable, or suspiciously
+   tiny constants such as 10⁻²⁰ that floats cannot see).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from grader.budget import OutOfTime, run_bounded
+from grader.numeric.evaluate import Unsupported, decimal_magnitude, evaluate, evaluate_with_magnitude
+from grader.numeric.modular import Fingerprint
+from grader.numeric.sampling import TOO_BIG, Sample, sample
+
+EXACT_RTOL = 1e-9  # exact answers: only floating-point noise (scaled by magnitude) is forgiven
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a decimal answer may be off.
+
+    ``per_digit`` (the default, from ``digits``): each typed decimal may be off by
+    ``value`` times the place value of its leading digit, so ``digits=4`` (value
+    5e-4) is half a unit in the 4th significant digit: 0.3333 and 3.142 pass for
+    1/3 and π, 2.001 does not pass for 2. Otherwise ``value`` is plainly relative.
+    """
+
+    value: float
+    per_digit: bool = True
+
+    @classmethod
+    def digits(cls, n: int) -> "Tolerance":
+        return cls(5.0 * 10.0 ** (-n), True)
+
+    @classmethod
+    def relative(cls, value: float) -> "Tolerance":
+        return cls(float(value), False)
+
+    def describe(self) -> str:
+        if self.per_digit:
+            import math
+
+            return f"{round(-math.log10(self.value / 5.0))} significant digits"
+        return f"a relative error of {self.value:g}"
+
+
+DEFAULT_TOLERANCE = Tolerance.digits(4)
+TINY, HUGE = 1e-6, 1e9  # constants outside this range are invisible to floats at rtol 1e-9
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A point where the answer and the reference disagree."""
+
+    point: dict  # Symbol -> Fraction (nice points) or float
+    answer: float  # NaN when the answer is undefined there
+    expected: float
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    equal: bool | None  # None: could not be decided
+    method: str  # identical | exact | numeric | symbolic | precision | none
+    witness: Witness | None = None
+    within_tolerance: bool = False  # accepted only thanks to the decimal tolerance
+    near: bool = False  # different, but within 100 × the tolerance everywhere (rounding?)
+    reason: str = ""
+
+
+@lru_cache(maxsize=4096)
+def _fingerprint(expected: sp.Basic, seed: bytes) -> Fingerprint:
+    return Fingerprint(expected, seed)
+
+
+def reference(expected: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
+    """The cached sample of the reference (raises ``Unsupported``)."""
+    return sample(expected, variables)
+
+
+def compare(expected: sp.Expr, answer: sp.Expr, variables: tuple[sp.Symbol, ...], *,
+            approximate: bool = False, tolerance: Tolerance | float = DEFAULT_TOLERANCE) -> Equivalence:
+    """Compare ``answer`` with ``expected`` as real functions of ``variables``.
+
+    ``approximate``: the answer was typed with decimals, so differences up to
+    ``tolerance`` are accepted (a float means a plain relative tolerance).
+    """
+    if not isinstance(tolerance, Tolerance):
+        tolerance = Tolerance.relative(tolerance)
+    if answer == expected:
+        return Equivalence(True, "identical")
+    try:
+        ref = reference(expected, variables)
+    except (Unsupported, RecursionError) as exc:
+        return _symbolic(expected, answer, variables, f"{exc}")
+    proved = None
+    if not approximate:
+        proved = _fingerprint(expected, ref.seed).compare(answer)
+        if proved is True:
+            return Equivalence(True, "exact")
+    if ref.size == 0:
+        return _symbolic(expected, answer, variables, "the expected answer has no real values to sample")
+    try:
+        verdict = _numeric(ref, answer, tolerance if approximate else None)
+    except (Unsupported, RecursionError) as exc:
+        return _symbolic(expected, answer, variables, f"{exc}")
+    if proved is False and verdict.equal:
+        # rational, no decimals, and proved different: the gap is below float precision
+        return Equivalence(False, "exact", reason="differs from the expected answer by a tiny amount")
+    if verdict.equal and not approximate and (ref.weak or _suspicious(answer, expected)):
+        return _confirm(expected, answer, ref, verdict)
+    if verdict.equal and approximate:
+        exact_too = _fingerprint(expected, ref.seed).compare(answer) is True
+        return Equivalence(True, "numeric", within_tolerance=not exact_too)
+    return verdict
+
+
+def _numeric(ref: Sample, answer: sp.Expr, tol: Tolerance | None) -> Equivalence:
+    env = ref.env_with(answer.free_symbols)
+    shape = ref.values.shape
+    a = np.broadcast_to(np.asarray(evaluate(answer, env), dtype=float), shape)
+    e = ref.values
+    with np.errstate(all="ignore"):
+        undefined = ~np.isfinite(a) | (np.abs(a) > TOO_BIG)
+        # far out, a non-finite answer is usually overflow (e^1000 / (e^1000 + 1)), not a
+        # domain error: such points count neither way
+        undefined &= ~ref.far
+        diff = np.where(np.isfinite(a), np.abs(a - e), 0.0)
+        noise = EXACT_RTOL * ref.mags
+        slack = noise
+        if tol is not None:
+            dec = np.maximum(_broadcast(decimal_magnitude(answer, env, tol.per_digit), shape),
+                             ref.decimals(tol.per_digit))
+            slack = noise + tol.value * dec
+        bad = undefined | (diff > slack)
+        if bad.any():  # second chance: the answer's own rounding magnitude
+            _, amags = evaluate_with_magnitude(answer, env)
+            slack = slack + EXACT_RTOL * _broadcast(amags, shape)
+            bad = undefined | (diff > slack)
+    if not bad.any():
+        return Equivalence(True, "numeric")
+    i = int(np.argmax(bad))
+    with np.errstate(all="ignore"):
+        rel = diff / np.maximum(np.abs(e), 1e-300)
+    near = bool(not undefined.any() and np.all(rel <= 0.05))
+    return Equivalence(False, "numeric", witness=_witness(ref, i, a[i]), near=near)
+
+
+def _broadcast(values, shape) -> np.ndarray:
+    return np.broadcast_to(np.asarray(values, dtype=float), shape)
+
+
+def _witness(ref: Sample, i: int, answer_value: float) -> Witness:
+    exact = ref.exact[i]
+    if exact is not None:
+        point = dict(zip(ref.variables, exact))
+    else:
+        point = dict(zip(ref.variables, (float(c) for c in ref.points[i])))
+    return Witness(point, float(answer_value), float(ref.values[i]))
+
+
+def _suspicious(answer: sp.Expr, expected: sp.Expr) -> bool:
+    """Constants so small or large that a float comparison could not see them."""
+    known = {abs(n) for n in expected.atoms(sp.Number)}
+    for n in answer.atoms(sp.Number):
+        v = abs(n)
+        if v == 0 or v in known:
+            continue
+        try:
+            f = float(v)
+        except (OverflowError, TypeError):
+            return True
+        if f < TINY or f > HUGE:
+            return True
+    return False
+
+
+def _exact_points(ref: Sample, count: int = 3) -> list[dict]:
+    points = []
+    for i, exact in enumerate(ref.exact):
+        if exact is not None:
+            points.append({v: sp.Rational(c.numerator, c.denominator) for v, c in zip(ref.variables, exact)})
+        else:
+            points.append({v: sp.Rational(Fraction(float(c)).limit_denominator(10**6))
+                           for v, c in zip(ref.variables, ref.points[i])})
+        if len(points) >= count:
+            break
+    return points
+
+
+def _confirm(expected: sp.Expr, answer: sp.Expr, ref: Sample, numeric: Equivalence) -> Equivalence:
+    """Numbers agree but cannot be trusted alone: a bounded 60-digit check, then a symbolic one.
+
+    For a constant, 60 digits settle it; with variables and only a few valid
+    points, agreement there is not enough and SymPy is asked.
+    """
+    from grader import symbolic
+
+    if not ref.variables or not ref.weak:
+        try:
+            same = run_bounded(symbolic.high_precision_equal, answer, expected, _exact_points(ref),
+                               what="a 60-digit comparison", share=0.5)
+        except OutOfTime:
+            same = None
+        if same is not None:
+            return Equivalence(same, "precision",
+                               reason="" if same else "differs from the expected answer by a tiny amount")
+        if not ref.weak:
+            return numeric
+    outcome = _symbolic(expected, answer, ref.variables, "too few points where the expected answer is defined")
+    return outcome if outcome.equal is not None else Equivalence(None, "none", reason=outcome.reason)
+
+
+def _symbolic(expected: sp.Expr, answer: sp.Expr, variables: tuple, why: str) -> Equivalence:
+    from grader import symbolic
+
+    try:
+        zero = run_bounded(symbolic.is_zero, answer - expected, what="a symbolic comparison")
+    except OutOfTime:
+        return Equivalence(None, "none", reason=f"{why}, and the symbolic comparison did not finish in time")
+    except Exception as exc:  # noqa: BLE001 - a SymPy failure in the worker is "undecided"
+        return Equivalence(None, "none", reason=f"{why}; the symbolic comparison failed ({type(exc).__name__})")
+    if zero is None:
+        return Equivalence(None, "none", reason=f"{why}, and SymPy could not settle it")
+    return Equivalence(zero, "symbolic")
+
+
+def same_value(expected: Any, answer: Any, variables: tuple, approximate: bool, tolerance: Tolerance) -> bool:
+    """Shorthand for diagnosis: is ``answer`` (decidedly) equivalent to ``expected``?"""
+    try:
+        return compare(expected, answer, variables, approximate=approximate, tolerance=tolerance).equal is True
+    except Exception:  # noqa: BLE001 - a candidate that cannot be compared is simply not a match
+        return False

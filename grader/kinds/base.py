@@ -1,0 +1,129 @@
+"""What every answer kind shares: the registry, the grading context, reading helpers.
+
+A kind is one small class (GUIDE: rules are data). It says which expected values
+it claims (for ``kind=None``), how to prepare the expected value, how to read an
+answer into its shape, and how to grade it. Adding a kind is adding a class.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import sympy as sp
+
+from grader.options import Options
+from grader.reading import Unreadable, has_decimals, read
+from grader.verdict import Interpretation, Verdict
+
+KINDS: dict[str, type["Kind"]] = {}
+ALIASES: dict[str, str] = {}
+
+
+def register(cls: type["Kind"]) -> type["Kind"]:
+    KINDS[cls.name] = cls
+    for alias in cls.aliases:
+        ALIASES[alias] = cls.name
+    return cls
+
+
+class WrongShape(Unreadable):
+    """The answer was read, but it is the wrong sort of thing (a number where a vector was asked)."""
+
+    def __init__(self, error: str, obj: Any = None):
+        super().__init__(error)
+        self.obj = obj
+
+    def __reduce__(self):
+        return (type(self), (self.error, self.obj))
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a kind needs to grade one answer."""
+
+    options: Options
+    variables: tuple[sp.Symbol, ...]  # the reference's variables, in documented order
+    text: str | None  # what the learner typed (None when a SymPy object was passed)
+    approximate: bool = False  # typed with decimals: the tolerance applies
+
+    @property
+    def names(self) -> tuple[str, ...] | None:
+        return tuple(v.name for v in self.variables) or None
+
+
+class Kind:
+    name: ClassVar[str] = ""
+    aliases: ClassVar[tuple[str, ...]] = ()
+    noun: ClassVar[str] = "an answer"  # "a vector such as (1, 2)": used in shape messages
+    infer_order: ClassVar[int] = 100  # lower claims first when kind=None
+
+    @classmethod
+    def claims(cls, expected: Any, options: Options) -> bool:
+        return False
+
+    def prepare(self, expected: Any, options: Options) -> Any:
+        """The expected value in this kind's canonical shape (text is parsed)."""
+        return expected
+
+    def variables(self, expected: Any, options: Options) -> tuple[sp.Symbol, ...]:
+        if options.variables is not None:
+            return options.variables
+        from tutor.engine.inputs import ordered_variables
+
+        free = getattr(expected, "free_symbols", set())
+        return ordered_variables(sp.Tuple(*free) if free else sp.Integer(0))
+
+    def read(self, answer: Any, ctx: Context) -> Any:
+        """The learner's answer as a SymPy object (raises ``Unreadable``)."""
+        return read_math(answer, ctx)
+
+    def grade(self, expected: Any, answer: Any, ctx: Context) -> Verdict:  # pragma: no cover
+        raise NotImplementedError
+
+
+def read_math(answer: Any, ctx: Context) -> Any:
+    if isinstance(answer, str):
+        if not answer.strip():
+            raise Unreadable("Your answer is empty.")
+        return read(answer, ctx.names)
+    if isinstance(answer, sp.Basic):
+        return answer
+    from tutor.engine.inputs import as_expr
+
+    try:
+        return as_expr(answer)
+    except (TypeError, ValueError) as exc:
+        raise Unreadable(f"An answer of type {type(answer).__name__} cannot be graded: {exc}") from None
+
+
+def approximate(ctx_text: str | None, obj: Any) -> bool:
+    return has_decimals(ctx_text, obj)
+
+
+def interpretation(obj: Any) -> Interpretation:
+    return Interpretation(obj)
+
+
+def shape_of(obj: Any) -> str:
+    """The learner's answer described in words, for "expected X but your answer is Y"."""
+    from tutor.reading.dne import DoesNotExist
+
+    if isinstance(obj, DoesNotExist):
+        return '"does not exist"'
+    if isinstance(obj, sp.Equality):
+        return "an equation"
+    if isinstance(obj, sp.MatrixBase):
+        return "a matrix"
+    if isinstance(obj, sp.Tuple):
+        return f"a list of {len(obj)} values"
+    if isinstance(obj, (sp.FiniteSet, sp.Set)):
+        return "a set"
+    if isinstance(obj, sp.Expr):
+        return "an expression" if obj.free_symbols else "a number"
+    if isinstance(obj, (bool, sp.logic.boolalg.BooleanAtom)):
+        return "true or false"
+    return "something else"
+
+
+def wrong_shape(kind: Kind, obj: Any) -> WrongShape:
+    return WrongShape(f"I expected {kind.noun}, but your answer is {shape_of(obj)}.", obj)

@@ -1,0 +1,157 @@
+"""Expressions (a derivative, a tangent line, f(x, y)) and plain numbers."""
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+
+from grader import diagnose, forms, words
+from grader.budget import OutOfTime
+from grader.equivalence import Equivalence, Witness, compare, reference
+from grader.kinds.base import Context, Kind, register, wrong_shape
+from grader.numeric.evaluate import Unsupported
+from grader.options import Options
+from grader.verdict import Interpretation, Verdict, correct, incorrect, partial, undecided
+
+
+def _parse_expected(expected: Any, options: Options) -> Any:
+    from tutor.engine.inputs import as_expr
+
+    names = [v.name for v in options.variables] if options.variables else None
+    return as_expr(expected, names)
+
+
+def is_scalar(obj: Any) -> bool:
+    from tutor.reading.dne import DoesNotExist
+
+    return (isinstance(obj, sp.Expr) and not isinstance(obj, (sp.Tuple, DoesNotExist))
+            and not isinstance(obj, sp.MatrixBase))
+
+
+@register
+class Expression(Kind):
+    name = "expression"
+    aliases = ("function", "derivative", "formula")
+    noun = "an expression such as 2x + 1"
+    infer_order = 50
+
+    @classmethod
+    def claims(cls, expected, options):
+        return is_scalar(expected) and bool(expected.free_symbols)
+
+    def prepare(self, expected, options):
+        exp = _parse_expected(expected, options)
+        if not is_scalar(exp):
+            raise ValueError(f"the expected answer of an expression exercise must be an expression, got {exp!r}")
+        return exp
+
+    def read(self, answer, ctx):
+        obj = super().read(answer, ctx)
+        if not is_scalar(obj):
+            raise wrong_shape(self, obj)
+        return obj
+
+    def grade(self, expected, answer, ctx):
+        return grade_scalar(expected, answer, ctx)
+
+
+def grade_scalar(expected: sp.Expr, answer: sp.Expr, ctx: Context, *, seen: Interpretation | None = None) -> Verdict:
+    """Compare one scalar (expression or number) and explain the outcome."""
+    seen = seen if seen is not None else Interpretation(answer)
+    opts = ctx.options
+    approx = ctx.approximate and not opts.exact
+    outcome = compare(expected, answer, ctx.variables, approximate=approx, tolerance=opts.tolerance)
+    if outcome.equal is None:
+        return undecided(outcome.reason or "the comparison did not finish", seen)
+    if outcome.equal:
+        return _right(expected, answer, ctx, outcome, seen)
+    if ctx.approximate and opts.exact:
+        loose = compare(expected, answer, ctx.variables, approximate=True, tolerance=opts.tolerance)
+        if loose.equal:
+            return incorrect("Your decimals are close, but this exercise asks for the exact answer: write "
+                             "fractions and roots (such as 1/3 or √2) instead of decimals.", seen, "not-exact")
+    return _wrong(expected, answer, ctx, outcome, seen)
+
+
+def _right(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpretation) -> Verdict:
+    opts = ctx.options
+    if opts.form and isinstance(answer, sp.Expr):
+        try:
+            advice = forms.problem(opts.form, answer, expected, ctx.variables)
+        except OutOfTime:
+            return undecided(f"checking the {opts.form} form took too long", seen)
+        if advice:
+            return partial(opts.form_credit, advice, seen, mistake=f"not-{opts.form}")
+    if outcome.within_tolerance:
+        return correct("Correct: your decimals agree with the exact answer to the required accuracy.", seen)
+    return correct("Correct. Well done.", seen)
+
+
+def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpretation) -> Verdict:
+    opts = ctx.options
+    approx = ctx.approximate and not opts.exact
+    try:
+        ref = reference(expected, ctx.variables)
+    except (Unsupported, RecursionError):
+        ref = None
+    finding = diagnose.find(expected, answer, ref, ctx.variables, approximate=approx,
+                            tolerance=opts.tolerance, mistakes=opts.mistakes)
+    if finding is None and outcome.witness is not None and outcome.witness.answer != outcome.witness.answer:
+        finding = diagnose.Finding("domain", f"Your answer is not defined at {words.point(outcome.witness.point)}, "
+                                             "where the right answer is: check roots, logarithms and denominators.")
+    parts = ["Not quite."]
+    if finding is not None:
+        parts.append(finding.feedback)
+    elif outcome.reason:
+        parts.append(f"Your answer {outcome.reason}.")
+    if outcome.witness is not None and (finding is None or finding.key in _SHOW_WITNESS):
+        parts.append(_witness_sentence(outcome.witness))
+    return incorrect(" ".join(parts), seen, finding.key if finding else None)
+
+
+_SHOW_WITNESS = {"coefficient", "rounding"}
+
+
+def _witness_sentence(w: Witness) -> str:
+    where = words.point(w.point) if w.point else "this point"
+    if w.answer != w.answer:
+        return f"For example, at {where} your answer is undefined, but the right value is {words.number(w.expected)}."
+    if not w.point:
+        return f"Your value is {words.number(w.answer)}."
+    return (f"For example, at {where} your answer gives {words.number(w.answer)}, "
+            f"but the right value is {words.number(w.expected)}.")
+
+
+@register
+class Number(Kind):
+    name = "number"
+    aliases = ("value", "numeric", "scalar")
+    noun = "a number"
+    infer_order = 40
+
+    @classmethod
+    def claims(cls, expected, options):
+        return is_scalar(expected) and not expected.free_symbols and not expected.has(sp.oo, -sp.oo, sp.zoo)
+
+    def prepare(self, expected, options):
+        exp = _parse_expected(expected, options)
+        if not is_scalar(exp) or exp.free_symbols:
+            raise ValueError(f"the expected answer of a number exercise must be a number, got {exp!r}")
+        return exp
+
+    def variables(self, expected, options):
+        return ()
+
+    def read(self, answer, ctx):
+        obj = super().read(answer, ctx)
+        if not is_scalar(obj):
+            raise wrong_shape(self, obj)
+        return obj
+
+    def grade(self, expected, answer, ctx):
+        seen = Interpretation(answer)
+        if answer.free_symbols:
+            names = words.names(sorted(s.name for s in answer.free_symbols))
+            return incorrect(f"Not quite: the answer is a number, but yours still contains {names}. "
+                             "Substitute the given values and work it out.", seen, "not-a-number")
+        return grade_scalar(expected, answer, ctx, seen=seen)

@@ -1,0 +1,185 @@
+"""Sample points on the reference's real domain, seeded from the reference itself.
+
+The pool mixes small "nice" points (used to show a learner where an answer goes
+wrong: x = 2 reads better than x = 1.3817), seeded random points at two scales,
+positive points for restricted domains (log, √, 1/x), and large-magnitude points
+(±10, ±100, ±1000, as KAS does) so that answers differing only far out are
+caught. Points where the reference is undefined are dropped; when too few
+remain, more are drawn around the points that worked.
+
+Everything is computed once per (reference, variables) and cached.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property, lru_cache
+
+import numpy as np
+import sympy as sp
+
+from grader.numeric.evaluate import decimal_magnitude, evaluate_with_magnitude
+
+NICE = tuple(Fraction(v) for v in ("2", "-1", "3", "1/2", "-2", "5/2", "-1/2", "3/2", "-3", "4", "1/4", "-3/2"))
+LARGE = (10.0, 100.0, 1000.0)
+TOO_BIG = 1e100  # values beyond this are treated as overflow, not evidence
+ENOUGH = 8  # below this many valid points, search for more
+WEAK = 4  # below this many, numeric evidence alone is not trusted
+
+
+@dataclass(frozen=True)
+class Sample:
+    """The reference evaluated at its chosen points."""
+
+    variables: tuple[sp.Symbol, ...]
+    points: np.ndarray  # (k, n) floats
+    exact: tuple[tuple[Fraction, ...] | None, ...]  # exact coordinates of nice points, else None
+    values: np.ndarray  # (k,)
+    mags: np.ndarray  # (k,) rounding magnitudes of the reference
+    seed: bytes
+    env: dict = field(repr=False, compare=False, default_factory=dict)
+    expr: sp.Basic = field(repr=False, compare=False, default=sp.S.Zero)
+
+    def decimals(self, per_digit: bool = True) -> np.ndarray:
+        """Decimal magnitudes of the reference itself (non-zero only if it holds decimals)."""
+        key = "_dec_digit" if per_digit else "_dec_rel"
+        cached = self.__dict__.get(key)
+        if cached is None:
+            raw = decimal_magnitude(self.expr, self.env, per_digit) if self.size else np.zeros(0)
+            cached = np.broadcast_to(np.asarray(raw, dtype=float), self.values.shape)
+            self.__dict__[key] = cached
+        return cached
+
+    @property
+    def size(self) -> int:
+        return len(self.values)
+
+    @cached_property
+    def far(self) -> np.ndarray:
+        """Points far out (|coordinate| ≥ 30), where an answer may overflow without being wrong."""
+        if self.points.shape[1] == 0:
+            return np.zeros(self.size, dtype=bool)
+        return np.max(np.abs(self.points), axis=1) >= 30.0
+
+    @property
+    def weak(self) -> bool:
+        return self.size < WEAK
+
+    def env_with(self, symbols) -> dict:
+        """The point values, extended with seeded values for variables the reference lacks."""
+        missing = [s for s in symbols if s not in self.env]
+        if not missing:
+            return self.env
+        env = dict(self.env)
+        for s in missing:
+            rng = _rng(self.seed + b"|extra|" + s.name.encode())
+            env[s] = rng.uniform(-3.0, 3.0, self.size)
+        return env
+
+
+def _rng(seed: bytes) -> np.random.Generator:
+    digest = hashlib.blake2b(seed, digest_size=16).digest()
+    return np.random.default_rng(int.from_bytes(digest, "big"))
+
+
+def seed_of(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
+    """A stable seed: the same reference gets the same points on every machine and run."""
+    text = sp.srepr(expr) + "|" + ",".join(v.name for v in variables)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple | None]]:
+    """Candidate points by category: (category, coordinates, exact coordinates or None)."""
+    out: list[tuple[str, np.ndarray, tuple | None]] = []
+    for i in range(8):
+        exact = tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n))
+        out.append(("nice", np.array([float(c) for c in exact]), exact))
+    for _ in range(10):
+        out.append(("moderate", rng.uniform(-3.0, 3.0, n), None))
+    for _ in range(4):
+        out.append(("moderate", rng.uniform(-10.0, 10.0, n), None))
+    for lo, hi, count in ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2)):
+        for _ in range(count):
+            out.append(("positive", rng.uniform(lo, hi, n), None))
+    for m in LARGE:
+        if n == 1:
+            out.append(("large", np.array([m]), (Fraction(int(m)),)))
+            out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
+            continue
+        for _ in range(2):
+            signs = rng.choice([-1.0, 1.0], n)
+            out.append(("large", signs * m * rng.uniform(0.9, 1.1, n), None))
+        for _ in range(2):  # one coordinate far out, the others moderate
+            p = rng.uniform(-3.0, 3.0, n)
+            p[rng.integers(n)] = rng.choice([-1.0, 1.0]) * m
+            out.append(("large", p, None))
+        for _ in range(1):  # all far out and positive (log-like domains)
+            out.append(("large", m * rng.uniform(0.9, 1.1, n), None))
+    return out
+
+
+_CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8}
+
+
+def _search_more(n: int, rng: np.random.Generator, found: np.ndarray) -> list[tuple[str, np.ndarray, None]]:
+    """More candidates for a narrow domain: near the points that worked, and small boxes."""
+    out: list[tuple[str, np.ndarray, None]] = []
+    for p in found:
+        for _ in range(4):
+            out.append(("extra", p + rng.uniform(-0.5, 0.5, n) * np.maximum(np.abs(p) * 0.2, 0.05), None))
+    for lo, hi in ((-1.0, 1.0), (0.0, 0.25), (0.9, 1.1), (-0.25, 0.0), (2.5, 3.5), (-10, 10)):
+        for _ in range(6):
+            out.append(("extra", rng.uniform(lo, hi, n), None))
+    return out
+
+
+def _evaluate_points(expr, variables, candidates):
+    pts = np.array([c[1] for c in candidates], dtype=float).reshape(len(candidates), len(variables))
+    env = {v: pts[:, j] for j, v in enumerate(variables)}
+    values, mags = evaluate_with_magnitude(expr, env)
+    values = np.broadcast_to(np.asarray(values, dtype=float), (len(candidates),))
+    mags = np.broadcast_to(np.asarray(mags, dtype=float), (len(candidates),))
+    ok = np.isfinite(values) & (np.abs(values) < TOO_BIG)
+    return pts, values, mags, ok
+
+
+@lru_cache(maxsize=4096)
+def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
+    """Evaluate ``expr`` on its seeded pool and keep valid points (raises ``Unsupported``)."""
+    seed = seed_of(expr, variables)
+    n = len(variables)
+    if n == 0:
+        values, mags = evaluate_with_magnitude(expr, {})
+        values = np.atleast_1d(np.asarray(values, dtype=float))
+        mags = np.atleast_1d(np.asarray(mags, dtype=float))
+        ok = np.isfinite(values)
+        k = int(ok.sum())
+        return Sample((), np.zeros((k, 0)), ((),) * k, values[ok], mags[ok], seed, {}, expr)
+    rng = _rng(seed)
+    candidates = _pool(n, rng)
+    pts, values, mags, ok = _evaluate_points(expr, variables, candidates)
+    chosen = _choose(candidates, ok)
+    if len(chosen) < ENOUGH:
+        extra = _search_more(n, rng, pts[ok][:6])
+        epts, evalues, emags, eok = _evaluate_points(expr, variables, extra)
+        candidates = candidates + extra
+        pts = np.vstack([pts, epts])
+        values, mags, ok = (np.concatenate([values, evalues]), np.concatenate([mags, emags]),
+                            np.concatenate([ok, eok]))
+        chosen = _choose(candidates, ok)
+    idx = np.array(chosen, dtype=int)
+    chosen_pts = pts[idx] if len(idx) else np.zeros((0, n))
+    env = {v: np.ascontiguousarray(chosen_pts[:, j]) for j, v in enumerate(variables)}
+    exact = tuple(candidates[i][2] for i in chosen)
+    return Sample(variables, chosen_pts, exact, values[idx], mags[idx], seed, env, expr)
+
+
+def _choose(candidates, ok) -> list[int]:
+    taken: dict[str, int] = {}
+    chosen = []
+    for i, (cat, _, _) in enumerate(candidates):
+        if ok[i] and taken.get(cat, 0) < _CAPS[cat]:
+            taken[cat] = taken.get(cat, 0) + 1
+            chosen.append(i)
+    return chosen

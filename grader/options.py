@@ -1,0 +1,96 @@
+"""The options of ``grader.check``, checked once and carried as one frozen record.
+
+A misspelt option is a programming error (``TypeError`` naming it); a bad value is
+a ``ValueError`` that says what is allowed. Neither is the learner's fault.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sympy as sp
+
+from grader.equivalence import DEFAULT_TOLERANCE, Tolerance
+
+FORMS = ("simplified", "expanded", "factored")
+DEFAULT_TIMEOUT = float(os.environ.get("CALCTUTOR_TIMEOUT", "3"))
+
+
+@dataclass(frozen=True)
+class Options:
+    variables: tuple[sp.Symbol, ...] | None = None
+    tolerance: Tolerance = DEFAULT_TOLERANCE  # for answers typed with decimals
+    exact: bool = False  # decimals must be exactly right (0.5 for 1/2 is fine; 0.3333 for 1/3 is not)
+    form: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    mistakes: tuple = ()
+    choices: tuple | Mapping | None = None
+    classify: bool | None = None
+    labels: tuple[str, ...] | None = None  # names of vector components ("∂f/∂x", …)
+    form_credit: float = 0.5  # score for a right value in the wrong form
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> "Options":
+        return replace(self, **changes)
+
+
+_NAMES = ("variables", "vars", "tolerance", "digits", "exact", "form", "timeout", "mistakes",
+          "choices", "classify", "labels", "form_credit")
+
+
+def options_from(kwargs: Mapping[str, Any]) -> Options:
+    """Validate ``**options`` of ``check``."""
+    unknown = [k for k in kwargs if k not in _NAMES]
+    if unknown:
+        name = unknown[0]
+        close = difflib.get_close_matches(name, _NAMES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; known options: {', '.join(_NAMES)}"
+        raise TypeError(f"check() got an unknown option {name!r}{hint}")
+    out: dict[str, Any] = {}
+    variables = kwargs.get("variables", kwargs.get("vars"))
+    if variables is not None:
+        if isinstance(variables, str):
+            variables = [v for v in variables.replace(" ", "").split(",") if v]
+        out["variables"] = tuple(v if isinstance(v, sp.Symbol) else sp.Symbol(str(v)) for v in variables)
+    if kwargs.get("digits") is not None:
+        digits = int(kwargs["digits"])
+        if digits < 1:
+            raise ValueError("digits must be at least 1")
+        out["tolerance"] = Tolerance.digits(digits)
+    if isinstance(kwargs.get("tolerance"), Tolerance):
+        out["tolerance"] = kwargs["tolerance"]
+    elif kwargs.get("tolerance") is not None:
+        tol = float(kwargs["tolerance"])
+        if not 0 <= tol < 1:
+            raise ValueError(f"tolerance is relative and must lie in [0, 1), got {tol}")
+        out["tolerance"] = Tolerance.relative(tol)
+    if kwargs.get("exact") is not None:
+        out["exact"] = bool(kwargs["exact"])
+    form = kwargs.get("form")
+    if form is not None:
+        if form not in FORMS:
+            raise ValueError(f"unknown form {form!r}; choose one of {', '.join(FORMS)}")
+        out["form"] = form
+    if kwargs.get("timeout") is not None:
+        t = float(kwargs["timeout"])
+        if t <= 0:
+            raise ValueError("timeout must be positive (seconds)")
+        out["timeout"] = t
+    if kwargs.get("mistakes"):
+        out["mistakes"] = tuple(kwargs["mistakes"])
+    if kwargs.get("choices") is not None:
+        choices = kwargs["choices"]
+        out["choices"] = choices if isinstance(choices, Mapping) else tuple(choices)
+    if kwargs.get("classify") is not None:
+        out["classify"] = bool(kwargs["classify"])
+    if kwargs.get("labels") is not None:
+        labels = kwargs["labels"]
+        if isinstance(labels, str) or not isinstance(labels, Sequence):
+            raise ValueError("labels must be a sequence of names, one per component")
+        out["labels"] = tuple(str(x) for x in labels)
+    if kwargs.get("form_credit") is not None:
+        out["form_credit"] = min(max(float(kwargs["form_credit"]), 0.0), 1.0)
+    return Options(**out)

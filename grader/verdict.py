@@ -1,0 +1,143 @@
+"""The result of grading one answer: a status, a score and kind, specific words.
+
+``invalid`` (the answer could not be read) costs nothing; ``undecided`` (it could
+not be decided in the time limit) is flagged for a teacher and never counted
+wrong. Both are kept apart from ``incorrect`` everywhere.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from tutor.render import Doc, Line, Rendered, Table, line
+from tutor.render.doc import Math
+
+STATUSES = ("correct", "partial", "incorrect", "invalid", "undecided")
+
+_TITLES = {
+    "correct": "Correct",
+    "partial": "Partly right",
+    "incorrect": "Not quite",
+    "invalid": "Could not read the answer",
+    "undecided": "Not decided: flagged for your teacher",
+}
+
+
+def _printed(obj: Any, how: str) -> str:
+    """Print with the reading layer's printers; anything they do not know falls back to str()."""
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, bool):
+        return "true" if obj else "false"
+    try:
+        from tutor.reading import printer
+
+        return getattr(printer, how)(obj)
+    except Exception:  # noqa: BLE001 - a printer gap must not break a verdict
+        return str(obj)
+
+
+@dataclass(frozen=True)
+class Interpretation(Rendered):
+    """How the answer was read. The three spellings are computed on first use."""
+
+    obj: Any
+
+    @cached_property
+    def text(self) -> str:
+        return _printed(self.obj, "to_text")
+
+    @cached_property
+    def unicode(self) -> str:
+        return _printed(self.obj, "to_unicode")
+
+    @cached_property
+    def latex(self) -> str:
+        if isinstance(self.obj, str):
+            return r"\text{" + self.obj + "}"
+        return _printed(self.obj, "to_latex")
+
+    def doc(self) -> Doc:
+        return Doc(None, (_read_as(self.obj),))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "unicode": self.unicode, "latex": self.latex}
+
+
+def _read_as(obj: Any) -> Line:
+    if isinstance(obj, (str, bool)):
+        return line("Your answer was read as:", _printed(obj, "to_text") + ".")
+    return line("Your answer was read as", Math(obj), ".")
+
+
+@dataclass(frozen=True)
+class ComponentVerdict:
+    """The verdict on one part of an answer: a gradient component, a matrix entry, a point."""
+
+    label: str
+    status: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Verdict(Rendered):
+    status: str
+    score: float
+    feedback: str
+    interpreted: Interpretation | None = None
+    details: tuple[ComponentVerdict, ...] = ()
+    mistake: str | None = None
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown status {self.status!r}; expected one of {', '.join(STATUSES)}")
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"score must lie in [0, 1], got {self.score}")
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def doc(self) -> Doc:
+        nodes: list = []
+        if self.interpreted is not None:
+            nodes.append(_read_as(self.interpreted.obj))
+        if self.feedback:
+            nodes.append(line(self.feedback))
+        if self.error:
+            nodes.append(line(self.error))
+        if self.details:
+            nodes.append(Table(("part", "verdict", "feedback"),
+                               tuple((d.label, d.status, d.feedback) for d in self.details)))
+        if self.status in ("partial",):
+            nodes.append(line(f"Score: {self.score:g}"))
+        return Doc(line(_TITLES[self.status]), tuple(nodes))
+
+
+def correct(feedback: str = "Correct. Well done.", interpreted: Interpretation | None = None,
+            details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
+    return Verdict("correct", 1.0, feedback, interpreted, details)
+
+
+def incorrect(feedback: str, interpreted: Interpretation | None = None, mistake: str | None = None,
+              details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
+    return Verdict("incorrect", 0.0, feedback, interpreted, details, mistake)
+
+
+def partial(score: float, feedback: str, interpreted: Interpretation | None = None,
+            mistake: str | None = None, details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
+    return Verdict("partial", round(min(max(score, 0.0), 1.0), 4), feedback, interpreted, details, mistake)
+
+
+def invalid(error: str, feedback: str | None = None, interpreted: Interpretation | None = None) -> Verdict:
+    words = feedback or "I could not read your answer, so nothing was counted. Please check it and try again."
+    return Verdict("invalid", 0.0, words, interpreted, (), None, error)
+
+
+def undecided(reason: str, interpreted: Interpretation | None = None,
+              details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
+    words = (f"I could not decide whether this is right ({reason}). It has been flagged for your "
+             "teacher to look at and is not counted as wrong.")
+    return Verdict("undecided", 0.0, words, interpreted, details)

@@ -1,0 +1,57 @@
+"""Small helpers that put numbers, points and expressions into feedback sentences."""
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+
+def number(v: Any) -> str:
+    """A value as a learner would write it: 3, -1/2, 0.3827, undefined, ∞."""
+    if isinstance(v, Fraction):
+        return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+    try:
+        f = float(v)
+    except (TypeError, ValueError, OverflowError):
+        return math_text(v)
+    if math.isnan(f):
+        return "undefined"
+    if math.isinf(f):
+        return "∞" if f > 0 else "−∞"
+    r = round(f)
+    if abs(f - r) <= 1e-9 * max(1.0, abs(f)) and abs(r) < 1e15:
+        return str(int(r))
+    q = Fraction(f).limit_denominator(64)
+    if abs(float(q) - f) <= 1e-9 * max(1.0, abs(f)):
+        return f"{q.numerator}/{q.denominator}"
+    return f"{f:.4g}"
+
+
+def point(p: Mapping) -> str:
+    """``x = 2`` or ``(x, y) = (2, −1)``."""
+    names = [str(k) for k in p]
+    values = [number(v) for v in p.values()]
+    if len(names) == 1:
+        return f"{names[0]} = {values[0]}"
+    if not names:
+        return "this point"
+    return f"({', '.join(names)}) = ({', '.join(values)})"
+
+
+def math_text(obj: Any) -> str:
+    """One-line Unicode mathematics for a sentence."""
+    try:
+        from tutor.reading.printer import to_unicode
+
+        return to_unicode(obj)
+    except Exception:  # noqa: BLE001 - a printer gap must not break feedback
+        return str(obj)
+
+
+def names(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
