@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import sympy as sp
 
+from tutor.engine.bounded import bounded
 from tutor.engine.derivative.rules import HigherOrderRule, Rule
 
 # sample values: small, large, negative, irrational-looking (no accidental symmetry)
@@ -98,9 +99,13 @@ def same(a: sp.Expr, b: sp.Expr, domain: sp.Expr | None = None) -> bool | None:
     if real_ok + complex_ok >= _NEEDED:
         return True
     try:
-        return True if sp.simplify(diff) == 0 else None
-    except Exception:  # simplification trouble is "undecided", not an error
+        return True if bounded(_is_zero, diff, timeout=2, what="comparing") else None
+    except Exception:  # a timeout or simplification trouble is "undecided", not an error
         return None
+
+
+def _is_zero(e: sp.Expr) -> bool:
+    return sp.simplify(e) == 0
 
 
 def step_is_right(step: Rule) -> bool | None:

@@ -41,11 +41,13 @@ def _names(symbols) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _head(step: Rule, prefix: str) -> str:
-    """'Power rule:' or, inside the chain rule, 'Outer derivative (power rule):'."""
+def _head(step: Rule, prefix: str, extra: str = "") -> str:
+    """'Power rule:' or, inside the chain rule, 'Outer derivative (power rule):'; ``extra`` is a remark
+    such as 'y held constant'."""
     if prefix:
-        return f"{prefix} ({step.label}):"
-    return step.label[0].upper() + step.label[1:] + ":"
+        return f"{prefix} ({step.label}{'; ' + extra if extra else ''}):"
+    label = step.label[0].upper() + step.label[1:]
+    return f"{label} ({extra}):" if extra else f"{label}:"
 
 
 def step_node(step: Rule, prefix: str = "") -> Step:
@@ -90,10 +92,8 @@ def _sum(step, prefix):
 @phrase(ConstantMultipleRule)
 def _constant_multiple(step, prefix):
     x = step.var
-    head = _head(step, prefix)
     held = step.constant.free_symbols
-    if held:
-        head = head[:-1] + f" ({_names(held)} held constant):"
+    head = _head(step, prefix, f"{_names(held)} held constant" if held else "")
     return Step(line(head, D(step.expr, x), "=", step.constant * D(step.other, x), "=", step.result),
                 _children(step))
 
@@ -134,11 +134,10 @@ def _general_power(step, prefix):
 @phrase(PowerRule)
 def _power(step, prefix):
     n = step.exponent
-    head = _head(step, prefix)
     if n.is_Rational and not n.is_Integer:
-        head = head[:-1] + " (a root is the power n ="
-        return Step(line(head, n, "):", D(step.expr, step.var), "=", step.result))
-    return Step(line(head, D(step.expr, step.var), "=", step.result))
+        head = _head(step, prefix, f"a root is a fractional power, n = {n}")
+        return Step(line(head, D(step.expr, step.var), "=", step.result))
+    return Step(line(_head(step, prefix), D(step.expr, step.var), "=", step.result))
 
 
 @phrase(OuterRule)
@@ -164,7 +163,7 @@ def _stages(step: HigherOrderRule) -> list:
     nodes: list = []
     mixed = len(set(step.variables)) > 1
     for i, stage in enumerate(step.substeps):
-        name = f"{ordinal(i + 1)} derivative" + (f", with respect to {step.variables[i]}," if mixed else "")
+        name = f"{ordinal(i + 1)} derivative" + (f" in {step.variables[i]}" if mixed else "")
         nodes.append(step_node(stage, name))
         if i + 1 < len(step.substeps) and step.substeps[i + 1].expr != stage.result:
             nodes.append(line("Now simplify:", stage.result, "=", step.substeps[i + 1].expr))
