@@ -1,0 +1,319 @@
+"""Sentences for limit results: the only place where the limit engine chooses words.
+
+Each reasoning step (``Reason``) has a kind; ``NODE`` maps the kind to a function that
+builds a document node from the step's mathematics.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy as sp
+
+from tutor.render import Doc, Line, Step, line
+
+PROOF_NAMES = {
+    "continuity": "continuity",
+    "simplification": "algebraic simplification",
+    "composition": "reduction to one variable",
+    "squeeze": "squeeze",
+    "unbounded": "unbounded quotient",
+    "critical-curve": "critical curve",
+    "one-variable": "one-sided limits",
+}
+
+
+def _le(a, b):
+    return sp.Le(a, b, evaluate=False)
+
+
+def _eq(a, b):
+    return sp.Eq(a, b, evaluate=False)
+
+
+def tends(value) -> tuple:
+    """Words for "the values tend to value", with ±∞ said as growth."""
+    if value == sp.oo:
+        return ("the values grow without bound (→", sp.oo, ")")
+    if value == -sp.oo:
+        return ("the values decrease without bound (→", -sp.oo, ")")
+    return ("the values tend to", value)
+
+
+def path_words(path) -> tuple:
+    """How a student names the path: "the x-axis (y = 0)", "y = x² with x > 0", …"""
+    parts: list = []
+    if path.equations:
+        eqs: list = []
+        for i, e in enumerate(path.equations):
+            if i:
+                eqs.append(",")
+            eqs.append(e)
+        if path.name:
+            parts += [path.name, "(", *eqs, ")"]
+        else:
+            parts += eqs
+        if path.side is not None:
+            rel = sp.Gt if path.side == "+" else sp.Lt
+            if path.parameter.name == "t":
+                parts += ["(", "t → 0⁺" if path.side == "+" else "t → 0⁻", ")"]
+            else:
+                parts += ["with", rel(path.parameter, path.approach, evaluate=False)]
+        elif path.parameter.name == "t":
+            parts += ["(", "t → 0", ")"]
+    elif path.name:
+        parts.append(path.name)
+    return tuple(parts)
+
+
+def witness_line(w) -> Line:
+    if not w.path.equations:  # one variable: "as x → 0 from the right"
+        return line("As", w.path.parameter, "→", w.path.approach, w.path.name, *tends(w.value), ".")
+    return line("Along", *path_words(w.path), *tends(w.value), ".")
+
+
+# ---- steps -----------------------------------------------------------------------------
+
+def _not_continuous(d):
+    piece, value = d["piece"], d.get("value")
+    shown = _eq(piece, value) if value is not None else piece
+    return line("Substituting", d["point"], "directly does not work:", d["why"], "(", shown, ").")
+
+
+def _translate(d):
+    eqs: list = []
+    for i, (v, e) in enumerate(d["substitution"].items()):
+        if i:
+            eqs.append(",")
+        eqs.append(_eq(v, e))
+    origin = sp.Tuple(*d["variables"]) if len(d["variables"]) > 1 else d["variables"][0]
+    zero = sp.Tuple(*[0] * len(d["variables"])) if len(d["variables"]) > 1 else 0
+    return line("Move the point to the origin: put", *eqs, "; then", origin, "→", zero, ".")
+
+
+def _path(d):
+    w = d["witness"]
+    if w.along is None:
+        return witness_line(w)
+    return Step(witness_line(w), (line("There f =", w.along, "."),))
+
+
+def _family(d):
+    eqs = d["equations"]
+    names = {"line": "the lines", "line3": "the lines", "curve": "the curves", "curve3": "the curves",
+             "hug": "the paths"}
+    head: list = ["Along", names.get(d["kind"], "the paths")]
+    for i, e in enumerate(eqs):
+        if i:
+            head.append(",")
+        head.append(e)
+    params = d["params"]
+    pnames = params[0] if len(params) == 1 else sp.Tuple(*params)
+    kids = []
+    if d.get("along") is not None:
+        kids.append(line("f =", d["along"], "."))
+    value = d["value"]
+    if d["depends"]:
+        kids.append(line("The limit along them is", value, ", which depends on", pnames,
+                         ": different paths give different limits."))
+    elif value is not None:
+        kids.append(line("The limit along them is", value, "for every", pnames, "."))
+    return Step(line(*head, ":"), tuple(kids))
+
+
+def _newton(d):
+    exps = d["exponents"]
+    parts: list = []
+    for i, p in enumerate(exps):
+        if i:
+            parts.append(",")
+        parts.append(p)
+    return line("Lines are not enough. The Newton polygon of numerator and denominator suggests curves",
+                "y = k·x^p (or x = k·y^(1/p)) with p =", *parts, ".")
+
+
+def _hug(d):
+    eqs = d["curve"]
+    return line("The lowest-order part of the denominator vanishes along", *eqs,
+                "; try paths that stay close to that curve.")
+
+
+def _critical(d):
+    n = len(d["branches"])
+    return line("On each small circle f is largest and smallest on the critical curve", d["curve"],
+                f"(y·f_x − x·f_y = 0); its {n} branch(es) through the point were followed.")
+
+
+def _candidate(d):
+    return line("Every path tried gives", d["value"], "; if the limit exists, it must be", d["value"], ".")
+
+
+def _dne(d):
+    a, b = d["first"], d["second"]
+    return line("Two paths give different limits (", a.value, "and", b.value, "), so the limit does not exist.")
+
+
+def _proof(d):
+    p = d["proof"]
+    return Step(line("Proof by", PROOF_NAMES.get(p.kind, p.kind), ":"), tuple(claim_node(c) for c in p.claims))
+
+
+def _undecided(d):
+    kids = []
+    if d.get("candidate") is not None:
+        kids.append(line("Candidate value:", d["candidate"], "."))
+    for what in d.get("unfinished") or ():
+        kids.append(line("Not finished in time:", what, "."))
+    return Step(line("Undecided:", d["why"], "."), tuple(kids))
+
+
+NODE: dict[str, Callable] = {
+    "not-continuous": _not_continuous,
+    "translate": _translate,
+    "path": _path,
+    "family": _family,
+    "newton": _newton,
+    "hug": _hug,
+    "critical": _critical,
+    "candidate": _candidate,
+    "dne": _dne,
+    "proof": _proof,
+    "undecided": _undecided,
+}
+
+
+def step_node(reason):
+    fn = NODE.get(reason.kind)
+    return fn(reason.data) if fn else line(reason.kind)
+
+
+# ---- proof claims ------------------------------------------------------------------------
+
+_FACT = {
+    "denominator": ("the denominator", "≠ 0"),
+    "nonzero": ("", "≠ 0"),
+    "log argument": ("the logarithm's argument", "> 0"),
+    "root argument": ("the root's argument", "> 0"),
+    "root of zero": ("the root's argument", "(a root of 0 is continuous where it is defined)"),
+    "positive base": ("the base", "> 0"),
+}
+
+
+def _fact(d):
+    what, rel = _FACT.get(d["what"], (d["what"], ""))
+    return line(what, _eq(d["expr"], d["value"]), rel, "at the point.")
+
+
+def _substitute(d):
+    return line("f is continuous at", d["point"], ", so the limit is its value there:", d["value"], ".")
+
+
+def _simplified(d):
+    how = "Cancel the common factor" if d["how"] == "cancel" else "Multiply by the conjugate and cancel"
+    return line(how + ":", _eq(d["before"], d["after"]), "wherever f is defined.")
+
+
+def _composition(d):
+    U = sp.Symbol("U")
+    side = d["side"]
+    lim = sp.Limit(d["F"].xreplace({sp.Symbol("U", real=True): U}), U, d["u0"], side)
+    first = (line("f depends only on the distance to the point: with", _eq(U, d["u"]), ", f =",
+                  d["F"].xreplace({sp.Symbol("U", real=True): U}), ".")
+             if d["radial"] else line("f is a function of one expression: with", _eq(U, d["u"]), ", f =",
+                                      d["F"].xreplace({sp.Symbol("U", real=True): U}), "."))
+    approach = {"+": "from above", "-": "from below", "+-": ""}[side]
+    return Step(first, (line("As the point is approached, U →", d["u0"], approach, "(U is continuous).",),
+                        line("One variable:", _eq(lim, d["value"]), "."),))
+
+
+def _difference(d):
+    frac = sp.Mul(d["numerator"], sp.Pow(d["denominator"], -1, evaluate=False), evaluate=False)
+    return line("Write f −", d["value"], "as one fraction:", _eq(sp.Symbol("f") - d["value"], frac),
+                "; let", _eq(sp.Symbol("r"), d["r"]), ".")
+
+
+def _lemma(d):
+    cond = d.get("condition")
+    return line("Standard bound:", d["statement"], *(("for", cond) if cond is not None else ()), ".")
+
+
+def _denominator(d):
+    return line("Denominator from below:", sp.Ge(d["denominator"], d["lower"], evaluate=False),
+                "(a sum of non-negative terms; smaller terms dominated).")
+
+
+def _numerator(d):
+    return line("Numerator from above (triangle inequality and the bounds above):",
+                _le(d["numerator"], d["upper"]), ".")
+
+
+def _squeeze(d):
+    r = sp.Symbol("r")
+    g = d["bound"].xreplace({s: r for s in d["bound"].free_symbols if s.name == "r"})
+    diff = sp.Abs(sp.Symbol("f") - d["value"])
+    return Step(line("Dividing term by term (|x_i| ≤ r and weighted AM–GM):", _le(diff, g), "for",
+                     _le(r, d["radius"]), "."),
+                (line("As r → 0⁺ the bound", g, "→ 0, so by the squeeze theorem f →", d["value"], "."),))
+
+
+def _unbounded(d):
+    where = "positive" if d["side"] == "+" else "negative"
+    return line("The numerator", d["numerator"], "tends to", d["limit"], "≠ 0 while the denominator",
+                d["denominator"], f"tends to 0 through {where} values; so f →", d["value"], ".")
+
+
+def _critical_claim(d):
+    return line("f → ", d["value"], "along every branch of the critical curve", d["curve"],
+                "and the denominator vanishes only at the point; by Cadavid–Molina–Vélez (2013) the limit is",
+                d["value"], ".")
+
+
+CLAIM: dict[str, Callable] = {
+    "fact": _fact,
+    "substitute": _substitute,
+    "simplified": _simplified,
+    "composition": _composition,
+    "difference": _difference,
+    "lemma": _lemma,
+    "denominator": _denominator,
+    "numerator": _numerator,
+    "squeeze": _squeeze,
+    "unbounded": _unbounded,
+    "critical": _critical_claim,
+    "path": _path,
+}
+
+
+def claim_node(reason):
+    fn = CLAIM.get(reason.kind)
+    return fn(reason.data) if fn else line(reason.kind)
+
+
+# ---- whole documents ----------------------------------------------------------------------
+
+def verdict_line(res) -> Line:
+    if res.exists is True:
+        if res.value in (sp.oo, -sp.oo):
+            return line("The limit is", res.value, ": f grows without bound in absolute value, with one sign.")
+        return line("The limit is", res.value, ".")
+    if res.exists is False:
+        return line("The limit does not exist.")
+    return line("Undecided: the limit could not be decided (see the last step).")
+
+
+def result_doc(res) -> Doc:
+    vars_ = list(res.at)
+    point = list(res.at.values())
+    v = sp.Tuple(*vars_) if len(vars_) > 1 else vars_[0]
+    p = sp.Tuple(*point) if len(point) > 1 else point[0]
+    arrow = "→"
+    if res.direction:
+        arrow = "→ (from the right)" if res.direction == "+" else "→ (from the left)"
+    title = line("Limit of", res.f, "as", v, arrow, p)
+    nodes = [verdict_line(res)]
+    nodes += [step_node(s) for s in res.steps]
+    return Doc(title, tuple(nodes))
+
+
+def proof_doc(proof) -> Doc:
+    return Doc(line("Proof by", PROOF_NAMES.get(proof.kind, proof.kind), ": the limit is", proof.value),
+               tuple(claim_node(c) for c in proof.claims))
