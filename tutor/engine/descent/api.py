@@ -70,7 +70,8 @@ def make_descent(problem: Problem, trace: Trace, rule: Rule, h: dict, eta: float
                    hyper=tuple(sorted(h.items())), points=trace.points, values=trace.values,
                    grad_norms=trace.grad_norms, status=outcome.status, stopped_reason=outcome.reason,
                    notes=outcome.notes, rate=outcome.rate, stable_range=stable, max_steps=n_steps, tol=tol,
-                   batch_size=batch, samples=problem.samples, seed=seed if batch is not None else None)
+                   batch_size=batch, samples=problem.samples, seed=seed if batch is not None else None,
+                   _problem=problem)
 
 
 def _number(x: Any) -> float | None:

@@ -6,7 +6,7 @@ stable range); ``doc()`` only arranges it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -47,6 +47,16 @@ class Descent(Rendered):
     batch_size: int | None = None
     samples: int = 0
     seed: Any = None
+    _problem: Any = field(default=None, repr=False, compare=False)   # the compiled f, for figures
+
+    @property
+    def problem(self):
+        """The compiled problem (value and gradient functions, data); rebuilt if not kept."""
+        if self._problem is not None:
+            return self._problem
+        from tutor.engine.descent.problem import build_problem
+
+        return build_problem(self.function, self.variables)
 
     @property
     def converged(self) -> bool:

@@ -1,0 +1,401 @@
+"""Figures that teach descent: loss per step, paths on the contour map or surface,
+parameter evolution, the tangent line, and loss-landscape slices (Li et al. 2018).
+
+Every function takes results (a ``Descent``, a ``MultiDescent``, a ``Sweep`` or a
+list of runs) or an expression, saves to ``path`` (PNG or SVG by suffix) with
+the headless backend, and returns the saved path.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tutor.plots.common import new_figure, plt, save
+
+COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
+          "tab:olive", "tab:cyan", "tab:gray")
+
+
+def _runs(result: Any) -> list[Any]:
+    if hasattr(result, "runs"):
+        return list(result.runs)
+    if isinstance(result, Sequence):
+        return list(result)
+    return [result]
+
+
+def _label(run: Any, many: bool) -> str:
+    if not many:
+        return f"η = {run.lr:g}"
+    start = ", ".join(f"{float(v):.3g}" for v in run.points[0])
+    return f"η = {run.lr:g}, from ({start})"
+
+
+def _short(expr: Any, limit: int = 50) -> str:
+    """f for a title: long exact fractions as 4-digit decimals, and cut at ``limit`` characters."""
+    import sympy as sp
+
+    from tutor.reading.printer import to_unicode
+
+    if isinstance(expr, sp.Basic):
+        expr = expr.xreplace({r: sp.Float(r, 4) for r in expr.atoms(sp.Rational) if r.q > 100 or abs(r.p) > 10**6})
+    text = to_unicode(expr)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _title(run: Any) -> str:
+    return f"{run.method}: f = {_short(run.function)}"
+
+
+def _values_on(problem: Any, pts: np.ndarray) -> np.ndarray:
+    """f at the rows of ``pts`` (the whole data set's loss if f has data), NaN where undefined."""
+    with np.errstate(all="ignore"):
+        v, _ = problem.evaluate(np.asarray(pts, dtype=float))
+    return np.where(np.isfinite(v), v, np.nan)
+
+
+def _box(runs: list[Any], pad: float = 0.15, keep: int = 25) -> np.ndarray:
+    """(n, 2) bounds around the paths; a diverged run contributes only its first ``keep`` points."""
+    pts = np.concatenate([r.points if not r.diverged else r.points[:keep] for r in runs])
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    span = np.maximum(hi - lo, 1e-3 * np.maximum(1.0, np.abs(hi)))
+    span = np.maximum(span, 0.5)
+    return np.stack([lo - pad * span, hi + pad * span], axis=1)
+
+
+def _clip(pts: np.ndarray, box: np.ndarray) -> np.ndarray:
+    """Stop drawing a path where it leaves the box for good (a diverged run)."""
+    inside = np.all((pts >= box[:, 0] - 1e-12) & (pts <= box[:, 1] + 1e-12), axis=1)
+    if inside.all():
+        return pts
+    last = np.nonzero(inside)[0]
+    return pts[: (last[-1] + 2 if len(last) else 1)]
+
+
+def _draw_loss(ax: Any, runs: list[Any], log: bool | None = None) -> None:
+    """f per step; log scale when every value is positive and they span more than a decade."""
+    values = np.concatenate([r.values for r in runs])
+    positive = bool(np.all(values > 0))
+    wide = positive and values.max() > 20 * values.min()
+    use_log = wide if log is None else (log and positive)
+    many_starts = len(runs) > 1 and len({r.lr for r in runs}) == 1
+    for i, r in enumerate(runs):
+        ax.plot(np.arange(len(r.values)), r.values, ".-" if len(r.values) <= 200 else "-", ms=3,
+                color=COLORS[i % len(COLORS)], label=f"{_label(r, many_starts)} ({r.status})")
+    if use_log:
+        ax.set_yscale("log")
+    ax.set_xlabel("step")
+    ax.set_ylabel("f (log scale)" if use_log else "f")
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8)
+
+
+def loss_plot(result: Any, path: str | Path, log: bool | None = None) -> Path:
+    """f per step for each run (log scale when it spans decades, as the course plots it)."""
+    runs = _runs(result)
+    fig, ax = new_figure()
+    _draw_loss(ax, runs, log)
+    ax.set_title("Loss per step — " + _title(runs[0]), fontsize=10)
+    return save(fig, path)
+
+
+def _draw_paths(ax: Any, runs: list[Any], box: np.ndarray, problem: Any, one_d: bool) -> None:
+    many_starts = len({r.lr for r in runs}) == 1 and len(runs) > 1
+    for i, r in enumerate(runs):
+        pts = _clip(r.points, box)
+        color = COLORS[i % len(COLORS)]
+        label = f"{_label(r, many_starts)} ({r.status})"
+        xs = pts[:, 0]
+        ys = _values_on(problem, pts) if one_d else pts[:, 1]
+        dense = len(pts) > 200
+        ax.plot(xs, ys, "-" if dense else "o-", ms=3.5 if one_d else 3, lw=2.0 if dense else 0.9, color=color,
+                label=label, alpha=0.85 if one_d else 1.0)
+        ax.plot(xs[-1], ys[-1], "*", ms=13, color=color, mec="k", mew=0.5)
+        ax.plot(xs[0], ys[0], "s", ms=7, color=color, mec="k", mew=0.5)
+
+
+def _draw_background(fig: Any, ax: Any, problem: Any, box: np.ndarray, resolution: int, bar: bool = True) -> None:
+    """f's graph (one variable) or its filled contour map (two) over the box."""
+    names = [s.name for s in problem.variables]
+    if problem.n == 1:
+        xs = np.linspace(box[0, 0], box[0, 1], resolution * 3)
+        ax.plot(xs, _values_on(problem, xs[:, None]), color="k", lw=1.2, label="f")
+        ax.set_xlabel(names[0])
+        ax.set_ylabel("f")
+        return
+    X, Y, Z = _grid(problem, box, resolution)
+    levels = _levels(Z)
+    cs = ax.contourf(X, Y, Z, levels=levels, cmap="viridis", alpha=0.55)
+    ax.contour(X, Y, Z, levels=levels, colors="k", linewidths=0.3, alpha=0.6)
+    if bar:
+        fig.colorbar(cs, ax=ax, label="f")
+    ax.set_xlabel(names[0])
+    ax.set_ylabel(names[1])
+    ax.set_xlim(*box[0])
+    ax.set_ylim(*box[1])
+
+
+def path_plot(result: Any, path: str | Path, resolution: int = 160) -> Path:
+    """One variable: f's graph with the iterates on it. Two: the contour map with the paths."""
+    runs = _runs(result)
+    problem = runs[0].problem
+    if problem.n > 2:
+        raise ValueError(f"a path plot needs f of 1 or 2 variables; f has {problem.n} (try the landscape plot)")
+    box = _box(runs)
+    fig, ax = new_figure()
+    _draw_background(fig, ax, problem, box, resolution)
+    _draw_paths(ax, runs, box, problem, problem.n == 1)
+    ax.set_title("Paths (■ start, ★ end) — " + _title(runs[0]), fontsize=10)
+    ax.legend(fontsize=8, loc="best")
+    ax.grid(True, alpha=0.2)
+    return save(fig, path)
+
+
+def _grid(problem: Any, box: np.ndarray, resolution: int):
+    xs = np.linspace(box[0, 0], box[0, 1], resolution)
+    ys = np.linspace(box[1, 0], box[1, 1], resolution)
+    X, Y = np.meshgrid(xs, ys)
+    Z = _values_on(problem, np.column_stack([X.ravel(), Y.ravel()])).reshape(X.shape)
+    return X, Y, Z
+
+
+def _levels(Z: np.ndarray, count: int = 25) -> np.ndarray:
+    """Contour levels spaced by quantile, so both the valley floor and the walls show."""
+    finite = Z[np.isfinite(Z)]
+    if finite.size == 0:
+        return np.linspace(0, 1, count)
+    qs = np.unique(np.quantile(finite, np.linspace(0, 1, count)))
+    return qs if len(qs) > 2 else np.linspace(finite.min(), finite.max() + 1e-9, count)
+
+
+def surface_plot(result: Any, path: str | Path, resolution: int = 70, elev: float = 28,
+                 azim: float = -60) -> Path:
+    """The surface z = f(x, y) with each path drawn on it."""
+    runs = _runs(result)
+    problem = runs[0].problem
+    if problem.n != 2:
+        raise ValueError(f"a surface plot needs f of 2 variables; f has {problem.n}")
+    box = _box(runs)
+    X, Y, Z = _grid(problem, box, resolution)
+    fig, ax = new_figure(three_d=True)
+    ax.plot_surface(X, Y, Z, cmap="viridis", alpha=0.45, linewidth=0, antialiased=True)
+    for i, r in enumerate(runs):
+        pts = _clip(r.points, box)
+        ax.plot(pts[:, 0], pts[:, 1], _values_on(problem, pts), "o-", ms=3, color=COLORS[i % len(COLORS)],
+                label=f"{_label(r, False)} ({r.status})", zorder=5)
+    names = [s.name for s in problem.variables]
+    ax.set_xlabel(names[0])
+    ax.set_ylabel(names[1])
+    ax.set_zlabel("f")
+    ax.view_init(elev=elev, azim=azim)
+    ax.set_title("Surface and path — " + _title(runs[0]), fontsize=10)
+    ax.legend(fontsize=8)
+    return save(fig, path)
+
+
+def parameter_plot(result: Any, path: str | Path) -> Path:
+    """Each parameter against the step; with two parameters, also one against the other (the course's plot)."""
+    runs = _runs(result)
+    names = [s.name for s in runs[0].variables]
+    two = len(names) == 2
+    fig = plt.figure(figsize=(11 if two else 7, 4.8), layout="constrained")
+    ax = fig.add_subplot(1, 2 if two else 1, 1)
+    styles = ("-", "--", ":", "-.")
+    for i, r in enumerate(runs):
+        for j, name in enumerate(names):
+            ax.plot(r.points[:, j], styles[j % 4], color=COLORS[i % len(COLORS)],
+                    label=f"{name}, η = {r.lr:g}" if len(runs) > 1 else name)
+    ax.set_xlabel("step")
+    ax.set_ylabel("parameter value")
+    ax.set_title("Evolution of the parameters", fontsize=10)
+    ax.grid(True, alpha=0.3)
+    ax.legend(fontsize=8)
+    if two:
+        ax2 = fig.add_subplot(1, 2, 2)
+        box = _box(runs, pad=0.05)
+        for i, r in enumerate(runs):
+            pts = _clip(r.points, box)
+            ax2.plot(pts[:, 0], pts[:, 1], ".-", color=COLORS[i % len(COLORS)], label=f"η = {r.lr:g}")
+            ax2.plot(*pts[0], "s", color=COLORS[i % len(COLORS)], mec="k")
+        ax2.set_xlabel(names[0])
+        ax2.set_ylabel(names[1])
+        ax2.set_title(f"{names[1]} against {names[0]}", fontsize=10)
+        ax2.grid(True, alpha=0.3)
+    return save(fig, path)
+
+
+def descent_figure(result: Any, path: str | Path) -> Path:
+    """The CLI's --plot: the path (graph or contour map) beside the loss per step."""
+    runs = _runs(result)
+    problem = runs[0].problem
+    fig = plt.figure(figsize=(12, 4.8), layout="constrained")
+    left = fig.add_subplot(1, 2, 1)
+    if problem.n <= 2:
+        box = _box(runs)
+        _draw_background(fig, left, problem, box, 120, bar=False)
+        _draw_paths(left, runs, box, problem, problem.n == 1)
+        left.set_title("Path (■ start, ★ end)", fontsize=10)
+        left.legend(fontsize=8)
+    else:
+        names = [v.name for v in problem.variables]
+        for i, r in enumerate(runs):
+            for j, name in enumerate(names):
+                left.plot(r.points[:, j], ("-", "--", ":", "-.")[j % 4], color=COLORS[i % len(COLORS)], lw=0.9,
+                          label=name if i == 0 else None)
+        left.legend(fontsize=8)
+        left.set_xlabel("step")
+        left.set_title("Parameters per step", fontsize=10)
+    right = fig.add_subplot(1, 2, 2)
+    _draw_loss(right, runs)
+    right.set_title("Loss per step", fontsize=10)
+    fig.suptitle(_title(runs[0]), fontsize=11)
+    return save(fig, path)
+
+
+def tangent_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] | None = None,
+                 span: float | None = None) -> Path:
+    """f of one variable with its tangent line at ``at``: slope f'(a), line y = f(a) + f'(a)(x − a)."""
+    from tutor.engine.descent.problem import build_problem
+
+    problem = build_problem(f, variables)
+    if problem.n != 1:
+        raise ValueError(f"a tangent line needs f of one variable; f has {problem.n}")
+    a = float(np.asarray(at, dtype=float).ravel()[0]) if not isinstance(at, str) else _number(at)
+    fa, grad = problem.scalar([a])
+    if not (np.isfinite(fa) and np.isfinite(grad[0])):
+        raise ValueError(f"f or its derivative is not defined at {problem.variables[0].name} = {a:g}")
+    slope = grad[0]
+    w = span if span is not None else max(3.0, 1.5 * abs(a))
+    xs = np.linspace(a - w, a + w, 400)
+    ys = _values_on(problem, xs[:, None])
+    fig, ax = new_figure()
+    name = problem.variables[0].name
+    ax.plot(xs, ys, color="k", lw=1.5, label="f")
+    ax.plot(xs, fa + slope * (xs - a), "--", color="tab:red", lw=1.3,
+            label=f"tangent: y = {fa:.4g} + ({slope:.4g})({name} − {a:g})")
+    ax.plot([a], [fa], "o", color="tab:red", ms=7)
+    ax.annotate(f"slope f'({a:g}) = {slope:.4g}", (a, fa), textcoords="offset points", xytext=(10, -18),
+                fontsize=9)
+    finite = ys[np.isfinite(ys)]
+    if finite.size:
+        lo, hi = finite.min(), finite.max()
+        pad = 0.1 * max(hi - lo, 1e-9)
+        ax.set_ylim(lo - pad, hi + pad)
+    ax.axhline(0, color="gray", lw=0.5)
+    ax.axvline(0, color="gray", lw=0.5)
+    ax.set_xlabel(name)
+    ax.set_ylabel("f")
+    ax.set_title(f"Tangent line — {_title_expr(problem.expr)}", fontsize=10)
+    ax.legend(fontsize=8)
+    ax.grid(True, alpha=0.3)
+    return save(fig, path)
+
+
+def _title_expr(expr: Any) -> str:
+    return f"f = {_short(expr)}"
+
+
+def _number(text: str) -> float:
+    from tutor.engine.descent.api import _coordinate
+
+    return _coordinate(text)
+
+
+def landscape_slice(f: Any, at: Any, variables: Sequence[Any] | None = None, span: float = 1.0,
+                    resolution: int = 41, seed: Any = 0, data: Any = None):
+    """f(θ + a·δ + b·η) on a grid of (a, b) in [−span, span]² (Li et al. 2018).
+
+    δ, η are Gaussian, made orthogonal, and scaled to ‖θ‖ (to 1 at θ = 0): the
+    filter normalisation of Li et al. with the whole parameter vector as one filter.
+    Returns (a grid, b grid, values, δ, η, θ).
+    """
+    from tutor.engine.descent.api import seeded_rng, start_array
+    from tutor.engine.descent.problem import build_problem
+
+    problem = build_problem(f, variables, data)
+    if problem.n < 2:
+        raise ValueError("a landscape slice needs f of at least 2 variables; for one, use the tangent or path plot")
+    theta = start_array(at, problem)[0][0]
+    rng = seeded_rng(seed, problem.n, "landscape")
+    d1, d2 = rng.standard_normal(problem.n), rng.standard_normal(problem.n)
+    d1 /= np.linalg.norm(d1)
+    d2 -= (d2 @ d1) * d1
+    d2 /= np.linalg.norm(d2)
+    scale = float(np.linalg.norm(theta)) or 1.0
+    d1, d2 = d1 * scale, d2 * scale
+    alphas = np.linspace(-span, span, resolution)
+    A, B = np.meshgrid(alphas, alphas)
+    pts = theta + A.ravel()[:, None] * d1 + B.ravel()[:, None] * d2
+    Z = _values_on(problem, pts).reshape(A.shape)
+    return A, B, Z, d1, d2, theta
+
+
+def landscape_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] | None = None,
+                   span: float = 1.0, resolution: int = 41, seed: Any = 0, data: Any = None) -> Path:
+    """The loss landscape around ``at`` along two random normalised directions: contours and surface."""
+    A, B, Z, d1, d2, theta = landscape_slice(f, at, variables, span, resolution, seed, data)
+    fig = plt.figure(figsize=(12, 5), layout="constrained")
+    ax = fig.add_subplot(1, 2, 1)
+    levels = _levels(Z)
+    cs = ax.contourf(A, B, Z, levels=levels, cmap="viridis")
+    ax.contour(A, B, Z, levels=levels, colors="k", linewidths=0.3, alpha=0.6)
+    ax.plot([0], [0], "r*", ms=12, label="θ (the centre)")
+    fig.colorbar(cs, ax=ax, label="f")
+    ax.set_xlabel("a (along δ)")
+    ax.set_ylabel("b (along η)")
+    ax.legend(fontsize=8)
+    ax.set_title("f(θ + a·δ + b·η)", fontsize=10)
+    ax3 = fig.add_subplot(1, 2, 2, projection="3d")
+    ax3.plot_surface(A, B, Z, cmap="viridis", linewidth=0, antialiased=True, alpha=0.9)
+    ax3.set_xlabel("a")
+    ax3.set_ylabel("b")
+    ax3.set_zlabel("f")
+    centre = ", ".join(f"{v:.3g}" for v in theta)
+    fig.suptitle(f"Loss landscape around θ = ({centre}) along two random directions (Li et al. 2018) — "
+                 f"{_title_expr(_expr(f, variables))}", fontsize=10)
+    return save(fig, path)
+
+
+def _expr(f: Any, variables: Any) -> Any:
+    from tutor.engine.inputs import as_expr
+
+    return f.loss if hasattr(f, "loss") else as_expr(f, variables)
+
+
+def animate(result: Any, path: str | Path, frames: int = 40, fps: int = 8) -> Path:
+    """A GIF of the path growing step by step (matplotlib's Pillow writer; no external programs)."""
+    from matplotlib.animation import FuncAnimation, PillowWriter
+
+    runs = _runs(result)
+    problem = runs[0].problem
+    if problem.n > 2:
+        raise ValueError(f"an animation needs f of 1 or 2 variables; f has {problem.n}")
+    box = _box(runs)
+    fig, ax = new_figure(size=(6, 4.8))
+    _draw_background(fig, ax, problem, box, 100, bar=False)
+    paths = [_clip(r.points, box) for r in runs]
+    lines = [ax.plot([], [], "o-", ms=3, color=COLORS[i % len(COLORS)], label=f"η = {r.lr:g}")[0]
+             for i, r in enumerate(runs)]
+    longest = max(len(p) for p in paths)
+    ticks = np.unique(np.geomspace(1, longest, min(frames, longest)).round().astype(int))  # dense early on
+    ax.legend(fontsize=8)
+    ax.set_title(_title(runs[0]), fontsize=9)
+
+    def draw(k):
+        for ln, pts in zip(lines, paths):
+            part = pts[:k]
+            if problem.n == 1:
+                ln.set_data(part[:, 0], _values_on(problem, part))
+            else:
+                ln.set_data(part[:, 0], part[:, 1])
+        return lines
+
+    anim = FuncAnimation(fig, draw, frames=ticks, blit=False)
+    path = Path(path).with_suffix(".gif")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    anim.save(path, writer=PillowWriter(fps=fps))
+    plt.close(fig)
+    return path
