@@ -101,9 +101,18 @@ class Exercise:
             exercise=self, seed=seed, params=params,
             prompt=fill(template, values), prompt_text=fill(template, values, unicode=True),
             answer=solved.answer, answer_text=answer_text, solution=solution,
-            mistakes=tuple(solved.mistakes), kind=solved.kind, grading=dict(solved.options),
+            mistakes=self._separable(solved), kind=solved.kind, grading=dict(solved.options),
             result=solved.result, plot=solved.figure,
         )
+
+    def _separable(self, solved: Any) -> tuple:
+        """Mistakes the grader can tell from the answer: numeric ones outside the tolerance."""
+        if solved.kind not in ("number", "vector"):
+            return tuple(solved.mistakes)
+        from exercises.tasks.common import within_tolerance
+
+        tol = float(self.options.get("tolerance", 5e-4))  # the grader's default: 4 significant digits
+        return tuple(m for m in solved.mistakes if not within_tolerance(solved.answer, m.expr, tol))
 
     def summary(self) -> dict[str, Any]:
         """A JSON-ready description (no variant needed)."""

@@ -133,16 +133,16 @@ def check_variant(variant: Any, count: bool = False) -> Any:
     if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
         _check_authored(variant, problem)
     verdict = _grade(variant, variant.answer_text)
-    if verdict is None or verdict.status != "correct":
-        status = "an error" if verdict is None else f"{verdict.status}: {verdict.feedback}"
-        problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct ({status})")
+    if verdict.status != "correct":
+        problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct "
+                f"({verdict.status}: {verdict.feedback})")
     from tutor import to_text
 
     for m in variant.mistakes:
         typed = m.expr if isinstance(m.expr, str) else to_text(m.expr)
         verdict = _grade(variant, typed)
-        if verdict is None:
-            problem("mistakes", f"grading the mistake {m.key!r} ({typed}) failed")
+        if isinstance(verdict, _Failed):
+            problem("mistakes", f"grading the mistake {m.key!r} ({typed}) failed: {verdict.feedback}")
         elif verdict.status == "correct":
             problem("mistakes", f"the mistake {m.key!r} ({typed}) grades correct")
         elif getattr(verdict, "mistake", None) != m.key:
@@ -152,11 +152,21 @@ def check_variant(variant: Any, count: bool = False) -> Any:
     return (out, graded) if count else out
 
 
+class _Failed:
+    """A grading that raised: reported with its message instead of a verdict."""
+
+    status = "error"
+    mistake = None
+
+    def __init__(self, exc: Exception):
+        self.feedback = f"{type(exc).__name__}: {exc}"
+
+
 def _grade(variant: Any, typed: Any):
     try:
         return variant.check(typed)
-    except Exception:  # a grader crash is a problem to report, not to raise
-        return None
+    except Exception as exc:  # a grader crash is a problem to report, not to raise
+        return _Failed(exc)
 
 
 def _check_authored(variant: Any, problem: Callable[[str | None, str], None]) -> None:

@@ -100,11 +100,24 @@ def same_value(a: Any, b: Any) -> bool:
     return agreed > 0
 
 
+def typeable(obj: Any) -> bool:
+    """Whether a learner could type this answer: its learner text reads back (no erf, no fresnels)."""
+    if isinstance(obj, (str, bool)):
+        return True
+    from tutor import ParseError, parse, to_text
+
+    try:
+        back = parse(to_text(obj))
+    except (ParseError, TypeError, ValueError):
+        return False
+    return same_value(back, obj)
+
+
 def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
-    """Drop mistakes that give the right answer anyway, and repeats of an earlier mistake."""
+    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type."""
     kept: list = []
     for m in mistakes:
-        if m.expr is None or same_value(m.expr, answer):
+        if m.expr is None or same_value(m.expr, answer) or not typeable(m.expr):
             continue
         if any(same_value(m.expr, k.expr) for k in kept):
             continue
@@ -112,7 +125,14 @@ def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
     return tuple(kept)
 
 
-def words(*parts: Any) -> Line:
-    from tutor.render import line
-
-    return line(*parts)
+def within_tolerance(answer: Any, guess: Any, tolerance: float) -> bool:
+    """Numbers (or tuples of numbers) that the grader's relative tolerance could not tell apart."""
+    a = list(answer) if isinstance(answer, (sp.Tuple, tuple)) else [answer]
+    g = list(guess) if isinstance(guess, (sp.Tuple, tuple)) else [guess]
+    if len(a) != len(g):
+        return False
+    try:
+        pairs = [(complex(x), complex(y)) for x, y in zip(a, g)]
+    except (TypeError, ValueError):
+        return False
+    return all(abs(x - y) <= tolerance * max(abs(x), 1e-12) for x, y in pairs)

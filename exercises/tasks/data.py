@@ -36,7 +36,10 @@ class LeastSquaresTask(Task):
     @classmethod
     def kind_for(cls, inputs: Mapping[str, Any]) -> str:
         ask = inputs.get("ask", "solution")
-        return {"loss": "number", "stable_bound": "number", "normal_matrix": "matrix"}.get(ask, "vector")
+        one = (("x" in inputs and inputs.get("intercept") is False)
+               or ("X" in inputs and len(inputs["X"][0]) == 1))
+        fixed = {"loss": "number", "stable_bound": "number", "normal_matrix": "matrix"}
+        return fixed.get(ask, "number" if one else "vector")
 
     @classmethod
     def check_inputs(cls, inputs: Mapping[str, Any]) -> None:
@@ -48,7 +51,7 @@ class LeastSquaresTask(Task):
     def solve(self, ctx: Context) -> Solved:
         import sympy as sp
 
-        from exercises.tasks.common import steps_of
+        from exercises.tasks.common import point_value, steps_of
         from tutor.engine.descent import BadData, least_squares
         from tutor.render import line
 
@@ -67,9 +70,9 @@ class LeastSquaresTask(Task):
         if ask == "solution":
             if ls.solution is None:
                 raise BankError("XᵀX is singular: the data do not determine β", field="x")
-            answer = sp.Tuple(*ls.solution)
+            answer = point_value(ls.solution)
             _agree_ls(ls, X, sp.Matrix(y))
-            return Solved(answer=answer, kind="vector", solution=nodes, result=ls)
+            return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=nodes, result=ls)
         if ask == "normal_matrix":
             return Solved(answer=sp.ImmutableMatrix(ls.XtX), kind="matrix", solution=nodes, result=ls)
         if ask == "stable_bound":
@@ -81,11 +84,11 @@ class LeastSquaresTask(Task):
             return Solved(answer=answer, kind="number", solution=nodes, result=ls)
         point = ctx.point("at", beta)
         if ask == "gradient":
-            answer = sp.Tuple(*[g.subs(point) for g in ls.gradient])
-            extra = line("At β =", sp.Tuple(*point.values()), "the gradient is", answer, ".")
-            return Solved(answer=answer, kind="vector", solution=nodes + (extra,), result=ls)
+            answer = point_value([g.subs(point) for g in ls.gradient])
+            extra = line("At β =", point_value(list(point.values())), "the gradient is", answer, ".")
+            return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=nodes + (extra,), result=ls)
         answer = ls.loss.subs(point)
-        extra = line("At β =", sp.Tuple(*point.values()), "the loss is", answer, ".")
+        extra = line("At β =", point_value(list(point.values())), "the loss is", answer, ".")
         return Solved(answer=answer, kind="number", solution=nodes + (extra,), result=ls)
 
     def _design(self, ctx: Context):
