@@ -47,7 +47,9 @@ class Derivation(Rendered):
     @property
     def notation(self) -> sp.Derivative:
         """d/dx f (or ∂/∂x f, d²/dx² f, ...) as an unevaluated SymPy object."""
-        return sp.Derivative(self.function, *self.variables)
+        from tutor.engine.derivative.notation import diff_notation
+
+        return diff_notation(self.function, *self.variables)
 
     def doc(self, steps: bool = True) -> Doc:
         from tutor.engine.derivative.wording import derivation_doc

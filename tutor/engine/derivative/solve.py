@@ -76,7 +76,7 @@ def resolve_variable(expr: sp.Expr, var: Any) -> sp.Symbol:
         return sp.Symbol("x")
     names = ", ".join(s.name for s in free)
     raise ValueError(f"the function has several variables ({names}); say which one to differentiate "
-                     f"with respect to, e.g. var='{free[0].name}'")
+                     f"with respect to (for example {free[0].name})")
 
 
 def whole_order(order: Any) -> int:

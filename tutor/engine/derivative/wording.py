@@ -13,6 +13,7 @@ from tutor.engine.derivative.rules import (
     ChainRule, ConstantMultipleRule, ConstantRule, DontKnowRule, GeneralPowerRule, HigherOrderRule,
     OuterRule, PowerRule, ProductRule, QuotientRule, Rule, SumRule, VariableRule,
 )
+from tutor.engine.derivative.notation import diff_notation
 from tutor.render import Doc, Line, Step, line
 
 _ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
@@ -29,7 +30,7 @@ def phrase(cls: type) -> Callable[[Phrase], Phrase]:
 
 
 def D(expr: sp.Expr, *variables: sp.Symbol) -> sp.Derivative:
-    return sp.Derivative(expr, *variables)
+    return diff_notation(expr, *variables)
 
 
 def ordinal(n: int) -> str:
@@ -188,6 +189,8 @@ def derivation_doc(d, steps: bool = True) -> Doc:
     nodes += [Line((note,)) for note in d.notes]
     if d.result is None:
         nodes.append(line("No result for", d.notation, "in the time allowed."))
-    else:
-        nodes.append(line("So" if steps else "", d.notation, "=", d.result, "."))
+    elif steps:
+        nodes.append(line("So", d.notation, "=", d.result, "."))
+    else:  # the answer alone, no title
+        return Doc(None, (line(d.notation, "=", d.result), *nodes))
     return Doc(title=title, nodes=tuple(nodes))

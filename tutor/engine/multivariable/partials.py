@@ -57,10 +57,10 @@ class Gradient(Rendered):
     def vector(self) -> sp.ImmutableMatrix:
         return sp.ImmutableMatrix(list(self.result))
 
-    def doc(self) -> Doc:
+    def doc(self, steps: bool = True) -> Doc:
         from tutor.engine.multivariable.wording import gradient_doc
 
-        return gradient_doc(self)
+        return gradient_doc(self, steps)
 
 
 def gradient(f: Any, variables: Sequence[Any] | None = None, at: Any = None, *, simplify: bool = True,
@@ -86,10 +86,10 @@ class Hessian(Rendered):
     point: dict[sp.Symbol, sp.Expr] | None = None
     value: sp.ImmutableMatrix | None = None
 
-    def doc(self) -> Doc:
+    def doc(self, steps: bool = True) -> Doc:
         from tutor.engine.multivariable.wording import hessian_doc
 
-        return hessian_doc(self)
+        return hessian_doc(self, steps)
 
 
 def hessian(f: Any, variables: Sequence[Any] | None = None, at: Any = None, *, simplify: bool = True,

@@ -71,7 +71,7 @@ def difference_quotient(f: Any, at: Any, h: Any, kind: str = "forward", var: Any
         x = varis[0]
     else:
         raise ValueError(f"the function has several variables ({', '.join(v.name for v in varis)}); "
-                         "say which one to step, e.g. var='x'")
+                         "say which one to step (for example x)")
     if x not in point:
         raise ValueError(f"the point gives no value for {x.name}")
     step = as_expr(h)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from tutor.engine.derivative.notation import diff_notation
 from tutor.engine.derivative.wording import derivation_doc
 from tutor.render import Doc, Line, Step, Table, line
 
@@ -56,7 +57,12 @@ def _worked(d) -> tuple:
     return derivation_doc(d).nodes[:-1]
 
 
-def gradient_doc(g) -> Doc:
+def gradient_doc(g, steps: bool = True) -> Doc:
+    if not steps:
+        nodes = [line("The gradient of", g.function, "is", g.result, ".")]
+        if g.value is not None:
+            nodes.append(line("At", *_eqs(g.point), "it is", g.value, "."))
+        return Doc(None, tuple(nodes))
     nodes: list = [line("The gradient lists the partial derivatives in the order", sp.Tuple(*g.variables),
                         "; each holds the other variables constant.")]
     for v, d in zip(g.variables, g.partials):
@@ -67,13 +73,18 @@ def gradient_doc(g) -> Doc:
     return Doc(line("The gradient of", g.function), tuple(nodes))
 
 
-def hessian_doc(h) -> Doc:
+def hessian_doc(h, steps: bool = True) -> Doc:
+    if not steps:
+        nodes = [line("The Hessian of", h.function, "is", h.result, ".")]
+        if h.value is not None:
+            nodes.append(line("At", *_eqs(h.point), "it is", h.value, "."))
+        return Doc(None, tuple(nodes))
     nodes: list = [line("First the gradient:", h.gradient.result, ". Row i of the Hessian differentiates the",
                         "i-th component by each variable in turn.")]
     for i, (vi, row) in enumerate(zip(h.variables, h.entries)):
         for vj, d in zip(h.variables, row):
             head = line("Differentiate", h.gradient.result[i], "with respect to", vj, ":",
-                        sp.Derivative(h.function, vi, vj), "=", d.result)
+                        diff_notation(h.function, vi, vj), "=", d.result)
             nodes.append(Step(head, _worked(d)))
     if len(h.variables) > 1:
         if h.symmetric is True:
