@@ -73,9 +73,9 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
     with budget(opts.timeout):
         try:
             with alarm(opts.timeout, "grading the answer"):
-                ctx = Context(opts, variables, text)
+                ctx = Context(opts, variables, text, expected=expected)
                 obj = k.read(answer, ctx)
-                ctx = Context(opts, variables, text, approximate(text, obj))
+                ctx = Context(opts, variables, text, approximate(text, obj), expected)
                 if _hostile(obj):
                     return run_bounded(_grade_in_worker, k.name, expected, obj, ctx, what="grading the answer")
                 return k.grade(expected, obj, ctx)

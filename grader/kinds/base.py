@@ -45,6 +45,7 @@ class Context:
     variables: tuple[sp.Symbol, ...]  # the reference's variables, in documented order
     text: str | None  # what the learner typed (None when a SymPy object was passed)
     approximate: bool = False  # typed with decimals: the tolerance applies
+    expected: Any = None  # the prepared expected value (some kinds read answers in its light)
 
     @property
     def names(self) -> tuple[str, ...] | None:

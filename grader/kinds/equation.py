@@ -1,0 +1,119 @@
+"""Equations (level curves, tangent lines): right when they describe the same solution set.
+
+``x + 2y = c`` ≡ ``y = (c − x)/2`` ≡ ``2y = c − x``: first the cheap test (the two
+sides' differences are proportional by a constant), then points on each curve
+are checked in the other equation (see :mod:`grader.curves`).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+
+from grader import curves, words
+from grader.equivalence import compare, reference
+from grader.kinds.base import Context, Kind, register, wrong_shape
+from grader.numeric.evaluate import Unsupported, evaluate
+from grader.numeric.sampling import seed_of
+from grader.verdict import Interpretation, correct, incorrect, undecided
+
+
+def _difference(eq: sp.Equality) -> sp.Expr:
+    return eq.lhs - eq.rhs
+
+
+@register
+class Equation(Kind):
+    name = "equation"
+    aliases = ("level_curve", "curve", "line")
+    noun = "an equation such as y = 2x + 1"
+    infer_order = 10
+
+    @classmethod
+    def claims(cls, expected, options):
+        return isinstance(expected, sp.Equality)
+
+    def prepare(self, expected, options):
+        if isinstance(expected, str):
+            from tutor.engine.inputs import as_expr
+
+            names = [v.name for v in options.variables] if options.variables else None
+            expected = as_expr(expected, names)
+        if not isinstance(expected, sp.Equality):
+            raise ValueError(f"the expected answer of an equation exercise must be an equation, got {expected!r}")
+        return expected
+
+    def read(self, answer, ctx):
+        obj = super().read(answer, ctx)
+        if not isinstance(obj, sp.Equality):
+            raise wrong_shape(self, obj)
+        return obj
+
+    def grade(self, expected, answer, ctx):
+        seen = Interpretation(answer)
+        de, da = _difference(expected), _difference(answer)
+        variables = tuple(sorted(set(ctx.variables) | de.free_symbols | da.free_symbols, key=lambda s: s.name))
+        if da == 0 or da.is_number and da != 0:
+            what = "always true" if da == 0 else "never true"
+            return incorrect(f"Not quite: your equation is {what}, so it does not describe a curve.", seen,
+                             "degenerate-equation")
+        outcome = same_solutions(de, da, variables, ctx)
+        if outcome is True:
+            return correct("Correct: your equation describes the same curve.", seen)
+        if outcome is None:
+            return undecided("I could not find points on the curves to compare", seen)
+        for mk in ctx.options.mistakes:
+            expr = getattr(mk, "expr", None)
+            if isinstance(expr, sp.Equality) and same_solutions(_difference(expr), da, variables, ctx) is True:
+                return incorrect(f"Not quite. {mk.description}", seen, mk.key)
+        return incorrect(f"Not quite: your equation describes a different set of points. {outcome}", seen)
+
+
+def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> bool | str | None:
+    """True if ``de = 0`` and ``da = 0`` have the same real solutions; else a sentence
+    with a witness point; None if no points could be found to decide."""
+    approx = ctx.approximate and not ctx.options.exact
+    factor = _constant_ratio(de, da, variables)
+    if factor is not None:
+        scaled = compare(factor * de, da, variables, approximate=approx, tolerance=ctx.options.tolerance)
+        if scaled.equal:
+            return True
+    decimals = ctx.options.tolerance if approx else None
+    seed = seed_of(de, variables)
+    on_expected = curves.points_on(de, variables, seed)
+    on_answer = curves.points_on(da, variables, seed + b"|answer")
+    if not on_expected and not on_answer:
+        return None
+    for p in on_expected:
+        if curves.satisfies(da, p, decimals=decimals) is False:
+            return f"For example, {words.point(p)} satisfies the right equation but not yours."
+    # the answer's own points are only as exact as its decimals: check them more loosely
+    loose = max(1e-7, 10 * ctx.options.tolerance.value) if approx else 1e-7
+    for p in on_answer:
+        if curves.satisfies(de, p, tolerance=loose) is False:
+            return f"For example, {words.point(p)} satisfies your equation but not the right one."
+    if not on_expected:
+        return "The right equation has no points where yours does."
+    return True
+
+
+def _constant_ratio(de: sp.Expr, da: sp.Expr, variables: tuple) -> sp.Rational | None:
+    """If ``da / de`` looks constant at the sample points, that constant (as a simple fraction)."""
+    try:
+        ref = reference(de, variables)
+        env = ref.env_with(da.free_symbols)
+        a = np.broadcast_to(np.asarray(evaluate(da, env), dtype=float), ref.values.shape)
+    except (Unsupported, RecursionError):
+        return None
+    e = ref.values
+    with np.errstate(all="ignore"):
+        ok = np.isfinite(a) & (np.abs(e) > 1e-9)
+        if ok.sum() < 2:
+            return None
+        r = a[ok] / e[ok]
+    c = float(np.median(r))
+    if not np.isfinite(c) or c == 0 or np.max(np.abs(r - c)) > 1e-3 * abs(c):
+        return None
+    q = Fraction(c).limit_denominator(10**6)
+    return sp.Rational(q.numerator, q.denominator)
