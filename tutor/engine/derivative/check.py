@@ -125,9 +125,15 @@ def wrong_steps(tree: Rule) -> list[Rule]:
     return [s for s in tree.walk() if step_is_right(s) is not True]
 
 
+def _deepest_first(tree: Rule):
+    for sub in tree.substeps:
+        yield from _deepest_first(sub)
+    yield tree
+
+
 def check_tree(tree: Rule) -> None:
-    """Raise :class:`StepCheckError` naming the first step that fails."""
-    for s in tree.walk():
+    """Raise :class:`StepCheckError` naming the deepest step that fails (the rule at fault)."""
+    for s in _deepest_first(tree):
         if step_is_right(s) is False:
             raise StepCheckError(f"{type(s).__name__} on {s.expr} (d/d{s.var}) gave {s.result}, "
                                  f"but sympy.diff gives {sp.diff(s.expr, s.var)}")
