@@ -116,6 +116,9 @@ def _witness_sentence(w: Witness) -> str:
     where = words.point(w.point) if w.point else "this point"
     if w.answer != w.answer:
         return f"For example, at {where} your answer is undefined, but the right value is {words.number(w.expected)}."
+    if w.answer in (float("inf"), float("-inf")):
+        return (f"For example, at {where} your answer is too large to compute, but the right value is "
+                f"{words.number(w.expected)}.")
     if not w.point:
         return f"Your value is {words.number(w.answer)}."
     return (f"For example, at {where} your answer gives {words.number(w.answer)}, "
