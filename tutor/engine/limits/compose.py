@@ -27,15 +27,21 @@ class Composition:
     side: str  # "+", "-" or "+-"
     value: sp.Expr
     radial: bool  # u = r² (f depends only on the distance to the point)
+    inner: object = None  # the proof that u → u0 when u is not continuous at the point
 
 
-def find_composition(h: sp.Expr, xs: tuple[sp.Symbol, ...], budget: Budget) -> Composition | None:
+def find_composition(h: sp.Expr, xs: tuple[sp.Symbol, ...], budget: Budget, inner=None) -> Composition | None:
+    """f = F(u) with a one-variable limit; ``inner(u)`` (optional) decides lim u when u is not continuous."""
+    zero = {x: sp.Integer(0) for x in xs}
     for u in _candidates(h, xs):
         F = _as_function_of(h, u, xs, budget)
         if F is None:
             continue
-        zero = {x: 0 for x in xs}
         if not is_continuous(u, zero):
+            if inner is not None and _outer_function(h, u):
+                found = _through_inner(F, u, inner, budget)
+                if found is not None:
+                    return found
             continue
         u0 = u.xreplace(zero)
         side = _side(u - u0, xs)
@@ -52,6 +58,37 @@ def find_composition(h: sp.Expr, xs: tuple[sp.Symbol, ...], budget: Budget) -> C
             continue  # f takes the value F(u₀) ≠ L where u = u₀: the rule does not apply
         return Composition(u, F, u0, side, value, u == sum(x**2 for x in xs))
     return None
+
+
+def _outer_function(h: sp.Expr, u: sp.Expr) -> bool:
+    """u is the argument of a function in h (cos(u), log(u), atan(u), …), not a mere factor."""
+    return any(isinstance(a, sp.Function) and a.args and a.args[0] == u for a in sp.preorder_traversal(h))
+
+
+def _through_inner(F: sp.Expr, u: sp.Expr, inner, budget: Budget) -> Composition | None:
+    """lim u = L (decided and proved by ``inner``), then F continuous at L, or lim F(U) as U → ±∞."""
+    res = inner(u)
+    if res is None or res.exists is not True or res.proof is None:
+        return None
+    L = res.value
+    if L.is_infinite:
+        try:
+            value = budget.call(work.one_sided_limit, F, U, L, "-" if L == sp.oo else "+", cap=1.0,
+                                what="a one-variable limit at infinity")
+        except Exception:
+            return None
+        side = "+-"
+    else:
+        if not is_continuous(F, {U: L}):
+            return None
+        try:
+            value = budget.call(work.simplify, F.xreplace({U: L}), cap=0.5, what="simplifying the value")
+        except Unfinished:
+            value = F.xreplace({U: L})
+        side = "+-"
+    if not _usable(value):
+        return None
+    return Composition(u, F, L, side, value, False, res.proof)
 
 
 def _usable(v: sp.Expr) -> bool:

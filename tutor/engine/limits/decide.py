@@ -98,8 +98,8 @@ def read(f: Any, at: Any, variables: Sequence[Any] | None):
 class Decider:
     """One multivariable limit: the stages in order, sharing the steps and the budget."""
 
-    def __init__(self, f: sp.Expr, frame: Frame, budget: Budget):
-        self.f, self.frame, self.budget = f, frame, budget
+    def __init__(self, f: sp.Expr, frame: Frame, budget: Budget, depth: int = 0):
+        self.f, self.frame, self.budget, self.depth = f, frame, budget, depth
         self.steps: list[Reason] = []
         self.at = dict(zip(frame.variables, frame.point))
 
@@ -129,7 +129,7 @@ class Decider:
         h, done = self.try_simplify(g)
         if done is not None:
             return done
-        comp = find_composition(h, fr.xs, self.budget)
+        comp = find_composition(h, fr.xs, self.budget, inner=self.inner_limit if self.depth == 0 else None)
         if comp is not None:
             proof = composition_proof(comp, fr)
             self.steps.append(Reason("proof", {"proof": proof}))
@@ -178,9 +178,9 @@ class Decider:
 
     def try_simplify(self, g: sp.Expr):
         """Cancel a common factor, or multiply by a conjugate, when that leaves f continuous."""
-        xs, zero = self.frame.xs, {x: 0 for x in self.frame.xs}
+        xs, zero = self.frame.xs, {x: sp.Integer(0) for x in self.frame.xs}
         h = g
-        for how, fn in (("cancel", work.cancel), ("conjugate", work.rationalize)):
+        for how, fn in (("cancel", work.cancel), ("conjugate", work.rationalize), ("roots", work.root_substitution)):
             try:
                 cand = self.budget.call(fn, g, cap=1.0, what="simplifying f")
             except Unfinished:
@@ -204,6 +204,15 @@ class Decider:
                     self.steps.append(Reason("proof", {"proof": proof}))
                     return h, self.result(True, value, proof=proof)
         return h, None
+
+    def inner_limit(self, u: sp.Expr) -> LimitResult | None:
+        """The limit of an inner expression (shifted coordinates), decided the same way, one level deep."""
+        fr = self.frame
+        sub = Decider(fr.user(u), fr, self.budget, self.depth + 1)
+        try:
+            return sub.run()
+        except Exception:
+            return None
 
     def prove(self, h: sp.Expr, L: sp.Expr, curve) -> Any:
         xs = self.frame.xs

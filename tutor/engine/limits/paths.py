@@ -147,7 +147,7 @@ def rational_model(h: sp.Expr, xs) -> Rational_ | None:
     Functions of small arguments are replaced by their Taylor polynomials; |u| by u.
     Only exponents are taken from the model, every value is computed on f itself.
     """
-    zero = {x: 0 for x in xs}
+    zero = {x: sp.Integer(0) for x in xs}
     repl = {}
     for a in h.atoms(sp.Function, sp.Pow):
         if not a.free_symbols & set(xs):

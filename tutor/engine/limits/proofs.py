@@ -37,10 +37,14 @@ def composition_proof(comp, frame: Frame) -> Proof:
     u = frame.user(comp.u)
     claims = (Reason("composition", {"u": u, "F": comp.F, "u0": comp.u0, "side": comp.side,
                                      "value": comp.value, "radial": comp.radial,
-                                     "r": _r_definition(frame)}),)
-    return Proof("composition", comp.value, claims,
-                 checks=("f equals F(u) identically (checked by substituting back)",
-                         "the one-variable limit computed by SymPy within the time limit"))
+                                     "r": _r_definition(frame), "inner": comp.inner}),)
+    checks = ["f equals F(u) identically (checked by substituting back)"]
+    if comp.inner is not None:
+        checks.append(f"the limit of u is proved by {comp.inner.kind}")
+        checks.append("F is continuous at that value (or its limit at ±∞ computed by SymPy)")
+    else:
+        checks.append("the one-variable limit computed by SymPy within the time limit")
+    return Proof("composition", comp.value, claims, checks=tuple(checks))
 
 
 def squeeze_proof(h, L, sq: Squeeze, frame: Frame) -> Proof:
@@ -79,33 +83,55 @@ def _unique_uses(uses):
 
 
 def unbounded_proof(h: sp.Expr, L: sp.Expr, frame: Frame) -> Proof | None:
-    """f = N/D with N → c ≠ 0 and D → 0 keeping one sign: f → ±∞ (sign of c·D)."""
-    from tutor.engine.limits.compose import _side
+    """f = N/D → ±∞: N → c ≠ 0 with D → 0 of one sign, or 1/f → 0 by a squeeze with N, D of one sign."""
     from tutor.engine.limits.continuity import is_continuous
+    from tutor.engine.limits.squeeze import prove_squeeze
 
     xs = frame.xs
-    zero = {x: 0 for x in xs}
+    zero = {x: sp.Integer(0) for x in xs}
     N, D = sp.fraction(sp.together(h))
-    if not is_continuous(N, zero) or not is_continuous(D, zero):
+    sD = constant_sign(D, xs)
+    if sD is None or not is_continuous(D, zero) or D.xreplace(zero) != 0:
         return None
-    c = N.xreplace(zero)
-    if not c.is_number or c.is_zero is not False or D.xreplace(zero) != 0:
+    c = N.xreplace(zero) if is_continuous(N, zero) else None
+    if c is not None and c.is_number and c.is_zero is False:
+        if sp.sign(c) * sD * sp.oo != L:
+            return None
+        claims = (Reason("unbounded", {"numerator": frame.user(N), "limit": c, "denominator": frame.user(D),
+                                       "side": "+" if sD > 0 else "-", "value": L}),)
+        return Proof("unbounded", L, claims,
+                     checks=("the numerator is continuous with a non-zero value at the point",
+                             "the denominator is continuous, zero at the point, and of one sign near it"))
+    sN = constant_sign(N, xs)
+    if sN is None or sN * sD * sp.oo != L:
         return None
-    side = _side(D, xs)
-    if side == "+-":
-        base, q = D.as_base_exp()
-        side = _side(base, xs) if q.is_Rational and q > 0 else "+-"
-    if side == "+-":
+    sq = prove_squeeze(D / N, sp.Integer(0), xs)
+    if sq is None:
         return None
-    sign = sp.sign(c) * (1 if side == "+" else -1)
-    if sign * sp.oo != L:
+    inner = squeeze_proof(D / N, sp.Integer(0), sq, frame)
+    claims = (Reason("reciprocal", {"reciprocal": frame.user(D / N), "sign": sN * sD, "value": L,
+                                    "proof": inner}),)
+    return Proof("unbounded", L, claims, bound=sq.bound, radius=sq.radius,
+                 checks=("numerator and denominator each keep one sign near the point",
+                         "1/f → 0 by a checked squeeze") + inner.checks)
+
+
+def constant_sign(e: sp.Expr, xs) -> int | None:
+    """+1 or −1 when e is a constant times a sum of non-negative terms (even powers, |·|, roots)."""
+    from tutor.engine.limits.pseudo import CannotBound
+    from tutor.engine.limits.squeeze import _nonnegative_form
+    from tutor.engine.limits.upper import Ctx
+
+    coeff, rest = e.as_coeff_Mul()
+    if coeff == 0:
         return None
-    claims = (Reason("unbounded", {"numerator": frame.user(N), "limit": c, "denominator": frame.user(D),
-                                   "side": side, "value": L}),)
-    return Proof("unbounded", L, claims,
-                 checks=("the numerator is continuous with a non-zero value at the point",
-                         "the denominator is continuous, zero at the point, and a sum of even powers "
-                         "with coefficients of one sign"))
+    ctx = Ctx(xs=tuple(xs))
+    for fct in sp.Mul.make_args(rest):
+        try:
+            _nonnegative_form(fct, ctx)
+        except (CannotBound, AttributeError, TypeError):
+            return None
+    return 1 if coeff > 0 else -1
 
 
 def critical_proof(curve, L, frame: Frame) -> Proof:

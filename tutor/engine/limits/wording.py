@@ -208,7 +208,8 @@ def _substitute(d):
 
 
 def _simplified(d):
-    how = "Cancel the common factor" if d["how"] == "cancel" else "Multiply by the conjugate and cancel"
+    how = {"cancel": "Cancel the common factor", "conjugate": "Multiply by the conjugate and cancel",
+           "roots": "Write each square root √x as s (so x = s²) and cancel"}.get(d["how"], "Simplify")
     return line(how + ":", _eq(d["before"], d["after"]), "wherever f is defined.")
 
 
@@ -221,6 +222,14 @@ def _composition(d):
              if d["radial"] else line("f is a function of one expression: with", _eq(U, d["u"]), ", f =",
                                       d["F"].xreplace({sp.Symbol("U", real=True): U}), "."))
     approach = {"+": "from above", "-": "from below", "+-": ""}[side]
+    inner = d.get("inner")
+    if inner is not None:
+        why = Step(line("First, U →", d["u0"], "— proof by", PROOF_NAMES.get(inner.kind, inner.kind), ":"),
+                   tuple(claim_node(c) for c in inner.claims))
+        last = (line("F is continuous there, so f →", d["value"], ".") if not d["u0"].is_infinite
+                else line("One variable:", _eq(sp.Limit(d["F"].xreplace({sp.Symbol("U", real=True): U}), U,
+                                                         d["u0"]), d["value"]), "."))
+        return Step(first, (why, last))
     return Step(first, (line("As the point is approached, U →", d["u0"], approach, "(U is continuous).",),
                         line("One variable:", _eq(lim, d["value"]), "."),))
 
@@ -261,6 +270,13 @@ def _unbounded(d):
                 d["denominator"], f"tends to 0 through {where} values; so f →", d["value"], ".")
 
 
+def _reciprocal(d):
+    p = d["proof"]
+    sign = "positive" if d["sign"] > 0 else "negative"
+    return Step(line(f"f keeps one sign ({sign}) near the point, and 1/f =", d["reciprocal"], "→ 0:"),
+                tuple(claim_node(c) for c in p.claims) + (line("So |f| → ∞ with one sign: f →", d["value"], "."),))
+
+
 def _critical_claim(d):
     return line("f → ", d["value"], "along every branch of the critical curve", d["curve"],
                 "and the denominator vanishes only at the point; by Cadavid–Molina–Vélez (2013) the limit is",
@@ -278,6 +294,7 @@ CLAIM: dict[str, Callable] = {
     "numerator": _numerator,
     "squeeze": _squeeze,
     "unbounded": _unbounded,
+    "reciprocal": _reciprocal,
     "critical": _critical_claim,
     "path": _path,
 }

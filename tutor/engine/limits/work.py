@@ -65,6 +65,21 @@ def rationalize(expr: sp.Expr) -> sp.Expr:
     return sp.cancel(sp.radsimp(sp.together(expr)))
 
 
+def root_substitution(expr: sp.Expr) -> sp.Expr:
+    """Write √x as s (x = s², s ≥ 0), cancel, and write s back as √x."""
+    roots = {a for a in expr.atoms(sp.Pow) if a.exp == sp.Rational(1, 2) and a.base.is_Symbol}
+    if not roots:
+        return expr
+    back = {}
+    sub = {}
+    for a in roots:
+        s = sp.Dummy(f"s_{a.base.name}", positive=True)
+        sub[a.base] = s**2
+        back[s] = a
+    e = sp.cancel(sp.together(expr.xreplace(sub)))
+    return e.xreplace(back)
+
+
 def is_zero(expr: sp.Expr) -> bool:
     """True only when ``expr`` simplifies to 0 (used to check identities)."""
     e = sp.cancel(sp.together(expr))
