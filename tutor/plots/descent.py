@@ -260,10 +260,12 @@ def tangent_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] | N
     """f of one variable with its tangent line at ``at``: slope f'(a), line y = f(a) + f'(a)(x − a)."""
     from tutor.engine.descent.problem import build_problem
 
+    from tutor.engine.descent.api import start_array
+
     problem = build_problem(f, variables)
     if problem.n != 1:
         raise ValueError(f"a tangent line needs f of one variable; f has {problem.n}")
-    a = float(np.asarray(at, dtype=float).ravel()[0]) if not isinstance(at, str) else _number(at)
+    a = float(start_array(at, problem)[0][0, 0])
     fa, grad = problem.scalar([a])
     if not (np.isfinite(fa) and np.isfinite(grad[0])):
         raise ValueError(f"f or its derivative is not defined at {problem.variables[0].name} = {a:g}")
@@ -288,20 +290,10 @@ def tangent_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] | N
     ax.axvline(0, color="gray", lw=0.5)
     ax.set_xlabel(name)
     ax.set_ylabel("f")
-    ax.set_title(f"Tangent line — {_title_expr(problem.expr)}", fontsize=10)
+    ax.set_title("Tangent line — f = " + _short(problem.expr), fontsize=10)
     ax.legend(fontsize=8)
     ax.grid(True, alpha=0.3)
     return save(fig, path)
-
-
-def _title_expr(expr: Any) -> str:
-    return f"f = {_short(expr)}"
-
-
-def _number(text: str) -> float:
-    from tutor.engine.descent.api import _coordinate
-
-    return _coordinate(text)
 
 
 def landscape_slice(f: Any, at: Any, variables: Sequence[Any] | None = None, span: float = 1.0,
@@ -355,7 +347,31 @@ def landscape_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] |
     ax3.set_zlabel("f")
     centre = ", ".join(f"{v:.3g}" for v in theta)
     fig.suptitle(f"Loss landscape around θ = ({centre}) along two random directions (Li et al. 2018) — "
-                 f"{_title_expr(_expr(f, variables))}", fontsize=10)
+                 "f = " + _short(_expr(f, variables)), fontsize=10)
+    return save(fig, path)
+
+
+def function_plot(f: Any, path: str | Path, kind: str = "contour", at: Any = None, span: float = 3.0,
+                  variables: Sequence[Any] | None = None, resolution: int = 120) -> Path:
+    """f of two variables on the square of half-width ``span`` around ``at``: contour map or surface."""
+    from tutor.engine.descent.api import start_array
+    from tutor.engine.descent.problem import build_problem
+
+    problem = build_problem(f, variables)
+    if problem.n != 2:
+        raise ValueError(f"a {kind} plot needs f of 2 variables; f has {problem.n}")
+    centre = np.zeros(2) if at is None else start_array(at, problem)[0][0]
+    box = np.stack([centre - span, centre + span], axis=1)
+    fig, ax = new_figure(three_d=kind == "surface")
+    if kind == "surface":
+        X, Y, Z = _grid(problem, box, resolution // 2)
+        ax.plot_surface(X, Y, Z, cmap="viridis", linewidth=0, antialiased=True, alpha=0.9)
+        ax.set_xlabel(problem.variables[0].name)
+        ax.set_ylabel(problem.variables[1].name)
+        ax.set_zlabel("f")
+    else:
+        _draw_background(fig, ax, problem, box, resolution)
+    ax.set_title(f"{kind.capitalize()} — f = {_short(problem.expr)}", fontsize=10)
     return save(fig, path)
 
 
@@ -365,7 +381,7 @@ def _expr(f: Any, variables: Any) -> Any:
     return f.loss if hasattr(f, "loss") else as_expr(f, variables)
 
 
-def animate(result: Any, path: str | Path, frames: int = 40, fps: int = 8) -> Path:
+def animate(result: Any, path: str | Path, frames: int = 30, fps: int = 6) -> Path:
     """A GIF of the path growing step by step (matplotlib's Pillow writer; no external programs)."""
     from matplotlib.animation import FuncAnimation, PillowWriter
 
@@ -375,7 +391,15 @@ def animate(result: Any, path: str | Path, frames: int = 40, fps: int = 8) -> Pa
         raise ValueError(f"an animation needs f of 1 or 2 variables; f has {problem.n}")
     box = _box(runs)
     fig, ax = new_figure(size=(6, 4.8))
-    _draw_background(fig, ax, problem, box, 100, bar=False)
+    if problem.n == 1:
+        _draw_background(fig, ax, problem, box, 100, bar=False)
+    else:  # an image redraws far faster than filled contours, frame after frame
+        X, Y, Z = _grid(problem, box, 100)
+        ax.imshow(np.log1p(Z - np.nanmin(Z)), extent=(*box[0], *box[1]), origin="lower", aspect="auto",
+                  cmap="viridis", alpha=0.6)
+        ax.contour(X, Y, Z, levels=_levels(Z, 12), colors="k", linewidths=0.3, alpha=0.6)
+        ax.set_xlabel(problem.variables[0].name)
+        ax.set_ylabel(problem.variables[1].name)
     paths = [_clip(r.points, box) for r in runs]
     lines = [ax.plot([], [], "o-", ms=3, color=COLORS[i % len(COLORS)], label=f"η = {r.lr:g}")[0]
              for i, r in enumerate(runs)]
@@ -393,6 +417,8 @@ def animate(result: Any, path: str | Path, frames: int = 40, fps: int = 8) -> Pa
                 ln.set_data(part[:, 0], part[:, 1])
         return lines
 
+    fig.canvas.draw()
+    fig.set_layout_engine("none")   # lay out once, not again for every frame
     anim = FuncAnimation(fig, draw, frames=ticks, blit=False)
     path = Path(path).with_suffix(".gif")
     path.parent.mkdir(parents=True, exist_ok=True)
