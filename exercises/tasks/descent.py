@@ -206,7 +206,7 @@ class GDRun(_DescentTask):
                             "change the learning rate or the number of steps", field="lr")
         appendix = "\n\n" + "\n".join(f"{ch}) {text}" for ch, text in zip("abcd", BEHAVIOUR_CHOICES))
         return Solved(answer=letter, kind="multiple_choice", solution=nodes, answer_text=letter,
-                      options={"choices": ("a", "b", "c", "d")}, appendix=appendix, result=run,
+                      options={"choices": dict(zip("abcd", BEHAVIOUR_CHOICES))}, appendix=appendix, result=run,
                       figure=("descent", run))
 
     def _stable_bound(self, f, variables, run, nodes) -> Solved:

@@ -78,7 +78,7 @@ class MultipleChoice(Task):
             steps.append(prose(feedback[letters.index(answer)]))
         steps.extend(_explanation(ctx))
         return Solved(answer=answer, kind="multiple_choice", solution=tuple(steps), answer_text=answer,
-                      mistakes=mistakes, options={"choices": tuple(letters)}, appendix=appendix)
+                      mistakes=mistakes, options={"choices": dict(zip(letters, choices))}, appendix=appendix)
 
 
 @register

@@ -108,7 +108,7 @@ def test_multiple_choice_lists_its_choices_and_carries_feedback_as_mistakes():
     keys = {m.key for m in v.mistakes}
     assert keys == {"choice-a", "choice-c", "choice-d"}
     assert all(m.description for m in v.mistakes)
-    assert v.options()["choices"] == ("a", "b", "c", "d")
+    assert list(v.options()["choices"]) == ["a", "b", "c", "d"]
 
 
 @pytest.mark.parametrize("tex, text", [
