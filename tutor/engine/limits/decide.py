@@ -102,6 +102,8 @@ class Decider:
         self.f, self.frame, self.budget, self.depth = f, frame, budget, depth
         self.steps: list[Reason] = []
         self.at = dict(zip(frame.variables, frame.point))
+        self.shown = 0  # exploration steps already copied into self.steps
+        self.tried: set = set()  # candidate values a squeeze already failed on
 
     def result(self, exists, value, witnesses=(), proof=None) -> LimitResult:
         return LimitResult(self.f, dict(self.at), exists, value, tuple(witnesses), proof, tuple(self.steps))
@@ -135,28 +137,43 @@ class Decider:
             self.steps.append(Reason("proof", {"proof": proof}))
             return self.result(True, comp.value, proof=proof)
         rat = Rational_.of(h, fr.xs)
-        ex = explore(fr, h, self.budget, rat)
-        self.steps.extend(ex.steps)
+        ex = explore(fr, h, self.budget, rat, stage="quick")
+        done = self.settle(ex, h, rat)
+        if done is not None:
+            return done
+        ex = explore(fr, h, self.budget, rat, ex=ex, stage="full")
+        curve = None
+        if ex.conflict() is None and rat is not None and fr.d == 2:
+            _, curve = critical_curve(ex, h, rat)
+        done = self.settle(ex, h, rat, curve=curve, last=True)
+        if done is not None:
+            return done
+        why = "every path tried gives the same value, but no bound proving it was found"
+        if ex.gaps or self.budget.unfinished:
+            why = "the time ran out before a proof or two different paths were found"
+        return self.undecided(why, ex.common_value())
+
+    def settle(self, ex, h, rat, curve=None, last: bool = False) -> LimitResult | None:
+        """After a stage of the path search: two different paths, or a proof of the common value."""
+        self.steps.extend(ex.steps[self.shown:])
+        self.shown = len(ex.steps)
         pair = ex.conflict()
-        if pair is None and rat is not None and fr.d == 2:
-            pair, curve = critical_curve(ex, h, rat)
-        else:
-            curve = None
         if pair is not None:
             self.steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
             return self.result(False, dne_value(), witnesses=pair)
         L = ex.common_value()
         if L is None:
-            return self.undecided("no path inside the domain gave a limit", None)
-        self.steps.append(Reason("candidate", {"value": L, "paths": len(ex.seen)}))
+            return self.undecided("no path inside the domain gave a limit") if last else None
+        if L in self.tried:
+            return None
         proof = self.prove(h, L, curve)
-        if proof is not None:
-            self.steps.append(Reason("proof", {"proof": proof}))
-            return self.result(True, L, proof=proof)
-        why = "every path tried gives the same value, but no bound proving it was found"
-        if ex.gaps or self.budget.unfinished:
-            why = "the time ran out before a proof or two different paths were found"
-        return self.undecided(why, L)
+        if proof is None:
+            if curve is None:
+                self.tried.add(L)
+            return None
+        self.steps.append(Reason("candidate", {"value": L, "paths": len(ex.seen)}))
+        self.steps.append(Reason("proof", {"proof": proof}))
+        return self.result(True, L, proof=proof)
 
     # ---- stages ------------------------------------------------------------------------
     def try_continuity(self) -> LimitResult | None:

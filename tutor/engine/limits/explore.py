@@ -50,6 +50,8 @@ class Exploration:
                 exact: bool = True) -> list[Witness]:
         """Limit along a concrete path, both sides of the parameter; records and returns witnesses."""
         xs = self.frame.xs
+        if self.budget.left() < 0.05:
+            raise work.TimedOut("the search for paths", self.budget.seconds)
         key = tuple(sp.sympify(c) for c in probe_coords)
         if key in self.done:
             return []
@@ -102,29 +104,49 @@ def different(a: sp.Expr, b: sp.Expr) -> bool:
         return False
 
 
-def explore(frame: Frame, h: sp.Expr, budget: Budget, rat: Rational_ | None) -> Exploration:
-    """Run the families in order until two paths disagree (or the families run out)."""
-    ex = Exploration(frame, h, budget, rat)
+def explore(frame: Frame, h: sp.Expr, budget: Budget, rat: Rational_ | None,
+            ex: Exploration | None = None, stage: str = "quick") -> Exploration:
+    """Run the families of one stage in order, until two paths disagree.
+
+    "quick": the axes and the diagonal, and (for rational f, where it costs nothing) every
+    line at once. "full": the rest — lines for other f, Newton curves, hugging paths,
+    coordinate planes and weighted curves in three variables.
+    """
+    ex = ex or Exploration(frame, h, budget, rat)
     try:
-        if frame.d == 2:
-            _explore_2d(ex, h, rat)
-        else:
-            _explore_3d(ex, h, rat)
+        if ex.conflict() is None:
+            (_quick if stage == "quick" else _full)(ex, h, rat)
     except Unfinished as exc:
         ex.gaps.append(str(exc))
     return ex
+
+
+def _quick(ex: Exploration, h, rat) -> None:
+    d = ex.frame.d
+    axes = [tuple(T if i == j else 0 for i in range(d)) for j in range(d)]
+    ex.observe(axes[0])
+    ex.observe((T,) * d)
+    for axis in axes[1:]:
+        ex.observe(axis)
+    if rat is not None and ex.conflict() is None:
+        _family(ex, h, rat, nw.lines_2d() if d == 2 else nw.lines_3d(), _same)
+
+
+def _full(ex: Exploration, h, rat) -> None:
+    if ex.frame.d == 2:
+        _explore_2d(ex, h, rat)
+    else:
+        _explore_3d(ex, h, rat)
 
 
 # ---- two variables -----------------------------------------------------------------------
 
 def _explore_2d(ex: Exploration, h, rat) -> None:
     emb = _same
-    ex.observe((T, 0))
-    ex.observe((T, T))
-    ex.observe((0, T))
-    _family(ex, h, rat, nw.lines_2d(), emb)
-    if ex.conflict():
-        return
+    if rat is None:
+        _family(ex, h, rat, nw.lines_2d(), emb)
+        if ex.conflict():
+            return
     model = rat or rational_model(h, ex.frame.xs)
     if model is None:
         for p in (sp.Integer(2), sp.Rational(1, 2), sp.Integer(3), sp.Rational(1, 3)):
@@ -217,11 +239,10 @@ def _hug(ex: Exploration, h, rat, fam: nw.Family, emb) -> None:
 # ---- three variables ---------------------------------------------------------------------
 
 def _explore_3d(ex: Exploration, h, rat) -> None:
-    for axis in ((T, 0, 0), (0, T, 0), (0, 0, T)):
-        ex.observe(axis)
-    _family(ex, h, rat, nw.lines_3d(), _same)
-    if ex.conflict():
-        return
+    if rat is None:
+        _family(ex, h, rat, nw.lines_3d(), _same)
+        if ex.conflict():
+            return
     xs = ex.frame.xs
     planes = [(lambda c: (c[0], c[1], 0)), (lambda c: (c[0], 0, c[1])), (lambda c: (0, c[0], c[1]))]
     for emb in planes:
