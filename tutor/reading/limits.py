@@ -17,6 +17,7 @@ class Limits:
     max_digits: int = 1000      # digits in a typed number, and in an exact number the reader computes
     max_exponent: int = 10_000  # largest numeric exponent (or root index) on a numeric or compound base
     max_factorial: int = 400    # largest integer n in n!
+    max_root_digits: int = 300  # digits of an exact number under a root (perfect-power tests are slow)
 
 
 def _from_env() -> Limits:

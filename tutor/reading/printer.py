@@ -1,30 +1,231 @@
-"""Printers (stub: the parser work replaces this with a round-tripping printer)."""
+"""Printers: SymPy objects -> learner text (parses back), one-line Unicode, 2-D, LaTeX, MathML.
+
+``to_text`` writes the syntax ``tutor.parse`` reads (``^`` for powers, ``ln``,
+``|x|``, ``e^x``), so ``parse(to_text(e)) == e`` for expressions, tuples, sets,
+equations and DNE built from readable names. ``to_unicode`` is the same text
+dressed for a terminal: ``x²``, ``6·x − 4``, ``√x``, ``π``.
+"""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy as sp
+from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.str import StrPrinter
+
+from tutor.reading.dne import DoesNotExist
+from tutor.reading.names import GLYPHS
+
+_FUNCTION_NAMES = {"log": "ln", "Min": "min", "Max": "max"}
+
+
+class LearnerPrinter(StrPrinter):
+    """StrPrinter with learner syntax; ``juxtapose`` writes 3x rather than 3*x."""
+
+    printmethod = "_learnertext"
+    _default_settings = dict(StrPrinter._default_settings, juxtapose=True)
+
+    # -- atoms ----------------------------------------------------------------
+    def _print_Exp1(self, expr) -> str:
+        return "e"
+
+    def _print_ImaginaryUnit(self, expr) -> str:
+        return "sqrt(-1)"
+
+    def _print_ComplexInfinity(self, expr) -> str:
+        return "1/0"
+
+    def _print_NaN(self, expr) -> str:
+        return "0/0"
+
+    def _print_DoesNotExist(self, expr) -> str:
+        return "DNE"
+
+    # -- functions and powers ----------------------------------------------------
+    def _print_Function(self, expr) -> str:
+        name = _FUNCTION_NAMES.get(expr.func.__name__, expr.func.__name__)
+        return f"{name}({self.stringify(expr.args, ', ')})"
+
+    _print_Min = _print_Function
+    _print_Max = _print_Function
+
+    def _print_Abs(self, expr) -> str:
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_factorial(self, expr) -> str:
+        arg = expr.args[0]
+        inner = self._print(arg)
+        if not (arg.is_Symbol or (arg.is_Integer and arg.is_nonnegative)):
+            inner = f"({inner})"
+        return f"{inner}!"
+
+    def _print_exp(self, expr) -> str:
+        return "e^" + self._exponent(expr.args[0])
+
+    def _exponent(self, e) -> str:
+        """An exponent is a single atom or power; anything else gets brackets."""
+        text = self._print(e)
+        simple = (e.is_Symbol or (e.is_Integer and e.is_nonnegative) or isinstance(e, (sp.Function, sp.Abs))
+                  or (e.is_Pow and not _is_fraction_like(e)) or e in (sp.pi, sp.E, sp.oo))
+        if isinstance(e, sp.exp) or (e.is_Pow and e.base is sp.E):
+            simple = True
+        return text if simple else f"({text})"
+
+    def _print_Pow(self, expr, rational: bool = False) -> str:
+        base, exp = expr.base, expr.exp
+        if exp is sp.S.Half and not rational:
+            return f"sqrt({self._print(base)})"
+        if expr.is_commutative and not rational:
+            if -exp is sp.S.Half:
+                return f"1/sqrt({self._print(base)})"
+            if exp is sp.S.NegativeOne:
+                return "1/" + self.parenthesize(base, PRECEDENCE["Mul"], strict=False)
+        return f"{self._base(base)}^{self._exponent(exp)}"
+
+    def _base(self, b) -> str:
+        text = self._print(b)
+        atomic = (b.is_Symbol or (b.is_Integer and b.is_nonnegative) or b in (sp.pi, sp.E, sp.oo)
+                  or isinstance(b, DoesNotExist)
+                  or (isinstance(b, (sp.Function, sp.Abs)) and not isinstance(b, (sp.exp, sp.factorial))))
+        if isinstance(b, sp.Pow) and b.exp is sp.S.Half:
+            atomic = True  # sqrt(x)
+        return text if atomic else f"({text})"
+
+    # -- products -------------------------------------------------------------
+    def _print_Mul(self, expr) -> str:
+        coeff, rest = expr.as_coeff_Mul()
+        danger = _number_meets_sum(coeff, rest)
+        if danger:
+            # SymPy distributes a number over a lone sum, so 2(x + y)/x would be read as
+            # (2x + 2y)/x: apply the number last, as in 2*((x + y)/x) or x/(x + y)/2
+            p, q = abs(coeff).p, abs(coeff).q
+            if danger == "numerator":
+                text = f"{p}*({self._print(rest)})"
+            elif p == 1:
+                text = self._print(rest)
+            else:
+                text = self._juxtapose(super()._print_Mul(sp.Mul(p, rest)))
+            return ("-" if coeff < 0 else "") + text + (f"/{q}" if q != 1 else "")
+        return self._juxtapose(super()._print_Mul(expr))
+
+    def _juxtapose(self, text: str) -> str:
+        return _JUXTAPOSE.sub(r"\1", text) if self._settings.get("juxtapose") else text
+
+    # -- structures ---------------------------------------------------------------
+    def _print_Tuple(self, expr) -> str:
+        items = [self._print(i) for i in expr.args]
+        if len(items) == 1:
+            return f"<{items[0]}>"
+        return "(" + ", ".join(items) + ")"
+
+    def _print_FiniteSet(self, expr) -> str:
+        return "{" + ", ".join(self._print(i) for i in expr.args) + "}"
+
+    def _print_EmptySet(self, expr) -> str:
+        return "{}"
+
+    def _print_MatrixBase(self, expr) -> str:
+        rows = ["[" + ", ".join(self._print(c) for c in expr.row(i)) + "]" for i in range(expr.rows)]
+        return "[" + ", ".join(rows) + "]"
+
+    _print_ImmutableDenseMatrix = _print_MatrixBase
+    _print_MutableDenseMatrix = _print_MatrixBase
+    _print_ImmutableMatrix = _print_MatrixBase
+    _print_Matrix = _print_MatrixBase
+
+    def _print_Equality(self, expr) -> str:
+        return f"{self._print(expr.lhs)} = {self._print(expr.rhs)}"
+
+
+def _number_meets_sum(coeff, rest) -> str | None:
+    """Would StrPrinter write the number right before a bracketed sum ('2*(x + y)...')?"""
+    if not coeff.is_Rational or abs(coeff) == 1:
+        return None
+    num, den = [], []
+    for item in rest.as_ordered_factors():
+        if isinstance(item, sp.Pow) and item.exp.as_coeff_Mul()[0] < 0:  # as StrPrinter splits
+            den.append(item.base if item.exp is sp.S.NegativeOne else item)
+        else:
+            num.append(item)
+    if abs(coeff).p != 1 and num and num[0].is_Add:
+        return "numerator"
+    if abs(coeff).q != 1 and den and den[0].is_Add:
+        return "denominator"
+    return None
+
+
+def _is_fraction_like(e) -> bool:
+    return e.is_Pow and e.exp.is_negative
+
+
+# "3*x" -> "3x" when a plain number multiplies something starting with a letter or bracket
+# (not e/E, which would read as scientific notation, and not after ^ or inside names)
+_JUXTAPOSE = re.compile(r"(?<![\w.^/])(\d+)\*(?=[A-DF-Za-df-z(|√])")
+_TEXT = LearnerPrinter()
+_SPACED = LearnerPrinter({"juxtapose": False})
 
 
 def to_text(obj: Any) -> str:
-    return sp.sstr(obj)
+    """Canonical learner syntax; ``tutor.parse(to_text(e)) == e`` for readable objects."""
+    if isinstance(obj, str):
+        return obj
+    return _TEXT.doprint(sp.sympify(obj) if not isinstance(obj, sp.Basic) else obj)
+
+
+# -- Unicode ------------------------------------------------------------------------
+_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_NAME_GLYPHS = {name: glyph for glyph, name in GLYPHS.items()
+                if glyph not in "ϵϑςϕ"} | {"pi": "π", "oo": "∞"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
 def to_unicode(obj: Any) -> str:
-    return sp.sstr(obj).replace("**", "^").replace("*", "·")
+    """One line for a terminal: x², 6·x − 4, √x, π, |x|, (1, 2)."""
+    if isinstance(obj, str):
+        return obj
+    text = _SPACED.doprint(obj if isinstance(obj, sp.Basic) else sp.sympify(obj))
+    text = re.sub(r"\^\((-\d+)\)|\^(\d+)(?![\d.])", lambda m: (m.group(1) or m.group(2)).translate(_SUP), text)
+    text = re.sub(r"sqrt\(([A-Za-z]\w*|\d+)\)", r"√\1", text)
+    text = text.replace("sqrt(", "√(")
+    text = _WORD.sub(_unicode_word, text)
+    text = text.replace("*", "·").replace(" - ", " − ")
+    text = re.sub(r"(^|[(\[{<,=|/·^ ])-", r"\1−", text)
+    return text
+
+
+def _unicode_word(m: re.Match) -> str:
+    word = m.group()
+    name, _, sub = word.partition("_")
+    glyph = _NAME_GLYPHS.get(name, name)
+    if sub.isdigit():
+        return glyph + sub.translate(_SUB)
+    return glyph + ("_" + sub if sub else "")
 
 
 def pretty(obj: Any) -> str:
+    """SymPy's 2-D Unicode picture (fractions stacked, exponents raised)."""
     return sp.pretty(obj, use_unicode=True)
 
 
 def to_latex(obj: Any) -> str:
-    return sp.latex(obj)
+    """LaTeX with ln for the natural logarithm."""
+    return sp.latex(obj, ln_notation=True, inv_trig_style="full")
 
 
 def to_mathml(obj: Any, display: bool = False) -> str:
+    """Presentation MathML wrapped in <math> (renders offline in browsers)."""
     from sympy.printing.mathml import mathml
 
-    inner = mathml(obj, printer="presentation")
+    try:
+        inner = mathml(obj, printer="presentation", ln_notation=True)
+    except Exception:  # an object MathML cannot draw: show its text form
+        from html import escape
+
+        inner = f"<mtext>{escape(to_unicode(obj))}</mtext>"
     mode = "block" if display else "inline"
     return f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="{mode}">{inner}</math>'
+
+
+__all__ = ["LearnerPrinter", "pretty", "to_latex", "to_mathml", "to_text", "to_unicode"]

@@ -73,18 +73,25 @@ class ToSymPy(Transformer):
         return DNE
 
     # -- arithmetic -------------------------------------------------------
-    def add(self, a, b):
-        return sp.Add(a, b)
+    def add(self, *terms):
+        return sp.Add(*terms)
 
-    def sub(self, a, b):
-        return sp.Add(a, sp.Mul(sp.S.NegativeOne, b))
+    def plus(self, a):
+        return a
 
-    def mul(self, a, b):
-        return sp.Mul(a, b)
+    def minus(self, a):
+        return sp.Mul(sp.S.NegativeOne, a)
 
-    imul = mul
+    def mul(self, *factors):
+        return sp.Mul(*factors)
 
-    def div(self, a, b):
+    def times(self, a):
+        return a
+
+    def over(self, a):
+        return sp.Pow(a, sp.S.NegativeOne)
+
+    def div(self, a, b):  # \frac{a}{b}
         return sp.Mul(a, sp.Pow(b, sp.S.NegativeOne))
 
     def neg(self, a):
@@ -202,6 +209,9 @@ class ToSymPy(Transformer):
                 raise SemanticError(f"a root of index {q} is too large (the limit is {lim.max_exponent})",
                                     pos, "use a smaller root")
             size = max(abs(int(base.p)), int(base.q))
+            if q > 1 and len(str(size)) > lim.max_root_digits:
+                raise SemanticError(f"a root of a {len(str(size))}-digit number is too costly to work out "
+                                    f"exactly (the limit is {lim.max_root_digits} digits)", pos, "use a shorter number")
             digits = p * math.log10(size) / q
             if digits > lim.max_digits:
                 raise SemanticError(f"{base}^{exp} is too large to work with exactly "
