@@ -69,7 +69,7 @@ def test_completion_offers_commands_ids_and_topics():
                                                ":topic": lambda: ["limits", "gradients"]})
 
     def complete(text):
-        return [c.text for c in completer.get_completions(Document(text), None)]
+        return [c.text.strip() for c in completer.get_completions(Document(text), None)]
 
     assert complete(":h") == [":help", ":hint"]
     assert complete("di") == ["diff"]

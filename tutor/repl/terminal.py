@@ -93,13 +93,22 @@ class PlainReader:
         self.output = output or Output()
 
     def read(self, prompt: str) -> str:
+        self._write(prompt)
         line = self.stdin.readline()
         if not line:
-            self.output.say(prompt.rstrip())
+            self._write("\n")
             raise EOFError
         line = line.rstrip("\r\n")
-        self.output.say(prompt + line)
+        self._write((to_ascii(line) if self.output.ascii_only else line) + "\n")
         return line
+
+    def _write(self, text: str) -> None:
+        stream = self.output.stream
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            stream.write(to_ascii(text))
+        stream.flush()
 
 
 class ToolkitReader:
@@ -140,7 +149,7 @@ def make_completer(words: Callable[[], Iterable[str]], arguments: dict[str, Call
             if not space:
                 for word in sorted(set(words())):
                     if word.startswith(head) and word != head:
-                        yield Completion(word, start_position=-len(head))
+                        yield Completion(word + " ", start_position=-len(head), display=word)
                 return
             source = arguments.get(head)
             if source is None or " " in rest.strip():

@@ -1,8 +1,8 @@
 """Load SymPy, the parser and the checker in the background while the student reads.
 
-The first prompt appears before any of this is imported; the thread is
-joined before the first computation, so nothing heavy ever runs twice or
-races with a worker fork.
+The first prompt appears before any of this is imported (the thread lets the
+prompt draw first); the thread is joined before the first computation, so
+nothing heavy runs twice or races with a worker fork.
 """
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ import importlib
 import threading
 
 MODULES = ("sympy", "tutor.reading.parser", "grader.check", "exercises.tasks")
+DELAY = 0.3  # seconds left to the prompt before the imports compete for the interpreter
 
 
 class Warmup:
-    def __init__(self, modules: tuple[str, ...] = MODULES):
+    def __init__(self, modules: tuple[str, ...] = MODULES, delay: float = DELAY):
         self._modules = modules
+        self._delay = delay
+        self._go = threading.Event()
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -23,12 +26,15 @@ class Warmup:
             self._thread.start()
 
     def _load(self) -> None:
+        self._go.wait(self._delay)
         for name in self._modules:
             try:
                 importlib.import_module(name)
-            except Exception:  # a module not built yet, or broken: the real call reports it
+            except Exception:  # noqa: BLE001 - a module not built yet, or broken: the real call reports it
                 pass
 
     def wait(self) -> None:
+        """Block until the imports are done (at once if they never started)."""
+        self._go.set()
         if self._thread is not None:
             self._thread.join()
