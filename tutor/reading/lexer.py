@@ -366,3 +366,22 @@ def _closing_text(opener_type: str) -> str:
 def tokenize(text: str, variables: tuple[str, ...], limits: Limits, strict: bool = False) -> Lexed:
     """Learner text -> tokens (ParseError on characters or brackets that can't be read)."""
     return Lexer(text, variables, limits, strict).run()
+
+
+def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
+    """Sentences saying how runs of letters were split (``xy`` is read as x · y), for the echo."""
+    declared, _ = declared_table(variables)
+    notes: list[str] = []
+    for m in _TOKEN_RE.finditer(text):
+        letters = m.group("word")
+        if not letters or m.group("suffix") or letters.lower() in WHOLE_WORDS or normalize(letters) in declared:
+            continue
+        pieces = split_run(letters, variables)
+        if len(pieces) > 1:
+            names = [{"E": "e"}.get(p.value, p.value) for p in pieces]
+            note = f"'{letters}' is read as " + " · ".join(names)
+            if all(p.kind == "NAME" for p in pieces):
+                note += f" (a product; declare '{letters}' as a variable to keep it one name)"
+            if note not in notes:
+                notes.append(note)
+    return notes
