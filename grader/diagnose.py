@@ -62,7 +62,7 @@ class Evidence:
 
 
 def evidence(expected: sp.Expr, answer: sp.Expr, ref: Sample, variables: tuple, approximate: bool,
-             tolerance: "Tolerance") -> Evidence | None:
+             tolerance: "Tolerance", literals: frozenset | None = None) -> Evidence | None:
     from grader.numeric.evaluate import decimal_magnitude
 
     try:
@@ -71,7 +71,7 @@ def evidence(expected: sp.Expr, answer: sp.Expr, ref: Sample, variables: tuple, 
         slack = 1e-9 * ref.mags
         if approximate:
             with np.errstate(all="ignore"):
-                dec = np.broadcast_to(np.asarray(decimal_magnitude(answer, env, tolerance.per_digit),
+                dec = np.broadcast_to(np.asarray(decimal_magnitude(answer, env, tolerance.per_digit, literals),
                                                  dtype=float), a.shape)
             slack = slack + tolerance.value * np.maximum(dec, ref.decimals(tolerance.per_digit))
     except (Unsupported, RecursionError):
@@ -161,7 +161,7 @@ class TermMistake(Diagnosis):
 
     def find(self, ev: Evidence) -> Finding | None:
         e = ev.ref.values
-        terms = sp.Add.make_args(ev.expected)
+        terms = _terms(ev.expected, ev.variables)
         if len(terms) > 1:
             for t in terms:
                 tv = ev.values(t)
@@ -171,13 +171,52 @@ class TermMistake(Diagnosis):
                     return Finding("missing-term", f"Your answer is missing the term {words.math_text(t)}.")
                 if ev.same(ev.a, e - 2 * tv):
                     return Finding("term-sign", f"Check the sign of the term {words.math_text(t)}.")
-        extra = sp.Add.make_args(ev.answer)
+        extra = _terms(ev.answer, ev.variables)
         if len(extra) > 1:
             for t in extra:
                 tv = ev.values(t)
                 if tv is not None and ev.same(ev.a - tv, e):
                     return Finding("extra-term", f"The term {words.math_text(t)} in your answer does not belong there.")
         return None
+
+
+@diagnosis
+class FactorMistake(Diagnosis):
+    """A non-constant factor missing (the chain rule's inner derivative, say), or one too many."""
+
+    key = "missing-factor"
+
+    def find(self, ev: Evidence) -> Finding | None:
+        with np.errstate(all="ignore"):
+            return self._find(ev)
+
+    def _find(self, ev: Evidence) -> Finding | None:
+        e = ev.ref.values
+        for f in _sub_products(ev.expected):
+            fv = ev.values(f)
+            if fv is not None and np.all(np.isfinite(fv)) and ev.same(ev.a * fv, e):
+                return Finding("missing-factor", f"Your answer is missing the factor {words.math_text(f)}.")
+        for f in _sub_products(ev.answer):
+            fv = ev.values(f)
+            if fv is not None and ev.same(ev.a, e * fv):
+                return Finding("extra-factor", f"The factor {words.math_text(f)} in your answer should not be there.")
+        return None
+
+
+def _sub_products(expr: sp.Expr) -> list[sp.Expr]:
+    """Products of some (not all) factors of ``expr`` that depend on a variable, smallest first."""
+    from itertools import combinations
+
+    factors = sp.Mul.make_args(expr)
+    if len(factors) < 2 or len(factors) > 6:
+        return []
+    out = []
+    for size in range(1, len(factors)):
+        for combo in combinations(factors, size):
+            f = sp.Mul(*combo)
+            if f.free_symbols and f not in out:
+                out.append(f)
+    return out
 
 
 @diagnosis
@@ -188,7 +227,7 @@ class ConstantFactor(Diagnosis):
         e = ev.ref.values
         with np.errstate(all="ignore"):
             ok = np.isfinite(ev.a) & (np.abs(e) > 1e-9)
-            if ok.sum() < 2:
+            if ok.sum() < min(2, len(e)) or not ok.any():
                 return None
             r = ev.a[ok] / e[ok]
         c = float(np.median(r))
@@ -206,6 +245,29 @@ def _factor(c: float) -> str:
     return words.number(c)
 
 
+def _terms(expr: sp.Expr, variables: tuple) -> tuple:
+    """The terms of ``expr``; a small polynomial such as (x + 1)² is expanded first."""
+    terms = sp.Add.make_args(expr)
+    if len(terms) == 1 and variables and _degree_bound(expr) <= 8:
+        return sp.Add.make_args(sp.expand(expr))
+    return terms
+
+
+def _degree_bound(e: sp.Basic) -> float:
+    """An upper bound on the polynomial degree, from the tree alone (inf if not a polynomial)."""
+    if e.is_Symbol:
+        return 1
+    if e.is_Number:
+        return 0
+    if e.is_Add:
+        return max(_degree_bound(a) for a in e.args)
+    if e.is_Mul:
+        return sum(_degree_bound(a) for a in e.args)
+    if e.is_Pow and e.exp.is_Integer and e.exp >= 0:
+        return int(e.exp) * _degree_bound(e.base)
+    return float("inf")
+
+
 @diagnosis
 class NearMissCoefficient(Diagnosis):
     """Same shape as the right answer, one number different."""
@@ -221,6 +283,15 @@ class NearMissCoefficient(Diagnosis):
 
 
 def _one_number_differs(e: sp.Basic, a: sp.Basic) -> tuple[Any, Any] | None:
+    hit = _one_number_differs_as_written(e, a)
+    if hit is None and len(sp.Add.make_args(e)) == 1 and len(sp.Add.make_args(a)) > 1 and _degree_bound(e) <= 8:
+        terms = _terms(e, tuple(sorted(e.free_symbols, key=str)))
+        if len(terms) > 1:  # compare with (x + 1)² expanded
+            hit = _one_number_differs_as_written(sp.Add(*terms), a)
+    return hit
+
+
+def _one_number_differs_as_written(e: sp.Basic, a: sp.Basic) -> tuple[Any, Any] | None:
     found: list[tuple[Any, Any]] = []
 
     def walk(x: sp.Basic, y: sp.Basic) -> bool:
@@ -236,15 +307,13 @@ def _one_number_differs(e: sp.Basic, a: sp.Basic) -> tuple[Any, Any] | None:
     if walk(e, a) and len(found) == 1:
         return found[0]
     # a coefficient that became or stopped being 1 changes the tree: compare term by term
-    et, at = sp.Add.make_args(e), sp.Add.make_args(a)
-    if len(et) == len(at) > 1:
-        pairs = [(u, v) for u, v in zip(et, at) if u != v]
-        if len(pairs) == 1:
-            (u, v), = pairs
-            cu, ru = u.as_coeff_Mul()
-            cv, rv = v.as_coeff_Mul()
-            if ru == rv and cu != cv:
-                return (cv, cu)
+    if len(sp.Add.make_args(e)) > 1 and len(sp.Add.make_args(a)) > 1:
+        ce, ca = e.as_coefficients_dict(), a.as_coefficients_dict()
+        if set(ce) == set(ca):
+            changed = [k for k in ce if ce[k] != ca[k]]
+            if len(changed) == 1:
+                k = changed[0]
+                return (ca[k], ce[k])
     return None
 
 
@@ -267,11 +336,11 @@ class ConstantOffset(Diagnosis):
 
 
 def find(expected: sp.Expr, answer: sp.Expr, ref: Sample | None, variables: tuple, *,
-         approximate: bool, tolerance: "Tolerance", mistakes=()) -> Finding | None:
+         approximate: bool, tolerance: "Tolerance", mistakes=(), literals: frozenset | None = None) -> Finding | None:
     """The most specific explanation of why ``answer`` differs from ``expected``, if any."""
     ev = None
     if ref is not None and ref.size:
-        ev = evidence(expected, answer, ref, variables, approximate, tolerance)
+        ev = evidence(expected, answer, ref, variables, approximate, tolerance, literals)
     supplied = match_supplied(ev, answer, mistakes, ref.seed if ref is not None else b"")
     if supplied is not None:
         return supplied

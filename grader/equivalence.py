@@ -91,11 +91,13 @@ def reference(expected: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
 
 
 def compare(expected: sp.Expr, answer: sp.Expr, variables: tuple[sp.Symbol, ...], *,
-            approximate: bool = False, tolerance: Tolerance | float = DEFAULT_TOLERANCE) -> Equivalence:
+            approximate: bool = False, tolerance: Tolerance | float = DEFAULT_TOLERANCE,
+            literals: frozenset | None = None) -> Equivalence:
     """Compare ``answer`` with ``expected`` as real functions of ``variables``.
 
     ``approximate``: the answer was typed with decimals, so differences up to
-    ``tolerance`` are accepted (a float means a plain relative tolerance).
+    ``tolerance`` are accepted (a float means a plain relative tolerance);
+    ``literals`` are the decimals as typed, when known (see ``decimal_magnitude``).
     """
     if not isinstance(tolerance, Tolerance):
         tolerance = Tolerance.relative(tolerance)
@@ -113,7 +115,7 @@ def compare(expected: sp.Expr, answer: sp.Expr, variables: tuple[sp.Symbol, ...]
     if ref.size == 0:
         return _symbolic(expected, answer, variables, "the expected answer has no real values to sample")
     try:
-        verdict = _numeric(ref, answer, tolerance if approximate else None)
+        verdict = _numeric(ref, answer, tolerance if approximate else None, literals)
     except (Unsupported, RecursionError) as exc:
         return _symbolic(expected, answer, variables, f"{exc}")
     if proved is False and verdict.equal:
@@ -127,7 +129,7 @@ def compare(expected: sp.Expr, answer: sp.Expr, variables: tuple[sp.Symbol, ...]
     return verdict
 
 
-def _numeric(ref: Sample, answer: sp.Expr, tol: Tolerance | None) -> Equivalence:
+def _numeric(ref: Sample, answer: sp.Expr, tol: Tolerance | None, literals: frozenset | None = None) -> Equivalence:
     env = ref.env_with(answer.free_symbols)
     shape = ref.values.shape
     a = np.broadcast_to(np.asarray(evaluate(answer, env), dtype=float), shape)
@@ -141,7 +143,7 @@ def _numeric(ref: Sample, answer: sp.Expr, tol: Tolerance | None) -> Equivalence
         noise = EXACT_RTOL * ref.mags
         slack = noise
         if tol is not None:
-            dec = np.maximum(_broadcast(decimal_magnitude(answer, env, tol.per_digit), shape),
+            dec = np.maximum(_broadcast(decimal_magnitude(answer, env, tol.per_digit, literals), shape),
                              ref.decimals(tol.per_digit))
             slack = noise + tol.value * dec
         bad = undefined | (diff > slack)
@@ -237,9 +239,11 @@ def _symbolic(expected: sp.Expr, answer: sp.Expr, variables: tuple, why: str) ->
     return Equivalence(zero, "symbolic")
 
 
-def same_value(expected: Any, answer: Any, variables: tuple, approximate: bool, tolerance: Tolerance) -> bool:
-    """Shorthand for diagnosis: is ``answer`` (decidedly) equivalent to ``expected``?"""
+def same_value(expected: Any, answer: Any, variables: tuple, approximate: bool, tolerance: Tolerance,
+               literals: frozenset | None = None) -> bool:
+    """Shorthand: is ``answer`` (decidedly) equivalent to ``expected``?"""
     try:
-        return compare(expected, answer, variables, approximate=approximate, tolerance=tolerance).equal is True
+        return compare(expected, answer, variables, approximate=approximate, tolerance=tolerance,
+                       literals=literals).equal is True
     except Exception:  # noqa: BLE001 - a candidate that cannot be compared is simply not a match
         return False

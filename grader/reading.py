@@ -89,6 +89,25 @@ def _parse(text: str, variables: tuple[str, ...] | None) -> tuple[bool, Any]:
         return False, Unreadable("Your answer is nested too deeply to read.")
 
 
+_LITERAL = re.compile(r"(?<![\w.])(\d*\.\d+|\d+\.)(?![\d.])")
+
+
+def decimal_literals(text: Any) -> frozenset | None:
+    """The decimals typed in ``text`` (absolute values, exact), or None when it is not text."""
+    if not isinstance(text, str):
+        return None
+    from fractions import Fraction
+
+    out = set()
+    for m in _LITERAL.finditer(text):
+        lit = m.group(1)
+        try:
+            out.add(Fraction(lit if not lit.endswith(".") else lit[:-1]))
+        except ValueError:
+            continue
+    return frozenset(out)
+
+
 def has_decimals(text: Any, obj: Any = None) -> bool:
     """Was the answer typed with decimals (so a tolerance applies)?"""
     if isinstance(text, str) and _DECIMAL.search(text):

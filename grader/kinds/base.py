@@ -7,12 +7,13 @@ answer into its shape, and how to grade it. Adding a kind is adding a class.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 import sympy as sp
 
 from grader.options import Options
-from grader.reading import Unreadable, has_decimals, read
+from grader.reading import Unreadable, decimal_literals, has_decimals, read
 from grader.verdict import Interpretation, Verdict
 
 KINDS: dict[str, type["Kind"]] = {}
@@ -46,6 +47,11 @@ class Context:
     text: str | None  # what the learner typed (None when a SymPy object was passed)
     approximate: bool = False  # typed with decimals: the tolerance applies
     expected: Any = None  # the prepared expected value (some kinds read answers in its light)
+
+    @cached_property
+    def literals(self) -> frozenset | None:
+        """The decimals as typed (SymPy merges them with exact neighbours; see ``decimal_magnitude``)."""
+        return decimal_literals(self.text)
 
     @property
     def names(self) -> tuple[str, ...] | None:

@@ -225,7 +225,7 @@ def _same_point(e: sp.Tuple, a: sp.Tuple, ctx: Context, approximate: bool) -> bo
         approx = approximate and not ctx.options.exact
         try:
             if compare(ec, ac, tuple(sorted(ec.free_symbols | ac.free_symbols, key=str)),
-                       approximate=approx, tolerance=tol).equal is not True:
+                       approximate=approx, tolerance=tol, literals=ctx.literals).equal is not True:
                 return False
         except Exception:  # noqa: BLE001 - an incomparable coordinate is not a match
             return False

@@ -140,7 +140,7 @@ def evaluate_with_magnitude(expr: sp.Basic, env: Env) -> tuple[np.ndarray, np.nd
         return _with_mag(expr, env, _ROUNDING)
 
 
-def decimal_magnitude(expr: sp.Basic, env: Env, per_digit: bool = True) -> np.ndarray:
+def decimal_magnitude(expr: sp.Basic, env: Env, per_digit: bool = True, literals=None) -> np.ndarray:
     """How far the value can move if every decimal constant in ``expr`` moves by one
     unit of its leading digit (0.3333 by 0.1, 2.001 by 1), to first order.
 
@@ -151,7 +151,44 @@ def decimal_magnitude(expr: sp.Basic, env: Env, per_digit: bool = True) -> np.nd
     its own size instead (for a plain relative tolerance).
     """
     with np.errstate(all="ignore"):
-        return _with_mag(expr, env, _DECIMALS if per_digit else _DECIMALS_RELATIVE)[1]
+        if literals is None:
+            policy = _DECIMALS if per_digit else _DECIMALS_RELATIVE
+        else:
+            policy = _typed(literals, per_digit)
+            policy.prepare(expr)
+        return _with_mag(expr, env, policy)[1]
+
+
+def _typed(literals, per_digit: bool) -> "_Policy":
+    """Uncertainty from the decimals actually typed (``literals``: their absolute values).
+
+    SymPy merges a typed decimal with exact neighbours (−12 + 0.0001 becomes
+    −11.9999), which would make the leading-digit rule generous. A leaf that is
+    not itself a typed literal gets at most the uncertainty of the typed literals
+    that vanished into merges.
+    """
+    from fractions import Fraction
+
+    typed = {Fraction(q) for q in literals}
+
+    def size(v: Fraction) -> float:
+        return float(_place(float(v))) if per_digit else float(v)
+
+    def uncertainty(n, v):
+        if not _is_decimal(n):
+            return 0.0
+        own = _place(v) if per_digit else np.abs(v)
+        value = abs(Fraction(int(n.p), int(n.q)))
+        if value in typed:
+            return own
+        merged = sum(size(q) for q in typed if q not in leaves)
+        return np.minimum(own, merged)
+
+    leaves: set = set()
+    policy = _Policy(0.0, uncertainty, 0.0)
+    policy.prepare = lambda expr: leaves.update(
+        abs(Fraction(int(a.p), int(a.q))) for a in expr.atoms(sp.Rational) if _is_decimal(a))
+    return policy
 
 
 def _is_decimal(n: sp.Basic) -> bool:
@@ -174,6 +211,7 @@ class _Policy:
 
     def __init__(self, symbols: float, number: Callable[[sp.Basic, Any], Any], rounding: float):
         self.symbols, self.number, self.rounding = symbols, number, rounding
+        self.prepare: Callable[[sp.Basic], None] | None = None
 
 
 def _place(v) -> Any:

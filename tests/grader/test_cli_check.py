@@ -1,0 +1,56 @@
+"""``calctutor check``: how the answer was read, the verdict, and the exit status."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tutor", "check", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_correct_answer_exits_0_and_shows_the_reading():
+    r = run("2x cos(x^2)", "2 x cos(x^2)")
+    assert r.returncode == 0, r.stderr
+    assert "Correct" in r.stdout and "read as" in r.stdout
+
+
+def test_wrong_answer_exits_1_with_specific_feedback():
+    r = run("2x cos(x^2)", "cos(x^2)")
+    assert r.returncode == 1
+    assert "missing the factor" in r.stdout
+
+
+def test_unreadable_answer_exits_2_with_a_caret():
+    r = run("2x cos(x^2)", "2x cos(x^2")
+    assert r.returncode == 2 and "^" in r.stdout and "Traceback" not in r.stderr
+
+
+def test_unreadable_expected_exits_2_with_a_message():
+    r = run("2x +", "x")
+    assert r.returncode == 2 and "could not read EXPECTED" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_json_output_is_the_verdict_dict():
+    r = run("(2x y, x^2)", "(2x y, 2x)", "--kind", "gradient", "--json")
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert data["status"] == "partial" and data["score"] == 0.5
+    assert [d["label"] for d in data["details"]] == ["∂f/∂x", "∂f/∂y"]
+    assert data["interpreted"]["latex"]
+
+
+@pytest.mark.parametrize("args, status", [
+    (("(0, 1/2)", "0 < lr < 1/2", "--kind", "interval"), 0),
+    (("b", "c", "--choices", "a,b,c"), 1),
+    (("true", "false"), 1),
+    (("x/3", "0.3333x", "--exact"), 1),
+    (("x + 2y = c", "y = (c - x)/2"), 0),
+])
+def test_other_kinds_from_the_command_line(args, status):
+    r = run(*args)
+    assert r.returncode == status, r.stdout + r.stderr
