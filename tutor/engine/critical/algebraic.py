@@ -158,7 +158,7 @@ def exact_coordinates(point: AlgebraicPoint, max_ops: int = 40) -> tuple[sp.Expr
         return tuple(sp.Rational(c.subs(T, t0)) for c in point.coords)
     if d > 4:
         return None
-    t0 = _radical_root(point, m)
+    t0 = _radical_root(point, m, max_ops)
     if t0 is None:
         return None
     out = []
@@ -170,12 +170,12 @@ def exact_coordinates(point: AlgebraicPoint, max_ops: int = 40) -> tuple[sp.Expr
     return tuple(out)
 
 
-def _radical_root(point: AlgebraicPoint, m: sp.Poly) -> sp.Expr | None:
+def _radical_root(point: AlgebraicPoint, m: sp.Poly, max_ops: int) -> sp.Expr | None:
     if m.degree() == 2:
         candidates = sp.real_roots(m)
-    else:
+    else:  # Cardano/Ferrari forms are only worth showing when short and free of I
         found = sp.roots(m, cubics=True, quartics=True)
-        candidates = [r for r in found if not r.has(sp.I) and r.is_real]
+        candidates = [r for r in found if sp.count_ops(r) <= max_ops and not r.has(sp.I)]
     for r in candidates:
         if point.low <= r.evalf(40) <= point.high:
             return r

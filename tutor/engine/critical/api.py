@@ -111,7 +111,7 @@ def _classify(expr, vars_, found: Found, cands: list[Candidate], budget: _Budget
 
 
 def _unclassified(expr, vars_, c: Candidate) -> CriticalPoint:
-    point = dict(c.exact) if c.exact is not None else dict(zip(vars_, (sp.Float(a, 15) for a in c.approx)))
+    point = dict(c.exact) if c.exact is not None else dict(zip(vars_, (sp.Float(a, 30) for a in c.approx)))
     value = expr.subs(dict(zip(vars_, c.approx))).evalf(15)
     H = sp.ImmutableMatrix.zeros(len(vars_), len(vars_))
     return CriticalPoint(vars_, point, value, "inconclusive", H, (c.located,), "undecided", exact=c.exact is not None)
@@ -178,16 +178,24 @@ def _periods(expr, vars_, found: Found, budget: _Budget) -> tuple:
 
 
 def _periods_of(expr, vars_) -> tuple:
+    """Periods of the gradient (so of the set of critical points) in each variable, where all components agree."""
     from sympy.calculus.util import periodicity
 
+    grad = [sp.diff(expr, v) for v in vars_]
     out = []
     for v in vars_:
-        try:
-            p = periodicity(expr, v)
-        except (NotImplementedError, ValueError, TypeError):
-            p = None
-        if p is not None and p != 0:
-            out.append((v, p))
+        periods = set()
+        for g in grad:
+            if not g.has(v):
+                continue
+            try:
+                periods.add(periodicity(g, v))
+            except (NotImplementedError, ValueError, TypeError):
+                periods.add(None)
+        if len(periods) == 1:
+            p = periods.pop()
+            if p is not None and p != 0:
+                out.append((v, p))
     return tuple(out)
 
 

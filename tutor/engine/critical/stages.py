@@ -157,7 +157,7 @@ def classify_one(f: sp.Expr, variables, forms: HessianForms, cand: Candidate) ->
             ups = follow_up(f, variables, signs, test.hessian)
             explanation += ups
             conclusion = _settled(ups)
-    point = exact if exact is not None else dict(zip(variables, (sp.Float(a, 15) for a in cand.approx)))
+    point = exact if exact is not None else dict(zip(variables, (sp.Float(a, 30) for a in cand.approx)))
     return CriticalPoint(variables, point, value, test.kind, test.hessian, tuple(explanation), conclusion,
                          exact=exact is not None)
 
@@ -183,7 +183,7 @@ def _value(f, variables, signs: PointSigns, cand: Candidate) -> sp.Expr | None:
     v = f.subs(dict(zip(variables, cand.approx))).evalf(30)
     if not v.is_number or v.has(sp.zoo, sp.nan) or abs(sp.im(v)) > 1e-20:
         return None
-    return sp.Float(sp.re(v), 15)
+    return sp.Float(sp.re(v), 30)
 
 
 def _tidy(v: sp.Expr) -> sp.Expr:

@@ -5,7 +5,7 @@ import sympy as sp
 
 from tutor.engine.critical.algebraic import T, Sign
 from tutor.engine.critical.records import FollowUp, GlobalRemark, Located, Note, SecondDerivativeTest, Witness
-from tutor.render import Doc, Line, Step, Table, line
+from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
 
 
@@ -34,17 +34,24 @@ def conclusion_words(conclusion: str, n: int, is_global: bool | None = None, det
 
 def _sign_word(s: Sign) -> str:
     if s.sign is None:
-        return "of undecided sign"
-    word = {1: "> 0", -1: "< 0", 0: "= 0"}[s.sign]
+        return "(sign undecided)"
+    word = {1: "> 0", -1: "< 0", 0: ""}[s.sign]
     how = {"exact": "", "interval": " (exact: interval bound on the algebraic number)",
            "numeric": " (evaluated to 30 digits with an error bound)",
            "numeric-zero": " (zero to 60 digits; not proved)", "undecided": ""}[s.how]
-    return word + how
+    return (word + how).strip()
+
+
+def _shown(value):
+    """Floats (30 digits inside) are shown to 15 significant digits."""
+    if isinstance(value, sp.Float):
+        return sp.Float(value, 15)
+    return value
 
 
 # -- one point -----------------------------------------------------------------------------------
 def point_doc(p) -> Doc:
-    title = line("Critical point", _pt(p.coordinates), ":", _verdict(p))
+    title = line("Critical point", _pt(_shown(c) for c in p.coordinates), ":", _verdict(p))
     return Doc(title, tuple(point_steps(p)))
 
 
@@ -56,7 +63,7 @@ def _verdict(p) -> str:
 def point_steps(p) -> list:
     out: list = []
     n = len(p.variables)
-    value_line = line(_name(p.variables), "=", p.value)
+    value_line = line(_name(p.variables), "=", _shown(p.value))
     if not p.value.is_Float and not p.value.is_Rational and p.value.is_number:
         value_line = line(_name(p.variables), "=", p.value, "≈", sp.Float(sp.N(p.value, 10), 10))
     out.append(value_line)
@@ -67,8 +74,8 @@ def point_steps(p) -> list:
             out.append(_test_step(rec, n))
         elif isinstance(rec, FollowUp):
             out.append(_follow_step(rec, p, n))
-    if p.is_global:
-        out.append(line("It is", conclusion_words(p.conclusion, n, True) + "."))
+    if p.is_global and not any(r.global_ for r in p.follow_ups):
+        out.append(line("It is", conclusion_words(p.conclusion, n, True), "(see the global remarks)."))
     return out
 
 
@@ -76,26 +83,26 @@ def _located(rec: Located, p) -> list:
     out = []
     if rec.minimal_polynomial is not None:
         t = sp.Symbol("t")
-        out.append(line("Irrational point: its coordinates are polynomials in the real root t ≈",
-                        sp.Float(_root_guess(rec, p), 12), "of", sp.Eq(rec.minimal_polynomial.subs(T, t), 0),
+        out.append(line("The coordinates are polynomials in a real root t of", sp.Eq(rec.minimal_polynomial.subs(T, t), 0),
                         "and were checked exactly (remainder 0)."))
-    if not p.exact:
-        out.append(line("Coordinates found numerically and polished to 30 digits (gradient < 1e-25 there);"
-                        " shown to 15 significant digits."))
+        if not p.exact:
+            out.append(line("No closed form in radicals; shown to 15 significant digits."))
+    elif rec.method == "numeric":
+        out.append(line("Found numerically (Newton from a grid of starts), polished to 30 digits; the gradient "
+                        "vanishes there to 30 digits. Shown to 15 significant digits."))
+    elif not p.exact:
+        out.append(line("No closed form; shown to 15 significant digits."))
     return out
-
-
-def _root_guess(rec: Located, p) -> float:
-    return float(sp.N(p.coordinates[-1], 12))
 
 
 def _test_step(test: SecondDerivativeTest, n: int) -> Step:
     kids: list = [line("Hessian:", test.hessian)] if n > 1 else []
     for q in test.quantities:
         if q.formula.is_number:
-            kids.append(line(q.name, "=", q.value, _sign_word(q.sign)))
+            kids.append(line(q.name, "=", _shown(q.value), _sign_word(q.sign)))
         else:
-            kids.append(line(q.name, "=", q.formula, "; at the point", q.name, "=", q.value, _sign_word(q.sign)))
+            kids.append(line(q.name, "=", q.formula, "; at the point", q.name, "=", _shown(q.value),
+                             _sign_word(q.sign)))
     if n > 2 and test.positive is not None:
         kids.append(line(f"Eigenvalue signs (Descartes' rule on the characteristic polynomial): "
                          f"{test.positive} positive, {test.negative} negative, {test.zero} zero."))
@@ -123,9 +130,9 @@ def _follow_step(r: FollowUp, p, n: int) -> Step:
     kids: list = []
     if r.method == "higher-derivatives":
         if r.order and r.form is not None:
-            kids.append(line(f"The first nonzero derivative at the point has order {r.order}:", r.form,
-                             "(odd order: f - f(p) changes sign, so no extremum)" if r.order % 2
-                             else "(even order: its sign decides)"))
+            kids.append(line(f"The first derivative that is not 0 at the point has order {r.order}; its value is",
+                             _shown(r.form), ". Odd order: f - f(p) changes sign there, so no extremum." if r.order % 2
+                             else ". Even order: its sign decides."))
         head = "The test is inconclusive; higher derivatives decide: " + verdict
     elif r.method == "leading-form":
         if r.detail == "definite":
@@ -179,8 +186,9 @@ def family_steps(fam) -> list:
                          f"({_dim_word(fam.dimension)})."))
     else:
         kids.append(line("Every point: the gradient is identically zero."))
-    if fam.facts.parametrization:
-        kids.append(line("That is:", *_and(sp.Eq(v, e) for v, e in fam.facts.parametrization)))
+    param = fam.facts.parametrization
+    if param and {sp.expand(v - e) for v, e in param} != set(fam.equations):
+        kids.append(line("That is:", *_and(sp.Eq(v, e) for v, e in param)))
     if fam.value is not None:
         kids.append(line("On it f =", fam.value, "(f is constant along a connected family of critical points)."))
     if fam.conclusion == "mixed" and fam.facts.sign_factor is not None:
@@ -222,7 +230,7 @@ def result_doc(r) -> Doc:
     if r.points:
         nodes.append(_table(r))
         for p in r.points:
-            nodes.append(Step(line(_pt(p.coordinates), ":", _verdict(p)), tuple(point_steps(p))))
+            nodes.append(Step(line(_pt(_shown(c) for c in p.coordinates), ":", _verdict(p)), tuple(point_steps(p))))
     elif not r.families:
         nodes.append(line("There are no critical points" + (" in the domain." if not r.domain.is_everything() else ".")))
     for fam in r.families:
@@ -246,17 +254,24 @@ def _solve_step(r) -> Step:
     if rep.denominators:
         kids.append(line("Points where", *_and(sp.Eq(d, 0) for d in rep.denominators), "are not in the domain."))
     kids.append(line("Equations:", *_and(sp.Eq(e, 0) for e in rep.system)))
-    if rep.method == "groebner":
+    if rep.method in ("groebner", "trig"):
+        if rep.method == "trig":
+            kids.append(line("(c and s stand for the cosine and sine of each variable; c² + s² = 1 makes the "
+                             "system polynomial.)"))
         if rep.common_factor != 1:
             kids.append(line("All equations share the factor", rep.common_factor,
                              "; where it vanishes the gradient vanishes (a family, if it has real points)."))
-        if rep.basis:
-            kids.append(line("Lex Gröbner basis:", sp.Tuple(*rep.basis)))
-        kids.append(line("Its last polynomial involves one variable; its real roots are isolated exactly and "
-                         "substituted back, and every solution is checked by exact substitution."))
+        if tuple(rep.basis) == (1,):
+            kids.append(line("The remaining equations have no common solution."))
+        elif rep.basis:
+            kids.append(line("Lex Gröbner basis:", rep.basis[0] if len(rep.basis) == 1 else sp.Tuple(*rep.basis)))
+            kids.append(line("Its last polynomial involves one variable; its real roots are isolated exactly and "
+                             "substituted back, and every solution is checked by exact substitution."))
         if rep.excluded:
             kids.append(line(f"{rep.excluded} solution(s) dropped: f is not defined there."))
         head = "Solve ∇f = 0 exactly (polynomial system)" if len(r.variables) > 1 else "Solve f'(x) = 0 exactly"
+        if rep.method == "trig":
+            head += "; each (cos, sin) pair is one angle, repeated every 2π inside the box"
     elif rep.method == "exact per equation":
         head = "Solve each equation exactly inside the domain, factor by factor"
     elif rep.method == "none":
@@ -279,15 +294,15 @@ def _table(r) -> Table:
     rows = []
     for p in r.points:
         t = p.test
-        cells: list = [_pt(p.coordinates), _short(p.value)]
+        cells: list = [_pt(_shown(c) for c in p.coordinates), _short(p.value)]
         if t is None:
             cells += ["?"] * (len(header) - 3)
         elif n <= 2:
-            cells += [_short(q.value) for q in t.quantities]
+            cells += [_short(_shown(q.value)) for q in t.quantities]
         else:
             cells.append(f"{t.positive}, {t.negative}, {t.zero}" if t.positive is not None else "?")
         cells.append(_verdict(p))
-        rows.append(tuple(cells))
+        rows.append(tuple(c if isinstance(c, str) else Math(c) for c in cells))
     return Table(header, tuple(rows))
 
 
@@ -299,11 +314,13 @@ def _short(v):
 
 def _remark(m: GlobalRemark, r) -> Line:
     if m.key == "coercive":
-        return line("f → +∞ in every direction (coercive"
-                    + (": its top-degree part" if m.data else "") + ")", *(m.data[:1]),
-                    "so a global minimum exists and is the lowest critical value.")
+        why = ["(its top-degree part", m.data[0], "is positive definite)"] if m.data else []
+        return line("f is coercive", *why, ": f → +∞ in every direction, so a global minimum exists and it is "
+                    "the lowest critical value.")
     if m.key == "anticoercive":
-        return line("f → -∞ in every direction, so a global maximum exists and is the highest critical value.")
+        why = ["(its top-degree part", m.data[0], "is negative definite)"] if m.data else []
+        return line("f → -∞ in every direction", *why, ", so a global maximum exists and it is the highest "
+                    "critical value.")
     if m.key == "unbounded-below":
         return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → -∞: no global minimum.")
     if m.key == "unbounded-above":
@@ -336,30 +353,32 @@ def _note(nt: Note, r) -> Line:
             return line(what + " (time limit); they are listed as undecided.")
         return line(f"{what} after {float(seconds):g} s (time limit); what was found so far is shown.")
     if nt.key == "box":
-        return line("f is not polynomial, so the search ran in the box", _box(r), "(the default).")
+        return line("f is not polynomial, so the search ran in the box", *_box(r), "(the default).")
     if nt.key == "numeric":
         return line("Some equations have no closed-form solution; the numerical search may miss points.")
     if nt.key == "periodic":
         parts: list = []
         for i, (v, period) in enumerate(nt.data):
             parts += ([","] if i else []) + ["period", period, f"in {v.name}"]
-        return line("f is periodic (", *parts, "): every critical point repeats with these shifts,"
+        return line("The gradient is periodic (", *parts, "): every critical point repeats with these shifts,"
                     " so the points in the box describe them all.")
     if nt.key == "unresolved":
         return line("Some algebraic branches could not be put in exact form; the list may be incomplete.")
     return line(nt.key)  # pragma: no cover
 
 
-def _box(r) -> str:
-    parts = [f"{lo} < {v.name} < {hi}" for v, lo, hi in r.domain.bounds]
-    return ", ".join(parts)
+def _box(r) -> list:
+    parts: list = []
+    for i, (v, lo, hi) in enumerate(r.domain.bounds):
+        parts += ([","] if i else []) + [lo, "<", v.name, "<", hi]
+    return parts
 
 
 def _completeness(r) -> Line:
-    where = "" if r.domain.is_everything() else " in " + _box(r)
+    where = [] if r.domain.is_everything() else ["for", *_box(r)]
     if r.complete:
-        return line(f"This list is complete{where}: every critical point was found by exact algebra.")
-    return line(f"This list may be incomplete{where}: not every equation could be solved exactly.")
+        return line("This list is complete", *where, ": every critical point was found by exact algebra.")
+    return line("This list may be incomplete", *where, ": not every equation could be solved exactly.")
 
 
 __all__ = ["point_doc", "family_doc", "result_doc", "conclusion_words", "display"]
