@@ -203,9 +203,9 @@ class Variant(Rendered):
 
     def check(self, answer_text: Any, **options: Any):
         """Grade a learner's answer to this variant -> ``grader.Verdict``."""
-        import grader
+        from grader.check import check  # the function (``grader.check`` may name the module)
 
-        return grader.check(self.answer, answer_text, kind=self.kind, **self.options(**options))
+        return check(self.answer, answer_text, kind=self.kind, **self.options(**options))
 
     def figure(self, path: str | Path) -> Path | None:
         """Draw the variant's figure (surface, contour, descent path, tangent) or return None."""

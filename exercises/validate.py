@@ -125,8 +125,7 @@ def check_variant(variant: Any, count: bool = False) -> Any:
         problem("prompt", f"unknown placeholder {{{left[0]}}}; known: "
                 f"{', '.join(sorted(set(variant.params) | _fact_names(variant))) or 'none'}")
     try:
-        import grader  # noqa: F401
-        from grader import check  # noqa: F401
+        from grader.check import check  # noqa: F401
     except ImportError:
         problem("answer", "grader.check is not installed, so answers cannot be graded")
         return (out, 0) if count else out

@@ -1,0 +1,46 @@
+"""The built-in bank: coverage of the course's topics, and a full self-validation."""
+import pytest
+
+import exercises
+from exercises.tasks import load_all
+from exercises.topics import TOPICS
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return exercises.load()
+
+
+def test_at_least_eighty_exercises_covering_every_topic(bank):
+    assert len(bank) >= 80
+    assert bank.topics() == list(TOPICS)  # every course topic, in course order
+    for topic in TOPICS:
+        assert len(bank.by_topic(topic)) >= 3, topic
+
+
+def test_every_task_is_used_and_every_exercise_has_hints_or_is_a_question(bank):
+    used = {ex.task for ex in bank.values()}
+    assert used == set(load_all())
+    for ex in bank.values():
+        assert ex.hints or ex.task in ("multiple_choice", "true_false", "numeric"), ex.id
+        assert ex.points > 0 and 1 <= ex.difficulty <= 5 and ex.tags
+
+
+def test_course_examples_are_present(bank):
+    wanted = {
+        "loss-on-one-data-point", "paraboloid-heights", "level-line-slope", "limit-xy-over-r2",
+        "ratio-of-intervals-course", "chain-rule-log-course", "gd-twenty-steps", "adagrad-first-step",
+        "stationary-inflection-course", "gd-log-course-run", "slope-of-course-quadratic",
+    }
+    assert wanted <= set(bank)
+
+
+def test_the_whole_bank_validates(bank):
+    """Every exercise solves, its typed answer grades correct and its mistakes are diagnosed (one seed)."""
+    pytest.importorskip("grader.check")
+    from exercises.validate import validate
+
+    chosen = [ex for ex in bank.values() if load_all()[ex.task].available()]
+    report = validate(bank, seeds=1, exercises=chosen)
+    assert report.ok, "\n".join(str(p) for p in report.problems)
+    assert report.variants == len(chosen)
