@@ -84,6 +84,7 @@ SUPERSCRIPTS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def normalize(name: str) -> str:
     """The spelling-insensitive key of a variable name: w_1, w1 and w_{1} agree."""
     name = "".join(GLYPHS.get(ch, ch) for ch in name)
