@@ -61,3 +61,14 @@ def test_any_text_converts_without_error_and_ascii_is_ascii(text):
     uni = latex_to_unicode(text)
     assert to_ascii(uni).isascii()
     assert to_ascii(render_markdown(text, ascii_only=True)).isascii()
+
+
+@pytest.mark.parametrize("tex, uni", [
+    (r"\frac{d}{dx} x^n = n x^{n-1}", "d/dx xⁿ = nxⁿ⁻¹"),           # a space after an operator fraction
+    (r"\frac{d}{du}\sqrt{u} = \frac{1}{2\sqrt{u}}", "d/du √u = 1/(2√u)"),  # a product below the bar is bracketed
+    (r"D = f_{xx}f_{yy} - f_{xy}^2", "D = f_xx f_yy − f_xy²"),       # multi-letter subscripts stay readable
+    (r"\frac{1}{\sigma(z)}", "1/σ(z)"),
+    (r"\frac{x}{2y}", "x/(2y)"),
+])
+def test_fractions_and_subscripts_read_unambiguously(tex, uni):
+    assert latex_to_unicode(tex) == uni

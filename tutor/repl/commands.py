@@ -137,6 +137,9 @@ class Open(Command):
             starts = [i for i in ids if i.startswith(key)]
             if len(starts) == 1:
                 key = starts[0]
+            elif starts:
+                shown = ", ".join(starts[:8]) + (", …" if len(starts) > 8 else "")
+                raise UsageError(f"Several exercises start with '{key}': {shown}. Tab completes ids.")
         session.open(session.bank[key])
 
 

@@ -19,9 +19,6 @@ VERDICT_WORDS = {
 }
 
 LEADS = {
-    "correct": "well done.",
-    "partial": "some of it is right.",
-    "incorrect": "not yet.",
     "invalid": "I could not read that answer. It costs nothing: fix it and type it again.",
     "undecided": "I could not decide in time. Your answer is saved and flagged for your teacher; "
                  "it is not counted as wrong.",
@@ -59,18 +56,25 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
     read = interpreted_text(verdict, ascii_only)
     if read and status != "invalid":
         out.append((f"I read your answer as: {read}", None))
-    out.append((f"{word}: {LEADS.get(status, LEADS['undecided'])}", status))
+    feedback = (getattr(verdict, "feedback", "") or "").strip()
     if status == "invalid":
-        error = getattr(verdict, "error", None) or getattr(verdict, "feedback", "")
+        out.append((f"{word}: {LEADS['invalid']}", status))
+        error = getattr(verdict, "error", None) or feedback
         if error:
             out.append((str(error), None))
-        feedback = getattr(verdict, "feedback", "")
-        if feedback and error and feedback.strip() not in str(error):
+        if feedback and error and feedback not in str(error):
             out.append((feedback, None))
         return out
-    feedback = (getattr(verdict, "feedback", "") or "").strip()
-    if feedback:
-        out.append((feedback, None))
+    if feedback.lower().startswith(word.lower()):
+        out.append((feedback, status))          # the checker's sentence already leads with the word
+    elif status in ("correct", "partial", "incorrect"):
+        out.append((f"{word}.", status))
+        if feedback:
+            out.append((feedback, None))
+    else:
+        out.append((f"{word}: {LEADS['undecided']}", status))
+        if feedback:
+            out.append((feedback, None))
     for d in getattr(verdict, "details", ()) or ():
         label = getattr(d, "label", "")
         d_status = getattr(d, "status", "")

@@ -82,7 +82,8 @@ def _space(text: str) -> str:
     text = _FUNC_BEFORE.sub("\u00a0", text)
     text = _FUNC_AFTER.sub(lambda m: m.group(1) + "\u00a0", text)
     text = _FUNC_SPACE.sub(lambda m: m.group(1) + m.group(2) + "\u00a0", text)
-    text = re.sub(r"[ \t\n\x01\x02]", "", text)
+    text = re.sub(r"\x03(?=[ \t]*[A-Za-z0-9α-ωΑ-Ω(√∂∇])", "\u00a0", text)
+    text = re.sub(r"[ \t\n\x01\x02\x03]", "", text)
     out: list[str] = []
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else ""
@@ -151,7 +152,7 @@ def _command(src: str, i: int) -> tuple[str, int]:
     if name in ("frac", "dfrac", "tfrac"):
         num, i = _group(src, i)
         den, i = _group(src, i)
-        return f"{_wrap(num)}/{_wrap(den)}", i
+        return f"{_wrap(num)}/{_wrap(den, denominator=not num.strip().startswith(('d', '∂')))}\x03", i
     if name == "sqrt":
         root = None
         if i < len(src) and src[i] == "[":
@@ -199,11 +200,15 @@ def _raw_group(src: str, i: int) -> tuple[str, int]:
 
 
 def _script(arg: str, table: dict[str, str], mark: str) -> str:
-    if arg and all(c in table for c in arg):
+    arg = arg.replace("\x03", "")
+    letters = sum(c.isalpha() for c in arg)
+    if arg and all(c in table for c in arg) and (mark == "^" or letters <= 1):
         return "".join(table[c] for c in arg)
     if arg == "ᵀ" and mark == "^":
         return "ᵀ"
-    return f"{mark}{arg}" if len(arg) == 1 else f"{mark}({arg})"
+    if len(arg) == 1 or (mark == "_" and arg.isalnum()):
+        return f"{mark}{arg}\x03"   # f_xy, then a soft space before a following letter
+    return f"{mark}({arg})"
 
 
 def _atomic(text: str) -> bool:
@@ -217,8 +222,12 @@ def _atomic(text: str) -> bool:
     return True
 
 
-def _wrap(text: str) -> str:
-    text = text.strip()
+def _wrap(text: str, denominator: bool = False) -> str:
+    """Brackets unless the text is one factor; a denominator such as 2√u or 2x needs them too."""
+    text = text.strip().replace("\x03", "")
+    if denominator and re.search(r"[\d.][A-Za-zα-ω√(]|[A-Za-zα-ω)][ \u00a0]*[√(]|[A-Za-z][A-Za-z]", text) \
+            and not (text.startswith("(") and text.endswith(")")) and not re.fullmatch(r"[A-Za-zα-ωΑ-Ω]+\(.*\)", text):
+        return f"({text})"
     return text if _atomic(text) else f"({text})"
 
 
@@ -257,7 +266,7 @@ def to_ascii(text: str) -> str:
                 after = text[i + 1:i + 2]
                 if before and (before.isalnum() or before in ")]"):
                     word = " " + word
-                if after and after not in _SCRIPTS and (after.isalnum() or after == "(" or ASCII.get(after, "?")[:1].isalpha()):
+                if after and after not in _SCRIPTS and (after.isalnum() or ASCII.get(after, "?")[:1].isalpha()):
                     word += " "
             out.append(word)
         i += 1

@@ -9,12 +9,14 @@ from __future__ import annotations
 import importlib
 import threading
 
-MODULES = ("sympy", "tutor.reading.parser", "grader.check", "exercises.tasks")
+# (module, attribute): public names are fetched through their package, because importing
+# the submodule grader.check directly would shadow the function grader.check with the module
+MODULES = (("sympy", None), ("tutor", "parse"), ("grader", "check"), ("exercises.tasks", None))
 DELAY = 0.3  # seconds left to the prompt before the imports compete for the interpreter
 
 
 class Warmup:
-    def __init__(self, modules: tuple[str, ...] = MODULES, delay: float = DELAY):
+    def __init__(self, modules: tuple[tuple[str, str | None], ...] = MODULES, delay: float = DELAY):
         self._modules = modules
         self._delay = delay
         self._go = threading.Event()
@@ -27,9 +29,11 @@ class Warmup:
 
     def _load(self) -> None:
         self._go.wait(self._delay)
-        for name in self._modules:
+        for name, attribute in self._modules:
             try:
-                importlib.import_module(name)
+                module = importlib.import_module(name)
+                if attribute:
+                    getattr(module, attribute)
             except Exception:  # noqa: BLE001 - a module not built yet, or broken: the real call reports it
                 pass
 
