@@ -62,7 +62,8 @@ def test_progress_survives_a_new_session(tmp_path):
 def test_invalid_answers_explain_with_a_caret_and_cost_nothing(tmp_path):
     text, session = drive(tmp_path, [":open rules-1", "6x-", "6x-4"])
     block = text.split("rules-1> 6x-\n")[1]
-    assert block.startswith("Invalid: I could not read that answer. It costs nothing")
+    assert block.startswith("Invalid: The answer ends with an operator that has nothing after it.\n")
+    assert "Nothing was counted: fix it and type it again." in block
     assert "  6x-\n     ^" in block
     assert "I read your answer as" not in block.split("rules-1> 6x-4")[0]
     assert "Score: 2 of 2 points." in text
@@ -166,3 +167,13 @@ def test_no_bank_still_greets_and_quits(tmp_path):
     text = stdout.getvalue()
     assert "The exercise bank could not be loaded: broken.toml: no title" in text
     assert "There is no exercise bank in this session." in text
+
+
+def test_an_answer_typed_before_opening_the_next_exercise_is_not_graded(tmp_path):
+    text, _ = drive(tmp_path, [":open rules-1", "6x-4", "6x", "", "6x-4", ":open rules-1", "6x"])
+    assert "You have already solved rules-1, so that was not graded. Press Enter to open rules-2" in text
+    assert "── rules-2 ·" in text
+    # opened on purpose, a solved exercise can be answered again (practice; the best score stays)
+    assert text.rstrip().split("rules-1> 6x\n")[-1].startswith("I read your answer as: 6·x\nIncorrect.")
+    attempts = ProgressStore(tmp_path / "progress.sqlite3").attempts("ana")
+    assert [(a.exercise, a.answer) for a in attempts] == [("rules-1", "6x-4"), ("rules-2", "6x-4"), ("rules-1", "6x")]

@@ -19,7 +19,7 @@ VERDICT_WORDS = {
 }
 
 LEADS = {
-    "invalid": "I could not read that answer. It costs nothing: fix it and type it again.",
+    "invalid": "Nothing was counted: fix it and type it again.",
     "undecided": "I could not decide in time. Your answer is saved and flagged for your teacher; "
                  "it is not counted as wrong.",
 }
@@ -58,12 +58,12 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
         out.append((f"I read your answer as: {read}", None))
     feedback = (getattr(verdict, "feedback", "") or "").strip()
     if status == "invalid":
-        out.append((f"{word}: {LEADS['invalid']}", status))
-        error = getattr(verdict, "error", None) or feedback
-        if error:
-            out.append((str(error), None))
-        if feedback and error and feedback not in str(error):
-            out.append((feedback, None))
+        error = str(getattr(verdict, "error", None) or feedback or "I could not read your answer.").strip()
+        first, _, rest = error.partition("\n")
+        out.append((f"{word}: {first}", status))
+        if rest:
+            out.append((rest, None))
+        out.append((LEADS["invalid"], "dim"))
         return out
     if feedback.lower().startswith(word.lower()):
         out.append((feedback, status))          # the checker's sentence already leads with the word

@@ -244,6 +244,11 @@ class Session:
         if self.current is None:
             self.say("No exercise is open. Press Enter for the suggested one, :open ID, or :help.", "note")
             return None
+        if self.pending and self.pending != self.current.id and self.state(self.current.id).solved:
+            # a slip worth catching: an answer meant for the next exercise, typed before opening it
+            self.say(f"You have already solved {self.current.id}, so that was not graded. Press Enter to "
+                     f"open {self.pending} first (or :open {self.current.id} to answer this one again).", "note")
+            return None
         return self.answer(text)
 
     def awaiting_answer(self) -> bool:

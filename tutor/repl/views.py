@@ -47,8 +47,8 @@ def topic_table(summaries: Sequence[TopicSummary], current: str | None = None) -
     out: Lines = []
     for n, s in enumerate(summaries, 1):
         mark = "▸" if s.topic == current else " "
-        solved = f"{s.solved:>3}/{s.total:<3} solved"
-        pts = f"{fmt_points(s.earned):>4} of {fmt_points(s.possible):<3} points"
+        solved = f"{s.solved}/{s.total}".rjust(5) + " solved"
+        pts = f"{fmt_points(s.earned)} of {fmt_points(s.possible)}".rjust(10) + " points"
         style = "dim" if s.attempted == 0 else ("correct" if s.solved == s.total and s.total else None)
         out.append((f" {mark}{n:>2}. {topic_title(s.topic):<{width}} {solved}  {pts}".rstrip(), style))
     return out
