@@ -109,9 +109,9 @@ def _candidates(h: sp.Expr, xs) -> list[sp.Expr]:
         out.append(den)
     seen, uniq = set(), []
     for u in out:
-        u = expand_plain(u)
-        if u not in seen and not u.is_Symbol:
-            seen.add(u)
+        key = expand_plain(u)
+        if key not in seen and not u.is_Symbol:
+            seen.add(key)
             uniq.append(u)
     return uniq[:8]
 

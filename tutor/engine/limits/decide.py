@@ -66,6 +66,8 @@ def read(f: Any, at: Any, variables: Sequence[Any] | None):
     expr = as_expr(f, variables)
     if not isinstance(expr, sp.Expr) or isinstance(expr, sp.Tuple) or expr == dne_value():
         raise ValueError("a limit needs one expression, such as x*y/(x^2 + y^2)")
+    if isinstance(at, str) and "=" not in at and "," in at and not at.strip().startswith(("(", "[")):
+        at = f"({at})"  # "0, 0" means the point (0, 0)
     if isinstance(at, Mapping) or (isinstance(at, str) and "=" in at):
         point = as_point(at)
         names = [as_symbol(v) for v in variables] if variables is not None else \
@@ -204,7 +206,7 @@ class Decider:
                 continue
             if cand == g or sp.count_ops(cand) > 4 * sp.count_ops(g) + 20:
                 continue
-            if how == "cancel" or h == g:
+            if how == "cancel" and g.is_rational_function(*xs):
                 h = cand
             if is_continuous(cand, zero):
                 try:

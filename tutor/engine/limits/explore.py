@@ -128,7 +128,7 @@ def _quick(ex: Exploration, h, rat) -> None:
     ex.observe((T,) * d)
     for axis in axes[1:]:
         ex.observe(axis)
-    if rat is not None and ex.conflict() is None:
+    if rat is not None:  # cheap and worth showing even after a conflict: the k-dependence
         _family(ex, h, rat, nw.lines_2d() if d == 2 else nw.lines_3d(), _same)
 
 

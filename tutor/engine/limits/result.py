@@ -116,10 +116,11 @@ class LimitResult(Rendered):
     steps: tuple[Reason, ...] = ()
     direction: str | None = None
 
-    def doc(self) -> Doc:
+    def doc(self, steps: bool = True) -> Doc:
+        """The worked reasoning (``steps=False``: the verdict, the witnesses or the proof only)."""
         from tutor.engine.limits import wording
 
-        return wording.result_doc(self)
+        return wording.result_doc(self, steps)
 
     def to_dict(self) -> dict[str, Any]:
         from tutor.render import jsonable

@@ -33,9 +33,9 @@ def _eq(a, b):
 def tends(value) -> tuple:
     """Words for "the values tend to value", with ±∞ said as growth."""
     if value == sp.oo:
-        return ("the values grow without bound (→", sp.oo, ")")
+        return ("the values grow without bound (the limit along it is", sp.oo, ")")
     if value == -sp.oo:
-        return ("the values decrease without bound (→", -sp.oo, ")")
+        return ("the values decrease without bound (the limit along it is", -sp.oo, ")")
     return ("the values tend to", value)
 
 
@@ -55,19 +55,19 @@ def path_words(path) -> tuple:
         if path.side is not None:
             rel = sp.Gt if path.side == "+" else sp.Lt
             if path.parameter.name == "t":
-                parts += ["(", "t → 0⁺" if path.side == "+" else "t → 0⁻", ")"]
+                parts += ["(", "as t decreases to 0" if path.side == "+" else "as t increases to 0", ")"]
             else:
                 parts += ["with", rel(path.parameter, path.approach, evaluate=False)]
         elif path.parameter.name == "t":
-            parts += ["(", "t → 0", ")"]
+            parts += ["(", "as t tends to 0", ")"]
     elif path.name:
         parts.append(path.name)
     return tuple(parts)
 
 
 def witness_line(w) -> Line:
-    if not w.path.equations:  # one variable: "as x → 0 from the right"
-        return line("As", w.path.parameter, "→", w.path.approach, w.path.name, *tends(w.value), ".")
+    if not w.path.equations:  # one variable: "as x tends to 0 from the right"
+        return line("As", w.path.parameter, "tends to", w.path.approach, w.path.name, *tends(w.value), ".")
     return line("Along", *path_words(w.path), *tends(w.value), ".")
 
 
@@ -87,7 +87,7 @@ def _translate(d):
         eqs.append(_eq(v, e))
     origin = sp.Tuple(*d["variables"]) if len(d["variables"]) > 1 else d["variables"][0]
     zero = sp.Tuple(*[0] * len(d["variables"])) if len(d["variables"]) > 1 else 0
-    return line("Move the point to the origin: put", *eqs, "; then", origin, "→", zero, ".")
+    return line("Move the point to the origin: put", *eqs, "; then", origin, "tends to", zero, ".")
 
 
 def _path(d):
@@ -128,7 +128,8 @@ def _newton(d):
             parts.append(",")
         parts.append(p)
     return line("Lines are not enough. The Newton polygon of numerator and denominator suggests curves",
-                "y = k·x^p (or x = k·y^(1/p)) with p =", *parts, ".")
+                _eq(sp.Symbol("y"), sp.Symbol("k") * sp.Symbol("x") ** sp.Symbol("p")), "(or",
+                _eq(sp.Symbol("x"), sp.Symbol("k") * sp.Symbol("y") ** (1 / sp.Symbol("p"))), ") with p =", *parts, ".")
 
 
 def _hug(d):
@@ -140,7 +141,7 @@ def _hug(d):
 def _critical(d):
     n = len(d["branches"])
     return line("On each small circle f is largest and smallest on the critical curve", d["curve"],
-                f"(y·f_x − x·f_y = 0); its {n} branch(es) through the point were followed.")
+                f"(where y f_x - x f_y = 0); its {n} branch(es) through the point were followed.")
 
 
 def _candidate(d):
@@ -209,34 +210,33 @@ def _substitute(d):
 
 def _simplified(d):
     how = {"cancel": "Cancel the common factor", "conjugate": "Multiply by the conjugate and cancel",
-           "roots": "Write each square root √x as s (so x = s²) and cancel"}.get(d["how"], "Simplify")
+           "roots": "Write each square root of a variable as a new variable s (so x = s^2) and cancel"
+           }.get(d["how"], "Simplify")
     return line(how + ":", _eq(d["before"], d["after"]), "wherever f is defined.")
 
 
 def _composition(d):
     U = sp.Symbol("U")
-    side = d["side"]
-    lim = sp.Limit(d["F"].xreplace({sp.Symbol("U", real=True): U}), U, d["u0"], side)
-    first = (line("f depends only on the distance to the point: with", _eq(U, d["u"]), ", f =",
-                  d["F"].xreplace({sp.Symbol("U", real=True): U}), ".")
-             if d["radial"] else line("f is a function of one expression: with", _eq(U, d["u"]), ", f =",
-                                      d["F"].xreplace({sp.Symbol("U", real=True): U}), "."))
-    approach = {"+": "from above", "-": "from below", "+-": ""}[side]
+    F = d["F"].xreplace({sp.Symbol("U", real=True): U})
+    first = (line("f depends only on the distance to the point: with", _eq(U, d["u"]), ", f =", F, ".")
+             if d["radial"] else line("f is a function of one expression: with", _eq(U, d["u"]), ", f =", F, "."))
+    approach = {"+": "from above", "-": "from below", "+-": ""}[d["side"]]
     inner = d.get("inner")
     if inner is not None:
-        why = Step(line("First, U →", d["u0"], "— proof by", PROOF_NAMES.get(inner.kind, inner.kind), ":"),
+        why = Step(line("First, U tends to", d["u0"], "; proof by", PROOF_NAMES.get(inner.kind, inner.kind), ":"),
                    tuple(claim_node(c) for c in inner.claims))
-        last = (line("F is continuous there, so f →", d["value"], ".") if not d["u0"].is_infinite
-                else line("One variable:", _eq(sp.Limit(d["F"].xreplace({sp.Symbol("U", real=True): U}), U,
-                                                         d["u0"]), d["value"]), "."))
+        last = (line("The outer function", F, "is continuous at", _eq(U, d["u0"]), ", so f tends to", d["value"], ".")
+                if not d["u0"].is_infinite
+                else line("One variable: as U tends to", d["u0"], ",", F, "tends to", d["value"], "."))
         return Step(first, (why, last))
-    return Step(first, (line("As the point is approached, U →", d["u0"], approach, "(U is continuous).",),
-                        line("One variable:", _eq(lim, d["value"]), "."),))
+    return Step(first, (line("As the point is approached, U tends to", d["u0"], approach, "(U is continuous)."),
+                        line("One variable: as U tends to", d["u0"], approach, ",", F, "tends to", d["value"],
+                             ".")))
 
 
 def _difference(d):
     frac = sp.Mul(d["numerator"], sp.Pow(d["denominator"], -1, evaluate=False), evaluate=False)
-    return line("Write f −", d["value"], "as one fraction:", _eq(sp.Symbol("f") - d["value"], frac),
+    return line("Write", sp.Symbol("f") - d["value"], "as one fraction:", _eq(sp.Symbol("f") - d["value"], frac),
                 "; let", _eq(sp.Symbol("r"), d["r"]), ".")
 
 
@@ -259,26 +259,28 @@ def _squeeze(d):
     r = sp.Symbol("r")
     g = d["bound"].xreplace({s: r for s in d["bound"].free_symbols if s.name == "r"})
     diff = sp.Abs(sp.Symbol("f") - d["value"])
-    return Step(line("Dividing term by term (|x_i| ≤ r and weighted AM–GM):", _le(diff, g), "for",
-                     _le(r, d["radius"]), "."),
-                (line("As r → 0⁺ the bound", g, "→ 0, so by the squeeze theorem f →", d["value"], "."),))
+    return Step(line("Dividing term by term (each coordinate is at most r in size, and weighted AM-GM):",
+                     _le(diff, g), "for", _le(r, d["radius"]), "."),
+                (line("As r decreases to 0 the bound", g, "tends to 0, so by the squeeze theorem f tends to",
+                      d["value"], "."),))
 
 
 def _unbounded(d):
     where = "positive" if d["side"] == "+" else "negative"
     return line("The numerator", d["numerator"], "tends to", d["limit"], "≠ 0 while the denominator",
-                d["denominator"], f"tends to 0 through {where} values; so f →", d["value"], ".")
+                d["denominator"], f"tends to 0 through {where} values; so f tends to", d["value"], ".")
 
 
 def _reciprocal(d):
     p = d["proof"]
     sign = "positive" if d["sign"] > 0 else "negative"
-    return Step(line(f"f keeps one sign ({sign}) near the point, and 1/f =", d["reciprocal"], "→ 0:"),
-                tuple(claim_node(c) for c in p.claims) + (line("So |f| → ∞ with one sign: f →", d["value"], "."),))
+    return Step(line(f"f keeps one sign ({sign}) near the point, and 1/f =", d["reciprocal"], "tends to 0:"),
+                tuple(claim_node(c) for c in p.claims)
+                + (line("So |f| grows without bound with one sign: f tends to", d["value"], "."),))
 
 
 def _critical_claim(d):
-    return line("f → ", d["value"], "along every branch of the critical curve", d["curve"],
+    return line("f tends to", d["value"], "along every branch of the critical curve", d["curve"],
                 "and the denominator vanishes only at the point; by Cadavid–Molina–Vélez (2013) the limit is",
                 d["value"], ".")
 
@@ -317,17 +319,24 @@ def verdict_line(res) -> Line:
     return line("Undecided: the limit could not be decided (see the last step).")
 
 
-def result_doc(res) -> Doc:
+def result_doc(res, steps: bool = True) -> Doc:
     vars_ = list(res.at)
     point = list(res.at.values())
     v = sp.Tuple(*vars_) if len(vars_) > 1 else vars_[0]
     p = sp.Tuple(*point) if len(point) > 1 else point[0]
-    arrow = "→"
+    arrow = "tends to"
     if res.direction:
-        arrow = "→ (from the right)" if res.direction == "+" else "→ (from the left)"
+        arrow = "tends to (from the right)" if res.direction == "+" else "tends to (from the left)"
     title = line("Limit of", res.f, "as", v, arrow, p)
     nodes = [verdict_line(res)]
-    nodes += [step_node(s) for s in res.steps]
+    if steps:
+        nodes += [step_node(s) for s in res.steps]
+    else:
+        nodes += [witness_line(w) for w in res.witnesses]
+        if res.proof is not None:
+            nodes.append(_proof({"proof": res.proof}))
+        elif res.exists is None and res.steps:
+            nodes.append(step_node(res.steps[-1]))
     return Doc(title, tuple(nodes))
 
 
