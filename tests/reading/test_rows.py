@@ -4,6 +4,9 @@ Expected values are built directly with SymPy constructors, never by parsing.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 import sympy as sp
 
@@ -145,3 +148,35 @@ def test_row(text, expected):
     result = parse(text)
     assert result == expected
     assert type(result) is type(expected) or isinstance(result, type(expected))
+
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "syntax.md"
+
+
+def doc_rows() -> list[tuple[str, str]]:
+    """(you type, read as) cells of the input-syntax tables in docs/syntax.md."""
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("## Input syntax", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        if not line.startswith("| `"):
+            continue
+        cells = [c.strip().replace("\x00", "|") for c in line.replace("\\|", "\x00").split("|")[1:-1]]
+        rows.append((cells[0].strip("`"), cells[1]))
+    return rows
+
+
+def test_every_documented_row_is_tested():
+    documented = [typed for typed, _ in doc_rows()]
+    tested = {text for text, _ in ROWS}
+    assert len(documented) >= 100
+    assert [d for d in documented if d not in tested] == []
+    assert [t for t in tested if t not in documented] == []
+
+
+def test_documented_reading_is_the_unicode_echo():
+    from tutor.reading.printer import to_unicode
+
+    wrong = [(typed, shown, to_unicode(parse(typed))) for typed, shown in doc_rows()
+             if to_unicode(parse(typed)) != shown]
+    assert wrong == []

@@ -228,10 +228,8 @@ class Lexer:
             return
         close = difflib.get_close_matches(letters.lower(), _FUNCTION_CHOICES, n=1, cutoff=0.75)
         if close:
-            spelled = " * ".join(p.value if p.kind != "CONST" else letters[p.offset:p.offset + p.length]
-                                 for p in pieces)
             raise self.fail(f"unknown function '{letters}'", start,
-                            f"did you mean {close[0]}(...)? To multiply, write {spelled} * (...)")
+                            f"did you mean {close[0]}(...)? To multiply letters, put spaces or * between them")
 
     def _op(self, s: str, start: int, end: int) -> None:
         kind, value = _OPS[s]
