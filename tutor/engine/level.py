@@ -59,7 +59,7 @@ class LevelCurve(Rendered):
         return self.cases[0].shape if self.cases else "curve"
 
     def doc(self) -> Doc:
-        from tutor.engine.level_words import level_doc
+        from tutor.engine.critical.level_words import level_doc
 
         return level_doc(self)
 
