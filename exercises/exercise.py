@@ -95,7 +95,10 @@ class Exercise:
         answer_text = solved.answer_text
         if answer_text is None:
             answer_text = typed_form(solved.answer)
-        shown = solved.answer if solved.answer_text is None else answer_text
+        from tutor import to_text
+
+        typed_differs = solved.answer_text is not None or answer_text != to_text(solved.answer)
+        shown = answer_text if typed_differs else solved.answer
         solution = Solution(self.title, tuple(solved.solution), shown, answer_text)
         return Variant(
             exercise=self, seed=seed, params=params,

@@ -134,6 +134,9 @@ def latex_to_unicode(tex: str) -> str:
     for wrapper in ("text", "mathrm", "operatorname", "mathbf", "boldsymbol", "mathit", "textbf"):
         s = re.sub(r"\\" + wrapper + r"\{([^{}]*)\}", r"\1", s)
     s = re.sub(r"\\mathbb\{R\}", "ℝ", s)
+    s = re.sub(r"\\(hat|bar|tilde)\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))",
+               lambda m: (m.group(2) or m.group(3)) + {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303"}[m.group(1)],
+               s)
     s = re.sub(r"\\(?!d?frac|tfrac|sqrt)([A-Za-z]+|[|,;!]) ?", _command, s)
     for _ in range(4):  # nested fractions, innermost first
         s = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: _frac(m.group(1), m.group(2)), s)

@@ -125,6 +125,21 @@ def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
     return tuple(kept)
 
 
+def shown(value: Any) -> Any:
+    """For worked steps: terminating fractions as decimals (0.1, (1.6, 0.6)), anything else unchanged."""
+    from exercises.exercise import typed_form
+
+    if isinstance(value, (list, tuple)):
+        value = point_value(value)
+    if isinstance(value, sp.Rational) or (isinstance(value, sp.Tuple) and all(isinstance(v, sp.Rational)
+                                                                              for v in value)):
+        text = typed_form(value)
+        from tutor import to_text
+
+        return text if text != to_text(value) else value
+    return value
+
+
 def within_tolerance(answer: Any, guess: Any, tolerance: float) -> bool:
     """Numbers (or tuples of numbers) that the grader's relative tolerance could not tell apart."""
     a = list(answer) if isinstance(answer, (sp.Tuple, tuple)) else [answer]

@@ -108,7 +108,7 @@ class GDStep(_DescentTask):
 
     def solve(self, ctx: Context) -> Solved:
         from exercises.tasks.calculus import _eqs
-        from exercises.tasks.common import distinct_mistakes, point_value
+        from exercises.tasks.common import distinct_mistakes, point_value, shown
         from tutor.engine.mistakes import Mistake
         from tutor.render import line
 
@@ -124,9 +124,10 @@ class GDStep(_DescentTask):
         name = "∇f" if len(variables) > 1 else "f'"
         steps = (
             line(f"The gradient is {name} =", point_value(grad), "."),
-            line("At the start", *_eqs(dict(zip(variables, x0))), f"it is {name} =", gv, "."),
-            line("One step of gradient descent moves against the gradient: w ← w − η·∇f(w) =", w0, "−",
-                 lr, "·", gv, "=", answer, "."),
+            line("At the start", *_eqs(dict(zip(variables, [shown(v) for v in x0]))), f"it is {name} =",
+                 shown(gv), "."),
+            line("One step of gradient descent moves against the gradient: w ← w − η·∇f(w) =", shown(w0), "−",
+                 shown(lr), "·", shown(gv), "=", shown(answer), "."),
         )
         mistakes = (
             Mistake("gd-plus-instead-of-minus", "You stepped along the gradient (w + η∇f): that climbs uphill. "

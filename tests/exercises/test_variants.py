@@ -119,6 +119,7 @@ def test_multiple_choice_lists_its_choices_and_carries_feedback_as_mistakes():
     (r"\sqrt{x^2 + y^2}", "√(x² + y²)"),
     (r"\lim_{h \to 0}", "lim_(h → 0)"),
     (r"\mathbb{R}^n", "ℝⁿ"),
+    (r"\hat y = wx + b", "ŷ = wx + b"),
 ])
 def test_latex_to_unicode(tex, text):
     assert latex_to_unicode(tex) == text
