@@ -7,6 +7,7 @@ values in Unicode and the common LaTeX commands turned into symbols.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -147,7 +148,7 @@ def latex_to_unicode(tex: str) -> str:
     s = re.sub(r"_([0-9A-Za-z])", lambda m: _script(m.group(1), _SUB, "_"), s)
     s = re.sub(r"\\([|,;!]) ?", _command, s)
     s = s.replace("{", "").replace("}", "")
-    return re.sub(r"[ \t]{2,}", " ", s).strip()
+    return unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", s).strip())
 
 
 def _command(m: re.Match) -> str:
