@@ -52,6 +52,10 @@ CASES = [
     ("10^10^10", 3, "too large", "smaller"),
     ("1000!", 5, "too large", "smaller"),
     ("1e5000", 1, "exponent", "smaller"),
+    ("e^ln x", 3, "a function in an exponent needs brackets", "e^(ln x)"),
+    ("e^-sin x", 4, "a function in an exponent needs brackets", "e^sin(x)"),
+    ("1½", 2, "mixed numbers", "1 + 1/2"),
+    ("x ± 1", 3, "unexpected character '±'", "digits"),
 ]
 
 

@@ -28,6 +28,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<under>_+[A-Za-z0-9_]*)"
     r"|(?P<latex>\\(?:(?P<cmd>[A-Za-z]+)(?P<csub>_\{[A-Za-z0-9]+\}|_[A-Za-z0-9])?|.))"
     r"|(?P<sup>[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    r"|(?P<vulgar>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
     r"|(?P<op>\*\*|==|[-+*/^=,()\[\]{}|<>!÷×·⋅∙−–—∗⁄√∛∜∞⟨⟩〈〉])"
 )
 
@@ -44,6 +45,8 @@ _OPS: dict[str, tuple[str, str]] = {
     "∞": ("CONST", "oo"),
 }
 
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5",
+           "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
 OPENERS = {"_LPAR": "_RPAR", "_LBRACK": "_RBRACK", "_IDXOPEN": "_RBRACK", "_LBRACE": "_RBRACE",
            "_SETOPEN": "_RBRACE", "_BAROPEN": "_BARCLOSE", "_LANGLE": "_RANGLE"}
 CLOSERS = {"_RPAR", "_RBRACK", "_RBRACE", "_BARCLOSE", "_RANGLE"}
@@ -130,6 +133,8 @@ class Lexer:
                 self._superscript(m.group(), pos, end)
             elif kind == "latex":
                 end = self._latex(m, pos, end)
+            elif kind == "vulgar":
+                self._number(_VULGAR[m.group()], pos, end)
             elif kind == "under":
                 raise self._underscore(m.group(), pos)
             pos = end
@@ -158,6 +163,9 @@ class Lexer:
             raise self.fail(f"the exponent in {s} is too large (the limit is "
                             f"{self.limits.max_digits})", start, "use a smaller power of ten")
         toks = self.out.tokens
+        if toks and toks[-1].type == "NUMBER" and "/" in s:
+            raise self.fail(f"mixed numbers like {self.out.source(toks[-1])}{self.text[start:end]} are not supported",
+                            start, f"write {self.out.source(toks[-1])} + {s}")
         if toks and toks[-1].type == "NUMBER":
             before = self.out.source(toks[-1])
             raise self.fail(f"two numbers in a row: '{before}' then '{s}'", start,
@@ -203,6 +211,8 @@ class Lexer:
         base = suffix[1:].strip("{}")
         if base.isdigit():
             return base
+        if base == "e" and "e" not in self.declared:
+            return "~E"  # log_e is ln
         if base.isalpha() and len(base) == 1:
             return self.declared.get(base, base)
         raise self.fail(f"can't read the base of the logarithm '{base}'", pos,

@@ -38,6 +38,10 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
     if kind == "DNE" or (prev is not None and prev.type == "DNE"):
         return err("DNE must stand alone", tok if kind == "DNE" else prev,
                    "type just DNE, or DNE as one item of a list such as (DNE, 2)")
+    if prev is not None and prev.type == "FUNC" and _in_exponent(toks, idx - 1):
+        name = prev.value
+        return err("a function in an exponent needs brackets", prev,
+                   f"bracket the function and its argument, e.g. e^({name} x) or e^{name}(x)")
     if prev is not None and prev.type == "FUNC" and (kind in BINARY or kind in CLOSERS):
         return _needs_argument(prev, err)
     if kind in CLOSERS and prev is not None and prev.type in OPENERS:
@@ -78,6 +82,14 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
     if kind in ("_LPAR", "_LBRACK", "_SETOPEN", "_LBRACE") and lexed.depths[idx] <= 1 and _inside_list(lexed, idx):
         return err(f"'{src(tok)}' can't start here", tok, "a list or point can't be multiplied or nested this way")
     return err(f"unexpected '{src(tok)}' here", tok, _generic_hint(exc))
+
+
+def _in_exponent(toks: list[Token], i: int) -> bool:
+    """Is token i right after '^' (signs allowed in between)?"""
+    i -= 1
+    while i >= 0 and toks[i].type in ("_MINUS", "_PLUS"):
+        i -= 1
+    return i >= 0 and toks[i].type == "POW"
 
 
 def _at_end(prev: Token | None, src, err) -> ParseError:

@@ -59,6 +59,8 @@ class ToSymPy(Transformer):
     # -- leaves -----------------------------------------------------------
     def number(self, tok: Token) -> sp.Expr:
         s = str(tok)
+        if "/" in s:  # a vulgar fraction such as ½
+            return sp.Rational(s)
         if "." in s or "e" in s or "E" in s:
             return sp.Rational(Fraction(s))
         return sp.Integer(int(s))
@@ -168,7 +170,10 @@ class ToSymPy(Transformer):
         pos = _pos(func)
         if name.startswith("log_"):
             base_text = name[4:]
-            base = sp.Integer(int(base_text)) if base_text.isdigit() else sp.Symbol(base_text)
+            if base_text == "~E":
+                base = sp.E
+            else:
+                base = sp.Integer(int(base_text)) if base_text.isdigit() else sp.Symbol(base_text)
             self._arity("log", args, 1, 1, pos)
             return sp.log(args[0], base)
         if name == "log":
