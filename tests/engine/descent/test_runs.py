@@ -34,7 +34,8 @@ def test_vectorised_runs_equal_single_runs(starts, method):
 
 
 @settings(max_examples=40)
-@given(st.floats(min_value=0.1, max_value=5), st.floats(min_value=-50, max_value=50),
+@given(st.floats(min_value=0.1, max_value=5),
+       st.floats(min_value=-50, max_value=50).filter(lambda v: v == 0 or abs(v) > 1e-100),  # no subnormals
        st.floats(min_value=0.001, max_value=0.9), st.integers(min_value=1, max_value=60))
 def test_gd_on_a_parabola_follows_the_closed_form(a, x0, frac, steps):
     """On a·x², each step multiplies x by 1 − 2aη; stable exactly when η < 1/a = 2/λ."""

@@ -36,8 +36,16 @@ class Trace:
     event: Event | None
 
 
-def _scale(v0: float, best: float) -> float:
-    return max(v0 - best, abs(v0), abs(best), 1e-300)
+def _limit(v0, best):
+    """The loss above which a run has diverged: far above its best, on the scale of where it began.
+
+    The limit is refreshed once per chunk of steps (in both loops, so they stop alike).
+    """
+    if isinstance(v0, np.ndarray):
+        scale = np.maximum(np.maximum(v0 - best, np.abs(v0)), np.maximum(np.abs(best), 1e-300))
+    else:
+        scale = max(v0 - best, abs(v0), abs(best), 1e-300)
+    return best + GROWTH * scale
 
 
 def run_single(problem: Problem, start, rule: Rule, h: dict, lr: float, steps: int,
@@ -76,13 +84,13 @@ def run_single(problem: Problem, start, rule: Rule, h: dict, lr: float, steps: i
         loss = sign * v
         if t == 0:
             v0 = best = loss
-            limit = best + GROWTH * _scale(v0, best)
-        elif loss < best:
-            best = loss
-            limit = best + GROWTH * _scale(v0, best)
-        elif loss > limit:
+        if t % CHUNK == 0:
+            limit = _limit(v0, best)
+        if loss > limit:
             event = Event("growth", t, np.array(p, dtype=float), float(v))
             break
+        if loss < best:
+            best = loss
         if tol is not None and gn <= tol:
             event = Event("tol", t, np.array(p, dtype=float), float(v))
             break
@@ -106,98 +114,109 @@ def run_single(problem: Problem, start, rule: Rule, h: dict, lr: float, steps: i
 def run_many(problem: Problem, starts: np.ndarray, rule: Rule, h: dict, lr, steps: int,
              tol: float | None, step_tol: float | None, batch_size: int | None = None,
              rng: np.random.Generator | None = None) -> list[Trace]:
-    """k starts (rows) advanced together; each run stops on its own. ``lr`` may be one per row."""
+    """k starts (rows) advanced together; each run stops on its own. ``lr`` may be one per row.
+
+    Inside, a point set is (n, k): one contiguous row per variable, which is how the
+    compiled function wants its arguments; the update rules are elementwise either way.
+    """
     k, n = starts.shape
-    sign = -1.0 if h.get("maximize") else 1.0
-    P = starts.astype(float).copy()
-    state = initial_state(rule, h, (k, n))
+    P = np.ascontiguousarray(starts.T, dtype=float)
+    state = initial_state(rule, h, (n, k))
     lr_rows = np.asarray(lr, dtype=float)
-    lr_now = lr_rows[:, None] if lr_rows.ndim else float(lr_rows)
-    HP = np.empty((steps + 1, k, n))
+    lr_now = lr_rows[None, :] if lr_rows.ndim else float(lr_rows)
+    HP = np.empty((steps + 1, n, k))
     HV = np.empty((steps + 1, k))
     HG = np.empty((steps + 1, k))
-    active = np.arange(k)
-    end = np.full(k, steps)
-    events: list[Event | None] = [None] * k
-    best = v0 = None
-    N = problem.samples
-    minibatch = problem.data is not None and batch_size is not None and batch_size < N
-    evaluate = problem.evaluate
-    update = rule.step
+    checker = _Checker(k, steps, -1.0 if h.get("maximize") else 1.0, tol, step_tol)
+    minibatch = problem.data is not None and batch_size is not None and batch_size < problem.samples
+    fn, update = problem.vector_fn, rule.step
     t0 = 0
     with np.errstate(all="ignore"):
-        while t0 <= steps and len(active):
+        while t0 <= steps and len(checker.active):
             t1 = min(t0 + CHUNK - 1, steps)
-            full = len(active) == k
+            act = None if len(checker.active) == k else checker.active
             for t in range(t0, t1 + 1):
                 if problem.data is not None:
-                    batch = rng.choice(N, size=batch_size, replace=False) if minibatch else None
-                    v, G, Gstep = problem.evaluate_batch(P, batch)
+                    batch = rng.choice(problem.samples, size=batch_size, replace=False) if minibatch else None
+                    v, G, Gstep = problem.evaluate_batch(P.T, batch)
+                    G, Gstep = G.T, Gstep.T
                 else:
-                    v, G = evaluate(P)
+                    out = fn(*P)
+                    v = out[0]
+                    G = np.empty_like(P)
+                    for j in range(n):
+                        G[j] = out[j + 1]
                     Gstep = G
-                gn = np.abs(G[:, 0]) if n == 1 else np.sqrt(np.einsum("ij,ij->i", G, G))
-                if full:
+                gn = np.abs(G[0]) if n == 1 else np.sqrt((G * G).sum(axis=0))
+                if act is None:
                     HP[t], HV[t], HG[t] = P, v, gn
                 else:
-                    HP[t, active], HV[t, active], HG[t, active] = P, v, gn
+                    HP[t][:, act], HV[t, act], HG[t, act] = P, v, gn
                 if t == steps:
                     break
                 P = update(P, Gstep, state, t + 1, lr_now, h, ARRAY_OPS)
-            # --- check the chunk for every active run at once
-            V = HV[t0:t1 + 1, active]
-            L = sign * V
-            if t0 == 0:
-                v0 = L[0].copy()
-                best = L[0].copy()
-            run_best = np.fmin(np.fmin.accumulate(L, axis=0), best)
-            scale = np.maximum(np.maximum(v0 - run_best, np.abs(v0)), np.maximum(np.abs(run_best), 1e-300))
-            bad = ~np.isfinite(V) | ~np.isfinite(HG[t0:t1 + 1, active]) | \
-                ~np.isfinite(HP[t0:t1 + 1, active]).all(axis=2)
-            grow = L > run_best + GROWTH * scale
-            hits = [("nonfinite", bad), ("growth", grow)]
-            if tol is not None:
-                hits.append(("tol", HG[t0:t1 + 1, active] <= tol))
-            if step_tol is not None:
-                prev = HP[t0 - 1, active] if t0 else HP[0, active]
-                block = HP[t0:t1 + 1, active]
-                d = np.diff(np.concatenate([prev[None], block]), axis=0)
-                moved = np.sqrt((d * d).sum(axis=2)) <= step_tol
-                if t0 == 0:
-                    moved[0] = False
-                hits.append(("step_tol", moved))
-            first = np.full(len(active), np.iinfo(np.int64).max)
-            kind = np.full(len(active), "", dtype=object)
-            for name, mask in hits:
-                any_hit = mask.any(axis=0)
-                idx = np.where(any_hit, mask.argmax(axis=0), np.iinfo(np.int64).max)
-                better = idx < first
-                first = np.where(better, idx, first)
-                kind = np.where(better, name, kind)
-            done = first <= (t1 - t0)
-            finished_now = t1 == steps
-            best = np.where(np.isfinite(run_best[-1]), run_best[-1], best)
-            for i in np.nonzero(done)[0]:
-                r = active[i]
-                t = t0 + int(first[i])
-                pt = HP[t, r].copy()
-                if kind[i] == "nonfinite":
-                    end[r] = max(t - 1, 0)
-                    events[r] = Event("nonfinite", t, pt, float(HV[t, r]))
-                else:
-                    end[r] = t
-                    events[r] = Event(str(kind[i]), t, pt, float(HV[t, r]))
-            keep = ~done
-            if finished_now:
+            keep = checker.check(HP, HV, HG, t0, t1, act)
+            if t1 == steps:
                 break
             if not keep.all():
-                active = active[keep]
-                P = P[keep]
+                P = P[:, keep]
                 for key, val in state.items():
-                    state[key] = val[keep]
+                    state[key] = val[:, keep]
                 if lr_rows.ndim:
-                    lr_now = lr_now[keep]
-                v0, best = v0[keep], best[keep]
+                    lr_now = lr_now[:, keep]
             t0 = t1 + 1
-    return [Trace(HP[:end[r] + 1, r].copy(), HV[:end[r] + 1, r].copy(), HG[:end[r] + 1, r].copy(), events[r])
-            for r in range(k)]
+    runs_first = HP.transpose(2, 0, 1)   # (k, steps+1, n) views: no copying per run
+    values, norms = HV.T, HG.T
+    return [Trace(runs_first[r, :e + 1], values[r, :e + 1], norms[r, :e + 1], ev)
+            for r, (e, ev) in enumerate(zip(checker.end.tolist(), checker.events))]
+
+
+class _Checker:
+    """Stopping tests for a chunk of steps of every active run at once (no per-step cost)."""
+
+    def __init__(self, k: int, steps: int, sign: float, tol, step_tol):
+        self.active = np.arange(k)
+        self.end = np.full(k, steps)
+        self.events: list[Event | None] = [None] * k
+        self.sign, self.tol, self.step_tol = sign, tol, step_tol
+        self.v0 = self.best = None
+
+    def check(self, HP, HV, HG, t0: int, t1: int, act) -> np.ndarray:
+        """Record the runs that stopped in steps t0..t1; return the mask of runs that go on."""
+        rows = slice(t0, t1 + 1)
+        pick = (lambda a: a) if act is None else (lambda a: a[..., act])
+        V, GN, PB = pick(HV[rows]), pick(HG[rows]), pick(HP[rows])
+        L = self.sign * V
+        if t0 == 0:
+            self.v0, self.best = L[0].copy(), L[0].copy()
+        limit = _limit(self.v0, self.best)          # from the best value before this chunk
+        hits = [("nonfinite", ~(np.isfinite(L) & np.isfinite(GN) & np.isfinite(PB).all(axis=1))),
+                ("growth", L > limit)]
+        if self.tol is not None:
+            hits.append(("tol", GN <= self.tol))
+        if self.step_tol is not None:
+            prev = pick(HP[t0 - 1 if t0 else 0])[None]
+            d = np.diff(np.concatenate([prev, PB]), axis=0)
+            moved = np.sqrt((d * d).sum(axis=1)) <= self.step_tol
+            if t0 == 0:
+                moved[0] = False
+            hits.append(("step_tol", moved))
+        never = np.iinfo(np.int64).max
+        first = np.full(len(self.active), never)
+        kind = np.zeros(len(self.active), dtype=np.int64)
+        for code, (_name, mask) in enumerate(hits):
+            idx = np.where(mask.any(axis=0), mask.argmax(axis=0), never)
+            better = idx < first
+            first = np.where(better, idx, first)
+            kind = np.where(better, code, kind)
+        self.best = np.fmin(self.best, np.fmin.reduce(L, axis=0))
+        done = first <= (t1 - t0)
+        for i in np.nonzero(done)[0]:
+            r, t, name = self.active[i], t0 + int(first[i]), hits[kind[i]][0]
+            self.end[r] = max(t - 1, 0) if name == "nonfinite" else t
+            self.events[r] = Event(name, t, HP[t, :, r].copy(), float(HV[t, r]))
+        keep = ~done
+        if not keep.all():
+            self.active = self.active[keep]
+            self.v0, self.best = self.v0[keep], self.best[keep]
+        return keep
