@@ -70,6 +70,8 @@ class Variant:
     def check(self, text):
         if text == "boom":
             raise RuntimeError("checker exploded")
+        if "=" in text:
+            return Verdict("invalid", 0.0, "", None, error="I expected an expression, but your answer is an equation.")
         if text.endswith("-") or text.endswith("+"):
             col = len(text) + 1
             return Verdict("invalid", 0.0, "", None,

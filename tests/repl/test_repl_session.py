@@ -177,3 +177,21 @@ def test_an_answer_typed_before_opening_the_next_exercise_is_not_graded(tmp_path
     assert text.rstrip().split("rules-1> 6x\n")[-1].startswith("I read your answer as: 6·x\nIncorrect.")
     attempts = ProgressStore(tmp_path / "progress.sqlite3").attempts("ana")
     assert [(a.exercise, a.answer) for a in attempts] == [("rules-1", "6x-4"), ("rules-2", "6x-4"), ("rules-1", "6x")]
+
+
+def test_a_named_answer_is_graded_by_its_right_hand_side(tmp_path):
+    text, _ = drive(tmp_path, [":open rules-1", "f'(x) = 6x", "x + y = 3", "y = 6x - 4"])
+    assert text.count("(I graded the right-hand side") == 2
+    assert "(I graded the right-hand side, 6x.)\nI read your answer as: 6·x\nIncorrect." in text
+    assert "Invalid: I expected an expression, but your answer is an equation." in text   # not a named value
+    attempts = ProgressStore(tmp_path / "progress.sqlite3").attempts("ana")
+    assert [(a.answer, a.status) for a in attempts] == [("f'(x) = 6x", "incorrect"), ("x + y = 3", "invalid"),
+                                                        ("y = 6x - 4", "correct")]
+
+
+def test_details_are_listed_only_when_something_is_wrong(tmp_path, monkeypatch):
+    right = fakes.Verdict("correct", 1.0, "All right.", fakes.Interp("(1, 2)", "(1, 2)"),
+                          details=(fakes.Detail("∂f/∂x", "correct"), fakes.Detail("∂f/∂y", "correct")))
+    monkeypatch.setitem(fakes.ANSWERS, "(3,4)", right)
+    text, _ = drive(tmp_path, [":open grad-plot", "(3, 4)"])
+    assert "All right." in text and "∂f/∂x" not in text

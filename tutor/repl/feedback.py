@@ -75,7 +75,7 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
         out.append((f"{word}: {LEADS['undecided']}", status))
         if feedback:
             out.append((feedback, None))
-    for d in getattr(verdict, "details", ()) or ():
+    for d in (getattr(verdict, "details", ()) or ()) if status != "correct" else ():
         label = getattr(d, "label", "")
         d_status = getattr(d, "status", "")
         d_word = VERDICT_WORDS.get(d_status, d_status).lower()

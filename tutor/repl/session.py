@@ -7,6 +7,7 @@ guard, so a student sees a short sentence, never a traceback.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 import uuid
@@ -298,6 +299,12 @@ class Session:
 
         with alarm(COMPUTE_LIMIT, "checking your answer"):
             verdict = variant.check(text)
+            rhs = named_right_side(text)
+            if getattr(verdict, "status", None) == "invalid" and rhs and variant_wants_value(variant):
+                retry = variant.check(rhs)
+                if getattr(retry, "status", "invalid") != "invalid":
+                    self.say(f"(I graded the right-hand side, {rhs}.)", "dim")
+                    verdict = retry
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
         points = float(getattr(ex, "points", 1) or 0)
@@ -323,6 +330,20 @@ class Session:
                          f"{'s' if cost != 1 else ''}).", "dim")
             else:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
+
+
+_NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*'*(\([^()=]*\))?|d\w*/d\w+)\s*=\s*([^=<>]+)$")
+
+
+def named_right_side(text: str) -> str | None:
+    """``y = 2 - 10x`` or ``f'(x) = 6x - 4`` -> the right-hand side; None for anything else."""
+    m = _NAMED.match(text)
+    return m.group(3).strip() if m and m.group(3).strip() else None
+
+
+def variant_wants_value(variant: Any) -> bool:
+    """Expressions and numbers: a student who writes ``y = …`` means the value after '='."""
+    return getattr(variant, "kind", "expression") in ("expression", "number", "vector", "limit")
 
 
 def explain_error(exc: BaseException) -> tuple[str, str | None]:

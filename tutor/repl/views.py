@@ -25,6 +25,23 @@ KIND_TIPS = {
     "interval": "Type an interval, e.g. (0, 0.5).",
 }
 
+def kind_tip(ex: Any, variant: Any) -> str | None:
+    """How to type this answer, on one line: point sets say whether kinds are wanted and how."""
+    kind = getattr(variant, "kind", None) or getattr(ex, "kind", "expression")
+    if kind != "point_set":
+        return KIND_TIPS.get(kind)
+    classify = bool((getattr(variant, "grading", None) or {}).get("classify"))
+    answer = getattr(variant, "answer", None)
+    elements = list(getattr(answer, "args", ()) or ()) if answer is not None else []
+    points = any(getattr(e, "is_Tuple", False) or isinstance(e, tuple) for e in elements) \
+        or (not elements and "(" in str(getattr(variant, "answer_text", "(")))
+    if classify:
+        sample = "(0, 0) saddle; (1, 1) minimum" if points else "-1 maximum; 2 minimum"
+        return f"Type each point with its kind (minimum, maximum, saddle), separated by ';', e.g. {sample}."
+    sample = "{(0, 0), (1, -2)}" if points else "{-1, 2}"
+    return f"Type all the points as a set on one line, e.g. {sample}."
+
+
 STATUS_MARKS = {  # unicode, ascii
     "solved": ("✓", "+"), "partial": ("½", "~"), "wrong": ("✗", "x"), "undecided": ("?", "?"),
     "seen": ("○", "o"), "skipped": ("»", ">"), "new": ("·", "."),
@@ -75,8 +92,7 @@ def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int
                   bold: tuple[str, str]) -> Lines:
     prompt = getattr(variant, "prompt", None) or getattr(ex, "prompt", "")
     out: Lines = [(render_markdown(prompt, width=width, ascii_only=ascii_only, bold=bold), None)]
-    kind = getattr(variant, "kind", None) or getattr(ex, "kind", "expression")
-    tip = KIND_TIPS.get(kind)
+    tip = kind_tip(ex, variant)
     if tip:
         out.append((tip, "note"))
     hints = tuple(getattr(ex, "hints", ()) or ())
