@@ -56,6 +56,11 @@ CASES = [
     ("e^-sin x", 4, "a function in an exponent needs brackets", "e^sin(x)"),
     ("1½", 2, "mixed numbers", "1 + 1/2"),
     ("x ± 1", 3, "unexpected character '±'", "digits"),
+    ("{(0,0)(1,2)}", 7, "can't follow a point or list", "commas"),
+    ("(1, 2) + (3, 4)", 8, "can't follow a point or list", "commas"),
+    ("²", 1, "needs something before it", "x²"),
+    ("e^(2√)", 5, "'√' needs something after it", "√x"),
+    ("sin^x(y)", 5, "the power of sin must be a number", "sin^2(x)"),
 ]
 
 

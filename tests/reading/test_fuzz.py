@@ -89,3 +89,13 @@ def test_symbolic_towers_are_kept_symbolic():
     x = sp.Symbol("x")
     assert parse("x^(10^10)") == sp.Pow(x, 10**10)
     assert parse("e^(10^10)") == sp.exp(10**10)
+
+
+@settings(deadline=timedelta(seconds=5))
+@given(mutated(), st.sampled_from([None, ["x"], ["lr", "x", "w_1"], ["e", "theta"]]), st.booleans(),
+       st.sampled_from([None, "expression", "equation", "vector", "set", "matrix"]))
+def test_options_never_let_other_exceptions_out(text, variables, strict, expect):
+    try:
+        parse_uncached(text, variables, strict=strict, expect=expect)
+    except ParseError:
+        pass

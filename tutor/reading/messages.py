@@ -15,6 +15,7 @@ BINARY = {"_PLUS", "_MINUS", "_TIMES", "_DIV", "POW", "EQ", "_COMMA"}
 _OPERAND_EXAMPLE = {"_PLUS": "2x + 1", "_MINUS": "2x - 1", "_TIMES": "2 * x", "_DIV": "1 / x",
                     "POW": "x^2", "EQ": "y = 2x", "_COMMA": "(1, 2)"}
 _PREFIX = {"ROOT", "_TSQRT", "_FRAC"}
+_LIST_FOLLOW = {"_COMMA", "_RPAR", "_RBRACK", "_RBRACE", "_RANGLE", "$END"}
 
 
 def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
@@ -74,6 +75,17 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
                        "something is missing before it")
     if kind in ("_PLUS", "_MINUS") and prev is not None and prev.type == "POW":
         return _two_operators(prev, tok, src, err)
+    if prev is not None and prev.type in _PREFIX and (kind in BINARY or kind in CLOSERS):
+        return err(f"'{src(prev)}' needs something after it", prev, "for example √x or \\sqrt{x}")
+    if kind == "SUP" and (prev is None or prev.type in BINARY or prev.type in OPENERS):
+        return err(f"'{src(tok)}' needs something before it", tok, "for example x²")
+    if prev is not None and prev.type == "POW" and idx >= 2 and toks[idx - 2].type == "FUNC":
+        name = toks[idx - 2].value
+        return err(f"the power of {name} must be a number", tok, f"for example {name}^2(x) or ({name} x)^n")
+    expected = set(getattr(exc, "expected", ()) or ())
+    if prev is not None and prev.type in CLOSERS and expected and expected <= _LIST_FOLLOW:
+        return err(f"'{src(tok)}' can't follow a point or list", tok,
+                   "separate items with commas, e.g. {(0, 0), (1, 2)}; points can't be multiplied or added")
     if kind in OPENERS and prev is not None and prev.type == "FUNC" and kind != "_LPAR":
         return _needs_argument(prev, err)
     if kind == "_LANGLE":
