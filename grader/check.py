@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from functools import lru_cache
 from typing import Any
 
 import sympy as sp
@@ -34,9 +35,29 @@ def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -
     raises ``ValueError``/``TypeError``; anything about the answer is a verdict.
     """
     opts = options_from(options)
-    k, exp = resolve(kind, expected, opts)
-    variables = k.variables(exp, opts)
+    k, exp, variables = _resolved(kind, expected, opts)
     return grade(k, exp, answer, opts, variables)
+
+
+_RESOLVED: dict = {}
+
+
+def _resolved(kind: str | None, expected: Any, opts: Options) -> tuple[Kind, Any, tuple]:
+    """``resolve`` and the variables, remembered per (kind, expected, options) when hashable:
+    a class's answers to one exercise share them."""
+    try:
+        key = (kind, type(expected), expected, opts)
+        hit = _RESOLVED.get(key)
+    except TypeError:  # unhashable (a dict of classified points, say)
+        key = hit = None
+    if hit is None:
+        k, exp = resolve(kind, expected, opts)
+        hit = (k, exp, k.variables(exp, opts))
+        if key is not None:
+            if len(_RESOLVED) > 2048:
+                _RESOLVED.clear()
+            _RESOLVED[key] = hit
+    return hit
 
 
 def resolve(kind: str | None, expected: Any, opts: Options) -> tuple[Kind, Any]:
@@ -49,18 +70,25 @@ def resolve(kind: str | None, expected: Any, opts: Options) -> tuple[Kind, Any]:
             raise ValueError(f"unknown answer kind {kind!r}{hint}")
         k = KINDS[name]()
         return k, k.prepare(expected, opts)
-    for cls in sorted(KINDS.values(), key=lambda c: c.infer_order):
-        if cls.claims(expected, opts):
-            k = cls()
-            return k, k.prepare(expected, opts)
-    if isinstance(expected, str):
+    if isinstance(expected, str) and opts.choices is None:
         from tutor.engine.inputs import as_expr
 
         names = [v.name for v in opts.variables] if opts.variables else None
-        parsed = as_expr(expected, names)
-        return resolve(None, parsed, opts)
+        expected = as_expr(expected, names)
+    for cls in _BY_ORDER or _order():
+        if cls.claims(expected, opts):
+            k = cls()
+            return k, k.prepare(expected, opts)
     raise ValueError(f"cannot tell which kind of answer {expected!r} expects; pass kind= "
                      f"(one of {', '.join(KINDS)})")
+
+
+_BY_ORDER: list = []
+
+
+def _order() -> list:
+    _BY_ORDER[:] = sorted(KINDS.values(), key=lambda c: c.infer_order)
+    return _BY_ORDER
 
 
 def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) -> Verdict:
@@ -103,6 +131,11 @@ def _hostile(obj: Any) -> bool:
     """Could comparing ``obj`` run long inside C code (where an alarm cannot stop it)?"""
     if not isinstance(obj, sp.Basic):
         return False
+    return _hostile_tree(obj)
+
+
+@lru_cache(maxsize=8192)
+def _hostile_tree(obj: sp.Basic) -> bool:
     count = 0
     for node in sp.preorder_traversal(obj):
         count += 1

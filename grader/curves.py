@@ -57,24 +57,26 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
 
 
 def _bisect(d: sp.Expr, v: sp.Symbol, fixed: dict, lo: float, hi: float) -> float | None:
-    def f(t: float) -> float:
-        env = {k: np.array([val]) for k, val in fixed.items()}
-        env[v] = np.array([t])
-        return float(np.asarray(evaluate(d, env), dtype=float).reshape(-1)[0])
-
-    flo = f(lo)
-    for _ in range(60):
-        mid = 0.5 * (lo + hi)
-        fm = f(mid)
-        if not np.isfinite(fm):
+    """Shrink the bracket 64-fold per step by evaluating on a grid inside it (6 array evaluations)."""
+    width = 65
+    for _ in range(8):
+        grid = np.linspace(lo, hi, width)
+        env = {k: np.full(width, val) for k, val in fixed.items()}
+        env[v] = grid
+        vals = np.broadcast_to(np.asarray(evaluate(d, env), dtype=float), grid.shape)
+        if not np.all(np.isfinite(vals)):
             return None
-        if fm == 0:
-            lo = hi = mid
+        zero = np.nonzero(vals == 0)[0]
+        if len(zero):
+            lo = hi = grid[zero[0]]
             break
-        if np.sign(fm) == np.sign(flo):
-            lo, flo = mid, fm
-        else:
-            hi = mid
+        flips = np.nonzero(np.sign(vals[:-1]) != np.sign(vals[1:]))[0]
+        if not len(flips):
+            return None
+        i = int(flips[0])
+        lo, hi = grid[i], grid[i + 1]
+        if hi - lo <= 1e-13 * max(1.0, abs(lo)):
+            break
     root = 0.5 * (lo + hi)
     env = {k: np.array([val]) for k, val in fixed.items()}
     env[v] = np.array([root])

@@ -8,8 +8,11 @@ diagnosing costs a few array operations, not a symbolic computation.
 """
 from __future__ import annotations
 
+from grader.numeric.evaluate import free
+
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
@@ -42,9 +45,19 @@ class Evidence:
     approximate: bool
 
     def values(self, expr: sp.Basic) -> np.ndarray | None:
-        """``expr`` at the reference's points, or None if it cannot be evaluated."""
+        """``expr`` at the reference's points, or None if it cannot be evaluated (cached:
+        the expected answer's terms and factors come back for every wrong answer)."""
+        key = (expr, self.ref.seed)
+        if key in _VALUES:
+            return _VALUES[key]
+        if len(_VALUES) > 8192:
+            _VALUES.clear()
+        _VALUES[key] = value = self._values(expr)
+        return value
+
+    def _values(self, expr: sp.Basic) -> np.ndarray | None:
         try:
-            env = self.ref.env_with(expr.free_symbols)
+            env = self.ref.env_with(free(expr))
             return np.broadcast_to(np.asarray(evaluate(expr, env), dtype=float), self.ref.values.shape)
         except (Unsupported, RecursionError, TypeError, ValueError):
             return None
@@ -54,11 +67,18 @@ class Evidence:
         if u is None or v is None:
             return False
         with np.errstate(all="ignore"):
-            ok = np.isfinite(u) & np.isfinite(v)
-            if ok.sum() < min(2, len(u)):
+            gap = np.abs(u - v)
+            ok = np.isfinite(gap)
+            n = int(np.count_nonzero(ok))
+            if n < min(2, len(u)):
                 return False
             scale = self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v))
-            return bool(np.all(np.abs(u - v)[ok] <= scale[ok]))
+            if n == len(gap):
+                return bool((gap <= scale).all())
+            return bool((gap[ok] <= scale[ok]).all())
+
+
+_VALUES: dict = {}
 
 
 def evidence(expected: sp.Expr, answer: sp.Expr, ref: Sample, variables: tuple, approximate: bool,
@@ -66,7 +86,7 @@ def evidence(expected: sp.Expr, answer: sp.Expr, ref: Sample, variables: tuple, 
     from grader.numeric.evaluate import decimal_magnitude
 
     try:
-        env = ref.env_with(answer.free_symbols)
+        env = ref.env_with(free(answer))
         a = np.broadcast_to(np.asarray(evaluate(answer, env), dtype=float), ref.values.shape)
         slack = 1e-9 * ref.mags
         if approximate:
@@ -132,7 +152,7 @@ class UnknownVariable(Diagnosis):
     key = "unknown-variable"
 
     def find(self, ev: Evidence) -> Finding | None:
-        extra = sorted(ev.answer.free_symbols - set(ev.variables) - ev.expected.free_symbols, key=str)
+        extra = sorted(free(ev.answer) - set(ev.variables) - free(ev.expected), key=str)
         if not extra:
             return None
         known = words.names([v.name for v in ev.variables]) or "none"
@@ -203,6 +223,7 @@ class FactorMistake(Diagnosis):
         return None
 
 
+@lru_cache(maxsize=4096)
 def _sub_products(expr: sp.Expr) -> list[sp.Expr]:
     """Products of some (not all) factors of ``expr`` that depend on a variable, smallest first."""
     from itertools import combinations
@@ -245,6 +266,7 @@ def _factor(c: float) -> str:
     return words.number(c)
 
 
+@lru_cache(maxsize=4096)
 def _terms(expr: sp.Expr, variables: tuple) -> tuple:
     """The terms of ``expr``; a small polynomial such as (x + 1)² is expanded first."""
     terms = sp.Add.make_args(expr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy as sp
@@ -27,11 +27,10 @@ class Options:
     form: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     mistakes: tuple = ()
-    choices: tuple | Mapping | None = None
+    choices: tuple | None = None
     classify: bool | None = None
     labels: tuple[str, ...] | None = None  # names of vector components ("∂f/∂x", …)
     form_credit: float = 0.5  # score for a right value in the wrong form
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> "Options":
         return replace(self, **changes)
@@ -83,7 +82,9 @@ def options_from(kwargs: Mapping[str, Any]) -> Options:
         out["mistakes"] = tuple(kwargs["mistakes"])
     if kwargs.get("choices") is not None:
         choices = kwargs["choices"]
-        out["choices"] = choices if isinstance(choices, Mapping) else tuple(choices)
+        # a mapping is kept as a tuple of (key, text) pairs, so that options stay hashable
+        out["choices"] = (("mapping", tuple((str(k), str(v)) for k, v in choices.items())) if isinstance(choices, Mapping)
+                          else tuple(choices))
     if kwargs.get("classify") is not None:
         out["classify"] = bool(kwargs["classify"])
     if kwargs.get("labels") is not None:

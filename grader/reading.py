@@ -110,8 +110,8 @@ def decimal_literals(text: Any) -> frozenset | None:
 
 def has_decimals(text: Any, obj: Any = None) -> bool:
     """Was the answer typed with decimals (so a tolerance applies)?"""
-    if isinstance(text, str) and _DECIMAL.search(text):
-        return True
+    if isinstance(text, str):
+        return bool(_DECIMAL.search(text))  # the reader makes no floats: decimals come from the text
     if isinstance(obj, sp.Basic):
         return bool(obj.atoms(sp.Float))
     return False

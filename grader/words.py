@@ -22,9 +22,11 @@ def number(v: Any) -> str:
     r = round(f)
     if abs(f - r) <= 1e-9 * max(1.0, abs(f)) and abs(r) < 1e15:
         return str(int(r))
-    q = Fraction(f).limit_denominator(64)
-    if abs(float(q) - f) <= 1e-9 * max(1.0, abs(f)):
-        return f"{q.numerator}/{q.denominator}"
+    for d in range(2, 65):  # a simple fraction? (cheaper than Fraction.limit_denominator)
+        n = round(f * d)
+        if abs(n - f * d) <= 1e-9 * d * max(1.0, abs(f)):
+            q = Fraction(n, d)
+            return f"{q.numerator}/{q.denominator}"
     return f"{f:.4g}"
 
 

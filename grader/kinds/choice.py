@@ -26,6 +26,8 @@ def _choice_table(choices) -> dict[str, str]:
     """key -> text (for bare letters the text is the letter)."""
     if choices is None:
         return {}
+    if isinstance(choices, tuple) and len(choices) == 2 and choices[0] == "mapping":
+        choices = dict(choices[1])
     if isinstance(choices, Mapping):
         return {_norm(k): str(v) for k, v in choices.items()}
     items = [str(c) for c in choices]
@@ -134,7 +136,7 @@ class TrueFalse(Kind):
     def claims(cls, expected, options):
         import sympy as sp
 
-        return isinstance(expected, bool) or expected in (sp.true, sp.false)
+        return isinstance(expected, bool) or expected is sp.true or expected is sp.false
 
     def prepare(self, expected, options):
         if isinstance(expected, str):

@@ -6,6 +6,8 @@ are checked in the other equation (see :mod:`grader.curves`).
 """
 from __future__ import annotations
 
+from grader.numeric.evaluate import free
+
 from fractions import Fraction
 
 import numpy as np
@@ -53,7 +55,7 @@ class Equation(Kind):
     def grade(self, expected, answer, ctx):
         seen = Interpretation(answer)
         de, da = _difference(expected), _difference(answer)
-        variables = tuple(sorted(set(ctx.variables) | de.free_symbols | da.free_symbols, key=lambda s: s.name))
+        variables = tuple(sorted(set(ctx.variables) | free(de) | free(da), key=lambda s: s.name))
         if da == 0 or da.is_number and da != 0:
             what = "always true" if da == 0 else "never true"
             return incorrect(f"Not quite: your equation is {what}, so it does not describe a curve.", seen,
@@ -102,7 +104,7 @@ def _constant_ratio(de: sp.Expr, da: sp.Expr, variables: tuple) -> sp.Rational |
     """If ``da / de`` looks constant at the sample points, that constant (as a simple fraction)."""
     try:
         ref = reference(de, variables)
-        env = ref.env_with(da.free_symbols)
+        env = ref.env_with(free(da))
         a = np.broadcast_to(np.asarray(evaluate(da, env), dtype=float), ref.values.shape)
     except (Unsupported, RecursionError):
         return None

@@ -1,6 +1,8 @@
 """Expressions (a derivative, a tangent line, f(x, y)) and plain numbers."""
 from __future__ import annotations
 
+from grader.numeric.evaluate import free
+
 from typing import Any
 
 import sympy as sp
@@ -37,7 +39,7 @@ class Expression(Kind):
 
     @classmethod
     def claims(cls, expected, options):
-        return is_scalar(expected) and bool(expected.free_symbols)
+        return is_scalar(expected) and bool(free(expected))
 
     def prepare(self, expected, options):
         exp = _parse_expected(expected, options)
@@ -134,11 +136,11 @@ class Number(Kind):
 
     @classmethod
     def claims(cls, expected, options):
-        return is_scalar(expected) and not expected.free_symbols and not expected.has(sp.oo, -sp.oo, sp.zoo)
+        return is_scalar(expected) and not free(expected) and not expected.has(sp.oo, -sp.oo, sp.zoo)
 
     def prepare(self, expected, options):
         exp = _parse_expected(expected, options)
-        if not is_scalar(exp) or exp.free_symbols:
+        if not is_scalar(exp) or free(exp):
             raise ValueError(f"the expected answer of a number exercise must be a number, got {exp!r}")
         return exp
 
@@ -153,8 +155,8 @@ class Number(Kind):
 
     def grade(self, expected, answer, ctx):
         seen = Interpretation(answer)
-        if answer.free_symbols:
-            names = words.names(sorted(s.name for s in answer.free_symbols))
+        if free(answer):
+            names = words.names(sorted(s.name for s in free(answer)))
             return incorrect(f"Not quite: the answer is a number, but yours still contains {names}. "
                              "Substitute the given values and work it out.", seen, "not-a-number")
         return grade_scalar(expected, answer, ctx, seen=seen)

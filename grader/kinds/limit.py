@@ -1,6 +1,8 @@
 """Limits: a value, +∞ or −∞, or "does not exist" (``tutor.DNE``)."""
 from __future__ import annotations
 
+from grader.numeric.evaluate import free
+
 import sympy as sp
 
 from grader.kinds.base import Kind, register, wrong_shape
@@ -34,7 +36,7 @@ class Limit(Kind):
     def claims(cls, expected, options):
         if _is_dne(expected) or (hasattr(expected, "exists") and hasattr(expected, "value")):
             return True
-        return isinstance(expected, sp.Expr) and expected in _INFINITE
+        return isinstance(expected, sp.Expr) and any(expected is i for i in _INFINITE)
 
     def prepare(self, expected, options):
         if hasattr(expected, "exists") and hasattr(expected, "value"):  # a LimitResult
@@ -80,8 +82,8 @@ class Limit(Kind):
                 return incorrect("Not quite: the function grows without bound here; the limit is infinite.",
                                  seen, "finite-limit")
             return incorrect("Not quite: the limit is a finite number.", seen, "infinite-limit")
-        if answer.free_symbols and not expected.free_symbols:
-            names = ", ".join(sorted(s.name for s in answer.free_symbols))
+        if free(answer) and not free(expected):
+            names = ", ".join(sorted(s.name for s in free(answer)))
             return incorrect(f"Not quite: a limit is a value, but yours still contains {names}.", seen,
                              "not-a-number")
         return grade_scalar(expected, answer, ctx, seen=seen)

@@ -15,10 +15,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import sympy as sp
+
+
+@lru_cache(maxsize=16384)
+def free(expr: sp.Basic) -> frozenset:
+    """``expr.free_symbols``, cached: SymPy recomputes it on every access, and the hot path asks often."""
+    return frozenset(expr.free_symbols)
 
 
 class Unsupported(Exception):
@@ -31,6 +38,8 @@ Array = Any  # np.ndarray or np.float64
 
 def _num(e: sp.Basic) -> np.float64:
     try:
+        if e.is_Rational:  # int / int is correctly rounded in Python, and far faster than mpmath
+            return np.float64(e.p / e.q) if e.q != 1 else np.float64(float(e.p))
         return np.float64(float(e))
     except OverflowError:
         return np.float64(math.inf if e.is_positive else -math.inf)

@@ -1,0 +1,136 @@
+"""Grading speed and accuracy: calctutor's checker against the naive SymPy approach.
+
+    python benchmarks/grading.py [--passes 5] [--naive-timeout 10]
+
+Both grade the expression and number answers of the corpus (tests/data/grading*.toml).
+The naive grader is ``parse_expr`` (with implicit multiplication and ^) on the typed
+text, then ``simplify(answer - expected) == 0``; it runs only here, on trusted
+corpus text. Accuracy is measured against the corpus labels: "right/wrong" asks only
+whether an answer is accepted exactly when its label is "correct"; "status" asks for
+the exact label (correct, partial, incorrect, invalid). One core, warm: the checker's
+caches (parsed answers, reference samples) are filled by a first pass, as they are
+when a class's answers to the same exercise are graded; the "cold answers" row
+clears the parse cache before every pass, so every answer is read again. Times are
+CPU time of this (single-threaded) process, so that other load on a shared machine
+does not count; the best of several passes is kept.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import signal
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("CALCTUTOR_BOUNDED", "inline")  # one core: no worker process
+
+
+def expression_cases():
+    """The corpus answers whose kind is expression or number (as given, or as inferred)."""
+    from grader.check import resolve
+    from grader.corpus import load
+    from grader.options import options_from
+
+    cases = load(*sorted((ROOT / "tests" / "data").glob("grading*.toml")))
+    return [c for c in cases if isinstance(c.expected, str) and not c.options.get("form")
+            and resolve(c.kind, c.expected, options_from(c.options))[0].name in ("expression", "number")]
+
+
+def run_checker(cases, passes: int, cold: bool) -> tuple[float, list[str]]:
+    import grader
+    from grader.reading import clear_cache
+
+    statuses: list[str] = []
+    for c in cases:  # warm-up: imports, reference samples, parses
+        statuses.append(c.check().status)
+    best = float("inf")
+    for _ in range(passes):
+        if cold:
+            clear_cache()
+        start = time.process_time()
+        for c in cases:
+            grader.check(c.expected, c.answer, kind=c.kind, **c.options)
+        best = min(best, time.process_time() - start)
+    return best, statuses
+
+
+class _Slow(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Slow
+
+
+def run_naive(cases, timeout: float) -> tuple[float, list[str], int]:
+    import sympy as sp
+    from sympy.parsing.sympy_parser import (convert_xor, implicit_multiplication_application, parse_expr,
+                                            standard_transformations)
+
+    transformations = standard_transformations + (implicit_multiplication_application, convert_xor)
+    statuses, slow = [], 0
+    signal.signal(signal.SIGALRM, _alarm)
+    start = time.process_time()
+    for c in cases:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            e = parse_expr(c.expected, transformations=transformations)
+            try:
+                a = parse_expr(c.answer, transformations=transformations)
+            except Exception:  # noqa: BLE001 - the naive grader calls anything unparsable invalid
+                statuses.append("invalid")
+                continue
+            statuses.append("correct" if sp.simplify(a - e) == 0 else "incorrect")
+        except _Slow:
+            statuses.append("undecided")
+            slow += 1
+        except Exception:  # noqa: BLE001
+            statuses.append("invalid")
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    return time.process_time() - start, statuses, slow
+
+
+def accuracy(cases, statuses) -> tuple[float, float]:
+    binary = sum((s == "correct") == (c.label == "correct") for c, s in zip(cases, statuses)) / len(cases)
+    exact = sum(s == c.label for c, s in zip(cases, statuses)) / len(cases)
+    return binary, exact
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--passes", type=int, default=5)
+    ap.add_argument("--naive-timeout", type=float, default=10.0)
+    args = ap.parse_args(argv)
+    cases = expression_cases()
+    n = len(cases)
+    warm, ours = run_checker(cases, args.passes, cold=False)
+    cold, _ = run_checker(cases, args.passes, cold=True)
+    naive_time, naive, slow = run_naive(cases, args.naive_timeout)  # one pass: it is slow
+    rows = [
+        ("calctutor (warm)", n / warm, 1e3 * warm / n, *accuracy(cases, ours)),
+        ("calctutor (cold answers)", n / cold, 1e3 * cold / n, *accuracy(cases, ours)),
+        ("naive parse_expr + simplify", n / naive_time, 1e3 * naive_time / n, *accuracy(cases, naive)),
+    ]
+    print(f"{n} expression/number answers from the corpus; {platform.python_implementation()} "
+          f"{platform.python_version()}, one core; {time.strftime('%Y-%m-%d')}")
+    print()
+    print(f"| {'method':<28} | {'answers/s':>9} | {'ms/answer':>9} | {'right/wrong':>11} | {'status':>6} |")
+    print(f"|{'-' * 30}|{'-' * 11}|{'-' * 11}|{'-' * 13}|{'-' * 8}|")
+    for name, rate, ms, binary, exact in rows:
+        print(f"| {name:<28} | {rate:>9,.0f} | {ms:>9.3f} | {binary:>10.1%} | {exact:>6.1%} |")
+    print()
+    print(f"speed-up over naive: {naive_time / warm:,.0f}× warm, {naive_time / cold:,.0f}× with cold answers"
+          + (f"; naive gave up on {slow} answer(s) after {args.naive_timeout:g} s" if slow else ""))
+    wrong = [(c, s) for c, s in zip(cases, ours) if s != c.label]
+    for c, s in wrong[:10]:
+        print(f"  checker disagrees with the label: {c.expected!r} vs {c.answer!r}: {s} (label {c.label})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
