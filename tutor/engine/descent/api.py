@@ -20,7 +20,7 @@ from tutor.engine.descent.errors import (BadData, BadHyperParameter, BadLearning
                                          DescentInputError, UndefinedStart)
 from tutor.engine.descent.loop import Trace, run_many, run_single
 from tutor.engine.descent.optimizers import Rule, get_rule
-from tutor.engine.descent.problem import Problem, _num, build_problem, nondifferentiable_at
+from tutor.engine.descent.problem import Problem, _num, build_problem, corners
 from tutor.engine.descent.result import Descent, MultiDescent
 
 
@@ -44,7 +44,9 @@ def descend(f: Any, start: Any, lr: Any, steps: Any, method: str = "gd", tol: fl
         traces = [run_single(problem, starts[0], rule, h, eta, n_steps, tol, step_tol)]
     else:
         traces = run_many(problem, starts, rule, h, eta, n_steps, tol, step_tol, batch, rng)
-    runs = tuple(make_descent(problem, t, rule, h, eta, n_steps, tol, step_tol, batch, seed) for t in traces)
+    cache: dict = {}
+    runs = tuple(make_descent(problem, t, rule, h, eta, n_steps, tol, step_tol, batch, seed, cache)
+                 for t in traces)
     return MultiDescent(runs) if many else runs[0]
 
 
@@ -62,8 +64,11 @@ def prepare(f, variables, data, reduction, method, hyper, lr, steps, tol, step_t
 
 
 def make_descent(problem: Problem, trace: Trace, rule: Rule, h: dict, eta: float, n_steps: int,
-                 tol, step_tol, batch, seed) -> Descent:
-    stable = stable_range(problem, rule.name, h, eta)
+                 tol, step_tol, batch, seed, cache: dict | None = None) -> Descent:
+    cache = {} if cache is None else cache
+    if eta not in cache:  # one eigen-decomposition per learning rate, however many starts
+        cache[eta] = stable_range(problem, rule.name, h, eta)
+    stable = cache[eta]
     outcome = diagnose(problem, trace, rule.name, h, eta, n_steps, tol, step_tol, stable,
                        minibatch=batch is not None)
     return Descent(function=problem.expr, variables=problem.variables, method=rule.name, lr=eta,
@@ -188,13 +193,15 @@ def check_starts(problem: Problem, starts: np.ndarray) -> None:
     with np.errstate(all="ignore"):
         v, G = problem.evaluate(starts)
     names = [s.name for s in problem.variables]
-    for i, row in enumerate(starts):
+    on_corner = corners(problem.expr, problem.variables, starts)
+    defined = np.isfinite(v) & np.isfinite(G).all(axis=1)
+    for i in np.nonzero(~defined | np.array([c is not None for c in on_corner]))[0]:
+        row = starts[i]
         where = ", ".join(f"{n} = {_num(x)}" for n, x in zip(names, row))
         which = f"start {i + 1} ({where})" if len(starts) > 1 else f"the start {where}"
-        corner = nondifferentiable_at(problem.expr, dict(zip(problem.variables, row)))
-        if corner:
-            raise UndefinedStart(f"f is not differentiable at {which}: {corner}; start somewhere else")
-        if not (np.isfinite(v[i]) and np.all(np.isfinite(G[i]))):
+        if on_corner[i]:
+            raise UndefinedStart(f"f is not differentiable at {which}: {on_corner[i]}; start somewhere else")
+        if not defined[i]:
             why = problem.describe_undefined(row)
             what = "f is not defined" if not np.isfinite(v[i]) else "the gradient of f is not defined"
             raise UndefinedStart(f"{what} at {which}: {why}; start somewhere else")

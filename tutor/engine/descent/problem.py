@@ -207,16 +207,21 @@ def why_undefined(expr: sp.Expr, point: Mapping[sp.Symbol, float], gradient: Seq
     return f"f or its gradient is not a finite number at {where}"
 
 
-def nondifferentiable_at(expr: sp.Expr, point: Mapping[sp.Symbol, float]) -> str | None:
-    """A corner of |u| (u = 0) at the point, described; else None."""
-    subs = {s: sp.Float(v) for s, v in point.items()}
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.Abs):
-            val = _value(node.args[0], subs)
-            if val is not None and val == 0:
-                inner = _t(node.args[0])
-                return f"|{inner}| has a corner where {inner} = 0, so f has no derivative there"
-    return None
+def corners(expr: sp.Expr, variables: Sequence[sp.Symbol], points: np.ndarray) -> list[str | None]:
+    """For each row of ``points``: the corner of some |u| (u = 0) it sits on, in words, or None."""
+    out: list[str | None] = [None] * len(points)
+    inner = sorted(expr.atoms(sp.Abs), key=sp.default_sort_key)
+    if not inner:
+        return out
+    for node in inner:
+        u = node.args[0]
+        fn = sp.lambdify(list(variables), u, modules="numpy")
+        with np.errstate(all="ignore"):
+            vals = np.broadcast_to(np.asarray(fn(*points.T), dtype=complex), (len(points),))
+        for i in np.nonzero(vals == 0)[0]:
+            if out[i] is None:
+                out[i] = f"|{_t(u)}| has a corner where {_t(u)} = 0, so f has no derivative there"
+    return out
 
 
 def _node_problem(node: sp.Basic, subs) -> tuple[str, sp.Expr] | None:
