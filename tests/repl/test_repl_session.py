@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import re
 
-import pytest
 
 import repl_fakes as fakes
 from tutor.repl.session import Session

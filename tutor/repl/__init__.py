@@ -9,7 +9,7 @@ __all__ = ["run"]
 
 
 def run(*args, **kwargs) -> int:
-    """Start a session (see :func:`tutor.repl.session.run`)."""
-    from tutor.repl.session import run as _run
+    """Start a session (see :func:`tutor.repl.launch.run`)."""
+    from tutor.repl.launch import run as _run
 
     return _run(*args, **kwargs)

@@ -82,7 +82,8 @@ def totals_line(summaries: Sequence[TopicSummary]) -> str:
 
 def exercise_header(ex: Any, width: int, ascii_only: bool) -> Lines:
     pts = float(getattr(ex, "points", 1) or 0)
-    label = f" {ex.id} · {topic_title(ex.topic)} · {fmt_points(pts)} point{'s' if pts != 1 else ''} "
+    dot = "|" if ascii_only else "·"
+    label = f" {ex.id} {dot} {topic_title(ex.topic)} {dot} {fmt_points(pts)} point{'s' if pts != 1 else ''} "
     rule = "-" if ascii_only else "─"
     pad = max(4, width - len(label) - 2)
     return [(rule * 2 + label + rule * pad, "title"), (str(getattr(ex, "title", "")), "strong")]
