@@ -52,8 +52,9 @@ def corpus() -> list[str]:
 
 
 def rate(fn: Callable[[str], object], texts: list[str], rounds: int, cold: bool = False) -> float:
-    """Best-of-rounds parses per second over ``texts``; ``cold`` empties SymPy's own
-    construction cache first, so that every answer is new to SymPy too."""
+    """Best-of-rounds parses per CPU second over ``texts`` (process time, so that other jobs on
+    a shared machine do not count); ``cold`` empties SymPy's own construction cache first, so
+    that every answer is new to SymPy too."""
     from sympy.core.cache import clear_cache as clear_sympy_cache
 
     best = float("inf")
@@ -61,10 +62,10 @@ def rate(fn: Callable[[str], object], texts: list[str], rounds: int, cold: bool 
         if cold:
             clear_sympy_cache()
         gc.collect()
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for text in texts:
             fn(text)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return len(texts) / best
 
 
@@ -116,7 +117,7 @@ def main() -> None:
 
     ours = rows[1][2]
     theirs = rows[2][2]
-    print(f"parse benchmark, {date.today().isoformat()}, Python {platform.python_version()}, "
+    print(f"parse benchmark (CPU time), {date.today().isoformat()}, Python {platform.python_version()}, "
           f"{platform.machine()}, corpus {len(texts)} answers ({len(common)} also readable by parse_expr)")
     print()
     cells = [(name, str(n), f"{r:,.0f}", f"{1e6 / r:.1f}") for name, n, r in rows]

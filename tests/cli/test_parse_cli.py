@@ -66,3 +66,10 @@ def test_hostile_input_is_refused_cleanly():
     assert out.returncode == 2
     assert "pwned" not in out.stdout
     assert "Python, not mathematics" in out.stderr
+
+
+def test_command_module_and_errors_import_without_sympy():
+    probe = ("import sys, tutor.commands.parse, tutor.reading.errors; "
+             "print('sympy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False"
