@@ -139,10 +139,10 @@ class CriticalPoints(Rendered, Sequence):
     def timed_out(self) -> bool:
         return any(n.key == "timeout" for n in self.notes)
 
-    def doc(self) -> Doc:
+    def doc(self, brief: bool = False) -> Doc:
         from tutor.engine.critical.words import result_doc
 
-        return result_doc(self)
+        return result_doc(self, brief=brief)
 
     def to_dict(self) -> dict[str, Any]:
         return {

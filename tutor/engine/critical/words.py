@@ -224,12 +224,13 @@ def _and(items):
 
 
 # -- the whole answer ----------------------------------------------------------------------------
-def result_doc(r) -> Doc:
+def result_doc(r, brief: bool = False) -> Doc:
+    """The worked answer; ``brief`` keeps the table, families, remarks and the completeness statement."""
     title = line("Critical points of", _name(r.variables), "=", r.function)
-    nodes: list = [_gradient_step(r), _solve_step(r)]
+    nodes: list = [] if brief else [_gradient_step(r), _solve_step(r)]
     if r.points:
         nodes.append(_table(r))
-        for p in r.points:
+        for p in [] if brief else r.points:
             nodes.append(Step(line(_pt(_shown(c) for c in p.coordinates), ":", _verdict(p)), tuple(point_steps(p))))
     elif not r.families:
         nodes.append(line("There are no critical points" + (" in the domain." if not r.domain.is_everything() else ".")))
