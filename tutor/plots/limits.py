@@ -192,7 +192,7 @@ def _short(expr: Any, limit: int = 46) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def draw_surface(ax: Any, result: Any, span: float | None = None, resolution: int = 90) -> None:
+def draw_surface(ax: Any, result: Any, span: float | None = None, resolution: int = 61) -> None:
     """The graph of f near the point (clipped to its central values), with the witness paths on it."""
     _check_two_d(result)
     span = _span(result, span)
@@ -253,9 +253,10 @@ def squeeze_data(result: Any, count: int = 28, angles: int = 720) -> tuple[np.nd
 
 def draw_squeeze(ax: Any, result: Any) -> None:
     rs, gv, worst = squeeze_data(result)
+    where = "circle" if len(result.at) == 2 else "sphere"
     ax.loglog(rs, gv, color="tab:red", lw=2.2, label=f"bound g(r) = {_short(result.proof.bound, 30)}")
     ax.loglog(rs, np.where(worst > 0, worst, np.nan), "o-", color="tab:blue", ms=3.5, lw=1.2,
-              label="max |f − L| on the circle of radius r")
+              label=f"max |f − L| on the {where} of radius r")
     ax.fill_between(rs, np.where(worst > 0, worst, np.nan), gv, color="tab:red", alpha=0.08)
     ax.set_xlabel("r (distance to the point)")
     ax.set_ylabel("|f − L|")
@@ -265,8 +266,6 @@ def draw_squeeze(ax: Any, result: Any) -> None:
 
 
 def _draw_one_variable(ax: Any, result: Any, span: float | None = None) -> None:
-    import sympy as sp
-
     (x,), (a,) = list(result.at), [float(v) for v in result.at.values()]
     span = _span(result, span)
     fn = _numeric(result)
@@ -287,7 +286,6 @@ def _draw_one_variable(ax: Any, result: Any, span: float | None = None) -> None:
     ax.set_ylabel("f")
     ax.set_title(f"f = {_short(result.f)}   ({_verdict(result)})", fontsize=10)
     ax.legend(fontsize=8)
-    del sp
 
 
 def contour_plot(result: Any, path: str | Path, span: float | None = None) -> Path:
