@@ -88,10 +88,11 @@ class Exercise:
         return out
 
     def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
-        from exercises.prompt import fill
+        from exercises.prompt import fill_segments
+        from exercises.texmath import prompt_line
 
         values = {**ctx.facts, **params}
-        template = self.prompt + solved.appendix
+        pieces = fill_segments(self.prompt + solved.appendix, values)
         answer_text = solved.answer_text
         if answer_text is None:
             answer_text = typed_form(solved.answer)
@@ -102,7 +103,8 @@ class Exercise:
         solution = Solution(self.title, tuple(solved.solution), shown, answer_text)
         return Variant(
             exercise=self, seed=seed, params=params,
-            prompt=fill(template, values), prompt_text=fill(template, values, unicode=True),
+            prompt="".join(p[1] for p in pieces), prompt_text="".join(p[2] for p in pieces),
+            prompt_line=prompt_line(pieces),
             answer=solved.answer, answer_text=answer_text, solution=solution,
             mistakes=self._separable(solved), kind=solved.kind, grading=dict(solved.options),
             result=solved.result, plot=solved.figure,
@@ -190,6 +192,7 @@ class Variant(Rendered):
     prompt_text: str = ""  # the prompt for a terminal (Unicode, no LaTeX)
     result: Any = None
     plot: tuple | None = None
+    prompt_line: Any = None  # the prompt as a render Line (formulas in LaTeX and in Unicode)
 
     @property
     def id(self) -> str:
@@ -223,7 +226,7 @@ class Variant(Rendered):
         from exercises.texmath import prose
 
         ex = self.exercise
-        nodes: list = [prose(self.prompt)]
+        nodes: list = [self.prompt_line or prose(self.prompt)]
         meta = f"{ex.topic} · {ex.task} · {ex.points:g} point{'s' if ex.points != 1 else ''} · difficulty {ex.difficulty}"
         nodes.append(Line((meta,)))
         if ex.hints:

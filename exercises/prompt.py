@@ -34,22 +34,32 @@ def placeholders(template: str) -> set[str]:
 
 def fill(template: str, values: Mapping[str, Any], unicode: bool = False) -> str:
     """The prompt with known placeholders replaced (Markdown, or a terminal version)."""
-    pieces = []
-    for is_math, text in segments(template):
-        def repl(m: re.Match, is_math=is_math, text=text) -> str:
-            name = m.group(1)
-            if name not in values:
-                return m.group(0)
-            shown = show(values[name], "unicode" if unicode else ("latex" if is_math else "text"))
-            if is_math and _negative(values[name], shown) and _after_operand(text[:m.start()]):
-                shown = f"\\left({shown}\\right)" if not unicode else f"({shown})"
-            return "{" + shown + "}" if is_math else shown  # braces keep x^{a} right for a = -3
+    return "".join(p[2] if unicode else p[1] for p in fill_segments(template, values))
 
-        filled = PLACEHOLDER.sub(repl, text)
-        if unicode and is_math:
-            filled = latex_to_unicode(filled.strip("$"))
-        pieces.append(filled)
-    return "".join(pieces)
+
+def fill_segments(template: str, values: Mapping[str, Any]) -> list[tuple[bool, str, str]]:
+    """(is_math, Markdown piece, terminal piece) for each piece of the filled prompt."""
+    out = []
+    for is_math, text in segments(template):
+        markdown = _fill_piece(text, is_math, values, unicode=False)
+        terminal = _fill_piece(text, is_math, values, unicode=True)
+        if is_math:
+            terminal = latex_to_unicode(terminal.strip("$"))
+        out.append((is_math, markdown, terminal))
+    return out
+
+
+def _fill_piece(text: str, is_math: bool, values: Mapping[str, Any], unicode: bool) -> str:
+    def repl(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in values:
+            return m.group(0)
+        shown = show(values[name], "unicode" if unicode else ("latex" if is_math else "text"))
+        if is_math and _negative(values[name], shown) and _after_operand(text[:m.start()]):
+            shown = f"\\left({shown}\\right)" if not unicode else f"({shown})"
+        return "{" + shown + "}" if is_math else shown  # braces keep x^{a} right for a = -3
+
+    return PLACEHOLDER.sub(repl, text)
 
 
 def _negative(value: Any, shown: str) -> bool:
@@ -131,7 +141,7 @@ _SUB = str.maketrans("0123456789+-()ikntx", "₀₁₂₃₄₅₆₇₈₉₊�
 
 def latex_to_unicode(tex: str) -> str:
     """A readable one-line rendering of simple LaTeX for a terminal (not a full converter)."""
-    s = tex
+    s = re.sub(r"\\begin\{([pbvB]?matrix)\}(.*?)\\end\{\1\}", _matrix, tex, flags=re.S)
     for wrapper in ("text", "mathrm", "operatorname", "mathbf", "boldsymbol", "mathit", "textbf"):
         s = re.sub(r"\\" + wrapper + r"\{([^{}]*)\}", r"\1", s)
     s = re.sub(r"\\mathbb\{R\}", "ℝ", s)
@@ -149,6 +159,11 @@ def latex_to_unicode(tex: str) -> str:
     s = re.sub(r"\\([|,;!]) ?", _command, s)
     s = s.replace("{", "").replace("}", "")
     return unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", s).strip())
+
+
+def _matrix(m: re.Match) -> str:
+    rows = [r.strip() for r in m.group(2).split("\\\\") if r.strip()]
+    return "[" + ", ".join("[" + ", ".join(c.strip() for c in r.split("&")) + "]" for r in rows) + "]"
 
 
 def _command(m: re.Match) -> str:

@@ -23,22 +23,25 @@ def _tex_class():
         is_number = False
         is_commutative = True
 
-        def __new__(cls, source: str):
+        def __new__(cls, source: str, text: str | None = None):
             obj = Atom.__new__(cls)
             obj.source = source.strip()
+            obj.text = None if text is None else text.strip()
             return obj
 
         def __reduce__(self):
-            return (make_tex, (self.source,))
+            return (make_tex, (self.source, self.text))
 
         def _hashable_content(self) -> tuple:
-            return ("TeX", self.source)
+            return ("TeX", self.source, self.text)
 
         @property
         def free_symbols(self) -> set:
             return set()
 
         def unicode(self) -> str:
+            if self.text is not None:
+                return self.text
             from exercises.prompt import latex_to_unicode
 
             return latex_to_unicode(self.source)
@@ -73,9 +76,9 @@ def _tex_class():
 _TeX = None
 
 
-def make_tex(source: str):
-    """LaTeX an author wrote, wrapped so that every renderer shows it suitably."""
-    return _tex_class()(source)
+def make_tex(source: str, text: str | None = None):
+    """LaTeX an author wrote (``text``: its terminal form, when known), shown suitably by every renderer."""
+    return _tex_class()(source, text)
 
 
 def prose(text: str, *extra) -> Line:
@@ -90,4 +93,15 @@ def prose(text: str, *extra) -> Line:
         elif piece.strip():
             parts.append(piece.strip(" \t"))
     parts.extend(p if isinstance(p, (str, Math)) else Math(p) for p in extra)
+    return Line(tuple(parts))
+
+
+def prompt_line(segments: list[tuple[bool, str, str]]) -> Line:
+    """A filled prompt as a sentence: formulas keep both their LaTeX and their terminal form."""
+    parts: list = []
+    for is_math, markdown, terminal in segments:
+        if is_math:
+            parts.append(Math(make_tex(markdown.strip("$"), terminal), display=markdown.startswith("$$")))
+        elif markdown.strip():
+            parts.append(markdown.strip(" \t"))
     return Line(tuple(parts))

@@ -179,3 +179,46 @@ def test_critical_points_and_classification(tmp_path):
         function = "log(x^4 + x^3 + 2)"
     ''', topic="critical-points")
     assert ex.variant(0).answer == sp.FiniteSet(0, sp.Rational(-3, 4))
+
+
+@pytest.mark.parametrize("c, letter", [(0, "a"), (1, "a"), (3, "c"), (-3, "c"), (2, "e")])
+def test_surface_kind_from_a_constant_hessian(tmp_path, c, letter):
+    pytest.importorskip("tutor.engine.surface")
+    ex = one(tmp_path, f'''
+        task = "surface_kind"
+        prompt = "Shape?"
+        function = "x^2 + {c}*x*y + y^2"
+    ''', topic="surfaces")
+    v = ex.variant(0)
+    assert v.answer == letter and v.kind == "multiple_choice"  # det H = 4 − c²
+
+
+def test_level_curves_equation_shape_radius_slope(tmp_path):
+    pytest.importorskip("tutor.engine.level")
+    ex = one(tmp_path, '''
+        task = "level_curve"
+        prompt = "f = 2?"
+        function = "x + 2*y"
+        c = 2
+    ''', topic="level-curves")
+    v = ex.variant(0)
+    assert v.kind == "equation" and v.answer == sp.Eq(y, 1 - x / 2)
+    for ask, expected in [("shape", "a"), ("radius", 3)]:
+        ex = one(tmp_path, f'''
+            task = "level_curve"
+            prompt = "?"
+            function = "x^2 + y^2"
+            c = 9
+            ask = "{ask}"
+        ''', topic="level-curves")
+        assert ex.variant(0).answer == expected
+    ex = one(tmp_path, '''
+        task = "level_curve"
+        prompt = "?"
+        function = "x + 2*y"
+        c = 1
+        ask = "slope"
+    ''', topic="level-curves")
+    v = ex.variant(0)
+    assert v.answer == sp.Rational(-1, 2)
+    assert {m.key: m.expr for m in v.mistakes} == {"slope-sign": sp.Rational(1, 2), "slope-inverted": -2}

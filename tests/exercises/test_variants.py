@@ -120,6 +120,7 @@ def test_multiple_choice_lists_its_choices_and_carries_feedback_as_mistakes():
     (r"\lim_{h \to 0}", "lim_(h → 0)"),
     (r"\mathbb{R}^n", "ℝⁿ"),
     (r"\hat y = wx + b", "ŷ = wx + b"),
+    (r"H = \begin{pmatrix} 2 & c \\ c & 2 \end{pmatrix}", "H = [[2, c], [c, 2]]"),
 ])
 def test_latex_to_unicode(tex, text):
     assert latex_to_unicode(tex) == text
