@@ -14,7 +14,8 @@ import hashlib
 import numpy as np
 import sympy as sp
 
-from grader.numeric.evaluate import Unsupported, evaluate, evaluate_with_magnitude
+from grader.numeric.evaluate import Unsupported, evaluate
+from grader.numeric.magnitude import evaluate_with_magnitude
 
 SCAN = np.concatenate([np.linspace(-12.0, 12.0, 481), np.geomspace(12.5, 1e3, 60), -np.geomspace(12.5, 1e3, 60)])
 SCAN.sort()
@@ -104,7 +105,7 @@ def satisfies(d: sp.Expr, point: dict, tolerance: float = 1e-7, decimals=None) -
         return None
     slack = tolerance * max(mag, 1e-12)
     if decimals is not None:
-        from grader.numeric.evaluate import decimal_magnitude
+        from grader.numeric.magnitude import decimal_magnitude
 
         slack += decimals.value * float(np.ravel(decimal_magnitude(d, env, decimals.per_digit))[0])
     return abs(value) <= slack

@@ -83,7 +83,7 @@ _VALUES: dict = {}
 
 def evidence(expected: sp.Expr, answer: sp.Expr, ref: Sample, variables: tuple, approximate: bool,
              tolerance: "Tolerance", literals: frozenset | None = None) -> Evidence | None:
-    from grader.numeric.evaluate import decimal_magnitude
+    from grader.numeric.magnitude import decimal_magnitude
 
     try:
         env = ref.env_with(free(answer))
@@ -301,7 +301,8 @@ class NearMissCoefficient(Diagnosis):
         if diff is None:
             return None
         got, _ = diff
-        return Finding(self.key, f"Almost: your answer has the right form, but check the number {words.math_text(got)}.")
+        return Finding(self.key, "Almost: your answer has the right form, but check the number "
+                                 f"{words.math_text(got)}.")
 
 
 def _one_number_differs(e: sp.Basic, a: sp.Basic) -> tuple[Any, Any] | None:

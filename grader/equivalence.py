@@ -23,7 +23,8 @@ import numpy as np
 import sympy as sp
 
 from grader.budget import OutOfTime, run_bounded
-from grader.numeric.evaluate import Unsupported, decimal_magnitude, evaluate, evaluate_with_magnitude
+from grader.numeric.evaluate import Unsupported, evaluate
+from grader.numeric.magnitude import decimal_magnitude, evaluate_with_magnitude
 from grader.numeric.modular import Fingerprint
 from grader.numeric.sampling import TOO_BIG, Sample, sample
 

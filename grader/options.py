@@ -83,8 +83,10 @@ def options_from(kwargs: Mapping[str, Any]) -> Options:
     if kwargs.get("choices") is not None:
         choices = kwargs["choices"]
         # a mapping is kept as a tuple of (key, text) pairs, so that options stay hashable
-        out["choices"] = (("mapping", tuple((str(k), str(v)) for k, v in choices.items())) if isinstance(choices, Mapping)
-                          else tuple(choices))
+        if isinstance(choices, Mapping):
+            out["choices"] = ("mapping", tuple((str(k), str(v)) for k, v in choices.items()))
+        else:
+            out["choices"] = tuple(choices)
     if kwargs.get("classify") is not None:
         out["classify"] = bool(kwargs["classify"])
     if kwargs.get("labels") is not None:

@@ -142,7 +142,8 @@ class TrueFalse(Kind):
         if isinstance(expected, str):
             value = _truth(expected)
             if value is None:
-                raise ValueError(f"the expected answer of a true/false exercise must be true or false, got {expected!r}")
+                raise ValueError("the expected answer of a true/false exercise must be true or false, "
+                                 f"got {expected!r}")
             return value
         return bool(expected)
 

@@ -78,7 +78,8 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
     approx = ctx.approximate and not ctx.options.exact
     factor = _constant_ratio(de, da, variables)
     if factor is not None:
-        scaled = compare(factor * de, da, variables, approximate=approx, tolerance=ctx.options.tolerance, literals=ctx.literals)
+        scaled = compare(factor * de, da, variables, approximate=approx, tolerance=ctx.options.tolerance,
+                         literals=ctx.literals)
         if scaled.equal:
             return True
     decimals = ctx.options.tolerance if approx else None

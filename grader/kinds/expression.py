@@ -62,13 +62,15 @@ def grade_scalar(expected: sp.Expr, answer: sp.Expr, ctx: Context, *, seen: Inte
     seen = seen if seen is not None else Interpretation(answer)
     opts = ctx.options
     approx = ctx.approximate and not opts.exact
-    outcome = compare(expected, answer, ctx.variables, approximate=approx, tolerance=opts.tolerance, literals=ctx.literals)
+    outcome = compare(expected, answer, ctx.variables, approximate=approx, tolerance=opts.tolerance,
+                      literals=ctx.literals)
     if outcome.equal is None:
         return undecided(outcome.reason or "the comparison did not finish", seen)
     if outcome.equal:
         return _right(expected, answer, ctx, outcome, seen)
     if ctx.approximate and opts.exact:
-        loose = compare(expected, answer, ctx.variables, approximate=True, tolerance=opts.tolerance, literals=ctx.literals)
+        loose = compare(expected, answer, ctx.variables, approximate=True, tolerance=opts.tolerance,
+                        literals=ctx.literals)
         if loose.equal:
             return incorrect("Your decimals are close, but this exercise asks for the exact answer: write "
                              "fractions and roots (such as 1/3 or √2) instead of decimals.", seen, "not-exact")

@@ -123,7 +123,8 @@ class IntervalKind(Kind):
         details, score = [], 0.0
         for label, e, a, e_open, a_open in ends:
             same = e == a or (not e.is_infinite and not a.is_infinite and
-                              compare(e, a, (), approximate=approx, tolerance=ctx.options.tolerance, literals=ctx.literals).equal is True)
+                              compare(e, a, (), approximate=approx, tolerance=ctx.options.tolerance,
+                                      literals=ctx.literals).equal is True)
             if not same:
                 details.append(ComponentVerdict(label, "incorrect", f"{words.math_text(a)} is not the right value."))
             elif e_open != a_open and not e.is_infinite:

@@ -42,7 +42,8 @@ def _prepare(expected: Any, options: Options) -> Any:
 def _same(e: sp.Expr, a: sp.Expr, ctx: Context) -> bool:
     approx = ctx.approximate and not ctx.options.exact
     try:
-        return compare(e, a, ctx.variables, approximate=approx, tolerance=ctx.options.tolerance, literals=ctx.literals).equal is True
+        return compare(e, a, ctx.variables, approximate=approx, tolerance=ctx.options.tolerance,
+                       literals=ctx.literals).equal is True
     except Exception:  # noqa: BLE001 - a component that cannot be compared is not a match
         return False
 

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 import sympy as sp
 
-from grader.numeric.evaluate import decimal_magnitude, evaluate_with_magnitude
+from grader.numeric.magnitude import decimal_magnitude, evaluate_with_magnitude
 
 NICE = tuple(Fraction(v) for v in ("2", "-1", "3", "1/2", "-2", "5/2", "-1/2", "3/2", "-3", "4", "1/4", "-3/2"))
 LARGE = (10.0, 100.0, 1000.0)

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from grader.numeric import Fingerprint, Unsupported, evaluate, fingerprint_equal
-from grader.numeric.evaluate import decimal_magnitude, evaluate_with_magnitude
+from grader.numeric.magnitude import decimal_magnitude, evaluate_with_magnitude
 from grader.numeric.sampling import sample, seed_of
 
 x, y = sp.symbols("x y")
