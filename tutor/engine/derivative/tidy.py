@@ -16,6 +16,9 @@ from tutor.engine.bounded import DEFAULT_TIMEOUT, Unfinished, bounded
 _SMALL = 4
 # a candidate must save at least this many operations to replace the raw form
 _GAIN = 2
+# above this many operations ``simplify`` (trigsimp above all) takes seconds, and pulling out
+# factors rewrites inner arguments (sin(x² + 3x) -> sin(x(x + 3))): big results stay as they are
+_SIMPLIFY_UP_TO = 30
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,13 @@ def _ops(e: sp.Expr) -> int:
 
 
 def shortest(expr: sp.Expr) -> sp.Expr:
-    """The clearly shortest of the raw form, its common factors pulled out, and ``simplify``."""
+    """The clearly shortest of the raw form, its common factors pulled out, and ``simplify``
+    (for results of course size; larger ones are returned as they are)."""
     best, best_ops = expr, _ops(expr)
-    for candidate in (sp.factor_terms(expr), sp.simplify(expr)):
+    if best_ops > _SIMPLIFY_UP_TO:
+        return expr
+    for tidy_up in (sp.factor_terms, sp.simplify):
+        candidate = tidy_up(expr)
         ops = _ops(candidate)
         if candidate.has(sp.Piecewise) and not expr.has(sp.Piecewise):
             continue
@@ -42,7 +49,7 @@ def shortest(expr: sp.Expr) -> sp.Expr:
 
 def tidy(expr: sp.Expr, timeout: float | None = None) -> Tidied:
     """``shortest(expr)`` under a time limit; on timeout the raw form and what ran out."""
-    if not isinstance(expr, sp.Expr) or _ops(expr) <= _SMALL:
+    if not isinstance(expr, sp.Expr) or not _SMALL < _ops(expr) <= _SIMPLIFY_UP_TO:
         return Tidied(expr)
     seconds = DEFAULT_TIMEOUT if timeout is None else timeout
     try:
