@@ -160,3 +160,23 @@ def test_translation_law_on_examples():
         here = limit(f, {X: 0, Y: 0})
         there = limit(f.subs({X: X - 3, Y: Y + 1}, simultaneous=True), {X: 3, Y: -1})
         assert (here.exists, here.value) == (there.exists, there.value)
+
+
+def test_critical_curve_branches_carry_the_extreme_values():
+    from tutor.engine.limits.critical import critical_curve
+    from tutor.engine.limits.explore import Exploration
+    from tutor.engine.limits.work import Budget
+
+    fr = Frame.make((X, Y), (0, 0))
+    h = (x**2 - y**2) / (x**2 + y**2)
+    rat = Rational_.of(h, (x, y))
+    ex = Exploration(fr, h, Budget(10), rat)
+    pair, curve = critical_curve(ex, h, rat)
+    assert pair is not None and {pair[0].value, pair[1].value} == {1, -1}
+    assert curve.branches and all(w.value in (1, -1) for w in curve.branches)
+
+
+def test_cross_terms_in_the_denominator_are_dominated():
+    """x⁴ − 2x²y + 2y² ≥ (1 − 1/√2)(x⁴ + 2y²): scaled AM–GM, then the squeeze."""
+    res = limit(X**2 * Y**2 / (X**4 - 2 * X**2 * Y + 2 * Y**2), {X: 0, Y: 0})
+    assert res.exists is True and res.value == 0 and res.proof.kind == "squeeze"

@@ -48,12 +48,10 @@ def critical_curve(ex, h: sp.Expr, rat: Rational_):
             complete = False
             continue
         probes.extend(found)
-    before = len(ex.seen)
     for pr in probes:
-        ex.observe(pr, None, exact=False)
+        curve.branches.extend(ex.observe(pr, None, exact=False, again=True))
         if ex.conflict():
             break
-    curve.branches = ex.seen[before:]
     ex.steps.append(Reason("critical", {"curve": curve.equation, "branches": tuple(curve.branches),
                                         "complete": complete}))
     curve.complete = complete and _isolated_zero(Q, ex.frame.xs) and bool(curve.branches)

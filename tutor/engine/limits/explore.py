@@ -29,7 +29,7 @@ class Exploration:
     steps: list[Reason] = field(default_factory=list)
     families: int = 0
     gaps: list[str] = field(default_factory=list)  # what could not be computed
-    done: set = field(default_factory=set)  # probes already observed
+    done: dict = field(default_factory=dict)  # probe -> the witnesses it gave
 
     # ---- results ---------------------------------------------------------------------
     def conflict(self) -> tuple[Witness, Witness] | None:
@@ -47,15 +47,15 @@ class Exploration:
 
     # ---- observing -------------------------------------------------------------------
     def observe(self, probe_coords, family: nw.Family | None = None, quiet: bool = False,
-                exact: bool = True) -> list[Witness]:
+                exact: bool = True, again: bool = False) -> list[Witness]:
         """Limit along a concrete path, both sides of the parameter; records and returns witnesses."""
         xs = self.frame.xs
         if self.budget.left() < 0.05:
             raise work.TimedOut("the search for paths", self.budget.seconds)
         key = tuple(sp.sympify(c) for c in probe_coords)
         if key in self.done:
-            return []
-        self.done.add(key)
+            return self.done[key] if again else []
+        self.done[key] = []
         probe_coords = key
         vals = {}
         for side in ("+", "-"):
@@ -73,6 +73,7 @@ class Exploration:
                     out.append(Witness(self.frame.path(Probe(tuple(probe_coords), side), side), vals[side],
                                        _in_param(along, self.frame, probe_coords)))
         self.seen.extend(out)
+        self.done[key] = out
         if not quiet:
             for w in out:
                 self.steps.append(Reason("path", {"witness": w}))

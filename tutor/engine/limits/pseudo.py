@@ -145,8 +145,9 @@ def as_expr(a: Bound, xs: tuple[sp.Symbol, ...], r: sp.Symbol) -> sp.Expr:
 def amgm(a: tuple[Fraction, ...], support: list[tuple[sp.Expr, tuple[Fraction, ...]]]):
     """Weights λ on terms c_i·|x|^{v_i} of E with Σλ_i v_i ≤ a, maximising the slack.
 
-    Then |x|^a = Π(|x|^{v_i})^{λ_i} · |x|^e ≤ (Σ λ_i |x|^{v_i})·|x|^e ≤ K·E·|x|^e with
-    K = max λ_i / c_i and e = a − Σλ_i v_i ≥ 0. Returns (K, e, {i: λ_i}) or None.
+    Then, by AM–GM with weights λ_i applied to the numbers (c_i/λ_i)|x|^{v_i},
+    |x|^a = Π(|x|^{v_i})^{λ_i} · |x|^e ≤ Π(λ_i/c_i)^{λ_i} · (Σ c_i |x|^{v_i}) · |x|^e ≤ K·E·|x|^e
+    with K = Π(λ_i/c_i)^{λ_i} and e = a − Σλ_i v_i ≥ 0. Returns (K, e, {i: λ_i}) or None.
     """
     d = len(a)
     best = None
@@ -168,7 +169,10 @@ def amgm(a: tuple[Fraction, ...], support: list[tuple[sp.Expr, tuple[Fraction, .
     if best is None:
         return None
     _, slack, weights = best
-    K = sp.Max(*[sp.Rational(l.numerator, l.denominator) / support[i][0] for i, l in weights.items()])
+    K = sp.Integer(1)
+    for i, l in weights.items():
+        lam = sp.Rational(l.numerator, l.denominator)
+        K *= (lam / support[i][0]) ** lam
     return K, slack, weights
 
 

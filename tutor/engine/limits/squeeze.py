@@ -96,7 +96,7 @@ def divide(P: Bound, lower: Lower) -> Bound | None:
             new = tuple(a) + (key[d] - lower.s, key[d + 1])
             coef = c / lower.C
         out[new] = out.get(new, 0) + coef
-    return out
+    return {k: sp.radsimp(c) for k, c in out.items()}
 
 
 def radius_for(ctx: Ctx) -> sp.Expr | None:
@@ -226,7 +226,7 @@ def _polynomial_form(p: sp.Expr, ctx: Ctx):
             moving.append({key: abs(c) * K})
     if not fixed < 1:
         raise CannotBound("the cross terms of the denominator are too large", p)
-    room = (1 - fixed) / 2 if moving else 1 - fixed
+    room = sp.radsimp((1 - fixed) / 2 if moving else 1 - fixed)
     if moving:
         total: Bound = {}
         for m in moving:
