@@ -108,7 +108,7 @@ class Verdict(Rendered):
             nodes.append(line(self.feedback))
         if self.error:
             nodes.append(line(self.error))
-        if self.details:
+        if self.details and self.status != "correct":
             nodes.append(Table(("part", "verdict", "feedback"),
                                tuple((d.label, d.status, d.feedback) for d in self.details)))
         if self.status in ("partial",):

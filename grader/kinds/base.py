@@ -107,8 +107,27 @@ def approximate(ctx_text: str | None, obj: Any) -> bool:
     return has_decimals(ctx_text, obj)
 
 
-def interpretation(obj: Any) -> Interpretation:
+def interpretation(obj: Any, ctx: Context | None = None) -> Interpretation:
+    """How the answer was read; typed decimals are shown as decimals (0.3333, not 3333/10000)."""
+    if ctx is not None and ctx.approximate and isinstance(obj, sp.Basic):
+        obj = as_decimals(obj)
     return Interpretation(obj)
+
+
+def as_decimals(obj: sp.Basic) -> sp.Basic:
+    """Terminating fractions (denominator 2ᵃ5ᵇ) as decimals, for display only."""
+    replace = {}
+    for r in obj.atoms(sp.Rational):
+        if r.is_Integer:
+            continue
+        q, k = int(r.q), 0
+        while q % 10 == 0 or q % 2 == 0 or q % 5 == 0:
+            q //= 10 if q % 10 == 0 else (2 if q % 2 == 0 else 5)
+            k += 1
+        if q == 1 and k <= 15:
+            scaled = abs(int(r.p)) * 10**k // int(r.q)
+            replace[r] = sp.Float(r, max(len(str(scaled)), 1))
+    return obj.xreplace(replace) if replace else obj
 
 
 def shape_of(obj: Any) -> str:

@@ -15,10 +15,10 @@ import sympy as sp
 
 from grader import curves, words
 from grader.equivalence import compare, reference
-from grader.kinds.base import Context, Kind, register, wrong_shape
+from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.numeric.evaluate import Unsupported, evaluate
 from grader.numeric.sampling import seed_of
-from grader.verdict import Interpretation, correct, incorrect, undecided
+from grader.verdict import correct, incorrect, undecided
 
 
 def _difference(eq: sp.Equality) -> sp.Expr:
@@ -53,7 +53,7 @@ class Equation(Kind):
         return obj
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(answer)
+        seen = interpretation(answer, ctx)
         de, da = _difference(expected), _difference(answer)
         variables = tuple(sorted(set(ctx.variables) | free(de) | free(da), key=lambda s: s.name))
         if da == 0 or da.is_number and da != 0:

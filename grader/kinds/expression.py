@@ -10,7 +10,7 @@ import sympy as sp
 from grader import diagnose, forms, words
 from grader.budget import OutOfTime
 from grader.equivalence import Equivalence, Witness, compare, reference
-from grader.kinds.base import Context, Kind, register, wrong_shape
+from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.numeric.evaluate import Unsupported
 from grader.options import Options
 from grader.verdict import Interpretation, Verdict, correct, incorrect, partial, undecided
@@ -59,7 +59,7 @@ class Expression(Kind):
 
 def grade_scalar(expected: sp.Expr, answer: sp.Expr, ctx: Context, *, seen: Interpretation | None = None) -> Verdict:
     """Compare one scalar (expression or number) and explain the outcome."""
-    seen = seen if seen is not None else Interpretation(answer)
+    seen = seen if seen is not None else interpretation(answer, ctx)
     opts = ctx.options
     approx = ctx.approximate and not opts.exact
     outcome = compare(expected, answer, ctx.variables, approximate=approx, tolerance=opts.tolerance,
@@ -156,7 +156,7 @@ class Number(Kind):
         return obj
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(answer)
+        seen = interpretation(answer, ctx)
         if free(answer):
             names = words.names(sorted(s.name for s in free(answer)))
             return incorrect(f"Not quite: the answer is a number, but yours still contains {names}. "

@@ -12,9 +12,9 @@ import re
 import sympy as sp
 
 from grader.equivalence import compare
-from grader.kinds.base import Context, Kind, read_math, register
+from grader.kinds.base import Context, Kind, interpretation, read_math, register
 from grader.reading import Unreadable, has_decimals
-from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial
+from grader.verdict import ComponentVerdict, correct, incorrect, partial
 from grader import words
 
 _BRACKETS = re.compile(r"^\s*([\[\(\]])\s*(.+?)\s*,\s*(.+?)\s*([\]\)\[])\s*$", re.DOTALL)
@@ -116,7 +116,7 @@ class IntervalKind(Kind):
         return read_interval(answer, ctx)
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(answer)
+        seen = interpretation(answer, ctx)
         approx = has_decimals(ctx.text) and not ctx.options.exact
         ends = [("the left end", expected.start, answer.start, expected.left_open, answer.left_open),
                 ("the right end", expected.end, answer.end, expected.right_open, answer.right_open)]

@@ -5,9 +5,9 @@ from grader.numeric.evaluate import free
 
 import sympy as sp
 
-from grader.kinds.base import Kind, register, wrong_shape
+from grader.kinds.base import Kind, interpretation, register, wrong_shape
 from grader.kinds.expression import grade_scalar
-from grader.verdict import Interpretation, correct, incorrect
+from grader.verdict import correct, incorrect
 
 
 def _dne():
@@ -61,7 +61,7 @@ class Limit(Kind):
         return obj
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(answer)
+        seen = interpretation(answer, ctx)
         if _is_dne(expected):
             if _is_dne(answer):
                 return correct("Correct: the limit does not exist.", seen)

@@ -14,7 +14,7 @@ from typing import Any
 import sympy as sp
 
 from grader.equivalence import compare
-from grader.kinds.base import Context, Kind, WrongShape, read_math, register, shape_of
+from grader.kinds.base import Context, Kind, WrongShape, interpretation, read_math, register, shape_of
 from grader.reading import has_decimals
 from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial
 from grader import words
@@ -137,7 +137,7 @@ class PointSetKind(Kind):
         return marked
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(sp.FiniteSet(*(_show(m.point) for m in answer)) if answer else sp.S.EmptySet)
+        seen = interpretation(sp.FiniteSet(*(_show(m.point) for m in answer)) if answer else sp.S.EmptySet, ctx)
         classify = ctx.options.classify
         if classify is None:
             classify = any(m.kinds for m in expected)

@@ -13,7 +13,7 @@ import sympy as sp
 
 from grader import words
 from grader.equivalence import compare
-from grader.kinds.base import Context, Kind, register, wrong_shape
+from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.kinds.expression import grade_scalar, is_scalar
 from grader.options import Options
 from grader.verdict import ComponentVerdict, Interpretation, Verdict, correct, incorrect, partial
@@ -84,7 +84,7 @@ class Vector(Kind):
         return [f"the {_ordinal(i + 1)} component" for i in range(n)]
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(answer)
+        seen = interpretation(answer, ctx)
         n, m = len(expected), len(answer)
         if n != m:
             return incorrect(f"Not quite: your answer has {m} component{'s' * (m != 1)}, but the right one "
@@ -213,7 +213,7 @@ class Matrix(Kind):
         return sp.ImmutableMatrix(obj)
 
     def grade(self, expected, answer, ctx):
-        seen = Interpretation(answer)
+        seen = interpretation(answer, ctx)
         if expected.shape != answer.shape:
             (r, c), (er, ec) = answer.shape, expected.shape
             return incorrect(f"Not quite: your matrix is {r}×{c}, but the right one is {er}×{ec}.", seen,
