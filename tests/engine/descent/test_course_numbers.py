@@ -165,3 +165,25 @@ def test_least_squares_diverges_with_eta_0_0065_and_says_why(course_data):
     assert run2.diverged
     assert "2/λmax ≈ 0.0032" in run2.stopped_reason
     assert half.descend((-8, -2), 0.0055, 2000).status in ("converged", "converging")
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("x^2", x**2),
+    ("3x^2 - 4x + 5", 3 * x**2 - 4 * x + 5),
+    ("log(x^4 + x^3 + 2)", sp.log(x**4 + x**3 + 2)),
+    ("x + sin x", x + sp.sin(x)),
+])
+def test_text_and_sympy_give_the_same_run(text, expr):
+    a = tutor.descend(text, "2.5", "1/10", 30)
+    b = descend(expr, 2.5, 0.1, 30)
+    np.testing.assert_array_equal(a.points, b.points)
+    assert a.status == b.status
+
+
+def test_text_start_forms():
+    f = "x^2 + 2y^2"
+    ref = descend(f, [1, -2], 0.1, 10).points
+    for start in ("x=1, y=-2", {"x": 1, "y": "-2"}, ("1", "-2"), sp.Tuple(1, -2)):
+        np.testing.assert_array_equal(descend(f, start, 0.1, 10).points, ref)
+    runs = descend(f, [["1", "-2"], ["pi", "1/2"]], 0.1, 10)
+    assert runs[1].points[0] == pytest.approx([math.pi, 0.5])

@@ -6,6 +6,7 @@ mid-run (a NaN, an overflow) end the run and are explained in the result.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
@@ -52,7 +53,9 @@ def descend(f: Any, start: Any, lr: Any, steps: Any, method: str = "gd", tol: fl
 
 def prepare(f, variables, data, reduction, method, hyper, lr, steps, tol, step_tol):
     """Check everything but the start, then compile f; ``lr`` may be a list (for a sweep)."""
+    label = None
     if hasattr(f, "descent_problem"):
+        label = getattr(f, "label", None)
         f, variables = f.descent_problem()
     rule, h = get_rule(method, hyper)
     eta = [learning_rate(x) for x in lr] if isinstance(lr, list) else learning_rate(lr)
@@ -60,6 +63,8 @@ def prepare(f, variables, data, reduction, method, hyper, lr, steps, tol, step_t
     tol = _tolerance(tol, "tol")
     step_tol = _tolerance(step_tol, "step_tol")
     problem = build_problem(f, variables, data, reduction)
+    if label:
+        problem = dataclasses.replace(problem, label=label)
     return problem, rule, h, eta, n_steps, tol, step_tol
 
 
@@ -76,7 +81,7 @@ def make_descent(problem: Problem, trace: Trace, rule: Rule, h: dict, eta: float
                    grad_norms=trace.grad_norms, status=outcome.status, stopped_reason=outcome.reason,
                    notes=outcome.notes, rate=outcome.rate, stable_range=stable, max_steps=n_steps, tol=tol,
                    batch_size=batch, samples=problem.samples, seed=seed if batch is not None else None,
-                   _problem=problem)
+                   label=problem.label, _problem=problem)
 
 
 def _number(x: Any) -> float | None:

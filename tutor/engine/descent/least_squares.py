@@ -48,6 +48,13 @@ class LeastSquares(Rendered):
         top = self.eigenvalues[-1] if self.eigenvalues else 0.0
         return 2 / top if top > 0 else None
 
+    @property
+    def label(self) -> str:
+        """The loss as the course writes it."""
+        if self.scale == 1:
+            return "‖y − Xβ‖²"
+        return "½‖y − Xβ‖²" if self.scale == sp.Rational(1, 2) else f"{self.scale}·‖y − Xβ‖²"
+
     def descent_problem(self) -> tuple[sp.Expr, tuple[sp.Symbol, ...]]:
         return self.loss, self.variables
 
@@ -68,7 +75,7 @@ class LeastSquares(Rendered):
     def doc(self) -> Doc:
         n, p = self.X.shape
         half = self.scale == sp.Rational(1, 2)
-        loss_name = "½‖y − Xβ‖²" if half else ("‖y − Xβ‖²" if self.scale == 1 else f"{self.scale}·‖y − Xβ‖²")
+        loss_name = self.label
         grad_name = "XᵀXβ − Xᵀy" if half else ("2XᵀXβ − 2Xᵀy" if self.scale == 1 else
                                                f"{2 * self.scale}·(XᵀXβ − Xᵀy)")
         beta = sp.Matrix(self.variables)
@@ -183,8 +190,8 @@ def _solve(A: sp.Matrix, b: sp.Matrix, exact: bool):
 
 def _shown(obj: Any) -> Any:
     """Exact but unreadable rationals are shown as 8-digit decimals."""
-    def short(e):
-        return e.xreplace({r: sp.Float(r, 8) for r in e.atoms(sp.Rational) if r.q > 1000 or abs(r.p) > 10**9})
+    from tutor.engine.descent.result import readable
+
     if isinstance(obj, sp.MatrixBase):
-        return obj.applyfunc(short)
-    return short(obj)
+        return obj.applyfunc(readable)
+    return readable(obj)

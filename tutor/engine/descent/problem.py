@@ -33,6 +33,7 @@ class Problem:
     data_symbols: tuple[sp.Symbol, ...] = ()
     data: np.ndarray | None = None       # (number of data symbols, N)
     reduction: str = "sum"
+    label: str | None = None             # a name for f in titles, e.g. "½‖y − Xβ‖²"
 
     @property
     def n(self) -> int:
@@ -139,7 +140,7 @@ def build_problem(f: Any, variables: Sequence[Any] | None = None, data: Mapping[
     scalar_fn = None
     if not rdata:
         try:
-            scalar_fn = sp.lambdify(list(rvars), outputs, modules="math", cse=True)
+            scalar_fn = sp.lambdify(list(rvars), outputs, modules="math", cse=True, printer=_scalar_printer())
         except Exception:  # some functions have no math-module spelling: the NumPy path still works
             scalar_fn = None
     hess = _constant_hessian(grad, rvars, rdata, arrays, reduction)
@@ -147,6 +148,23 @@ def build_problem(f: Any, variables: Sequence[Any] | None = None, data: Mapping[
     return Problem(expr=expr, variables=vars_, gradient=tuple(g.xreplace(back) for g in grad),
                    vector_fn=vector_fn, scalar_fn=scalar_fn, hessian=hess, data_symbols=data_syms,
                    data=arrays, reduction=reduction)
+
+
+def _scalar_printer():
+    """Python-float code that squares as NumPy does (x*x, not pow(x, 2), which can differ in the last bit),
+    so one start on floats and the same start among many arrays follow the same path exactly."""
+    from sympy.printing.precedence import precedence
+    from sympy.printing.pycode import PythonCodePrinter
+
+    class ScalarPrinter(PythonCodePrinter):
+        def _print_Pow(self, expr, rational=False):
+            if expr.exp == 2:
+                base = self.parenthesize(expr.base, precedence(expr), strict=False)
+                return f"({base}*{base})"
+            return super()._print_Pow(expr, rational=rational)
+
+    return ScalarPrinter({"fully_qualified_modules": False, "inline": True, "allow_unknown_functions": True,
+                          "user_functions": {}})
 
 
 def _data_arrays(expr: sp.Expr, data: Mapping[Any, Any]) -> tuple[tuple[sp.Symbol, ...], np.ndarray]:

@@ -20,6 +20,14 @@ from tutor.render.mixin import Rendered, jsonable
 _TABLE_HEAD, _TABLE_TAIL = 6, 4
 
 
+def readable(expr: Any) -> Any:
+    """Exact fractions with huge numerators or denominators shown as 8-digit decimals."""
+    if not isinstance(expr, sp.Basic):
+        return expr
+    big = {r: sp.Float(r, 8) for r in expr.atoms(sp.Rational) if r.q > 1000 or abs(r.p) > 10**9}
+    return expr.xreplace(big) if big else expr
+
+
 def _float(x: Any) -> str:
     """A number the way Python prints a float (the course's output), integers included."""
     return repr(float(x))
@@ -47,6 +55,7 @@ class Descent(Rendered):
     batch_size: int | None = None
     samples: int = 0
     seed: Any = None
+    label: str | None = None
     _problem: Any = field(default=None, repr=False, compare=False)   # the compiled f, for figures
 
     @property
@@ -104,9 +113,12 @@ class Descent(Rendered):
         if self.samples:
             kind = "Stochastic gradient descent" if self.batch_size and self.method == "gd" else rule.title.capitalize()
             title = line(f"{kind} on the sum over {self.samples} samples of ℓ =", self.function)
+        elif self.label:
+            title = line(f"{rule.title.capitalize()} on L = {self.label}")
         else:
             title = line(f"{rule.title.capitalize()} on f =", self.function)
-        setup = [line(f"Start at {self._point(0)}, learning rate η = {self.lr:g}, at most {self.max_steps} steps"
+        setup = [] if not self.label else [line("Expanded: L =", readable(self.function))]
+        setup += [line(f"Start at {self._point(0)}, learning rate η = {self.lr:g}, at most {self.max_steps} steps"
                       + (f", stop when |∇f| ≤ {self.tol:g}" if self.tol is not None else "") + ".")]
         setup += [Line((f"Update: {u}",)) for u in rule.formula]
         extra = {k: v for k, v in self.hyper if k in rule.defaults and rule.defaults[k] != v}
@@ -145,6 +157,7 @@ class Descent(Rendered):
         return {
             "type": "Descent",
             "function": jsonable(self.function),
+            "label": self.label,
             "variables": [s.name for s in self.variables],
             "method": self.method,
             "lr": self.lr,
