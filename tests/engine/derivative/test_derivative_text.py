@@ -52,8 +52,8 @@ def test_unreadable_text_raises_the_parsers_error():
 
 
 def test_too_large_for_steps_gives_sympys_plain_result():
-    big = sp.Add(*(sp.sin(k * x) * x**k for k in range(1, MAX_NODES // 6)))
-    d = derivative(big, x)
+    big = sp.Add(*(k * x**k for k in range(1, MAX_NODES // 4)))  # 5 nodes a term, cheap for sympy.diff
+    d = derivative(big, x, timeout=30)
     assert d.steps is None and not d.complete
     assert any("too large to differentiate step by step" in n for n in d.notes)
     assert d.result is not None and sp.expand(d.result - sp.diff(big, x)) == 0
