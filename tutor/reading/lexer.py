@@ -392,4 +392,9 @@ def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
                 note += f" (a product; declare '{letters}' as a variable to keep it one name)"
             if note not in notes:
                 notes.append(note)
+    from tutor.reading.ambiguity import slash_note  # imported late: it uses this module
+
+    slash = slash_note(text, variables)
+    if slash:
+        notes.append(slash)
     return notes

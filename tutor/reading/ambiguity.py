@@ -1,0 +1,108 @@
+"""The other way to read ``a/bc``: students who type ``1/2x^(-1/2)`` often mean (1/2)·x^(-1/2).
+
+calctutor reads juxtaposition before division (``1/2x`` is 1/(2x)), which is
+right for some and a surprise for others. This finds the alternative reading,
+where '/' divides by the first factor only, so the echo can mention it and the
+grader can ask for brackets instead of marking a well-meant answer wrong.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from lark import Token
+
+from tutor.reading.errors import ParseError
+from tutor.reading.lexer import OPENERS, tokenize
+from tutor.reading.limits import current
+
+_ATOMS = {"NUMBER", "NAME", "CONST"}
+_STARTS_FACTOR = {"NUMBER", "NAME", "CONST", "FUNC", "ROOT", "_TSQRT", "_FRAC", "_LPAR", "_LBRACK", "_BAROPEN"}
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """``text`` rewritten with an explicit '*' so it reads the other way, and that reading."""
+
+    text: str
+    value: Any
+
+
+def slash_alternative(text: str, variables: Iterable[Any] | None = None) -> Alternative | None:
+    """The reading with '/' dividing by the first factor only, or None when there is no such ambiguity."""
+    from tutor.reading.parser import _variable_names, parse
+
+    names = _variable_names(variables)
+    try:
+        tokens = tokenize(text, names, current()).tokens
+    except ParseError:
+        return None
+    closers = _matching(tokens)
+    inserts = []
+    for i, tok in enumerate(tokens):
+        if tok.type != "_DIV":
+            continue
+        end = _factor_end(tokens, i + 1, closers)
+        if end is not None and end < len(tokens) and tokens[end].type in _STARTS_FACTOR:
+            inserts.append(tokens[end].start_pos)
+    if not inserts:
+        return None
+    rewritten = text
+    for pos in sorted(inserts, reverse=True):
+        rewritten = rewritten[:pos] + "*" + rewritten[pos:]
+    try:
+        return Alternative(rewritten, parse(rewritten, names or None))
+    except ParseError:
+        return None
+
+
+def _matching(tokens: list[Token]) -> dict[int, int]:
+    """Index of each opener -> index of its closer (the lexer already checked balance)."""
+    out, stack = {}, []
+    for i, tok in enumerate(tokens):
+        if tok.type in OPENERS:
+            stack.append(i)
+        elif stack and tok.type == OPENERS[tokens[stack[-1]].type]:
+            out[stack.pop()] = i
+    return out
+
+
+def _atom_end(tokens: list[Token], j: int, closers: dict[int, int], allow_call: bool) -> int | None:
+    if j >= len(tokens):
+        return None
+    kind = tokens[j].type
+    if kind in _ATOMS:
+        return j + 1
+    if kind in OPENERS and j in closers:
+        return closers[j] + 1
+    if allow_call and kind == "FUNC" and j + 1 < len(tokens) and (j + 1) in closers:
+        return closers[j + 1] + 1
+    return None
+
+
+def _factor_end(tokens: list[Token], j: int, closers: dict[int, int], exponent: bool = False) -> int | None:
+    """Where the power/factorial starting at ``j`` ends, or None if it is not a simple factor."""
+    while exponent and j < len(tokens) and tokens[j].type in ("_MINUS", "_PLUS"):
+        j += 1
+    k = _atom_end(tokens, j, closers, allow_call=exponent)
+    while k is not None and k < len(tokens):
+        kind = tokens[k].type
+        if kind in ("BANG", "SUP"):
+            k += 1
+        elif kind == "POW":
+            k = _factor_end(tokens, k + 1, closers, exponent=True)
+        else:
+            break
+    return k
+
+
+def slash_note(text: str, variables: Iterable[Any] | None = None) -> str | None:
+    """A sentence for the echo when '/' is followed by a product written without '*'."""
+    alt = slash_alternative(text, variables)
+    if alt is None:
+        return None
+    from tutor.reading.printer import to_unicode
+
+    return (f"'/' divides by the whole product written after it; if you meant {to_unicode(alt.value)}, "
+            f"type {alt.text}")
