@@ -75,7 +75,7 @@ def test_debug_mode_checks_every_step(monkeypatch):
 
 
 def test_now_simplify_appears_only_when_it_changes_something():
-    d = derivative((x**2 - 1) / (x - 1), x)
+    d = derivative((x**2 - 1) / (x - 1), x, timeout=60)  # generous: the machine may be busy
     assert d.result == 1 and d.raw != 1
     assert "Now simplify" in d.to_text()
     assert "Now simplify" not in derivative(3 * x**2, x).to_text()
