@@ -82,6 +82,8 @@ def test_descend_explains_least_squares_style_divergence(capsys):
     (["plot", "x^2", "--kind", "tangent", "--out", "x.png"], "needs --at"),
     (["plot", "x^2", "--kind", "landscape", "--at", "1", "--out", "x.png"], "at least 2 variables"),
     (["plot", "x^2 + y^2", "--kind", "tangent", "--at", "1", "--out", "x.png"], "one variable"),
+    (["plot", "x^2", "--kind", "surface", "--span", "2", "--out", "x.png"], "needs f of 2 variables"),
+    (["plot", "x^2 + y^2", "--kind", "contour", "--span", "-1", "--out", "x.png"], "--span must be positive"),
 ])
 def test_bad_input_exits_2_with_a_message(capsys, tmp_path, monkeypatch, argv, words):
     monkeypatch.chdir(tmp_path)
@@ -120,10 +122,11 @@ def test_sgd_from_a_csv(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("kind,extra", [("tangent", ["--at", "-2"]), ("surface", []), ("contour", []),
+                                        ("contour", ["--at", "1, 1", "--span", "2"]),
                                         ("landscape", ["--at", "1, 0.5, 1"])])
 def test_plot_kinds_write_files(capsys, tmp_path, kind, extra):
     expr = {"tangent": "3x^2 - 4x + 5", "landscape": "(a - 1)^2 + 3(b + c)^2 + sin(a c)"}.get(kind, "x^2 - y^2")
-    out = tmp_path / f"{kind}.png"
+    out = tmp_path / f"{kind}{len(extra)}.png"
     status, _, err = cli(capsys, "plot", expr, "--kind", kind, *extra, "--out", str(out))
     assert status == 0 and out.exists() and out.stat().st_size > 5000
     assert "figure saved" in err

@@ -1,15 +1,12 @@
 """``calctutor plot EXPR --kind surface|contour|tangent|landscape [--at POINT] --out FILE``.
 
-Surfaces and contour maps come from ``tutor.plots.surfaces`` when it is
-installed (the critical-points figures), else from the descent module's
-plain versions; tangent lines and loss-landscape slices from ``tutor.plots.descent``.
+Surfaces and contour maps are the critical-points figures (``tutor.plots.surfaces``);
+tangent lines and loss-landscape slices come from ``tutor.plots.descent``.
 """
 from __future__ import annotations
 
 import argparse
 import sys
-from importlib.util import find_spec
-
 from tutor.commands.common import CommandError, add_vars_option, variables_from
 from tutor.commands.descend import engine, starts_from
 
@@ -29,13 +26,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_vars_option(parser)
 
 
-def _surfaces(kind: str):
-    """The critical-points module's drawing function for this kind, if it is installed."""
-    if find_spec("tutor.plots.surfaces") is None:
+def _box(at, span: float | None, args: argparse.Namespace):
+    """The square around --at (the origin if not given) of half-width --span, or None to let surfaces choose."""
+    if at is None and span is None:
         return None
-    from tutor.plots import surfaces
+    from tutor.engine.descent.api import start_array
+    from tutor.engine.descent.problem import build_problem
 
-    return getattr(surfaces, f"{kind}_plot", None)
+    problem = build_problem(args.expr, variables_from(args))
+    if problem.n != 2:
+        raise CommandError(f"a {args.kind} plot needs f of 2 variables; f has {problem.n}")
+    centre = (0.0, 0.0) if at is None else start_array(at, problem)[0][0]
+    half = 3.0 if span is None else span
+    return tuple((float(c) - half, float(c) + half) for c in centre)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,12 +62,11 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError("a landscape slice needs --at, the centre point θ (e.g. --at '1, 0.5, 1')")
         out = engine(plots.landscape_plot, args.expr, at, args.out, variables,
                      span=args.span if args.span is not None else 1.0, seed=args.seed, **extra)
-    else:
-        shared = _surfaces(args.kind)
-        if shared is not None:
-            out = engine(shared, args.expr, args.out)
-        else:
-            out = engine(plots.function_plot, args.expr, args.out, kind=args.kind, at=at,
-                         span=args.span if args.span is not None else 3.0, variables=variables, **extra)
+    else:  # the critical-points figures: labelled levels, gradient arrows
+        from tutor.plots import surfaces
+
+        draw = surfaces.plot_surface if args.kind == "surface" else surfaces.plot_contour
+        box = engine(_box, at, args.span, args)
+        out = engine(draw, args.expr, variables, box=box, path=args.out)
     print(f"figure saved to {out}", file=sys.stderr)
     return 0

@@ -351,30 +351,6 @@ def landscape_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] |
     return save(fig, path)
 
 
-def function_plot(f: Any, path: str | Path, kind: str = "contour", at: Any = None, span: float = 3.0,
-                  variables: Sequence[Any] | None = None, resolution: int = 120) -> Path:
-    """f of two variables on the square of half-width ``span`` around ``at``: contour map or surface."""
-    from tutor.engine.descent.api import start_array
-    from tutor.engine.descent.problem import build_problem
-
-    problem = build_problem(f, variables)
-    if problem.n != 2:
-        raise ValueError(f"a {kind} plot needs f of 2 variables; f has {problem.n}")
-    centre = np.zeros(2) if at is None else start_array(at, problem)[0][0]
-    box = np.stack([centre - span, centre + span], axis=1)
-    fig, ax = new_figure(three_d=kind == "surface")
-    if kind == "surface":
-        X, Y, Z = _grid(problem, box, resolution // 2)
-        ax.plot_surface(X, Y, Z, cmap="viridis", linewidth=0, antialiased=True, alpha=0.9)
-        ax.set_xlabel(problem.variables[0].name)
-        ax.set_ylabel(problem.variables[1].name)
-        ax.set_zlabel("f")
-    else:
-        _draw_background(fig, ax, problem, box, resolution)
-    ax.set_title(f"{kind.capitalize()} — f = {_short(problem.expr)}", fontsize=10)
-    return save(fig, path)
-
-
 def _expr(f: Any, variables: Any) -> Any:
     from tutor.engine.inputs import as_expr
 
