@@ -22,7 +22,7 @@ from grader.reading import Unreadable
 from grader.verdict import Interpretation, Verdict, invalid, undecided
 
 MAX_TEXT = 2000  # characters; longer answers are refused before reading
-MAX_NODES = 2500  # a bigger tree is graded in the worker
+MAX_NODES = 600  # a bigger tree is graded in the worker (real answers are far smaller)
 
 
 def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -> Verdict:

@@ -371,7 +371,8 @@ def find(expected: sp.Expr, answer: sp.Expr, ref: Sample | None, variables: tupl
         return None
     for d in DIAGNOSES:
         try:
-            hit = d.find(ev)
+            with np.errstate(all="ignore"):
+                hit = d.find(ev)
         except (Unsupported, RecursionError, ZeroDivisionError, OverflowError, ValueError, TypeError):
             continue
         if hit is not None:

@@ -19,8 +19,10 @@ def number(v: Any) -> str:
         return "undefined"
     if math.isinf(f):
         return "∞" if f > 0 else "−∞"
+    if abs(f) >= 1e15 or (f != 0 and abs(f) < 1e-6):
+        return f"{f:.4g}"
     r = round(f)
-    if abs(f - r) <= 1e-9 * max(1.0, abs(f)) and abs(r) < 1e15:
+    if abs(f - r) <= 1e-9 * max(1.0, abs(f)):
         return str(int(r))
     for d in range(2, 65):  # a simple fraction? (cheaper than Fraction.limit_denominator)
         n = round(f * d)

@@ -44,3 +44,14 @@ def test_an_expected_answer_with_no_real_values_is_decided_symbolically():
 def test_deep_nesting_is_refused_by_the_reader():
     v = grader.check("x", "(" * 60 + "x" + ")" * 60)
     assert v.status == "invalid"
+
+
+def test_a_very_large_tree_is_graded_in_the_worker():
+    from grader.check import _hostile
+    from tutor import parse
+
+    text = "+".join(f"x^{i}" for i in range(1, 300))
+    assert _hostile(parse(text))
+    v = grader.check("x", text)
+    assert v.status == "incorrect" and "e+" in v.feedback  # huge values shown in short form
+    assert grader.check(parse(text), text).status == "correct"
