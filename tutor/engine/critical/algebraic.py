@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import sympy as sp
 
@@ -61,30 +62,28 @@ class AlgebraicPoint:
     def refined(self, width: sp.Rational) -> AlgebraicPoint:
         if self.degree == 1 or self.high - self.low <= width:
             return self
-        lo, hi = self.poly().refine_root(self.low, self.high, eps=width)
-        return AlgebraicPoint(self.minpoly, self.coords, sp.Rational(lo), sp.Rational(hi))
+        lo, hi = _refine(self.minpoly, self.low, self.high, sp.Rational(width))
+        return AlgebraicPoint(self.minpoly, self.coords, lo, hi)
 
     def approx(self, digits: int = 15) -> tuple[sp.Float, ...]:
         """Coordinates as Floats correct to about ``digits`` significant digits."""
         if self.degree == 1:
             t0 = self.root()
             return tuple(sp.Float(c.subs(T, t0), digits) for c in self.coords)
-        p = self.refined(sp.Rational(1, 10 ** (digits + 20)))
+        scale = max(1, int(abs(float(self.high))) + 1)
+        p = self.refined(sp.Rational(1, 10 ** (digits + 5)) / scale)
         mid = (p.low + p.high) / 2
         return tuple(sp.Float(sp.Rational(c.subs(T, mid)), digits) for c in self.coords)
 
     def reduce(self, expr: sp.Expr, variables: tuple[sp.Symbol, ...]) -> tuple[sp.Poly, sp.Poly] | None:
         """A rational function of the variables at this point, as (num, den) mod minpoly; None if not rational."""
-        sub = dict(zip(variables, self.coords))
-        e = sp.together(sp.sympify(expr).subs(sub))
-        num, den = sp.fraction(e)
-        try:
-            pn = sp.Poly(num, T, domain="QQ")
-            pd = sp.Poly(den, T, domain="QQ")
-        except (sp.PolynomialError, sp.CoercionFailed, sp.GeneratorsNeeded):
+        parts = _fraction(sp.sympify(expr), tuple(variables))
+        if parts is None:
             return None
         m = self.poly()
-        return pn.rem(m), pd.rem(m)
+        powers: dict = {}
+        coords = [sp.Poly(c, T, domain="QQ").rem(m) for c in self.coords]
+        return _compose(parts[0], coords, m, powers), _compose(parts[1], coords, m, powers)
 
     def is_zero(self, expr: sp.Expr, variables: tuple[sp.Symbol, ...]) -> bool | None:
         red = self.reduce(expr, variables)
@@ -117,7 +116,8 @@ class AlgebraicPoint:
         if self.degree == 1:
             return int(sp.sign(p.eval(self.root())))
         coeffs = [Fraction(int(c.p), int(c.q)) for c in (sp.Rational(a) for a in p.all_coeffs())]
-        point, width = self, (self.high - self.low)
+        width = sp.Rational(1, 10 ** 12)
+        point = self.refined(width)
         for _ in range(_MAX_REFINE):
             lo, hi = Fraction(int(point.low.p), int(point.low.q)), Fraction(int(point.high.p), int(point.high.q))
             s = _interval_sign(coeffs, lo, hi)
@@ -126,6 +126,59 @@ class AlgebraicPoint:
             width = width / 16
             point = point.refined(width)
         raise ArithmeticError("sign could not be separated from zero")  # pragma: no cover
+
+
+@lru_cache(maxsize=1024)
+def _refine(minpoly: sp.Expr, low: sp.Rational, high: sp.Rational, width: sp.Rational) -> tuple[sp.Rational, sp.Rational]:
+    """A sub-interval of width <= ``width`` holding the root: located with mpmath, then proved by an exact
+    sign change of the minimal polynomial at its rational ends (the old interval isolates the root)."""
+    import mpmath
+
+    poly = sp.Poly(minpoly, T, domain="QQ")
+    digits = int(-sp.log(width, 10).evalf()) + 15
+    try:
+        with mpmath.workdps(digits):
+            coeffs = [mpmath.mpf(c.p) / c.q for c in map(sp.Rational, poly.all_coeffs())]
+            f = lambda t: mpmath.polyval(coeffs, t)  # noqa: E731
+            r = mpmath.findroot(f, (mpmath.mpf(low.p) / low.q, mpmath.mpf(high.p) / high.q), solver="anderson")
+            a = max(low, sp.Rational(mpmath.nstr(r - mpmath.mpf(width.p) / width.q / 2, digits)))
+            b = min(high, sp.Rational(mpmath.nstr(r + mpmath.mpf(width.p) / width.q / 2, digits)))
+        fa, fb = poly.eval(a), poly.eval(b)
+        if a < b and fa * fb < 0:
+            return a, b
+    except (ValueError, ZeroDivisionError, ArithmeticError):
+        pass
+    lo, hi = poly.refine_root(low, high, eps=width)
+    return sp.Rational(lo), sp.Rational(hi)
+
+
+@lru_cache(maxsize=512)
+def _fraction(expr: sp.Expr, variables: tuple[sp.Symbol, ...]) -> tuple[sp.Poly, sp.Poly] | None:
+    """expr = num/den with polynomials over Q in the variables, or None."""
+    num, den = sp.fraction(sp.together(expr))
+    try:
+        return sp.Poly(num, *variables, domain="QQ"), sp.Poly(den, *variables, domain="QQ")
+    except (sp.PolynomialError, sp.CoercionFailed, sp.GeneratorsNeeded):
+        return None
+
+
+def _compose(P: sp.Poly, coords: list[sp.Poly], m: sp.Poly, powers: dict) -> sp.Poly:
+    """P(coords(t)) mod m(t), with powers of each coordinate reduced as they are built."""
+    total = sp.Poly(0, T, domain="QQ")
+    for monom, coeff in P.terms():
+        term = sp.Poly(coeff, T, domain="QQ")
+        for i, e in enumerate(monom):
+            if e:
+                term = (term * _power(coords, i, e, m, powers)).rem(m)
+        total += term
+    return total.rem(m)
+
+
+def _power(coords, i: int, e: int, m: sp.Poly, powers: dict) -> sp.Poly:
+    key = (i, e)
+    if key not in powers:
+        powers[key] = coords[i] if e == 1 else (_power(coords, i, e - 1, m, powers) * coords[i]).rem(m)
+    return powers[key]
 
 
 def _interval_sign(coeffs: list[Fraction], lo: Fraction, hi: Fraction) -> int:

@@ -81,6 +81,20 @@ class PointSigns:
 
     def sign(self, expr: sp.Expr) -> Sign:
         expr = sp.sympify(expr)
+        memo = self._memo()
+        if expr in memo:
+            return memo[expr]
+        memo[expr] = result = self._sign(expr)
+        return result
+
+    def _memo(self) -> dict:
+        memo = self.__dict__.get("_signs")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_signs", memo)
+        return memo
+
+    def _sign(self, expr: sp.Expr) -> Sign:
         if not expr.free_symbols & set(self.variables):
             return decide_sign(expr) if self.exact is not None or expr.is_number else Sign(None, "undecided")
         if self.algebraic is not None:
