@@ -11,7 +11,7 @@ import sympy as sp
 
 from tutor.engine.derivative.solve import function_expr
 from tutor.engine.inputs import as_expr
-from tutor.engine.multivariable.partials import Gradient, Hessian, gradient, hessian
+from tutor.engine.multivariable.partials import Gradient, gradient
 from tutor.engine.multivariable.points import (
     at_point, fmt_point, kinks, resolve_point, resolve_variables, undefined,
 )

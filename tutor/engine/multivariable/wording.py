@@ -6,7 +6,7 @@ import sympy as sp
 
 from tutor.engine.derivative.notation import diff_notation
 from tutor.engine.derivative.wording import derivation_doc
-from tutor.render import Doc, Line, Step, Table, line
+from tutor.render import Doc, Step, Table, line
 
 
 def _eqs(point) -> list:

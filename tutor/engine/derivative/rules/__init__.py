@@ -4,7 +4,7 @@ from tutor.engine.derivative.rules.core import (
     ChainRule, ConstantMultipleRule, ConstantRule, DontKnowRule, GeneralPowerRule, HigherOrderRule,
     LogBaseRule, OuterRule, PowerRule, ProductRule, QuotientRule, SumRule, VariableRule,
 )
-from tutor.engine.derivative.rules import functions  # noqa: F401  (registers the function rules)
+from tutor.engine.derivative.rules import functions  # noqa: F401  registers the function rules
 from tutor.engine.derivative.rules.functions import ExponentialRule, FunctionRule
 
 __all__ = [
