@@ -42,12 +42,15 @@ def run(args: argparse.Namespace) -> int:
     from tutor.engine.level import level_curve
     from tutor.reading.errors import ParseError
 
+    levels = _levels(args.c)
     try:
-        curves = [level_curve(args.expr, c, variables_from(args), at=args.at) for c in _levels(args.c)]
+        curves = [_one(level_curve, args, c, several=len(levels) > 1) for c in levels]
     except ParseError:
         raise
     except (ValueError, TypeError) as exc:
         raise CommandError(str(exc)) from None
+    if args.at and len(levels) > 1 and not any(c.perpendicular for c in curves):
+        raise CommandError(f"the point {args.at} is on none of these level curves")
     if args.format == "json":
         print(json.dumps({"type": "LevelCurves", "curves": [c.to_dict() for c in curves]},
                          ensure_ascii=False, indent=2))
@@ -56,6 +59,16 @@ def run(args: argparse.Namespace) -> int:
     if args.plot:
         _plot(curves, args)
     return 0
+
+
+def _one(level_curve, args, c, several: bool):
+    """With several levels, --at applies to the level curve that passes through the point."""
+    try:
+        return level_curve(args.expr, c, variables_from(args), at=args.at)
+    except ValueError as exc:
+        if several and args.at and "not on the level curve" in str(exc):
+            return level_curve(args.expr, c, variables_from(args))
+        raise
 
 
 def _plot(curves, args) -> None:

@@ -191,7 +191,8 @@ def _subs_facts(value, level, critical_level):
     """Put the critical level into the facts of the boundary case (the double line x + y = 0, not -sqrt(c))."""
     if isinstance(value, tuple):
         out = tuple(_subs_facts(v, level, critical_level) for v in value)
-        return tuple(dict.fromkeys(out)) if all(isinstance(v, sp.Basic) for v in out) else out
+        lines = out and all(isinstance(v, sp.Equality) for v in out)
+        return tuple(dict.fromkeys(out)) if lines else out
     if isinstance(value, sp.Basic):
         return sp.simplify(value.subs(level, critical_level))
     return value
