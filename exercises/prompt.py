@@ -52,14 +52,25 @@ def fill_segments(template: str, values: Mapping[str, Any]) -> list[tuple[bool, 
 def _fill_piece(text: str, is_math: bool, values: Mapping[str, Any], unicode: bool) -> str:
     def repl(m: re.Match) -> str:
         name = m.group(1)
-        if name not in values:
+        before = text[:m.start()]
+        if name not in values or (is_math and is_argument(before)):
             return m.group(0)
         shown = show(values[name], "unicode" if unicode else ("latex" if is_math else "text"))
-        if is_math and _negative(values[name], shown) and _after_operand(text[:m.start()]):
+        if is_math and before.endswith(("^", "_")):
+            return "{" + shown + "}"  # keeps x^{a} right for a = -3
+        if is_math and _negative(values[name], shown) and _after_operand(before):
             shown = f"\\left({shown}\\right)" if not unicode else f"({shown})"
-        return "{" + shown + "}" if is_math else shown  # braces keep x^{a} right for a = -3
+        return shown
 
     return PLACEHOLDER.sub(repl, text)
+
+
+def is_argument(before: str) -> bool:
+    """A brace group directly after a LaTeX command or another group (\\frac{a}{h}, \\text{c}) is LaTeX.
+
+    With a space in between (``\\lim_{x \\to 0} {function}``) it is a placeholder again.
+    """
+    return bool(re.search(r"(\\[A-Za-z]+|\})$", before))
 
 
 def _negative(value: Any, shown: str) -> bool:
@@ -133,7 +144,7 @@ _COMMANDS = {
     "|": "‖", "langle": "⟨", "rangle": "⟩", "top": "ᵀ", "quad": "  ", "qquad": "    ", ",": " ",
     ";": " ", "!": "", "left": "", "right": "", "lim": "lim", "log": "log", "ln": "ln", "sin": "sin",
     "cos": "cos", "tan": "tan", "exp": "exp", "max": "max", "min": "min", "sqrt": "√",
-    "pm": "±", "mp": "∓", "Delta": "Δ", "sim": "∼", "forall": "∀", "circ": "∘", "prime": "′",
+    "pm": "±", "mp": "∓", "ell": "ℓ", "hbar": "ℏ", "Delta": "Δ", "sim": "∼", "forall": "∀", "circ": "∘", "prime": "′",
 }
 _SUP = str.maketrans("0123456789+-()nkTi", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿᵏᵀⁱ")
 _SUB = str.maketrans("0123456789+-()ikntx", "₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢₖₙₜₓ")
@@ -149,15 +160,16 @@ def latex_to_unicode(tex: str) -> str:
                lambda m: (m.group(2) or m.group(3)) + {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303"}[m.group(1)],
                s)
     s = re.sub(r"\\(?!d?frac|tfrac|sqrt)([A-Za-z]+|[|,;!]) ?", _command, s)
-    for _ in range(4):  # nested fractions, innermost first
+    for _ in range(4):  # nested fractions and roots, innermost first
+        s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: "√" + _wrap(m.group(1)), s)
         s = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: _frac(m.group(1), m.group(2)), s)
-    s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: "√" + _wrap(m.group(1)), s)
     s = re.sub(r"\^\{([^{}]*)\}", lambda m: _script(m.group(1), _SUP, "^"), s)
     s = re.sub(r"_\{([^{}]*)\}", lambda m: _script(m.group(1), _SUB, "_"), s)
     s = re.sub(r"\^([0-9A-Za-z])", lambda m: _script(m.group(1), _SUP, "^"), s)
     s = re.sub(r"_([0-9A-Za-z])", lambda m: _script(m.group(1), _SUB, "_"), s)
     s = re.sub(r"\\([|,;!]) ?", _command, s)
     s = s.replace("{", "").replace("}", "")
+    s = s.replace("^ᵀ", "ᵀ")
     return unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", s).strip())
 
 
@@ -166,10 +178,13 @@ def _matrix(m: re.Match) -> str:
     return "[" + ", ".join("[" + ", ".join(c.strip() for c in r.split("&")) + "]" for r in rows) + "]"
 
 
+_PREFIX = {"nabla", "partial", "sqrt", "lVert", "langle", "left", "right", "!", "Delta"}
+
+
 def _command(m: re.Match) -> str:
     name = m.group(1)
     out = _COMMANDS.get(name, name)
-    keep_space = m.group(0).endswith(" ") and out not in ("∇", "∂", "√", "")
+    keep_space = m.group(0).endswith(" ") and name not in _PREFIX
     return out + (" " if keep_space else "")
 
 
@@ -186,4 +201,6 @@ def _script(s: str, table: dict, mark: str) -> str:
     converted = s.translate(table)
     if all(ch in "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿᵏᵀⁱ₀₁₂₃₄₅₆₇₈₉₊₋₍₎ᵢₖₙₜₓ" for ch in converted):
         return converted
-    return f"{mark}({s})" if len(s) > 1 else f"{mark}{s}"
+    if s.isalnum() or (s.startswith("(") and s.endswith(")")):
+        return f"{mark}{s}"  # η_max, lim_(x,y)→(0,0)
+    return f"{mark}({s})"

@@ -162,7 +162,6 @@ class MinibatchGradient(Task):
         if any(abs(float(a) - float(b)) > 1e-7 * (1 + abs(float(a))) for a, b in zip(full, check.full)):
             raise RuntimeError("the exact full gradient disagrees with the engine's")
         nodes = steps_of(check)
-        ctx.facts["N"] = n
         if not ctx.has("batch"):
             answer = point_value(full)
             return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=nodes, result=check)

@@ -71,6 +71,7 @@ class LimitTask(Task):
         if sp.simplify(rhs.subs(sub) - point[var]) != 0:
             raise BankError("the path does not pass through the point", field="along")
         restricted = f.subs(var, rhs)
+        ctx.facts["along"] = path
         steps = (line("Along", path, "the function becomes", restricted, "."),)
         return restricted, rest, sub, steps
 

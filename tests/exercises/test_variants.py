@@ -43,7 +43,7 @@ def test_parameters_fill_the_prompt_in_words_and_in_math(bank):
         assert "{lr}" not in v.prompt and "{g}" not in v.prompt
         if str(lr) == "1/3":
             assert v.prompt.startswith("With learning rate 1/3 ")
-            assert "{\\frac{1}{3}} \\cdot" in v.prompt  # LaTeX inside $…$
+            assert "\\frac{1}{3} \\cdot" in v.prompt  # LaTeX inside $…$
         else:
             assert v.prompt.startswith(f"With learning rate {float(lr):g} ")
     assert seen == {"1/10", "1/100", "1/3"}
@@ -76,8 +76,8 @@ def test_negative_values_are_bracketed_after_an_operator(bank):
     for seed in range(30):
         v = bank["lr-halving"].variant(seed)
         if v.params["g"] < 0:
-            assert f"$g = {{{v.params['g']}}}$" in v.prompt  # no brackets after '='
-            assert f"\\cdot {{\\left({v.params['g']}\\right)}}$" in v.prompt
+            assert f"$g = {v.params['g']}$" in v.prompt  # no brackets after '='
+            assert f"\\cdot \\left({v.params['g']}\\right)$" in v.prompt
             assert f"· ({v.params['g']});".replace("-", "−") in v.prompt_text
             return
     raise AssertionError("no seed gave a negative g")
@@ -129,3 +129,10 @@ def test_latex_to_unicode(tex, text):
 def test_fill_leaves_latex_braces_and_unknown_names_alone():
     out = fill(r"$\frac{1}{2} x^{a}$ and {unknown} {a}", {"a": 3})
     assert out == r"$\frac{1}{2} x^{3}$ and {unknown} 3"
+
+
+def test_a_brace_group_directly_after_a_command_or_group_is_latex():
+    values = {"h": 0.5, "a": -3, "function": "f"}
+    assert fill(r"$\frac{f(a + h)}{h}$", values) == r"$\frac{f(a + h)}{h}$"
+    assert fill(r"$\text{a} + x^{a}$", values) == r"$\text{a} + x^{-3}$"
+    assert fill(r"$\lim_{x \to 0} {function}$", values) == r"$\lim_{x \to 0} f$"
