@@ -278,7 +278,9 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                        seen, details_t)
     sentences = []
     found = len(expected) - missing
-    if expected:
+    if expected and found == len(expected):
+        sentences.append("You found the point." if found == 1 else f"You found all {found} points.")
+    elif expected:
         sentences.append(f"You found {found} of the {len(expected)} point{'s' * (len(expected) != 1)}.")
     else:
         sentences.append("There are no such points.")
