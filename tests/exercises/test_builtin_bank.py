@@ -44,3 +44,19 @@ def test_the_whole_bank_validates(bank):
     report = validate(bank, seeds=1, exercises=chosen)
     assert report.ok, "\n".join(str(p) for p in report.problems)
     assert report.variants == len(chosen)
+
+
+def test_one_exercise_per_task_renders_in_every_format_and_as_json(bank):
+    import json
+
+    firsts = {}
+    for ex in bank.values():
+        if load_all()[ex.task].available():
+            firsts.setdefault(ex.task, ex)
+    for ex in firsts.values():
+        v = ex.variant(0)
+        data = json.loads(json.dumps(v.to_dict()))
+        assert data["id"] == ex.id and data["answer_text"] == v.answer_text
+        for fmt in ("text", "unicode", "latex", "markdown", "html"):
+            assert ex.title in v.render(fmt)
+            assert "Answer" in v.solution.render(fmt)
