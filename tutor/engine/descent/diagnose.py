@@ -118,10 +118,10 @@ def diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, st
                        tuple(notes + ["A larger learning rate or more steps would keep it moving."]), None)
     if gn <= (tol if tol is not None else DEFAULT_TOL):
         return Outcome("converged", f"converged: after {T} steps |∇f| = {gn:.3g}", tuple(notes), None)
-    return _tail(trace, names, stable, notes, T, tol, minibatch, h)
+    return _tail(trace, names, stable, notes, T, tol, minibatch, h, method)
 
 
-def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h) -> Outcome:
+def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> Outcome:
     """Steps ran out: read the last window of the run."""
     gn = trace.grad_norms
     if T < 4:
@@ -165,13 +165,12 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h) -> Outcome:
         return Outcome("oscillating", reason, tuple(notes + ["A smaller learning rate damps the jumps."]), rate)
     if rate is not None and rate < FAST:
         earlier = _window_rate(gn, W, 2 * W)
-        if earlier is not None and earlier < 1 and (1 - rate) < 0.8 * (1 - earlier):
+        linear = stable is not None and stable.bound is not None   # GD on a convex quadratic: linear rate
+        if not linear and earlier is not None and earlier < 1 and (1 - rate) < 0.8 * (1 - earlier):
             reason = (f"slowing down: after {T} steps {where}; |∇f| = {gn[-1]:.3g} still shrinks, but by a "
                       f"factor {rate:.4g} per step now against {earlier:.4g} before, so each step gains less "
                       "than the last")
-            notes.append("Convergence that keeps slowing like this is typical near a flat stationary point "
-                         "(where the second derivative is 0 as well), which gradient descent approaches "
-                         "ever more slowly.")
+            notes.append(_slowing_note(h, method))
             return Outcome("slow", reason, tuple(notes), rate)
         return Outcome("converging", _converging(T, where, gn[-1], rate, tol), tuple(notes), rate)
     total = float(np.linalg.norm(trace.points[-1] - trace.points[0]))
@@ -185,9 +184,25 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h) -> Outcome:
     else:
         notes.append(f"|∇f| changed by a factor of {b / a:.4g} over the last {W} steps: the run is not "
                      "closing in on a stationary point at any steady rate, just moving slowly.")
-    notes.append("More steps, a larger learning rate, or an adaptive method (AdaGrad, RMSprop, Adam) "
-                 "would get there sooner.")
+    if method in ("adagrad", "rmsprop", "adam"):
+        notes.append(_slowing_note(h, method))
+        notes.append("More steps or a larger learning rate would get there sooner.")
+    else:
+        notes.append("More steps, a larger learning rate, or an adaptive method (AdaGrad, RMSprop, Adam) "
+                     "would get there sooner.")
     return Outcome("slow", reason, tuple(notes), rate)
+
+
+def _slowing_note(h: dict, method: str) -> str:
+    if method == "adagrad":
+        return ("AdaGrad's accumulator r only grows, so its effective learning rate η/(√r + δ) keeps "
+                "shrinking, and the steps with it.")
+    if method in ("rmsprop", "adam"):
+        return (f"{'Adam' if method == 'adam' else 'RMSprop'} divides each step by a running average of "
+                "squared gradients, so its effective learning rate changes as the gradients shrink; near the "
+                "minimum the iterates creep and jitter rather than closing in at a fixed rate.")
+    return ("Convergence that keeps slowing like this is typical near a flat stationary point (where the "
+            "second derivative is 0 as well), which gradient descent approaches ever more slowly.")
 
 
 def _window_rate(gn: np.ndarray, W: int, back: int) -> float | None:
