@@ -200,10 +200,8 @@ class Context:
         if isinstance(raw, Mapping):
             point = {sp.Symbol(k): self.read(v, name) for k, v in raw.items()}
         elif isinstance(raw, str) and "=" in raw:
-            from tutor.engine.inputs import _split_assignments
-
             point = {}
-            for part in _split_assignments(raw):
+            for part in split_top_level(raw):
                 key, _, value = part.partition("=")
                 point[sp.Symbol(key.strip())] = self.read(value.strip(), name)
         else:
@@ -228,6 +226,21 @@ class Context:
         value = sp.Matrix(rows)
         self.facts[name] = value
         return value
+
+
+def split_top_level(text: str) -> list[str]:
+    """``"x = 1, y = f(2, 3)"`` -> the assignments, split at commas outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch in ",;" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 def point_tuple(point: Mapping, variables: tuple):

@@ -69,6 +69,7 @@ def derivative_mistakes(f: Any, var: Any) -> list:
 
 
 def _exact(value: Any):
+    """A derivative's value at a point, simplified (within a time limit) when it is not rational."""
     import sympy as sp
 
     if value.is_number and not value.is_Rational:

@@ -39,6 +39,20 @@ def one_variable(f: Any, declared: Sequence | None, field: str = "variable") -> 
     return free[0]
 
 
+def is_zero(value: Any, seconds: float = 1.0) -> bool:
+    """Exactly zero? Rationals are compared directly; anything else is simplified under a time limit."""
+    v = sp.sympify(value)
+    if v.is_Rational:
+        return v == 0
+    from tutor.engine.bounded import TimedOut, alarm
+
+    try:
+        with alarm(seconds, "a zero test"):
+            return sp.simplify(v) == 0
+    except TimedOut:
+        return False
+
+
 def rounded(x: float, digits: int = 12) -> sp.Float:
     """A float answer kept to ``digits`` significant digits (rounding noise removed)."""
     return sp.Float(float(f"{x:.{digits}g}"), 15)

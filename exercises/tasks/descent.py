@@ -223,7 +223,7 @@ class GDRun(_DescentTask):
         top = max(eigen, key=lambda e: float(e))
         if not top.is_positive:
             raise BankError("the Hessian has no positive eigenvalue, so no learning rate is stable", field="function")
-        bound = sp.nsimplify(2 / top)
+        bound = sp.radsimp(2 / top)
         if run.stable_range is not None and run.stable_range.bound is not None:
             _agree([bound], [run.stable_range.bound], "the engine's stable range")
         steps = (line("The Hessian is constant:", H, ", with eigenvalues", sp.Tuple(*eigen), "."),

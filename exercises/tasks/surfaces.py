@@ -115,7 +115,9 @@ class Classify(Task):
         from tutor.engine.mistakes import Mistake
 
         point = ctx.point("at", variables)
-        match = [p for p in found if all(sp.simplify(p.point[v] - point[v]) == 0 for v in variables)]
+        from exercises.tasks.common import is_zero
+
+        match = [p for p in found if all(is_zero(p.point[v] - point[v]) for v in variables)]
         if not match:
             raise BankError("this point is not a critical point of the function", field="at")
         p = match[0]
