@@ -48,7 +48,7 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
     budget = _Budget(timeout if timeout is not None else 4 * DEFAULT_TIMEOUT)
     notes: list[Note] = []
     try:
-        found: Found = bounded(locate, expr, vars_, box, timeout=budget.left(), what="solving grad f = 0")
+        found: Found = bounded(locate, expr, vars_, box, timeout=budget.left() * 0.6, what="solving grad f = 0")
     except Unfinished as exc:
         notes.append(Note("timeout", ("solve", exc.seconds)))
         search_box = box or default_box(vars_)

@@ -28,8 +28,25 @@ def describe_family(f: sp.Expr, variables: tuple[sp.Symbol, ...], equations: tup
     conclusion, sign_factor, is_global = "undecided", None, None
     if value is not None:
         conclusion, sign_factor, is_global = _sign_story(f - value, variables, eqs)
+    if conclusion == "undecided" and param is not None and value is not None:
+        conclusion = _saddle_at_sample(f, variables, param) or conclusion
     facts = FamilyFacts(eqs, dimension, param, sign_factor)
     return CriticalFamily(variables, eqs, dimension, value, conclusion, facts, is_global)
+
+
+def _saddle_at_sample(f, variables, param) -> str | None:
+    """An indefinite Hessian at a generic point of the family: f takes both sides of c nearby there."""
+    solved = dict(param)
+    free = [v for v in variables if v not in solved]
+    sample = {v: sp.Rational(2 + i, 3 + 2 * i) for i, v in enumerate(free)}
+    point = {v: sp.sympify(solved.get(v, sample.get(v))).subs(sample) for v in variables}
+    H = sp.hessian(f, variables).subs(point)
+    if H.has(sp.nan, sp.zoo) or not all(e.is_Rational for e in H):
+        return None
+    coeffs = [int(sp.sign(c)) for c in H.charpoly().all_coeffs()]
+    nonneg = all(coeffs[i] * (-1) ** i >= 0 for i in range(len(coeffs)))
+    nonpos = all(c >= 0 for c in coeffs)
+    return None if nonneg or nonpos else "not an extremum"
 
 
 def _parametrize(eqs, variables) -> tuple[tuple[sp.Symbol, sp.Expr], ...] | None:
@@ -59,6 +76,9 @@ def _value_on(f, variables, eqs, param) -> sp.Expr | None:
 
 def _sign_story(diff: sp.Expr, variables, eqs) -> tuple[str, sp.Expr | None, bool | None]:
     """From the factorization of f - c: (conclusion, the factor carrying the sign, global?)."""
+    whole = _sum_of_signed_terms(diff, variables)
+    if whole:
+        return ("minimum" if whole > 0 else "maximum"), None, True
     try:
         c, factors = sp.factor_list(sp.factor(diff))
     except (sp.PolynomialError, NotImplementedError):
@@ -78,9 +98,25 @@ def _sign_story(diff: sp.Expr, variables, eqs) -> tuple[str, sp.Expr | None, boo
     if not undecided:
         return ("minimum" if sign > 0 else "maximum"), None, True
     carrier = sign * sp.Mul(*undecided)
+    hypersurface = len(eqs) == 1
     if any(_vanishes_on(g, eqs, variables) for g in undecided):
-        return "not an extremum", carrier, None
+        # a simple factor defining the hypersurface changes sign across it; in higher codimension
+        # a vanishing factor may keep one sign, so nothing is claimed
+        if hypersurface and any(sp.simplify(g / eqs[0]).is_number for g in undecided):
+            return "not an extremum", carrier, None
+        return "undecided", carrier, None
     return "mixed", carrier, None
+
+
+def _sum_of_signed_terms(expr: sp.Expr, variables) -> int:
+    """+1 / -1 if expr, as written, is a sum of terms that are all >= 0 (<= 0) for real variables."""
+    real = {v: sp.Dummy(v.name, real=True) for v in variables}
+    terms = sp.Add.make_args(sp.sympify(expr).subs(real))
+    if all(t.is_nonnegative for t in terms):
+        return 1
+    if all(t.is_nonpositive for t in terms):
+        return -1
+    return 0
 
 
 def semidefinite_sign(g: sp.Expr, variables) -> int:

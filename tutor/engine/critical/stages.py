@@ -74,13 +74,17 @@ def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None) -> Fou
     notes: list[Note] = [] if box is not None else [Note("box", ())]
     method, starts = "exact per equation", 0
     if not exact.complete:
-        found = numeric_roots(system.equations, variables, used.search_bounds())
-        starts = found.starts
         method = "numeric" if not cands else "mixed"
-        for pt, res in zip(found.points, found.residuals):
-            if not any(_near(pt, c.approx) for c in cands):
-                cands.append(Candidate(None, pt, None, Located("numeric", "numeric", res)))
-        notes.append(Note("numeric", (starts,)))
+        try:
+            found = numeric_roots(system.equations, variables, used.search_bounds())
+        except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate (abs, Piecewise)
+            notes.append(Note("numeric-failed", (type(exc).__name__,)))
+        else:
+            starts = found.starts
+            for pt, res in zip(found.points, found.residuals):
+                if not any(_near(pt, c.approx) for c in cands):
+                    cands.append(Candidate(None, pt, None, Located("numeric", "numeric", res)))
+            notes.append(Note("numeric", (starts,)))
     report = SolveReport(system.gradient, system.equations, system.dropped, system.denominators, method,
                          starts=starts, branches=(exact.branches,))
     everywhere = exact.everywhere and box is None

@@ -269,7 +269,7 @@ def _solve_step(r) -> Step:
             kids.append(line("Its last polynomial involves one variable; its real roots are isolated exactly and "
                              "substituted back, and every solution is checked by exact substitution."))
         if rep.excluded:
-            kids.append(line(f"{rep.excluded} solution(s) dropped: f is not defined there."))
+            kids.append(line(f"{rep.excluded} solution(s) dropped: f or its gradient is not defined there."))
         head = "Solve ∇f = 0 exactly (polynomial system)" if len(r.variables) > 1 else "Solve f'(x) = 0 exactly"
         if rep.method == "trig":
             head += "; each (cos, sin) pair is one angle, repeated every 2π inside the box"
@@ -363,6 +363,9 @@ def _note(nt: Note, r) -> Line:
             parts += ([","] if i else []) + ["period", period, f"in {v.name}"]
         return line("The gradient is periodic (", *parts, "): every critical point repeats with these shifts,"
                     " so the points in the box describe them all.")
+    if nt.key == "numeric-failed":
+        return line("The numerical search could not evaluate f (it uses a function NumPy cannot handle here); "
+                    "only the exactly solved points are listed.")
     if nt.key == "unresolved":
         return line("Some algebraic branches could not be put in exact form; the list may be incomplete.")
     return line(nt.key)  # pragma: no cover
