@@ -124,9 +124,7 @@ def check_variant(variant: Any, count: bool = False) -> Any:
     if left:
         problem("prompt", f"unknown placeholder {{{left[0]}}}; known: "
                 f"{', '.join(sorted(set(variant.params) | _fact_names(variant))) or 'none'}")
-    try:
-        from grader.check import check  # noqa: F401
-    except ImportError:
+    if not _grader_installed():
         problem("answer", "grader.check is not installed, so answers cannot be graded")
         return (out, 0) if count else out
     if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
@@ -159,6 +157,16 @@ class _Failed:
 
     def __init__(self, exc: Exception):
         self.feedback = f"{type(exc).__name__}: {exc}"
+
+
+def _grader_installed() -> bool:
+    # find_spec, not import: importing the submodule would shadow the function grader.check
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("grader.check") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _grade(variant: Any, typed: Any):

@@ -7,7 +7,7 @@ from typing import Any
 
 import sympy as sp
 
-from tutor.render import Line, Step
+from tutor.render import Step
 
 # fixed sample values for the cheap "is this mistake just the answer again?" test
 _SAMPLES = (sp.Rational(37, 100), sp.Rational(-13, 10), sp.Rational(21, 10), sp.Rational(-53, 100),

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from exercises.errors import BankError
-from exercises.schema import ExprText, Flag, Integer, MatrixRows, Names, Number, NumberTable, OneOf, Point, Vector
+from exercises.schema import ExprText, Flag, MatrixRows, Names, Number, NumberTable, OneOf, Point, Vector
 from exercises.tasks.base import Context, Solved, Task, register
 
 LS_ASKS = ("solution", "gradient", "loss", "normal_matrix", "stable_bound")
@@ -178,8 +178,8 @@ class MinibatchGradient(Task):
                       f"Sum their gradients and scale by N/b = {sp.Rational(n, b)}:",
                       point_value(total), "·", sp.Rational(n, b), "=", answer, "."),) + nodes
         mistakes = (
-            Mistake("sgd-not-rescaled", f"You summed the minibatch's gradients but did not scale by N/b; "
-                    f"without the factor N/b the estimate is biased (too small by b/N).", point_value(total)),
+            Mistake("sgd-not-rescaled", "You summed the minibatch's gradients but did not scale by N/b; "
+                    "without the factor N/b the estimate is biased (too small by b/N).", point_value(total)),
             Mistake("sgd-full-gradient", "That is the full gradient over all samples; the question asks for "
                     "this minibatch's estimate.", point_value(full)),
         )

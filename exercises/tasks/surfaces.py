@@ -109,8 +109,6 @@ class Classify(Task):
                       result=found, options={"classify": True}, figure=_figure(f, variables, found))
 
     def _one(self, ctx: Context, f, variables, found) -> Solved:
-        import sympy as sp
-
         from exercises.tasks.common import steps_of
         from tutor.engine.mistakes import Mistake
 

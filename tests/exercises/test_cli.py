@@ -4,8 +4,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 from tutor.cli import main
 
 BROKEN = '''
