@@ -142,3 +142,17 @@ def test_numeric_points_have_many_digits_and_say_so():
     p = r[0]
     assert not p.exact and float(p.point[x]) == pytest.approx(-8.614287320684729, rel=1e-14)
     assert "numerically" in p.to_text()
+
+
+def test_families_in_three_variables():
+    # a sum of squares vanishing on two lines: both are lines of (non-strict) minima
+    r = critical_points("(x - 1)^2*(y + 2)^2 + z^2")
+    assert len(r) == 0 and sorted(f.conclusion for f in r.families) == ["minimum", "minimum"]
+    # f = xyz: the three axes; at a generic point of each the Hessian is indefinite
+    r = critical_points("x*y*z")
+    assert len(r.families) == 3 and {f.conclusion for f in r.families} == {"not an extremum"}
+
+
+def test_functions_numpy_cannot_evaluate_do_not_crash():
+    r = critical_points("abs(x)")
+    assert r.complete is False and r.to_text()

@@ -78,3 +78,10 @@ def test_end_to_end_subprocess():
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert "stationary inflection point" in run.stdout and "-3/4" in run.stdout
+
+
+def test_level_at_with_several_levels(capsys):
+    assert main(["level", "x + 2y", "--c", "0,2", "--at", "x=0,y=1", "--format", "text"]) == 0
+    assert capsys.readouterr().out.count("perpendicular to the level curve") == 1
+    assert main(["level", "x + 2y", "--c", "0,3", "--at", "x=0,y=1"]) == 2
+    assert "on none of these level curves" in capsys.readouterr().err
