@@ -22,7 +22,7 @@ def test_tangent_and_descent_figures_are_saved(bank, tmp_path, exercise_id):
 
 
 def test_an_exercise_can_switch_its_figure_off(tmp_path):
-    from helpers import one
+    from bank_helpers import one
 
     ex = one(tmp_path, '''
         task = "tangent"

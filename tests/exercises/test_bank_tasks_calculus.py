@@ -5,7 +5,7 @@ import sympy as sp
 pytest.importorskip("tutor.engine.derivative")
 pytest.importorskip("tutor.reading.parser")
 
-from helpers import one  # noqa: E402
+from bank_helpers import one  # noqa: E402
 
 x = sp.Symbol("x")
 

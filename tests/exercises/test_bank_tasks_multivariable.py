@@ -5,7 +5,7 @@ import sympy as sp
 pytest.importorskip("tutor.engine.multivariable")
 pytest.importorskip("tutor.reading.parser")
 
-from helpers import one  # noqa: E402
+from bank_helpers import one  # noqa: E402
 
 x, y, w, b = sp.symbols("x y w b")
 

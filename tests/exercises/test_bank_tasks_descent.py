@@ -5,7 +5,7 @@ import sympy as sp
 pytest.importorskip("tutor.engine.descent")
 pytest.importorskip("tutor.reading.parser")
 
-from helpers import one  # noqa: E402
+from bank_helpers import one  # noqa: E402
 
 
 def test_one_gd_step_is_exact_with_classic_mistakes(tmp_path):
