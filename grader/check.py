@@ -106,7 +106,10 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
                 ctx = Context(opts, variables, text, approximate(text, obj), expected)
                 if _hostile(obj):
                     return run_bounded(_grade_in_worker, k.name, expected, obj, ctx, what="grading the answer")
-                return k.grade(expected, obj, ctx)
+                verdict = k.grade(expected, obj, ctx)
+                if text is not None and verdict.status in ("incorrect", "partial"):
+                    return _ambiguous(k, expected, text, opts, variables) or verdict
+                return verdict
         except WrongShape as exc:
             seen = Interpretation(exc.obj) if exc.obj is not None else None
             return invalid(exc.error, "Your answer is not of the right sort, so nothing was counted. "
@@ -121,6 +124,31 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
             if os.environ.get("CALCTUTOR_DEBUG"):
                 raise
             return undecided(f"the checker hit an internal problem ({type(exc).__name__})")
+
+
+def _ambiguous(k: Kind, expected: Any, text: str, opts: Options, variables: tuple) -> Verdict | None:
+    """An *invalid* verdict asking for brackets when the other reading of 'a/bc' is right.
+
+    ``1/2x^(-1/2)`` is read as 1/(2x^(-1/2)); a student who meant (1/2)x^(-1/2)
+    should be asked which they mean, not marked wrong.
+    """
+    from tutor.reading.ambiguity import slash_alternative
+
+    alt = slash_alternative(text, [v.name for v in variables] or None)
+    if alt is None:
+        return None
+    ctx = Context(opts, variables, alt.text, approximate(alt.text, alt.value), expected)
+    if k.grade(expected, alt.value, ctx).status != "correct":
+        return None
+    read = Interpretation(k.read(text, Context(opts, variables, text, expected=expected)))
+    return invalid(
+        f"'{text}' can be read two ways, and calctutor reads a product written after '/' as the whole "
+        f"divisor: {read.unicode}.",
+        f"Your answer can be read two ways, so nothing was counted. As typed it means {read.unicode}, "
+        f"which is not right; if you meant {Interpretation(alt.value).unicode}, type {alt.text} "
+        f"(or use brackets).",
+        read,
+    )
 
 
 def _grade_in_worker(kind_name: str, expected: Any, obj: Any, ctx: Context) -> Verdict:

@@ -17,10 +17,10 @@ STATUSES = ("correct", "partial", "incorrect", "invalid", "undecided")
 
 _TITLES = {
     "correct": "Correct",
-    "partial": "Partly right",
-    "incorrect": "Not quite",
-    "invalid": "Could not read the answer",
-    "undecided": "Not decided: flagged for your teacher",
+    "partial": "Partly correct",
+    "incorrect": "Incorrect",
+    "invalid": "Invalid: nothing was counted",
+    "undecided": "Undecided: flagged for your teacher",
 }
 
 

@@ -45,12 +45,12 @@ def slash_alternative(text: str, variables: Iterable[Any] | None = None) -> Alte
             continue
         end = _factor_end(tokens, i + 1, closers)
         if end is not None and end < len(tokens) and tokens[end].type in _STARTS_FACTOR:
-            inserts.append(tokens[end].start_pos)
+            inserts.append((tokens[end - 1].end_pos, tokens[end].start_pos))
     if not inserts:
         return None
     rewritten = text
-    for pos in sorted(inserts, reverse=True):
-        rewritten = rewritten[:pos] + "*" + rewritten[pos:]
+    for stop, start in sorted(inserts, reverse=True):  # '*' replaces the gap between the factors
+        rewritten = rewritten[:stop] + "*" + rewritten[start:]
     try:
         return Alternative(rewritten, parse(rewritten, names or None))
     except ParseError:
