@@ -86,3 +86,18 @@ def test_growth_limit_is_relative_to_where_the_run_began():
     run = descend(x**2, 10, 1.5, 100)                          # |x| doubles each step
     assert run.diverged and run.values[-1] > 1e4 * 100
     assert np.all(np.isfinite(run.points))
+
+
+def test_converged_points_are_classified_by_the_hessian_there():
+    saddle = descend(x**2 - y**2, (1, 0), 0.1, 300)
+    assert saddle.converged and any("saddle, not a minimum" in n for n in saddle.notes)
+    rosen = descend((1 - x)**2 + 10 * (y - x**2)**2, (0, 0), 0.009, 20000, tol=1e-10)
+    assert rosen.converged and any("all positive: a local minimum" in n for n in rosen.notes)
+    top = descend(-x**2 - y**2, (1, 1), 0.1, 300, method="ascent")
+    assert top.converged and any("all negative: a local maximum" in n for n in top.notes)
+
+
+def test_a_linear_function_has_no_minimum():
+    run = descend(3 * x + 2 * y, (0, 0), 0.1, 100)
+    assert run.diverged and "no minimum" in run.stopped_reason
+    np.testing.assert_allclose(run.final, [-30, -20])

@@ -100,8 +100,8 @@ def diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, st
     if stable is not None:
         notes.append(stable.sentence())
     if ev is not None and ev.kind == "tol":
-        return Outcome("converged", f"converged after {T} steps: |∇f| = {gn:.3g} ≤ tol = {tol:g}",
-                       tuple(notes), None)
+        return _converged(problem, trace, h, f"converged after {T} steps: |∇f| = {gn:.3g} ≤ tol = {tol:g}",
+                          notes)
     if ev is not None and ev.kind == "nonfinite":
         return _nonfinite(problem, trace, names, stable, notes)
     if ev is not None and ev.kind == "growth":
@@ -111,14 +111,38 @@ def diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, st
         return Outcome("diverged", _with_bound(reason, stable), tuple(notes), None)
     if ev is not None and ev.kind == "step_tol":
         if gn <= (tol if tol is not None else DEFAULT_TOL):
-            return Outcome("converged", f"converged after {T} steps: the step fell below step_tol = "
-                           f"{step_tol:g} and |∇f| = {gn:.3g}", tuple(notes), None)
+            return _converged(problem, trace, h, f"converged after {T} steps: the step fell below step_tol = "
+                              f"{step_tol:g} and |∇f| = {gn:.3g}", notes)
         return Outcome("stalled", f"stalled after {T} steps: the step fell below step_tol = {step_tol:g}, "
                        f"but |∇f| = {gn:.3g} is not small, so this is not a stationary point",
                        tuple(notes + ["A larger learning rate or more steps would keep it moving."]), None)
     if gn <= (tol if tol is not None else DEFAULT_TOL):
-        return Outcome("converged", f"converged: after {T} steps |∇f| = {gn:.3g}", tuple(notes), None)
+        return _converged(problem, trace, h, f"converged: after {T} steps |∇f| = {gn:.3g}", notes)
     return _tail(trace, names, stable, notes, T, tol, minibatch, h, method)
+
+
+def _converged(problem: Problem, trace: Trace, h: dict, reason: str, notes: list[str]) -> Outcome:
+    """Converged: also say what kind of stationary point it is, from the Hessian there."""
+    H = problem.hessian_at(trace.points[-1])
+    if H is not None:
+        lam = np.linalg.eigvalsh(-H if h.get("maximize") else H)
+        tiny = 1e-8 * max(1.0, float(np.abs(lam).max()))
+        goal = "maximum" if h.get("maximize") else "minimum"
+        shown = ", ".join(_num(float(v)) for v in (-lam if h.get("maximize") else lam))
+        if lam[0] > tiny:
+            sign = "negative" if h.get("maximize") else "positive"
+            notes.append(f"The Hessian there has eigenvalues {shown}, all {sign}: a local {goal}.")
+        elif lam[0] < -tiny and lam[-1] > tiny:
+            notes.append(f"Careful: this stationary point is a saddle, not a {goal}: the Hessian there has "
+                         f"eigenvalues {shown}, of both signs. A start slightly off this path slides away.")
+        elif lam[-1] < -tiny:
+            other = "minimum" if goal == "maximum" else "maximum"
+            notes.append(f"Careful: this stationary point is a local {other}, not a {goal} (Hessian eigenvalues "
+                         f"{shown}): the run started exactly where the gradient leads there.")
+        else:
+            notes.append(f"The Hessian there has eigenvalues {shown}, one of them 0, so the second-derivative "
+                         f"test cannot tell whether this is a {goal}; it may be a flat inflection.")
+    return Outcome("converged", reason, tuple(notes), None)
 
 
 def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> Outcome:
@@ -149,6 +173,12 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> O
         if far:
             reason = (f"diverged: the run heads off to infinity ({where} after {T} steps) while f keeps "
                       "falling, so f has no minimum in that direction")
+            return Outcome("diverged", reason, tuple(notes), rate)
+    if stable is not None and stable.eigenvalues and stable.eigenvalues[0] <= 1e-12 * max(1.0, abs(stable.eigenvalues[-1])):
+        start_gap = np.linalg.norm(trace.points[-1] - trace.points[0])
+        if not growing and start_gap > np.linalg.norm(trace.points[-W - 1] - trace.points[0]) and moved > 0:
+            reason = (f"diverged: f has no minimum — after {T} steps ({where}) f = {_num(trace.values[-1])} and "
+                      "still falling at a steady pace, and it falls without bound along this direction")
             return Outcome("diverged", reason, tuple(notes), rate)
     if minibatch:
         reason = (f"after {T} steps ({where}) the minibatch gradient is noisy: with a constant η the run "

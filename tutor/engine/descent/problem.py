@@ -6,6 +6,7 @@ afterwards to explain where f stops being defined. The loop sees only NumPy.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -99,6 +100,26 @@ class Problem:
     def value_fn(self) -> Callable[..., Any]:
         """A NumPy function of the variables (and data) giving f, for plotting on grids."""
         return sp.lambdify([*self.variables, *self.data_symbols], self.expr, modules="numpy")
+
+    def hessian_at(self, point: Sequence[float]) -> np.ndarray | None:
+        """The Hessian at a point (compiled on first use, after the loop), or None if not available."""
+        if self.hessian is not None:
+            return self.hessian
+        fn = self._hessian_fn
+        if fn is None:
+            return None
+        with np.errstate(all="ignore"):
+            H = np.array(fn(*[float(v) for v in point]), dtype=float).reshape(self.n, self.n)
+        return H if np.all(np.isfinite(H)) else None
+
+    @functools.cached_property
+    def _hessian_fn(self):
+        if self.data is not None or self.n > 8:
+            return None
+        real = {s: sp.Symbol(s.name, real=True) for s in self.variables}
+        rvars = [real[v] for v in self.variables]
+        H = sp.hessian(self.expr.xreplace(real), rvars)
+        return sp.lambdify(rvars, H, modules="numpy")
 
     def describe_undefined(self, point: Sequence[float]) -> str:
         return why_undefined(self.expr, dict(zip(self.variables, point)), self.gradient)
