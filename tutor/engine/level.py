@@ -16,7 +16,7 @@ import sympy as sp
 
 from tutor.engine.bounded import Unfinished, bounded
 from tutor.engine.inputs import as_expr, as_point, ordered_variables
-from tutor.render import Doc, Rendered, line
+from tutor.render import Doc, Rendered
 
 C = sp.Symbol("c")
 

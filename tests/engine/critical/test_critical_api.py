@@ -6,7 +6,6 @@ import json
 import pytest
 import sympy as sp
 
-import tutor
 from tutor.engine.critical import CriticalPoint, CriticalPoints, critical_points
 
 x, y, z, w = sp.symbols("x y z w")
