@@ -43,9 +43,22 @@ class Exercise:
     answer: Any = None  # the author's answer, checked against the engine by validate
     source: str = ""  # file it came from
     figure_kind: str | None = None
+    _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
+
+    CACHE = 32
 
     def variant(self, seed: int | str = 0) -> "Variant":
         """The variant for ``seed`` (an int or text): the same on every run and machine."""
+        key = (type(seed).__name__, str(seed))
+        cached = self._variants.get(key)
+        if cached is None:
+            cached = self._solve(seed)
+            if len(self._variants) >= self.CACHE:
+                self._variants.pop(next(iter(self._variants)))
+            self._variants[key] = cached
+        return cached
+
+    def _solve(self, seed: int | str) -> "Variant":
         from exercises.tasks import load_all
 
         task = load_all()[self.task]

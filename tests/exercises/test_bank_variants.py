@@ -136,3 +136,12 @@ def test_a_brace_group_directly_after_a_command_or_group_is_latex():
     assert fill(r"$\frac{f(a + h)}{h}$", values) == r"$\frac{f(a + h)}{h}$"
     assert fill(r"$\text{a} + x^{a}$", values) == r"$\text{a} + x^{-3}$"
     assert fill(r"$\lim_{x \to 0} {function}$", values) == r"$\lim_{x \to 0} f$"
+
+
+def test_variants_are_cached_per_seed(bank):
+    ex = bank["lr-halving"]
+    assert ex.variant_for("zoe") is ex.variant_for("zoe")
+    assert ex.variant(4) is ex.variant(4) and ex.variant(4) is not ex.variant("4")
+    for seed in range(ex.CACHE + 5):  # the cache stays small
+        ex.variant(seed)
+    assert len(ex._variants) <= ex.CACHE
