@@ -14,7 +14,8 @@ from tutor.commands.common import CommandError, add_format_options, add_vars_opt
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("expr", metavar="EXPR", help="the function of two variables, e.g. 'x^2 + y^2'")
     parser.add_argument("--c", metavar="LEVELS", default=None,
-                        help="the levels, comma-separated, e.g. '1,4,9' (default: a general level c)")
+                        help="the levels, comma-separated, e.g. '1,4,9'; write --c=-1,0,1 when the first is "
+                             "negative (default: a general level c)")
     parser.add_argument("--at", metavar="POINT", default=None,
                         help="check that the gradient is perpendicular to the level curve through this point")
     parser.add_argument("--plot", metavar="FILE", default=None, help="also draw the level curves (PNG or SVG)")

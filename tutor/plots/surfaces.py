@@ -201,7 +201,7 @@ def draw_level_curves(ax: Any, f: Any, variables: Sequence[Any] | None, levels: 
     Z = F(X, Y)
     colours = plt.get_cmap("viridis")(np.linspace(0.1, 0.85, max(len(levels), 1)))
     for c, colour in zip(levels, colours):
-        cs = ax.contour(X, Y, Z, levels=[float(c)], colors=[colour], linewidths=1.8)
+        cs = ax.contour(X, Y, Z, levels=[float(c)], colors=[colour], linewidths=1.8, linestyles="solid")
         if cs.allsegs and any(len(seg) for seg in cs.allsegs[0]):
             ax.plot([], [], color=colour, linewidth=1.8, label=f"f = {float(c):g}")
         else:
@@ -298,7 +298,12 @@ def level_box(f: Any, variables: Sequence[Any] | None, levels: Sequence[float], 
         near |= np.abs(Z - float(c)) < 0.01 * max(spread, 1.0)
     if not near.any():
         return ((-3.0, 3.0), (-3.0, 3.0))
-    half = max(np.abs(X[near]).max(), np.abs(Y[near]).max()) * 1.2
+    extent = max(np.abs(X[near]).max(), np.abs(Y[near]).max())
+    if extent > 0.95 * reach:  # unbounded curves (lines, hyperbolas): show them near their closest approach
+        closest = float(np.hypot(X[near], Y[near]).min())
+        half = max(3.0 * closest, 3.0)
+    else:
+        half = extent * 1.2
     half = float(min(max(half, 1.0), reach))
     return ((-half, half), (-half, half))
 
