@@ -47,6 +47,8 @@ def _short(expr: Any, limit: int = 50) -> str:
 
 
 def _title(run: Any) -> str:
+    if getattr(run, "label", None):
+        return f"{run.method}: L = {run.label}"
     return f"{run.method}: f = {_short(run.function)}"
 
 

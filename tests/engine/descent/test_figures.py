@@ -24,7 +24,7 @@ def _keep(path: Path) -> Path:
     assert head.startswith(b"\x89PNG") or head.startswith(b"GIF8") or head.startswith(b"<?xml")
     try:
         SHOW.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, SHOW / path.name)
+        shutil.copy(path, SHOW / f"descent-{path.name}")   # the folder is shared with other figures
     except OSError:
         pass
     return path
