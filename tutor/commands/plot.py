@@ -26,21 +26,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_vars_option(parser)
 
 
-def _box(at, span: float | None, args: argparse.Namespace):
-    """The square around --at (the origin if not given) of half-width --span, or None to let surfaces choose."""
-    if at is None and span is None:
-        return None
-    from tutor.engine.descent.api import start_array
-    from tutor.engine.descent.problem import build_problem
-
-    problem = build_problem(args.expr, variables_from(args))
-    if problem.n != 2:
-        raise CommandError(f"a {args.kind} plot needs f of 2 variables; f has {problem.n}")
-    centre = (0.0, 0.0) if at is None else start_array(at, problem)[0][0]
-    half = 3.0 if span is None else span
-    return tuple((float(c) - half, float(c) + half) for c in centre)
-
-
 def run(args: argparse.Namespace) -> int:
     from tutor.plots import descent as plots
 
@@ -62,11 +47,13 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError("a landscape slice needs --at, the centre point θ (e.g. --at '1, 0.5, 1')")
         out = engine(plots.landscape_plot, args.expr, at, args.out, variables,
                      span=args.span if args.span is not None else 1.0, seed=args.seed, **extra)
-    else:  # the critical-points figures: labelled levels, gradient arrows
+    elif at is None and args.span is None:  # the critical-points figures choose their own square
         from tutor.plots import surfaces
 
         draw = surfaces.plot_surface if args.kind == "surface" else surfaces.plot_contour
-        box = engine(_box, at, args.span, args)
-        out = engine(draw, args.expr, variables, box=box, path=args.out)
+        out = engine(draw, args.expr, variables, path=args.out)
+    else:
+        out = engine(plots.function_plot, args.expr, args.out, kind=args.kind, at=at,
+                     span=args.span if args.span is not None else 3.0, variables=variables)
     print(f"figure saved to {out}", file=sys.stderr)
     return 0

@@ -353,6 +353,25 @@ def landscape_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] |
     return save(fig, path)
 
 
+def function_plot(f: Any, path: str | Path, kind: str = "contour", at: Any = None, span: float = 3.0,
+                  variables: Sequence[Any] | None = None, resolution: int | None = None) -> Path:
+    """f of two variables on the square of half-width ``span`` around ``at`` (the origin if None).
+
+    Drawn by the critical-points figures (``tutor.plots.surfaces``): a surface or a contour map.
+    """
+    from tutor.engine.descent.api import start_array
+    from tutor.engine.descent.problem import build_problem
+    from tutor.plots import surfaces
+
+    problem = build_problem(f, variables)
+    if problem.n != 2:
+        raise ValueError(f"a {kind} plot needs f of 2 variables; f has {problem.n}")
+    centre = np.zeros(2) if at is None else start_array(at, problem)[0][0]
+    box = tuple((float(c) - span, float(c) + span) for c in centre)
+    draw = surfaces.plot_surface if kind == "surface" else surfaces.plot_contour
+    return draw(problem.expr, list(problem.variables), box=box, path=path)
+
+
 def _expr(f: Any, variables: Any) -> Any:
     from tutor.engine.inputs import as_expr
 

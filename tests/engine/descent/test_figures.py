@@ -115,3 +115,11 @@ def test_path_plot_refuses_three_variables(tmp_path):
     with pytest.raises(ValueError, match="landscape"):
         plots.path_plot(run, tmp_path / "no.png")
     _keep(plots.descent_figure(run, tmp_path / "three_vars.png"))
+
+
+def test_function_plot_draws_surfaces_and_contours_around_a_point(tmp_path):
+    """The bank's figures call this for surfaces and contour maps (drawn by tutor.plots.surfaces)."""
+    _keep(plots.function_plot("x^2 - y^2", tmp_path / "fp_surface.png", kind="surface", at=[1, 1], span=2))
+    _keep(plots.function_plot("x^2 - y^2", tmp_path / "fp_contour.png", kind="contour"))
+    with pytest.raises(ValueError, match="2 variables"):
+        plots.function_plot("x^2", tmp_path / "no.png")
