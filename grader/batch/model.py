@@ -1,0 +1,75 @@
+"""The records a batch run passes around: answers in, problems found, outcomes out.
+
+They are small frozen dataclasses of plain values (no SymPy), so they pickle
+cheaply to worker processes and Dask, and store as one row of the journal.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One submitted answer; ``line`` and ``source`` say where it came from."""
+
+    student: str
+    exercise: str
+    text: str
+    hints: int = 0
+    source: str = ""
+    line: int = 0
+
+    @property
+    def digest(self) -> str:
+        """Identifies the answer's text: a journaled result is reused only for the same text."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the input a teacher must know about (the answer was not graded)."""
+
+    kind: str  # "malformed", "unknown student", "unknown exercise", "duplicate", "missing column"
+    message: str
+    source: str = ""
+    line: int = 0
+    student: str = ""
+    exercise: str = ""
+
+    def __str__(self) -> str:
+        where = self.source + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to grade one answer."""
+
+    student: str
+    exercise: str
+    text: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The verdict on one answer, flattened to plain values (one journal row)."""
+
+    student: str
+    exercise: str
+    digest: str
+    status: str  # correct | partial | incorrect | invalid | undecided
+    score: float  # in [0, 1], before points and hint costs
+    feedback: str = ""
+    read_as: str = ""  # how the answer was read, in learner syntax ("" if it could not be read)
+    read_as_latex: str = ""
+    mistake: str = ""  # key of the diagnosed mistake
+    error: str = ""  # the reader's message for an invalid answer
+    details: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)  # (part, status, feedback)
+    note: str = ""  # what the batch run itself adds (e.g. the worker was stopped)
+    variant: str = ""  # the key of the student's variant (its parameters)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.student, self.exercise)

@@ -1,0 +1,226 @@
+"""Read a class's answers: a CSV, JSON Lines, or a folder of per-student files.
+
+CSV and JSON Lines carry ``student``, ``exercise``, ``answer`` (and optionally
+``hints``, the number of hints used); other columns are ignored. A later row
+for the same student and exercise replaces an earlier one. A bad row is a
+:class:`Problem` with its line number and is skipped; a file that cannot be
+read at all raises :class:`InputError`.
+
+In a folder, each file holds one student's answers: ``*.csv`` / ``*.jsonl``
+(the ``student`` column may be left out: the file name says who), or an
+answer sheet ``*.txt`` as written by ``calctutor assign`` (see
+:mod:`grader.batch.sheet`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grader.batch.model import Answer, Problem
+from grader.batch.roster import InputError, read_text
+
+FIELDS = ("student", "exercise", "answer")
+SUFFIXES = (".csv", ".jsonl", ".txt")
+
+
+@dataclass
+class Submissions:
+    """Answers by (student, exercise), the problems met, and how many rows were replaced."""
+
+    answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rows: int = 0
+    replaced: int = 0
+
+    def add(self, answer: Answer) -> None:
+        self.rows += 1
+        key = (answer.student, answer.exercise)
+        if key in self.answers:
+            self.replaced += 1
+            del self.answers[key]  # re-insert, so the order is that of the last rows
+        self.answers[key] = answer
+
+
+def read_submissions(path: str | Path) -> Submissions:
+    """Read a CSV file, a JSON Lines file, or a folder of per-student files."""
+    p = Path(path)
+    out = Submissions()
+    if p.is_dir():
+        files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+        if not files:
+            raise InputError(f"{p}: the folder holds no submission files (*.csv, *.jsonl or *.txt)")
+        for f in files:
+            _read_file(f, out, default_student=_student_from_name(f))
+    else:
+        _read_file(p, out, default_student=None)
+    return out
+
+
+def _student_from_name(f: Path) -> str:
+    name = f.name[: -len(f.suffix)]
+    return name[: -len(".answers")] if name.endswith(".answers") else name
+
+
+def _read_file(p: Path, out: Submissions, default_student: str | None) -> None:
+    text = read_text(p, "submissions")
+    suffix = p.suffix.lower()
+    if suffix == ".jsonl" or (suffix not in (".csv", ".txt") and text.lstrip().startswith("{")):
+        rows = _jsonl_rows(text, p, out.problems)
+    elif suffix == ".txt":
+        from grader.batch.sheet import read_sheet
+
+        rows = read_sheet(text, str(p), default_student, out.problems)
+    else:
+        rows = _csv_rows(text, p, out.problems, need_student=default_student is None)
+    for line, row in rows:
+        answer = _answer(row, str(p), line, default_student, out.problems)
+        if answer is not None:
+            out.add(answer)
+
+
+def _csv_rows(text: str, p: Path, problems: list[Problem], need_student: bool) -> Iterator[tuple[int, dict]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(Problem("malformed", "the file is empty", str(p)))
+        return
+    except csv.Error as exc:
+        raise InputError(f"{p}:1: cannot read the header: {exc}") from None
+    names = [h.strip().lower() for h in header]
+    needed = FIELDS if need_student else FIELDS[1:]
+    missing = [n for n in needed if n not in names]
+    if missing:
+        raise InputError(f"{p}:1: the header needs the columns {', '.join(needed)}; "
+                         f"missing {', '.join(missing)} (found: {', '.join(header) or 'nothing'})")
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(Problem("malformed", f"cannot read the row: {exc}", str(p), start))
+            line = reader.line_num
+            continue
+        line = reader.line_num
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) > len(names):
+            problems.append(Problem("malformed", f"{len(row)} fields where the header has {len(names)}; "
+                                    "put an answer that contains commas in double quotes", str(p), start))
+            continue
+        values = {n: row[i] for i, n in enumerate(names) if i < len(row)}
+        if _cut_at_comma(values.get("answer", ""), len(row) > names.index("answer") + 1):
+            problems.append(Problem("malformed", "the answer seems cut at a comma (its brackets do not close); "
+                                    "put an answer that contains commas in double quotes", str(p), start))
+            continue
+        yield start, values
+
+
+def _cut_at_comma(answer: str, more_fields: bool) -> bool:
+    """An unquoted ``(1, 2)`` splits into ``(1`` and `` 2)``: brackets left open, more fields after."""
+    return more_fields and sum(answer.count(c) for c in "([{") > sum(answer.count(c) for c in ")]}")
+
+
+def _jsonl_rows(text: str, p: Path, problems: list[Problem]) -> Iterator[tuple[int, dict]]:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            row = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem("malformed", f"not valid JSON ({exc.msg} at column {exc.colno})", str(p), number))
+            continue
+        if not isinstance(row, dict):
+            problems.append(Problem("malformed", "each line must be a JSON object such as "
+                                    '{"student": "ana", "exercise": "…", "answer": "…"}', str(p), number))
+            continue
+        yield number, row
+
+
+def _answer(row: Mapping[str, Any], source: str, line: int, default_student: str | None,
+            problems: list[Problem]) -> Answer | None:
+    def text(name: str) -> str | None:
+        value = row.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            return None
+        return str(value)
+
+    student = text("student")
+    student = (student if student is not None and student.strip() else default_student) or ""
+    exercise = (text("exercise") or "").strip()
+    answer = text("answer")
+    missing = [n for n, v in (("student", student.strip()), ("exercise", exercise), ("answer", answer))
+               if v is None or v == ""]
+    if "answer" in missing and row.get("answer") == "":
+        missing.remove("answer")  # an empty answer is an answer (graded invalid, shown for review)
+        answer = ""
+    if missing:
+        problems.append(Problem("malformed", f"no {' or '.join(missing)} on this row; the row is skipped",
+                                source, line, student.strip(), exercise))
+        return None
+    hints, bad = _hints(row.get("hints"))
+    if bad:
+        problems.append(Problem("malformed", f"hints must be a whole number >= 0, not {row.get('hints')!r}; "
+                                "counted as 0", source, line, student.strip(), exercise))
+    return Answer(student.strip(), exercise, answer or "", hints, source, line)
+
+
+def _hints(value: Any) -> tuple[int, bool]:
+    if value is None or value == "":
+        return 0, False
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        return 0, True
+    return (n, False) if n >= 0 else (0, True)
+
+
+# ----------------------------------------------------------------- writing
+
+
+def write_submission(path: str | Path, student: str, answers: Mapping[str, str] | Iterable[tuple],
+                     hints: Mapping[str, int] | None = None, append: bool = False) -> Path:
+    """Write one student's answers in a format ``calctutor grade`` reads (by suffix).
+
+    ``answers``: exercise id -> answer text (or (exercise, answer) pairs).
+    ``.csv`` and ``.jsonl`` carry student, exercise, answer (and hints when
+    given); ``.txt`` is an answer sheet. ``append=True`` adds to an existing
+    CSV/JSONL file (a later row for the same exercise replaces an earlier one).
+    """
+    p = Path(path)
+    pairs = list(answers.items()) if isinstance(answers, Mapping) else [tuple(a) for a in answers]
+    used = dict(hints or {})
+    suffix = p.suffix.lower()
+    if suffix == ".txt":
+        from grader.batch.sheet import sheet_text
+
+        p.write_text(sheet_text(student, pairs), encoding="utf-8")
+        return p
+    exists = append and p.exists() and p.stat().st_size > 0
+    with p.open("a" if exists else "w", encoding="utf-8", newline="") as fh:
+        if suffix == ".jsonl":
+            for exercise, text in pairs:
+                row = {"student": student, "exercise": exercise, "answer": text}
+                if exercise in used:
+                    row["hints"] = used[exercise]
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.writer(fh, lineterminator="\n")
+            with_hints = bool(used)
+            if exists:
+                with_hints = "hints" in p.read_text(encoding="utf-8-sig").partition("\n")[0].lower()
+            else:
+                writer.writerow(["student", "exercise", "answer", "hints"] if with_hints else list(FIELDS))
+            for exercise, text in pairs:
+                writer.writerow([student, exercise, text] + ([used.get(exercise, 0)] if with_hints else []))
+    return p
