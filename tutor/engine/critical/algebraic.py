@@ -230,6 +230,10 @@ def _radical_root(point: AlgebraicPoint, m: sp.Poly, max_ops: int) -> sp.Expr | 
         found = sp.roots(m, cubics=True, quartics=True)
         candidates = [r for r in found if sp.count_ops(r) <= max_ops and not r.has(sp.I)]
     for r in candidates:
-        if point.low <= r.evalf(40) <= point.high:
+        value = r.evalf(40)
+        # a radical without I can still be complex (the principal cube root of a negative)
+        if value.is_extended_real is not True:
+            continue
+        if point.low <= value <= point.high:
             return r
     return None
