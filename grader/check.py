@@ -141,12 +141,12 @@ def _ambiguous(k: Kind, expected: Any, text: str, opts: Options, variables: tupl
     if k.grade(expected, alt.value, ctx).status != "correct":
         return None
     read = Interpretation(k.read(text, Context(opts, variables, text, expected=expected)))
+    meant = Interpretation(alt.value).unicode
     return invalid(
-        f"'{text}' can be read two ways, and calctutor reads a product written after '/' as the whole "
-        f"divisor: {read.unicode}.",
+        f"This can be read two ways: a product written after '/' is the whole divisor, so it reads as "
+        f"{read.unicode}. If you meant {meant}, type {alt.text} (or use brackets).",
         f"Your answer can be read two ways, so nothing was counted. As typed it means {read.unicode}, "
-        f"which is not right; if you meant {Interpretation(alt.value).unicode}, type {alt.text} "
-        f"(or use brackets).",
+        f"which is not right; if you meant {meant}, type {alt.text} (or use brackets).",
         read,
     )
 

@@ -194,3 +194,15 @@ def test_details_are_listed_only_when_something_is_wrong(tmp_path, monkeypatch):
     monkeypatch.setitem(fakes.ANSWERS, "(3,4)", right)
     text, _ = drive(tmp_path, [":open grad-plot", "(3, 4)"])
     assert "All right." in text and "∂f/∂x" not in text
+
+
+def test_after_solving_the_next_suggestion_stays_in_the_same_topic(tmp_path):
+    bank = fakes.Bank([
+        fakes.Exercise("intro-1", "intro", "First in the course"),
+        fakes.Exercise("rules-1", "derivative-rules", "Power rule"),
+        fakes.Exercise("rules-2", "derivative-rules", "Another power rule"),
+    ])
+    text, _ = drive(tmp_path, [":open rules-1", "6x-4"], bank=bank)
+    assert "Suggested next: intro-1" in text          # at the start: course order
+    after = text.split("rules-1> 6x-4", 1)[1]
+    assert "Suggested next: rules-2" in after          # after solving: the same topic first

@@ -103,6 +103,10 @@ class Session:
         found = next_exercise(order, states, self.clock(), topic=self.topic, exclude=exclude)
         if found is None and self.topic is not None:
             return next_exercise(order, states, self.clock(), exclude=exclude), True
+        if self.topic is None and self.current is not None:  # keep going in the topic at hand
+            nearby = next_exercise(order, states, self.clock(), topic=self.current.topic, exclude=exclude)
+            if nearby is not None:
+                return nearby, False
         return found, False
 
     def resolve_topic(self, name: str) -> str | None:
