@@ -180,3 +180,16 @@ def test_cross_terms_in_the_denominator_are_dominated():
     """x⁴ − 2x²y + 2y² ≥ (1 − 1/√2)(x⁴ + 2y²): scaled AM–GM, then the squeeze."""
     res = limit(X**2 * Y**2 / (X**4 - 2 * X**2 * Y + 2 * Y**2), {X: 0, Y: 0})
     assert res.exists is True and res.value == 0 and res.proof.kind == "squeeze"
+
+
+def test_unsupported_pieces_are_clear_errors():
+    with pytest.raises(ValueError, match="Piecewise"):
+        limit(sp.Piecewise((1, X > 0), (0, True)) * Y, {X: 0, Y: 0})
+
+
+def test_large_powers_stay_within_the_budget():
+    """Orders are read from the terms, not from expanding f along the path."""
+    res = limit((X + Y) ** 41 / (X**2 + Y**2) ** 20, {X: 0, Y: 0}, timeout=10)
+    assert res.exists is True and res.value == 0
+    res = limit((X + Y) ** 40 / (X**2 + Y**2) ** 20, {X: 0, Y: 0}, timeout=10)
+    assert res.exists is False and {w.value for w in res.witnesses} == {1, 2**20}

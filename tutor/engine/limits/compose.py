@@ -125,11 +125,13 @@ def _as_function_of(h: sp.Expr, u: sp.Expr, xs, budget: Budget) -> sp.Expr | Non
     if e.free_symbols & set(xs):
         # solve u = U for a power of one variable and substitute (x² = U − y² for u = r²)
         sol = _isolate(u, x0)
-        if sol is None:
+        if sol is None or _big_powers(h):
             return None
         power, rest = sol
         e = expand_plain(h.subs(x0**power, U - rest))
         if e.free_symbols & set(xs):
+            if sp.count_ops(e) > 80:  # simplify on a big expression would only use up the budget
+                return None
             try:
                 e = budget.call(work.simplify, e, cap=0.8, what="rewriting f in terms of one expression")
             except Exception:
@@ -141,6 +143,11 @@ def _as_function_of(h: sp.Expr, u: sp.Expr, xs, budget: Budget) -> sp.Expr | Non
     except Exception:
         return None
     return e if ok else None
+
+
+def _big_powers(h: sp.Expr) -> bool:
+    """Integer powers above 8 of sums: expanding them to rewrite in U would cost the budget."""
+    return any(p.exp.is_Integer and abs(p.exp) > 8 and isinstance(p.base, sp.Add) for p in h.atoms(sp.Pow))
 
 
 def _isolate(u: sp.Expr, x: sp.Symbol):

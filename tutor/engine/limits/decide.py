@@ -66,6 +66,10 @@ def read(f: Any, at: Any, variables: Sequence[Any] | None):
     expr = as_expr(f, variables)
     if not isinstance(expr, sp.Expr) or isinstance(expr, sp.Tuple) or expr == dne_value():
         raise ValueError("a limit needs one expression, such as x*y/(x^2 + y^2)")
+    unsupported = sorted({type(a).__name__ for a in sp.preorder_traversal(expr)
+                          if isinstance(a, (sp.Piecewise, sp.Integral, sp.Derivative, sp.Limit, sp.Sum))})
+    if unsupported:
+        raise ValueError(f"limits of expressions with {', '.join(unsupported)} are not supported")
     if isinstance(at, str) and "=" not in at and "," in at and not at.strip().startswith(("(", "[")):
         at = f"({at})"  # "0, 0" means the point (0, 0)
     if isinstance(at, Mapping) or (isinstance(at, str) and "=" in at):
@@ -120,6 +124,9 @@ class Decider:
             return self._run()
         except Unfinished as exc:
             return self.undecided(f"{exc}")
+        except (TypeError, AttributeError, NotImplementedError, RecursionError, ZeroDivisionError) as exc:
+            # a SymPy corner the methods do not handle: say so rather than fail
+            return self.undecided(f"a step could not handle this function ({type(exc).__name__})")
 
     def _run(self) -> LimitResult:
         fr = self.frame

@@ -53,6 +53,10 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
         except Unfinished as exc:
             steps.append(Reason("undecided", {"why": str(exc), "candidate": None, "unfinished": (str(exc),)}))
             return result(None, None)
+        except Exception as exc:  # SymPy gave up (NotImplementedError and friends)
+            steps.append(Reason("undecided", {"why": f"SymPy could not compute the limit {_SIDE_NAME[side]} "
+                                                     f"({type(exc).__name__})", "candidate": None, "unfinished": ()}))
+            return result(None, None)
         if v.has(sp.AccumBounds) or v.has(sp.Limit) or v is sp.nan or v is sp.zoo:
             steps.append(Reason("undecided", {"why": "SymPy finds no single value (the function may oscillate)",
                                               "candidate": v, "unfinished": ()}))
