@@ -28,7 +28,9 @@ class Lemma:
 
     def statement(self, u: sp.Expr = U) -> sp.Expr:
         """|F(u) − T(u)| ≤ C|u|^m as a SymPy relation (printed by the renderers)."""
-        lhs = sp.Abs(sp.Add(self.head(u), -self.taylor.subs(U, u), evaluate=False), evaluate=False)
+        t = self.taylor.subs(U, u)
+        inner = self.head(u) if t == 0 else sp.Add(self.head(u), -t, evaluate=False)
+        lhs = sp.Abs(inner, evaluate=False)
         return sp.Le(lhs, self.C * sp.Abs(u) ** self.m, evaluate=False)
 
     def condition(self, u: sp.Expr = U) -> sp.Expr | None:

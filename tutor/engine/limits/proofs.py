@@ -59,8 +59,9 @@ def squeeze_proof(h, L, sq: Squeeze, frame: Frame) -> Proof:
     if lower.support:
         E = sp.Add(*[c * ps.monomial_expr(tuple(v) + (0, 0), frame.xs, R_SYMBOL) for c, v in lower.support])
         low_expr *= user(E)
-    claims.append(Reason("denominator", {"denominator": sp.Abs(user(sq.denominator), evaluate=False), "lower": low_expr,
-                                         "notes": tuple(n[0] for n in lower.notes)}))
+    if not sq.denominator.is_number:
+        claims.append(Reason("denominator", {"denominator": sp.Abs(user(sq.denominator), evaluate=False),
+                                             "lower": low_expr, "notes": tuple(n[0] for n in lower.notes)}))
     claims.append(Reason("numerator", {"numerator": sp.Abs(user(sq.numerator), evaluate=False),
                                        "upper": user(sq.numerator_bound)}))
     claims.append(Reason("squeeze", {"value": L, "bound": sq.bound, "radius": sq.radius,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from tutor.engine.limits import pseudo as ps
-from tutor.engine.limits.lemmas import Lemma, binomial_lemma, lemma_for, log1p_lemma
+from tutor.engine.limits.lemmas import U, Lemma, binomial_lemma, lemma_for, log1p_lemma
 from tutor.engine.limits.pseudo import Bound, CannotBound, expand_plain as _expand
 
 
@@ -119,13 +119,13 @@ def _expansion(atom: sp.Expr, ctx: Ctx) -> sp.Expr | None:
         if v == 0:
             return None
         lem = binomial_lemma(q, ctx.level)
-        return w0**q * (lem.taylor.subs(lem_u(lem), v) + _remainder(lem, v, ctx))
+        return w0**q * (lem.taylor.subs(U, v) + _remainder(lem, v, ctx))
     if isinstance(atom, sp.log):
         w = atom.args[0]
         w0 = ctx.at0(w)
         v = _expand(w / w0 - 1)
         lem = log1p_lemma(ctx.level)
-        return sp.log(w0) + lem.taylor.subs(lem_u(lem), v) + _remainder(lem, v, ctx)
+        return sp.log(w0) + lem.taylor.subs(U, v) + _remainder(lem, v, ctx)
     u = atom.args[0]
     u0 = ctx.at0(u)
     if u0 != 0:
@@ -138,13 +138,7 @@ def _expansion(atom: sp.Expr, ctx: Ctx) -> sp.Expr | None:
             return sp.exp(u0) * sp.exp(v)
         return None
     lem = lemma_for(type(atom), ctx.level)
-    return lem.taylor.subs(lem_u(lem), u) + _remainder(lem, u, ctx)
-
-
-def lem_u(lem: Lemma) -> sp.Symbol:
-    from tutor.engine.limits.lemmas import U
-
-    return U
+    return lem.taylor.subs(U, u) + _remainder(lem, u, ctx)
 
 
 # ---- the bound itself ------------------------------------------------------------------

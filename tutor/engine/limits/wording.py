@@ -235,9 +235,12 @@ def _composition(d):
 
 
 def _difference(d):
+    f, L = sp.Symbol("f"), d["value"]
+    r = _eq(sp.Symbol("r"), d["r"])
+    if d["denominator"].is_number and d["denominator"] != 0:
+        return line("Here", _eq(f - L, d["numerator"] / d["denominator"]), "; let", r, ".")
     frac = sp.Mul(d["numerator"], sp.Pow(d["denominator"], -1, evaluate=False), evaluate=False)
-    return line("Write", sp.Symbol("f") - d["value"], "as one fraction:", _eq(sp.Symbol("f") - d["value"], frac),
-                "; let", _eq(sp.Symbol("r"), d["r"]), ".")
+    return line("Write", f - L, "as one fraction:", _eq(f - L, frac), "; let", r, ".")
 
 
 def _lemma(d):
@@ -246,8 +249,18 @@ def _lemma(d):
 
 
 def _denominator(d):
+    notes = set(d.get("notes") or ())
+    why = []
+    if "radius" in notes:
+        why.append("a power of the distance r")
+    if "nonnegative" in notes:
+        why.append("a sum of non-negative terms")
+    if "dominated" in notes:
+        why.append("its other terms are dominated by weighted AM-GM")
+    if "nonvanishing" in notes:
+        why.append("a factor that stays away from 0 near the point")
     return line("Denominator from below:", sp.Ge(d["denominator"], d["lower"], evaluate=False),
-                "(a sum of non-negative terms; smaller terms dominated).")
+                f"({'; '.join(why) or 'by the bounds above'}).")
 
 
 def _numerator(d):

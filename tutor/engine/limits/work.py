@@ -107,6 +107,3 @@ def real_roots(poly_expr: sp.Expr, var: sp.Symbol) -> list:
     """Exact real roots of a univariate polynomial (with multiplicity removed)."""
     return sorted(set(sp.Poly(poly_expr, var).real_roots()), key=lambda r: float(r))
 
-
-def polar_form(expr: sp.Expr, subs: dict) -> sp.Expr:
-    return sp.trigsimp(sp.simplify(expr.xreplace(subs)))
