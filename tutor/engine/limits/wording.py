@@ -116,7 +116,8 @@ def _family(d):
         kids.append(line("The limit along them is", value, ", which depends on", pnames,
                          ": different paths give different limits."))
     elif value is not None:
-        kids.append(line("The limit along them is", value, "for every", pnames, "."))
+        kids.append(line("The limit along them is", value, "for every", pnames,
+                         "(among the paths that stay in the domain)."))
     return Step(line(*head, ":"), tuple(kids))
 
 
@@ -162,8 +163,11 @@ def _undecided(d):
     kids = []
     if d.get("candidate") is not None:
         kids.append(line("Candidate value:", d["candidate"], "."))
+    counts: dict[str, int] = {}
     for what in d.get("unfinished") or ():
-        kids.append(line("Not finished in time:", what, "."))
+        counts[what] = counts.get(what, 0) + 1
+    for what, n in counts.items():
+        kids.append(line("Not finished in time:", what + (f" ({n} times)" if n > 1 else ""), "."))
     return Step(line("Undecided:", d["why"], "."), tuple(kids))
 
 
