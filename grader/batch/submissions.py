@@ -2,7 +2,8 @@
 
 CSV and JSON Lines carry ``student``, ``exercise``, ``answer`` (and optionally
 ``hints``, the number of hints used); other columns are ignored. A later row
-for the same student and exercise replaces an earlier one. A bad row is a
+for the same student and exercise replaces an earlier one; a blank answer is
+no answer. A bad row is a
 :class:`Problem` with its line number and is skipped; a file that cannot be
 read at all raises :class:`InputError`.
 
@@ -30,12 +31,13 @@ SUFFIXES = (".csv", ".jsonl", ".txt")
 
 @dataclass
 class Submissions:
-    """Answers by (student, exercise), the problems met, and how many rows were replaced."""
+    """Answers by (student, exercise), the problems met, how many rows were replaced or blank."""
 
     answers: dict[tuple[str, str], Answer] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     rows: int = 0
     replaced: int = 0
+    empty: int = 0  # rows whose answer was left blank (not answered)
 
     def add(self, answer: Answer) -> None:
         self.rows += 1
@@ -78,6 +80,9 @@ def _read_file(p: Path, out: Submissions, default_student: str | None) -> None:
     else:
         rows = _csv_rows(text, p, out.problems, need_student=default_student is None)
     for line, row in rows:
+        if isinstance(row.get("answer"), str) and not row["answer"].strip():
+            out.empty += 1  # left blank: not answered (the student's row shows the exercise as missing)
+            continue
         answer = _answer(row, str(p), line, default_student, out.problems)
         if answer is not None:
             out.add(answer)
@@ -161,9 +166,6 @@ def _answer(row: Mapping[str, Any], source: str, line: int, default_student: str
     answer = text("answer")
     missing = [n for n, v in (("student", student.strip()), ("exercise", exercise), ("answer", answer))
                if v is None or v == ""]
-    if "answer" in missing and row.get("answer") == "":
-        missing.remove("answer")  # an empty answer is an answer (graded invalid, shown for review)
-        answer = ""
     if missing:
         problems.append(Problem("malformed", f"no {' or '.join(missing)} on this row; the row is skipped",
                                 source, line, student.strip(), exercise))

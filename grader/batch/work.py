@@ -165,7 +165,8 @@ def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = 
     state = state_for(spec)
     variant, key = state.variants.get(exercise_id, student)
     out = {"key": key, "prompt_md": _prompt(variant, "markdown"), "prompt_html": _prompt(variant, "html"),
-           "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text}
+           "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,
+           "kind": variant.kind, "classify": "1" if (variant.grading or {}).get("classify") else ""}
     if solution:
         out["solution_md"] = _body(variant.solution, "markdown")
         out["solution_html"] = _body(variant.solution, "html")
@@ -173,6 +174,7 @@ def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = 
 
 
 def _prompt(variant: Any, fmt: str) -> str:
+    """The prompt, keeping its paragraphs and lines (a multiple-choice list stays a list)."""
     from tutor.render import Doc, render
 
     line = variant.prompt_line
@@ -180,7 +182,14 @@ def _prompt(variant: Any, fmt: str) -> str:
         from exercises.texmath import prose
 
         line = prose(variant.prompt)
-    return render(Doc(None, (line,)), fmt)
+    text = render(Doc(None, (line,)), fmt).strip()
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    if fmt == "html":
+        paragraphs = [p.removeprefix("<p>").removesuffix("</p>").strip().replace("\n", "<br>\n") for p in paragraphs]
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    if fmt == "markdown":
+        return "\n\n".join(p.replace("\n", "  \n") for p in paragraphs)
+    return "\n\n".join(paragraphs)
 
 
 def _body(result: Any, fmt: str) -> str:

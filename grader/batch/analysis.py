@@ -1,0 +1,152 @@
+"""Item analysis: how the class did on each exercise, and what went wrong most often.
+
+Per exercise: how many answered, the success rate (correct answers among those
+given), the mean points, the most common wrong answers (grouped by how they
+were read, so ``2x`` and ``2*x`` count together), the diagnosed mistakes with an
+example of the feedback students got, and the invalid and undecided counts.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from grader.batch.gradebook import Gradebook, points_text
+from grader.batch.model import Answer, Outcome
+from tutor.render import Doc, Line, Rendered, Step, Table, line
+
+TOP = 5
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    exercise: str
+    title: str
+    points: float
+    students: int
+    answered: int
+    correct: int
+    partial: int
+    incorrect: int
+    invalid: int
+    undecided: int
+    mean_points: float  # over every student on the roster (a missing answer counts 0)
+    wrong_answers: tuple[tuple[str, int], ...]  # (answer as read, how many)
+    mistakes: tuple[tuple[str, int, str], ...]  # (mistake key, how many, an example of the feedback)
+
+    @property
+    def success_rate(self) -> float | None:
+        return self.correct / self.answered if self.answered else None
+
+    @property
+    def missing(self) -> int:
+        return self.students - self.answered
+
+
+def _rate(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+@dataclass(frozen=True)
+class ItemAnalysis(Rendered):
+    title: str
+    students: int
+    items: tuple[ItemStats, ...]
+
+    def doc(self) -> Doc:
+        overview = Table(
+            ("exercise", "answered", "correct", "success", "partial", "incorrect", "invalid", "undecided",
+             "mean points"),
+            tuple((i.exercise, str(i.answered), str(i.correct), _rate(i.success_rate), str(i.partial),
+                   str(i.incorrect), str(i.invalid), str(i.undecided),
+                   f"{points_text(i.mean_points)} / {points_text(i.points)}") for i in self.items))
+        nodes: list = [line(f"{self.students} students, {len(self.items)} exercises. Success is the share "
+                            "of correct answers among those given; mean points count a missing answer as 0."),
+                       overview]
+        hardest = sorted((i for i in self.items if i.answered), key=lambda i: (i.success_rate, i.exercise))[:3]
+        if hardest:
+            nodes.append(line("Hardest: " + ", ".join(f"{i.exercise} ({_rate(i.success_rate)})" for i in hardest)
+                              + "."))
+        for item in self.items:
+            nodes.append(_item_step(item))
+        return Doc(Line((f"Item analysis: {self.title}",)), tuple(nodes))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "ItemAnalysis", "title": self.title, "students": self.students, "items": [
+            {"exercise": i.exercise, "title": i.title, "points": i.points, "answered": i.answered,
+             "missing": i.missing, "correct": i.correct, "partial": i.partial, "incorrect": i.incorrect,
+             "invalid": i.invalid, "undecided": i.undecided, "success_rate": i.success_rate,
+             "mean_points": i.mean_points,
+             "wrong_answers": [{"answer": a, "count": n} for a, n in i.wrong_answers],
+             "mistakes": [{"mistake": k, "count": n, "example": ex} for k, n, ex in i.mistakes]}
+            for i in self.items]}
+
+
+def _item_step(i: ItemStats) -> Step:
+    head = line(f"{i.exercise}: {i.title}: {_rate(i.success_rate)} correct of {i.answered} answered"
+                + (f", {i.missing} missing" if i.missing else ""))
+    kids: list = []
+    if i.mistakes:
+        kids.append(Step(line("Diagnosed mistakes"), tuple(
+            line(f"{key} ({n}×): {example}") for key, n, example in i.mistakes)))
+    if i.wrong_answers:
+        kids.append(Step(line("Most common wrong answers"), tuple(
+            line(_as_math(text), f"({n}×)") for text, n in i.wrong_answers)))
+    if i.invalid or i.undecided:
+        kids.append(line(f"{i.invalid} invalid and {i.undecided} undecided answers are listed in the review file."))
+    if not kids:
+        kids.append(line("No wrong answers."))
+    return Step(head, tuple(kids))
+
+
+def _without_prefix(feedback: str) -> str:
+    """"Not quite. That is …" -> "That is …": the table already says the answer was wrong."""
+    for prefix in ("Not quite.", "Not quite:", "Not quite,"):
+        if feedback.startswith(prefix) and feedback[len(prefix):].strip():
+            rest = feedback[len(prefix):].strip()
+            return rest[0].upper() + rest[1:]
+    return feedback
+
+
+def _as_math(text: str) -> Any:
+    """An answer as read (learner syntax) shown as mathematics; words if it does not read back."""
+    from tutor import ParseError, parse
+
+    try:
+        return parse(text) if text else "(empty)"
+    except (ParseError, RecursionError, ValueError):
+        return text
+
+
+def analyse(book: Gradebook, answers: Mapping[tuple[str, str], Answer],
+            outcomes: Mapping[tuple[str, str], Outcome], titles: Mapping[str, str]) -> ItemAnalysis:
+    items = [_stats(book, e, titles.get(e, e), answers, outcomes) for e in book.assignment.exercises]
+    return ItemAnalysis(book.assignment.title, len(book.students), tuple(items))
+
+
+def _stats(book: Gradebook, ex: str, title: str, answers: Mapping, outcomes: Mapping) -> ItemStats:
+    counts: Counter = Counter()
+    wrong: Counter = Counter()
+    mistakes: Counter = Counter()
+    examples: dict[str, str] = {}
+    total = 0.0
+    students: Sequence[str] = book.students
+    for s in students:
+        total += book.cells[(s, ex)].points or 0.0
+        o = outcomes.get((s, ex))
+        if o is None:
+            continue
+        counts[o.status] += 1
+        if o.status in ("incorrect", "partial"):
+            a = answers.get((s, ex))
+            wrong[o.read_as or (a.text.strip() if a else "")] += 1
+            if o.mistake:
+                mistakes[o.mistake] += 1
+                examples.setdefault(o.mistake, _without_prefix(o.feedback.strip()))
+    top_wrong = tuple(sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP])
+    top_mistakes = tuple((k, n, examples[k]) for k, n in sorted(mistakes.items(), key=lambda kv: (-kv[1], kv[0])))
+    n = len(students)
+    return ItemStats(ex, title, book.assignment.points[ex], n, sum(counts.values()), counts["correct"],
+                     counts["partial"], counts["incorrect"], counts["invalid"], counts["undecided"],
+                     round(total / n, 2) if n else 0.0, top_wrong, top_mistakes)

@@ -1,0 +1,118 @@
+"""The gradebook: one row per student, one column per exercise, then total and percent.
+
+Cells hold points earned: points times the verdict's score, less the cost of
+hints used. An *undecided* answer leaves its cell empty (it waits for the
+teacher; see the review file) and an *invalid* one earns 0 and is listed for
+review too. Rows follow the roster (or student id order); nothing depends on
+timing, so the same results always give the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader.batch.assignment import Assignment
+from grader.batch.model import Answer, Outcome
+
+FORMATS = ("plain", "canvas", "moodle")
+
+
+def points_text(value: float | None) -> str:
+    """2 decimals at most, no trailing zeros: 2, 1.5, 0.67; empty for None."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: str  # a verdict status, or "missing"
+    points: float | None  # None: undecided, waiting for the teacher
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    assignment: Assignment
+    students: tuple[str, ...]
+    cells: Mapping[tuple[str, str], Cell]
+    info: Mapping[str, Mapping[str, str]]
+
+    def total(self, student: str) -> float:
+        return round(sum(self.cells[(student, e)].points or 0.0 for e in self.assignment.exercises), 2)
+
+    def percent(self, student: str) -> float:
+        possible = self.assignment.possible
+        return round(100 * self.total(student) / possible, 1) if possible else 0.0
+
+
+def earned(assignment: Assignment, exercise: Any, outcome: Outcome, answer: Answer | None) -> float | None:
+    """Points for one graded answer (None while undecided)."""
+    if outcome.status == "undecided":
+        return None
+    points = assignment.points[outcome.exercise]
+    value = points * outcome.score
+    if value > 0 and answer is not None and answer.hints:
+        value -= assignment.hint_cost(exercise, answer.hints)
+    return round(min(max(value, 0.0), points), 2)
+
+
+def build(assignment: Assignment, bank: Any, students: tuple[str, ...], answers: Mapping[tuple[str, str], Answer],
+          outcomes: Mapping[tuple[str, str], Outcome], info: Mapping[str, Mapping[str, str]] | None = None) -> Gradebook:
+    cells: dict[tuple[str, str], Cell] = {}
+    for student in students:
+        for ex_id in assignment.exercises:
+            key = (student, ex_id)
+            outcome = outcomes.get(key)
+            if outcome is None:
+                cells[key] = Cell("missing", 0.0)
+            else:
+                cells[key] = Cell(outcome.status, earned(assignment, bank[ex_id], outcome, answers.get(key)))
+    return Gradebook(assignment, tuple(students), cells, dict(info or {}))
+
+
+def render(book: Gradebook, fmt: str = "plain") -> str:
+    """The gradebook as CSV text in one of :data:`FORMATS`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    a = book.assignment
+    ids = list(a.exercises)
+    possible = [points_text(a.points[e]) for e in ids]
+    if fmt == "plain":
+        writer.writerow(["student", *ids, "total", "percent"])
+        writer.writerow(["points possible", *possible, points_text(a.possible), "100"])
+        for s in book.students:
+            writer.writerow([s, *_cells(book, s), points_text(book.total(s)), f"{book.percent(s):.1f}"])
+    elif fmt == "canvas":
+        writer.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", *ids, a.title])
+        writer.writerow(["Points Possible", "", "", "", "", *possible, points_text(a.possible)])
+        for s in book.students:
+            info = book.info.get(s, {})
+            writer.writerow([info.get("name") or s, "", s, info.get("email") or s, info.get("section", ""),
+                             *_cells(book, s), points_text(book.total(s))])
+    elif fmt == "moodle":
+        writer.writerow(["ID number", "Email address", *ids, a.title])
+        for s in book.students:
+            writer.writerow([s, book.info.get(s, {}).get("email", ""), *_cells(book, s), points_text(book.total(s))])
+    else:
+        raise ValueError(f"unknown gradebook format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return buf.getvalue()
+
+
+def _cells(book: Gradebook, student: str) -> list[str]:
+    return [points_text(book.cells[(student, e)].points) for e in book.assignment.exercises]
+
+
+def write_atomic(path: str | Path, text: str) -> Path:
+    """Write a file whole or not at all (a kill mid-write leaves the old file)."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, p)
+    return p

@@ -1,0 +1,152 @@
+"""Per-student feedback, in Markdown and HTML: each answer, how it was read, the verdict and why,
+and the worked solution of the student's own variant."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from grader.batch.gradebook import Gradebook, points_text
+from grader.batch.model import Answer, Outcome
+from grader.reports.page import badge, esc, math_html, md_cell, md_code, page
+
+WORDS = {"correct": "Correct", "partial": "Partly right", "incorrect": "Not quite",
+         "invalid": "Could not read the answer", "undecided": "Not decided yet: your teacher will look at it",
+         "missing": "No answer"}
+
+
+@dataclass(frozen=True)
+class ReportData:
+    book: Gradebook
+    answers: Mapping[tuple[str, str], Answer]
+    outcomes: Mapping[tuple[str, str], Outcome]
+    titles: Mapping[str, str]
+    keys: Mapping[tuple[str, str], str]  # (student, exercise) -> variant key
+    rendered: Mapping[tuple[str, str], Mapping[str, str]]  # (exercise, key) -> prompt/solution pieces
+
+    def who(self, student: str) -> str:
+        name = self.book.info.get(student, {}).get("name", "")
+        return f"{name} ({student})" if name and name != student else student
+
+    def pieces(self, student: str, exercise: str) -> Mapping[str, str]:
+        return self.rendered.get((exercise, self.keys.get((student, exercise), "")), {})
+
+
+def _score(data: ReportData, student: str, exercise: str) -> str:
+    cell = data.book.cells[(student, exercise)]
+    possible = points_text(data.book.assignment.points[exercise])
+    return f"{points_text(cell.points) if cell.points is not None else '–'} / {possible}"
+
+
+def _headline(data: ReportData, student: str) -> str:
+    book = data.book
+    return (f"{data.who(student)} · {points_text(book.total(student))} of {points_text(book.assignment.possible)} "
+            f"points ({book.percent(student):.1f}%)")
+
+
+def _pending(data: ReportData, student: str) -> int:
+    return sum(1 for e in data.book.assignment.exercises if data.book.cells[(student, e)].status == "undecided")
+
+
+# ------------------------------------------------------------------ Markdown
+
+
+def student_markdown(data: ReportData, student: str) -> str:
+    a = data.book.assignment
+    out = [f"# Feedback: {a.title}", "", _headline(data, student), ""]
+    if _pending(data, student):
+        out += [f"{_pending(data, student)} answer(s) could not be decided automatically; your teacher will "
+                "look at them, and they are not counted as wrong.", ""]
+    out += ["| # | exercise | points | verdict |", "|---|---|---|---|"]
+    for n, e in enumerate(a.exercises, 1):
+        status = data.book.cells[(student, e)].status
+        out.append(f"| {n} | {md_cell(e)} | {_score(data, student, e)} | {WORDS[status]} |")
+    for n, e in enumerate(a.exercises, 1):
+        out += ["", *_md_exercise(data, student, e, n)]
+    return "\n".join(out) + "\n"
+
+
+def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
+    cell = data.book.cells[(student, e)]
+    pieces = data.pieces(student, e)
+    out = [f"## {n}. {data.titles.get(e, e)} ({e})", "",
+           f"**{WORDS[cell.status]}** · {_score(data, student, e)} points", ""]
+    if pieces.get("prompt_md"):
+        out += [pieces["prompt_md"], ""]
+    answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
+    if answer is None or o is None:
+        out += ["You did not answer this exercise.", ""]
+    else:
+        out += [f"Your answer: {md_code(answer.text) if answer.text.strip() else '(empty)'}", ""]
+        if o.read_as_latex:
+            out += [f"Read as: ${o.read_as_latex}$", ""]
+        out += [o.feedback, ""] if o.feedback else []
+        if o.error:
+            out += ["```", o.error.rstrip(), "```", ""]
+        if o.details:
+            out += ["| part | verdict | feedback |", "|---|---|---|"]
+            out += [f"| {md_cell(p)} | {md_cell(s)} | {md_cell(f)} |" for p, s, f in o.details] + [""]
+        if answer.hints and cell.points is not None:
+            out += [f"You used {answer.hints} hint(s); their cost is taken from the points.", ""]
+    if pieces.get("solution_md"):
+        out += ["### Worked solution", "", pieces["solution_md"], ""]
+    return out
+
+
+# ---------------------------------------------------------------------- HTML
+
+
+def student_html(data: ReportData, student: str) -> str:
+    a = data.book.assignment
+    body = []
+    if _pending(data, student):
+        body.append(f'<p class="note">{_pending(data, student)} answer(s) could not be decided automatically; your '
+                    "teacher will look at them, and they are not counted as wrong.</p>")
+    rows = "".join(
+        f'<tr><td class="num">{n}</td><td><a href="#ex-{n}">{esc(e)}</a></td>'
+        f'<td class="num">{esc(_score(data, student, e))}</td>'
+        f"<td>{badge(data.book.cells[(student, e)].status, WORDS[data.book.cells[(student, e)].status])}</td></tr>"
+        for n, e in enumerate(a.exercises, 1))
+    body.append('<table><thead><tr><th class="num">#</th><th>exercise</th><th class="num">points</th>'
+                f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table>")
+    for n, e in enumerate(a.exercises, 1):
+        body.append(_html_exercise(data, student, e, n))
+    return page(f"Feedback: {a.title}", "\n".join(body), _headline(data, student))
+
+
+def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
+    cell = data.book.cells[(student, e)]
+    pieces = data.pieces(student, e)
+    out = [f'<h2 id="ex-{n}">{n}. {esc(data.titles.get(e, e))} <small><code>{esc(e)}</code></small></h2>',
+           f"<p>{badge(cell.status, WORDS[cell.status])} {esc(_score(data, student, e))} points</p>"]
+    if pieces.get("prompt_html"):
+        out.append(f'<div class="box prompt">{pieces["prompt_html"]}</div>')
+    answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
+    if answer is None or o is None:
+        out.append("<p>You did not answer this exercise.</p>")
+    else:
+        typed = f"<code>{esc(answer.text)}</code>" if answer.text.strip() else "(empty)"
+        out.append(f"<p><strong>Your answer:</strong> {typed}</p>")
+        if o.read_as:
+            out.append(f"<p>Read as {math_html(o.read_as)}</p>")
+        if o.feedback:
+            out.append(f"<p>{esc(o.feedback)}</p>")
+        if o.error:
+            out.append(f"<pre>{esc(o.error.rstrip())}</pre>")
+        if o.details:
+            rows = "".join(f"<tr><td>{esc(p)}</td><td>{badge(s)}</td><td>{esc(f)}</td></tr>" for p, s, f in o.details)
+            out.append(f"<table><thead><tr><th>part</th><th>verdict</th><th>feedback</th></tr></thead>"
+                       f"<tbody>{rows}</tbody></table>")
+        if answer.hints and cell.points is not None:
+            out.append(f"<p>You used {answer.hints} hint(s); their cost is taken from the points.</p>")
+    if pieces.get("solution_html"):
+        out.append(f'<h3>Worked solution</h3>\n<div class="box">{pieces["solution_html"]}</div>')
+    return "\n".join(out)
+
+
+def student_summary(data: ReportData, student: str) -> dict[str, Any]:
+    """JSON-ready: what an LMS or a script needs about one student."""
+    a = data.book.assignment
+    return {"student": student, "total": data.book.total(student), "percent": data.book.percent(student),
+            "exercises": [{"exercise": e, "status": data.book.cells[(student, e)].status,
+                           "points": data.book.cells[(student, e)].points} for e in a.exercises]}

@@ -1,0 +1,109 @@
+"""Per-student assignment sheets: the student's own variants (Markdown and HTML) and an answer file.
+
+```
+DIR/<student>.md, <student>.html      the exercises, as this student gets them
+DIR/<student>.answers.txt             the answer sheet to fill in (calctutor grade reads a folder of them)
+```
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from grader.batch.assignment import Assignment
+from grader.batch.gradebook import points_text, write_atomic
+from grader.batch.sheet import sheet_text
+from grader.batch.work import Spec, variant_key
+from grader.reports.page import esc, page, safe_name
+
+TIPS = {
+    "expression": "an expression on one line, e.g. `3x^2 - 4` or `sin(2x)*e^x`",
+    "number": "a number: exact (`2/3`, `sqrt(2)`, `pi/4`) or a decimal with 4 significant digits",
+    "vector": "a vector on one line, e.g. `(2, -3)`",
+    "matrix": "a matrix on one line, row by row, e.g. `[[2, 0], [0, 6]]`",
+    "point_set": "the set of points on one line, e.g. `{(0, 0), (1, -2)}`",
+    "equation": "an equation, e.g. `y = 2x + 1`",
+    "limit": "the value of the limit, `oo` or `-oo`, or `DNE` if it does not exist",
+    "multiple_choice": "the letter of your choice, e.g. `b`",
+    "true_false": "`true` or `false`",
+    "interval": "an interval, e.g. `(0, 0.5]`",
+}
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def answer_tip(kind: str, classify: bool = False, points: bool = True) -> str:
+    """How to type an answer of this kind (Markdown; point sets: with their kinds when asked to classify)."""
+    if kind == "point_set" and classify:
+        sample = "(0, 0) saddle; (1, 1) minimum" if points else "-1 maximum; 2 minimum"
+        return f"each point with its kind (minimum, maximum or saddle), separated by `;`, e.g. `{sample}`"
+    if kind == "point_set" and not points:
+        return "the set of points on one line, e.g. `{-1, 2}`"
+    return TIPS.get(kind, TIPS["expression"])
+
+
+def _tip(pieces: dict[str, Any]) -> str:
+    return answer_tip(pieces.get("kind", "expression"), bool(pieces.get("classify")),
+                      "(" in pieces.get("answer_text", "("))
+
+
+def _tip_html(pieces: dict[str, Any]) -> str:
+    return _CODE.sub(lambda m: f"<code>{m.group(1)}</code>", esc(_tip(pieces)))
+
+
+def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], info: dict, folder: Path,
+                 spec: Spec, workers: int | None = None) -> list[Path]:
+    from grader.reports.class_report import render_variants
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = assignment.exercises
+    keys = {(s, e): variant_key(bank[e], s) for s in students for e in ids}
+    wanted: dict[tuple[str, str], str] = {}
+    for (s, e), k in keys.items():
+        wanted.setdefault((e, k), s)
+    rendered = render_variants(spec, wanted, workers, solution=False)
+    titles = {e: bank[e].title for e in ids}
+    written = []
+    for s in students:
+        name = safe_name(s)
+        pieces = [rendered.get((e, keys[(s, e)]), {}) for e in ids]
+        who = info.get(s, {}).get("name") or ""
+        who = f"{who} ({s})" if who and who != s else s
+        written.append(write_atomic(folder / f"{name}.md", _markdown(assignment, titles, pieces, who, name)))
+        write_atomic(folder / f"{name}.html", _html(assignment, titles, pieces, who, name))
+        prompts = {e: p.get("prompt_text", "") for e, p in zip(ids, pieces)}
+        text = sheet_text(s, [(e, "") for e in ids], title=assignment.title, prompts=prompts)
+        write_atomic(folder / f"{name}.answers.txt", text)
+    return written
+
+
+def _points(value: float) -> str:
+    return f"{points_text(value)} point{'' if value == 1 else 's'}"
+
+
+def _subtitle(a: Assignment, who: str) -> str:
+    return f"{who} · {len(a.exercises)} exercises · {points_text(a.possible)} points"
+
+
+def _how(name: str) -> str:
+    return (f"Write your answers in {name}.answers.txt, one line per exercise after its id and colon, "
+            "typed as in calctutor (3x^2 - 4, sqrt(x), (1, 2), [[1, 2], [3, 4]]), and hand the file in.")
+
+
+def _markdown(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) -> str:
+    out = [f"# {a.title}", "", _subtitle(a, who), "", _how(name)]
+    for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
+        out += ["", f"## {n}. {titles[e]} ({e}) · {_points(a.points[e])}", "",
+                p.get("prompt_md", "(this exercise could not be set up; ask your teacher)"), "",
+                f"Answer format: {_tip(p)}."]
+    return "\n".join(out) + "\n"
+
+
+def _html(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) -> str:
+    body = [f"<p>{esc(_how(name))}</p>"]
+    for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
+        prompt = p.get("prompt_html", "<p>(this exercise could not be set up; ask your teacher)</p>")
+        body.append(f"<h2>{n}. {esc(titles[e])} <small><code>{esc(e)}</code> · "
+                    f"{esc(_points(a.points[e]))}</small></h2>\n<div class=\"box prompt\">{prompt}</div>\n"
+                    f"<p><em>Answer format:</em> {_tip_html(p)}.</p>")
+    return page(a.title, "\n".join(body), _subtitle(a, who))
