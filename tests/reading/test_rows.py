@@ -1,4 +1,4 @@
-"""One test per row of the syntax table (docs/syntax.md): what you type -> how it is read.
+"""One test per row of the syntax table in README.md: what you type -> how it is read.
 
 Expected values are built directly with SymPy constructors, never by parsing.
 """
@@ -152,11 +152,11 @@ def test_row(text, expected):
     assert type(result) is type(expected) or isinstance(result, type(expected))
 
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "syntax.md"
+DOC = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def doc_rows() -> list[tuple[str, str]]:
-    """(you type, read as) cells of the input-syntax tables in docs/syntax.md."""
+    """(you type, read as) cells of the input-syntax tables in README.md."""
     text = DOC.read_text(encoding="utf-8")
     section = text.split("## Input syntax", 1)[1].split("\n## ", 1)[0]
     rows = []
