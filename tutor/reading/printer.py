@@ -170,7 +170,7 @@ def to_text(obj: Any) -> str:
     """Canonical learner syntax; ``tutor.parse(to_text(e)) == e`` for readable objects."""
     if isinstance(obj, str):
         return obj
-    return _TEXT.doprint(sp.sympify(obj) if not isinstance(obj, sp.Basic) else obj)
+    return _TEXT.doprint(sp.sympify(obj, strict=True) if not isinstance(obj, sp.Basic) else obj)
 
 
 # -- Unicode ------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def to_unicode(obj: Any) -> str:
     """One line for a terminal: x², 6·x − 4, √x, π, |x|, (1, 2)."""
     if isinstance(obj, str):
         return obj
-    text = _SPACED.doprint(obj if isinstance(obj, sp.Basic) else sp.sympify(obj))
+    text = _SPACED.doprint(obj if isinstance(obj, sp.Basic) else sp.sympify(obj, strict=True))
     text = re.sub(r"\^\((-\d+)\)|\^(\d+)(?![\d.])", lambda m: (m.group(1) or m.group(2)).translate(_SUP), text)
     text = re.sub(r"sqrt\(([A-Za-z]\w*|\d+)\)", r"√\1", text)
     text = text.replace("sqrt(", "√(")

@@ -52,7 +52,7 @@ class Exploration:
         xs = self.frame.xs
         if self.budget.left() < 0.05:
             raise work.TimedOut("the search for paths", self.budget.seconds)
-        key = tuple(sp.sympify(c) for c in probe_coords)
+        key = tuple(sp.sympify(c, strict=True) for c in probe_coords)
         if key in self.done:
             return self.done[key] if again else []
         self.done[key] = []
@@ -193,7 +193,7 @@ def _family(ex: Exploration, h, rat, fam: nw.Family, emb, concrete_only: bool = 
     elif not depends and fam.kind == "line":
         tries = [{fam.params[0]: sp.Integer(1)}, {fam.params[0]: sp.Integer(-1)}]
     for choice in tries:
-        probe = tuple(sp.sympify(c).xreplace(choice) for c in coords)
+        probe = tuple(sp.sympify(c, strict=True).xreplace(choice) for c in coords)
         if all(c == 0 for c in probe):
             continue
         ex.observe(probe, fam, quiet=not depends and fam.kind == "line" and choice[fam.params[0]] != 1)
@@ -215,7 +215,7 @@ def _hug(ex: Exploration, h, rat, fam: nw.Family, emb) -> None:
     for k0 in roots:
         if k0 == 0:
             continue
-        base = tuple(sp.sympify(c).xreplace({k: k0}) for c in emb(fam.coords))
+        base = tuple(sp.sympify(c, strict=True).xreplace({k: k0}) for c in emb(fam.coords))
         ex.steps.append(Reason("hug", {"curve": ex.frame.family_equations(base)}))
         ex.observe(base, fam)
         if ex.conflict():
@@ -229,7 +229,7 @@ def _hug(ex: Exploration, h, rat, fam: nw.Family, emb) -> None:
             if not depends and lead.order > 0:
                 continue
             for choice in nw.choices(hug)[:3]:
-                ex.observe(tuple(sp.sympify(c).xreplace(choice) for c in hc), hug)
+                ex.observe(tuple(sp.sympify(c, strict=True).xreplace(choice) for c in hc), hug)
                 if ex.conflict():
                     ex.steps.append(Reason("family", {"kind": "hug", "equations": ex.frame.family_equations(hc),
                                                       "along": None, "value": lead.ratio if lead.order == 0 else None,

@@ -58,7 +58,7 @@ class Frame:
     # ---- paths -----------------------------------------------------------------------
     def path(self, probe: Probe, side: str | None) -> Path:
         """The learner's description of a probe (side None: both sides gave the same value)."""
-        cs = tuple(sp.sympify(c) for c in probe.coords)
+        cs = tuple(sp.sympify(c, strict=True) for c in probe.coords)
         V, P = self.variables, self.point
         lead = next((i for i, c in enumerate(cs) if c == T), None)
         if lead is not None:

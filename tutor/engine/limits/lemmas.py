@@ -38,8 +38,8 @@ class Lemma:
 
 
 def _L(key, name, head, taylor, C, m, delta=None) -> Lemma:
-    return Lemma(key, name, head, sp.sympify(taylor), sp.sympify(C), sp.Rational(m),
-                 None if delta is None else sp.sympify(delta))
+    return Lemma(key, name, head, sp.sympify(taylor, strict=True), sp.sympify(C, strict=True), sp.Rational(m),
+                 None if delta is None else sp.sympify(delta, strict=True))
 
 
 _u = U

@@ -91,7 +91,7 @@ def _monomial_path(coords) -> list[tuple[sp.Expr, int]] | None:
     """[(c_i, w_i)] when every coordinate is c_i·t^w_i (or 0), else None."""
     out = []
     for c in coords:
-        c = sp.sympify(c)
+        c = sp.sympify(c, strict=True)
         if c == 0:
             out.append((sp.Integer(0), 0))
             continue
