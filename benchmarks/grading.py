@@ -31,7 +31,7 @@ os.environ.setdefault("CALCTUTOR_BOUNDED", "inline")  # one core: no worker proc
 
 def expression_cases():
     """The corpus answers whose kind is expression or number (as given, or as inferred)."""
-    from grader.check import resolve
+    from grader.checking import resolve
     from grader.corpus import load
     from grader.options import options_from
 

@@ -222,7 +222,7 @@ class Variant(Rendered):
 
     def check(self, answer_text: Any, **options: Any):
         """Grade a learner's answer to this variant -> ``grader.Verdict``."""
-        from grader.check import check  # the function (``grader.check`` may name the module)
+        from grader.checking import check
 
         return check(self.answer, answer_text, kind=self.kind, **self.options(**options))
 

@@ -160,11 +160,10 @@ class _Failed:
 
 
 def _grader_installed() -> bool:
-    # find_spec, not import: importing the submodule would shadow the function grader.check
     from importlib.util import find_spec
 
     try:
-        return find_spec("grader.check") is not None
+        return find_spec("grader.checking") is not None
     except (ImportError, ValueError):
         return False
 

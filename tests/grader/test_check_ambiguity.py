@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from grader.check import check
+from grader.checking import check
 
 
 @pytest.mark.parametrize(

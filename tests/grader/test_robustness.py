@@ -47,7 +47,7 @@ def test_deep_nesting_is_refused_by_the_reader():
 
 
 def test_a_very_large_tree_is_graded_in_the_worker():
-    from grader.check import _hostile
+    from grader.checking import _hostile
     from tutor import parse
 
     text = "+".join(f"x^{i}" for i in range(1, 300))

@@ -1,7 +1,7 @@
 """The lines of one graded answer: the verdict word once, then the checker's explanation."""
 from __future__ import annotations
 
-from grader.check import check
+from grader.checking import check
 from tutor.repl.feedback import verdict_lines
 
 

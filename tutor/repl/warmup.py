@@ -9,8 +9,7 @@ from __future__ import annotations
 import importlib
 import threading
 
-# (module, attribute): public names are fetched through their package, because importing
-# the submodule grader.check directly would shadow the function grader.check with the module
+# (module, attribute): public names are fetched through their package, as users do
 MODULES = (("sympy", None), ("tutor", "parse"), ("grader", "check"), ("exercises.tasks", None))
 DELAY = 0.3  # seconds left to the prompt before the imports compete for the interpreter
 

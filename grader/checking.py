@@ -1,4 +1,4 @@
-"""``grader.check``: read a learner's answer, grade it by kind, explain the verdict.
+"""``grader.check`` (this module is ``grader.checking``): read a learner's answer, grade it by kind, explain the verdict.
 
 Every check has a time limit (``timeout``, default 3 s). Ordinary answers are
 graded inline, under an alarm; an answer whose tree is hostile (huge numbers kept
