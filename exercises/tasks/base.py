@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from exercises.errors import BankError
 from exercises.schema import Field
 
+from tutor.reading.split import split_top_level
+
 TASKS: dict[str, type["Task"]] = {}
 
 
@@ -201,7 +203,7 @@ class Context:
             point = {sp.Symbol(k): self.read(v, name) for k, v in raw.items()}
         elif isinstance(raw, str) and "=" in raw:
             point = {}
-            for part in split_top_level(raw):
+            for part in filter(None, split_top_level(raw)):
                 key, _, value = part.partition("=")
                 point[sp.Symbol(key.strip())] = self.read(value.strip(), name)
         else:
@@ -226,21 +228,6 @@ class Context:
         value = sp.Matrix(rows)
         self.facts[name] = value
         return value
-
-
-def split_top_level(text: str) -> list[str]:
-    """``"x = 1, y = f(2, 3)"`` -> the assignments, split at commas outside brackets."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch in ",;" and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
 
 
 def point_tuple(point: Mapping, variables: tuple):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tutor.repl.calculator import CALCULATOR, UsageError, split_keywords, split_top_level, trailing_variable
+from tutor.reading.split import split_top_level
+from tutor.repl.calculator import CALCULATOR, UsageError, split_keywords, trailing_variable
 from tutor.repl.commands import COMMANDS, command_words, unknown_command
 
 

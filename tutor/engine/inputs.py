@@ -11,6 +11,8 @@ from typing import Any
 
 import sympy as sp
 
+from tutor.reading.split import split_top_level
+
 _SUFFIX = re.compile(r"^(.*?)(\d+)$")
 
 
@@ -73,7 +75,7 @@ def as_point(at: Any, variables: Sequence[sp.Symbol] | None = None) -> dict[sp.S
         return {as_symbol(k): as_expr(v) for k, v in at.items()}
     if isinstance(at, str) and "=" in at:
         out: dict[sp.Symbol, sp.Expr] = {}
-        for part in _split_assignments(at):
+        for part in filter(None, split_top_level(at)):
             name, _, value = part.partition("=")
             out[as_symbol(name)] = as_expr(value.strip())
         return out
@@ -87,18 +89,3 @@ def as_point(at: Any, variables: Sequence[sp.Symbol] | None = None) -> dict[sp.S
         n = "no" if variables is None else len(variables)
         raise ValueError(f"the point has {len(values)} coordinate(s) but there are {n} variables to match")
     return dict(zip(variables, values))
-
-
-def _split_assignments(text: str) -> list[str]:
-    """Split ``x=1, y=f(2,3)`` at top-level commas only."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch in ",;" and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]

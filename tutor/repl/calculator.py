@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from tutor.reading.split import split_top_level
+
 CALCULATOR: dict[str, "Calc"] = {}
 
 IDENTIFIER = re.compile(r"[A-Za-z_α-ωΑ-Ω][A-Za-z0-9_]*")
@@ -53,21 +55,6 @@ def split_keywords(text: str, keywords: tuple[str, ...]) -> tuple[str, dict[str,
             raise UsageError(f"'{key}' is given twice")
         found[key] = value.strip()
     return head, found
-
-
-def split_top_level(text: str, sep: str) -> list[str]:
-    """Split at ``sep`` outside brackets (``level x+y = 1, 4`` keeps ``f(1, 2)`` whole)."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif ch == sep and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return [p.strip() for p in parts]
 
 
 def trailing_variable(text: str) -> tuple[str, str | None]:
