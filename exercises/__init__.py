@@ -1,8 +1,7 @@
 """The exercise bank: TOML files shipped as package data, plus a teacher's own folders."""
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tutor.lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "load": "exercises.bank_loader",
@@ -13,11 +12,4 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'exercises' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
