@@ -122,16 +122,21 @@ def _csv_rows(text: str, p: Path, problems: list[Problem], need_student: bool) -
                                     "put an answer that contains commas in double quotes", str(p), start))
             continue
         values = {n: row[i] for i, n in enumerate(names) if i < len(row)}
-        if _cut_at_comma(values.get("answer", ""), len(row) > names.index("answer") + 1):
+        after = names.index("answer") + 1
+        if _cut_at_comma(values.get("answer", ""), row[after] if after < len(row) else ""):
             problems.append(Problem("malformed", "the answer seems cut at a comma (its brackets do not close); "
                                     "put an answer that contains commas in double quotes", str(p), start))
             continue
         yield start, values
 
 
-def _cut_at_comma(answer: str, more_fields: bool) -> bool:
-    """An unquoted ``(1, 2)`` splits into ``(1`` and `` 2)``: brackets left open, more fields after."""
-    return more_fields and sum(answer.count(c) for c in "([{") > sum(answer.count(c) for c in ")]}")
+def _cut_at_comma(answer: str, following: str) -> bool:
+    """An unquoted ``(1, 2)`` splits into ``(1`` and `` 2)``: the answer leaves a bracket open
+    and the next field closes one."""
+    def balance(text: str) -> int:
+        return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+
+    return balance(answer) > 0 and balance(following) < 0
 
 
 def _jsonl_rows(text: str, p: Path, problems: list[Problem]) -> Iterator[tuple[int, dict]]:

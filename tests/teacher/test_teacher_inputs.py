@@ -192,3 +192,10 @@ def test_write_submission_appends_to_a_class_file(tmp_path):
     subs = read_submissions(path)
     assert subs.answers[("ana", "a")].text == "3" and subs.answers[("ben", "a")].text == "2"
     assert path.read_text().count("student,exercise,answer") == 1
+
+
+def test_a_quoted_answer_with_an_open_bracket_is_still_an_answer(tmp_path):
+    f = write(tmp_path / "s.csv", 'student,exercise,answer,when\nana,a,"(1, 2",late\nben,a,(1, 2),late\n')
+    subs = read_submissions(f)
+    assert subs.answers[("ana", "a")].text == "(1, 2"  # unreadable, but the student's answer: graded invalid
+    assert [p.line for p in subs.problems] == [3]  # ben's unquoted comma split the answer
