@@ -40,6 +40,20 @@ def variables_from(args: argparse.Namespace) -> list[str] | None:
     return [v.strip() for v in text.split(",") if v.strip()]
 
 
+def engine_call(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call the engine; its ValueError/TypeError about the request becomes exit status 2.
+
+    A ParseError (a ValueError too) passes through: ``tutor.cli`` prints it with its caret.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except (ValueError, TypeError) as exc:
+        errors = sys.modules.get("tutor.reading.errors")
+        if errors is not None and isinstance(exc, errors.ParseError):
+            raise
+        raise CommandError(str(exc)) from None
+
+
 def emit(result: Any, fmt: str) -> None:
     """Print a result (anything with ``render``/``to_dict``) in the chosen format."""
     if fmt == "json":

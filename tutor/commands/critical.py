@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
+from tutor.commands.common import CommandError, engine_call, add_format_options, add_vars_option, emit, variables_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,16 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.engine.critical import critical_points
-    from tutor.reading.errors import ParseError
 
     if args.timeout is not None and not args.timeout > 0:
         raise CommandError(f"--timeout must be positive, not {args.timeout:g}")
-    try:
-        result = critical_points(args.expr, variables_from(args), args.domain, timeout=args.timeout)
-    except ParseError:
-        raise
-    except (ValueError, TypeError) as exc:
-        raise CommandError(str(exc)) from None
+    result = engine_call(critical_points, args.expr, variables_from(args), args.domain, timeout=args.timeout)
     if args.brief and args.format != "json":
         from tutor.render import render
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import Any
 
-from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
+from tutor.commands.common import CommandError, engine_call, add_format_options, add_vars_option, emit, variables_from
 
 # kept in step with tutor.engine.descent.optimizers.METHODS (a test checks); listed here so --help stays light
 METHODS = ("gd", "ascent", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
@@ -134,27 +134,15 @@ def options_from(args: argparse.Namespace) -> dict[str, Any]:
     return opts
 
 
-def engine(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call the engine; its ValueErrors about the request become exit status 2 (ParseError passes)."""
-    from tutor.reading.errors import ParseError
-
-    try:
-        return fn(*args, **kwargs)
-    except ParseError:
-        raise
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def save_figure(draw: Any, result: Any, path: str) -> None:
-    out = engine(draw, result, path)
+    out = engine_call(draw, result, path)
     print(f"figure saved to {out}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
     from tutor.engine.descent import descend
 
-    result = engine(descend, args.expr, starts_from(args.start), args.lr, args.steps, **options_from(args))
+    result = engine_call(descend, args.expr, starts_from(args.start), args.lr, args.steps, **options_from(args))
     if args.table and args.format != "json":
         runs = getattr(result, "runs", (result,))
         for i, r in enumerate(runs):

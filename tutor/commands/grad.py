@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 
 from tutor.commands.common import add_format_options, add_vars_option, variables_from
-from tutor.commands.diff import engine_call, show
+from tutor.commands.common import engine_call
+from tutor.commands.diff import show
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

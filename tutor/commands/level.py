@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from tutor.commands.common import CommandError, add_format_options, add_vars_option, variables_from
+from tutor.commands.common import CommandError, engine_call, add_format_options, add_vars_option, variables_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,15 +41,9 @@ def _levels(text: str | None) -> list[str | None]:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.engine.level import level_curve
-    from tutor.reading.errors import ParseError
 
     levels = _levels(args.c)
-    try:
-        curves = [_one(level_curve, args, c, several=len(levels) > 1) for c in levels]
-    except ParseError:
-        raise
-    except (ValueError, TypeError) as exc:
-        raise CommandError(str(exc)) from None
+    curves = engine_call(lambda: [_one(level_curve, args, c, several=len(levels) > 1) for c in levels])
     if args.at and len(levels) > 1 and not any(c.perpendicular for c in curves):
         raise CommandError(f"the point {args.at} is on none of these level curves")
     if args.format == "json":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
+from tutor.commands.common import CommandError, engine_call, add_format_options, add_vars_option, emit, variables_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,16 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.engine.limits import limit
-    from tutor.reading.errors import ParseError
 
     if args.timeout is not None and not args.timeout > 0:
         raise CommandError(f"--timeout must be positive, not {args.timeout:g}")
-    try:
-        result = limit(args.expr, args.at, variables_from(args), direction=args.direction, timeout=args.timeout)
-    except ParseError:
-        raise
-    except (ValueError, TypeError) as exc:
-        raise CommandError(str(exc)) from None
+    result = engine_call(limit, args.expr, args.at, variables_from(args), direction=args.direction, timeout=args.timeout)
     if args.format == "json" or args.steps:
         emit(result, args.format)
     else:

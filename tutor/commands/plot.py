@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from tutor.commands.common import CommandError, add_vars_option, variables_from
-from tutor.commands.descend import engine, starts_from
+from tutor.commands.common import CommandError, engine_call, add_vars_option, variables_from
+from tutor.commands.descend import starts_from
 
 KINDS = ("surface", "contour", "tangent", "landscape")
 
@@ -41,19 +41,19 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "tangent":
         if at is None:
             raise CommandError("a tangent line needs --at, the point of tangency (e.g. --at -2)")
-        out = engine(plots.tangent_plot, args.expr, at, args.out, variables, span=args.span)
+        out = engine_call(plots.tangent_plot, args.expr, at, args.out, variables, span=args.span)
     elif args.kind == "landscape":
         if at is None:
             raise CommandError("a landscape slice needs --at, the centre point θ (e.g. --at '1, 0.5, 1')")
-        out = engine(plots.landscape_plot, args.expr, at, args.out, variables,
+        out = engine_call(plots.landscape_plot, args.expr, at, args.out, variables,
                      span=args.span if args.span is not None else 1.0, seed=args.seed, **extra)
     elif at is None and args.span is None:  # the critical-points figures choose their own square
         from tutor.plots import surfaces
 
         draw = surfaces.plot_surface if args.kind == "surface" else surfaces.plot_contour
-        out = engine(draw, args.expr, variables, path=args.out)
+        out = engine_call(draw, args.expr, variables, path=args.out)
     else:
-        out = engine(plots.function_plot, args.expr, args.out, kind=args.kind, at=at,
+        out = engine_call(plots.function_plot, args.expr, args.out, kind=args.kind, at=at,
                      span=args.span if args.span is not None else 3.0, variables=variables)
     print(f"figure saved to {out}", file=sys.stderr)
     return 0

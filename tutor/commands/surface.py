@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
+from tutor.commands.common import CommandError, engine_call, add_format_options, add_vars_option, emit, variables_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,14 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tutor.engine.surface import surface_kind
-    from tutor.reading.errors import ParseError
 
-    try:
-        result = surface_kind(args.expr, args.at, variables_from(args))
-    except ParseError:
-        raise
-    except (ValueError, TypeError) as exc:
-        raise CommandError(str(exc)) from None
+    result = engine_call(surface_kind, args.expr, args.at, variables_from(args))
     emit(result, args.format)
     if args.plot:
         from tutor.plots.surfaces import plot_shape

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 
-from tutor.commands.common import CommandError, add_format_options, emit
-from tutor.commands.descend import add_problem_options, engine, options_from, save_figure, starts_from
+from tutor.commands.common import CommandError, engine_call, add_format_options, emit
+from tutor.commands.descend import add_problem_options, options_from, save_figure, starts_from
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     start = starts_from(args.start)
     if start and isinstance(start, list) and isinstance(start[0], list):
         raise CommandError("a sweep runs from one start; give a single point")
-    result = engine(lr_sweep, args.expr, start, rates_from(args.lr), args.steps, **options_from(args))
+    result = engine_call(lr_sweep, args.expr, start, rates_from(args.lr), args.steps, **options_from(args))
     emit(result, args.format)
     if args.plot:
         from tutor.plots.descent import descent_figure

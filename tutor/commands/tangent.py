@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from tutor.commands.common import add_format_options, add_vars_option, emit, variables_from
-from tutor.commands.diff import engine_call
+from tutor.commands.common import engine_call
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
