@@ -6,8 +6,7 @@ The public names load lazily, so importing the package stays cheap:
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from tutor.lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "Assignment": "grader.batch.assignment",
@@ -27,11 +26,4 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'grader.batch' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
