@@ -77,7 +77,7 @@ class LocalScheduler:
     def run(self, groups: Iterable[list[Job]]) -> Iterator[list[Outcome]]:
         """Grade every group of answers; yields a chunk's outcomes (or one answer's) as they finish."""
         self.start()
-        waiting = deque(sorted((g for g in groups if g), key=len, reverse=True))
+        waiting = deque(sorted((g for g in groups if g), key=len))  # big groups last: cheap to share at the end
         mine: list[deque] = [deque() for _ in self._pools]  # each worker's current group, in chunks
         retry: list[deque] = [deque() for _ in self._pools]  # single answers to grade again
         busy: dict[Future, tuple[int, list[Job]]] = {}
