@@ -64,20 +64,25 @@ class Summary:
 
     def lines(self) -> list[str]:
         s = self.statuses
-        out = [f"{self.answers} answers from {self.students} students: {self.graded} graded now"
+        out = [f"{_n(self.answers, 'answer')} from {_n(self.students, 'student')}: {self.graded} graded now"
                + (f", {self.reused} from the journal" if self.reused else "") + f" ({self.seconds:.1f} s).",
                "  " + ", ".join(f"{s[k]} {k}" for k in ("correct", "partial", "incorrect", "invalid", "undecided")) + "."]
         if self.replaced:
-            out.append(f"  {self.replaced} answers were replaced by a later row for the same student and exercise.")
+            out.append(f"  {_n(self.replaced, 'answer')} replaced by a later row for the same student and exercise.")
         flagged = s["invalid"] + s["undecided"]
         if flagged or self.problems:
-            out.append(f"  {flagged} answers to review and {len(self.problems)} input problems: see the review file.")
+            out.append(f"  {_n(flagged, 'answer')} to review and {_n(len(self.problems), 'input problem')}: "
+                       "see the review file.")
         for p in self.problems[:10]:
             out.append(f"  {p}")
         if len(self.problems) > 10:
             out.append(f"  … and {len(self.problems) - 10} more in the review file.")
         out += [f"Wrote {f}" for f in self.files]
         return out
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass
@@ -114,6 +119,7 @@ def read_inputs(settings: Settings) -> Inputs:
         else:
             answers[key] = a
     students = roster.students if roster else tuple(sorted({s for s, _ in answers}))
+    problems.sort(key=lambda p: (p.source, p.line, p.kind))
     info = dict(roster.info) if roster else {}
     return Inputs(assignment, bank, students, info, answers, problems, subs.replaced)
 

@@ -72,11 +72,21 @@ def _counts(data: ReportData, student: str) -> dict[str, int]:
     return out
 
 
+def _class_line(book: Gradebook) -> str:
+    """Mean and median percent of the class (every roster student counts)."""
+    import statistics
+
+    if not book.students:
+        return "No students."
+    pcts = [book.percent(s) for s in book.students]
+    return f"Class mean {statistics.fmean(pcts):.1f}%, median {statistics.median(pcts):.1f}%."
+
+
 def _index_md(data: ReportData, names: dict[str, str]) -> str:
     book = data.book
     a = book.assignment
     lines = [f"# {a.title}", "", f"{len(book.students)} students, {len(a.exercises)} exercises, "
-             f"{points_text(a.possible)} points. See the [item analysis](item-analysis.md).", "",
+             f"{points_text(a.possible)} points. {_class_line(book)} See the [item analysis](item-analysis.md).", "",
              "| student | points | percent | correct | to review |", "|---|---|---|---|---|"]
     for s in book.students:
         c = _counts(data, s)
@@ -98,8 +108,8 @@ def _index_html(data: ReportData, names: dict[str, str]) -> str:
                     f'<td><span class="bar" style="width:{pct * 0.8:.0f}px"></span></td>'
                     f'<td class="num">{c.get("correct", 0)}</td>'
                     f'<td>{badge("undecided", str(flagged)) if flagged else ""}</td></tr>')
-    body = (f'<p>See the <a href="item-analysis.html">item analysis</a>. Answers to review are listed in the '
-            "review file next to the gradebook.</p>"
+    body = (f'<p>{esc(_class_line(book))} See the <a href="item-analysis.html">item analysis</a>. Answers to '
+            "review are listed in the review file next to the gradebook.</p>"
             '<table><thead><tr><th>student</th><th class="num">points</th><th class="num">%</th><th></th>'
             f'<th class="num">correct</th><th>to review</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
     sub = f"{len(book.students)} students · {len(a.exercises)} exercises · {points_text(a.possible)} points"

@@ -89,7 +89,7 @@ def test_a_second_run_needs_resume_or_regrade(tmp_path):
     args = ("grade", str(subs), "--assignment", str(assignment), "--out", str(tmp_path / "g.csv"), "--workers", "1")
     first = calctutor(*args)
     assert first.returncode == 0, first.stderr
-    assert "1 answers from 1 students: 1 graded now" in first.stdout
+    assert "1 answer from 1 student: 1 graded now" in first.stdout
     assert "exercise 'nope' is not in the assignment" in first.stdout
     again = calctutor(*args)
     assert again.returncode == 2 and "pass --resume to continue it" in again.stderr
