@@ -59,7 +59,7 @@ def _section(n: int, i: ItemStats) -> str:
 def analysis_html(analysis: ItemAnalysis) -> str:
     """A complete page; every student's variant is different, so wrong answers differ by variant too."""
     hardest = sorted((i for i in analysis.items if i.answered), key=lambda i: (i.success_rate, i.exercise))[:3]
-    intro = (f"<p>Success is the share of correct answers among those given; mean points count a missing answer "
+    intro = ("<p>Success is the share of correct answers among those given; mean points count a missing answer "
              "as 0. Wrong answers are grouped by how they were read, so <code>2x</code> and <code>2*x</code> count "
              "together.</p>")
     if hardest:
