@@ -10,8 +10,9 @@ from grader.batch.gradebook import Gradebook, points_text
 from grader.batch.model import Answer, Outcome
 from grader.reports.page import badge, esc, math_html, md_cell, md_code, page
 
-WORDS = {"correct": "Correct", "partial": "Partly right", "incorrect": "Not quite",
-         "invalid": "Could not read the answer", "undecided": "Not decided yet: your teacher will look at it",
+# the five verdict words students see everywhere (REPL, CLI, reports)
+WORDS = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
+         "invalid": "Invalid: could not be read", "undecided": "Undecided: your teacher will look at it",
          "missing": "No answer"}
 
 
