@@ -142,3 +142,41 @@ def test_mathml_is_wrapped_and_inline_or_block():
     assert inline.startswith("<math") and inline.endswith("</math>") and 'display="inline"' in inline
     assert 'display="block"' in block and "<msup>" in block
     assert "DNE" in to_mathml(DNE)
+
+
+def _diff(expr, *variables):
+    from tutor.engine.derivative.notation import diff_notation
+
+    return diff_notation(expr, *variables)
+
+
+def test_derivative_of_a_sum_or_product_is_bracketed_in_every_format():
+    # d/dx 3x^2 - 4x + 5 would read as if only 3x^2 were differentiated
+    d = _diff(3 * x**2 - 4 * x + 5, x)
+    assert to_text(d) == "d/dx(3x^2 - 4x + 5)"
+    assert to_unicode(d) == "d/dx(3·x² − 4·x + 5)"
+    assert to_latex(d) == r"\frac{d}{d x} \left(3 x^{2} - 4 x + 5\right)"
+    mathml = to_mathml(d)
+    assert "</mfrac><mrow><mo>(</mo>" in mathml and mathml.endswith("<mo>)</mo></mrow></mrow></math>")
+    assert to_latex(_diff(3 * x**2, x)) == r"\frac{d}{d x} \left(3 x^{2}\right)"
+    assert "</mfrac><mrow><mo>(</mo><mrow><mn>3</mn>" in to_mathml(_diff(3 * x**2, x))
+    assert to_latex(_diff(x**2 * y + y, x, x, y)) == (
+        r"\frac{\partial^{3}}{\partial y\partial x^{2}} \left(x^{2} y + y\right)")
+    assert "</mfrac><mrow><mo>(</mo><mn>-4</mn><mo>)</mo>" in to_mathml(_diff(sp.Integer(-4), x))
+
+
+def test_derivative_of_an_atom_power_or_function_is_not_bracketed():
+    assert to_latex(_diff(x**2, x)) == r"\frac{d}{d x} x^{2}"
+    assert to_latex(_diff(sp.sin(x), x)) == r"\frac{d}{d x} \sin{\left(x \right)}"
+    assert "</mfrac><msup><mi>x</mi><mn>2</mn></msup></mrow>" in to_mathml(_diff(x**2, x))
+    assert "<mo>(</mo>" not in to_mathml(_diff(x, x))
+
+
+def test_unevaluated_expr_prints_its_argument_in_mathml():
+    # the tangent line's point-slope form 25 - 16(x + 2)
+    mathml = to_mathml(25 - 16 * sp.UnevaluatedExpr(x + 2))
+    assert "unevaluatedexpr" not in mathml.lower()
+    assert ("<mn>16</mn><mo>&InvisibleTimes;</mo><mrow><mo>(</mo><mrow><mi>x</mi><mo>+</mo><mn>2</mn></mrow>"
+            "<mo>)</mo></mrow>") in mathml
+    plain = to_mathml(25 - 16 * sp.UnevaluatedExpr(x))
+    assert "unevaluatedexpr" not in plain.lower() and "<mo>(</mo>" not in plain

@@ -11,6 +11,9 @@ import re
 from typing import Any
 
 import sympy as sp
+from sympy.printing.conventions import requires_partial
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.mathml import MathMLPresentationPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
@@ -209,17 +212,55 @@ def pretty(obj: Any) -> str:
     return sp.pretty(obj, use_unicode=True)
 
 
+def _compound(arg) -> bool:
+    """Would d/dx written before ``arg`` seem to act on its first term or factor only?"""
+    if isinstance(arg, sp.UnevaluatedExpr):
+        arg = arg.args[0]
+    return bool(arg.is_Add or arg.is_Mul or arg.is_Relational or (arg.is_Number and arg.is_negative))
+
+
+class _LatexPrinter(LatexPrinter):
+    """SymPy's LaTeX, except that d/dx brackets a compound argument: d/dx (3x^2), not d/dx 3x^2."""
+
+    def _print_Derivative(self, expr) -> str:
+        if not _compound(expr.expr):
+            return super()._print_Derivative(expr)
+        d = r"\partial" if requires_partial(expr.expr) else self._settings["diff_operator_latex"]
+        below = "".join(f"{d} {self._print(v)}" if n == 1
+                        else f"{d} {self.parenthesize_super(self._print(v))}^{{{self._print(n)}}}"
+                        for v, n in reversed(expr.variable_count))
+        order = sum(n for _, n in expr.variable_count)
+        top = d if order == 1 else f"{d}^{{{self._print(order)}}}"
+        return rf"\frac{{{top}}}{{{below}}} \left({self._print(expr.expr)}\right)"
+
+
+class _MathMLPrinter(MathMLPresentationPrinter):
+    """SymPy's presentation MathML, with d/dx(f) bracketed for a compound f and
+    UnevaluatedExpr(x + 2) shown as its argument (brackets come from the precedence)."""
+
+    def _print_Derivative(self, e):
+        mrow = super()._print_Derivative(e)
+        if _compound(e.expr):
+            bracketed = self.dom.createElement("mrow")
+            bracketed.appendChild(self._l_paren())
+            bracketed.appendChild(self._print(e.expr))
+            bracketed.appendChild(self._r_paren())
+            mrow.replaceChild(bracketed, mrow.lastChild)
+        return mrow
+
+    def _print_UnevaluatedExpr(self, e):
+        return self._print(e.args[0])
+
+
 def to_latex(obj: Any) -> str:
     """LaTeX with ln for the natural logarithm."""
-    return sp.latex(obj, ln_notation=True, inv_trig_style="full")
+    return _LatexPrinter({"ln_notation": True, "inv_trig_style": "full"}).doprint(obj)
 
 
 def to_mathml(obj: Any, display: bool = False) -> str:
     """Presentation MathML wrapped in <math> (renders offline in browsers)."""
-    from sympy.printing.mathml import mathml
-
     try:
-        inner = mathml(obj, printer="presentation", ln_notation=True)
+        inner = _MathMLPrinter({"ln_notation": True}).doprint(obj)
     except Exception:  # an object MathML cannot draw: show its text form
         from html import escape
 

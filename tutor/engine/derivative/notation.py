@@ -1,8 +1,9 @@
 """d/dx written the way the course writes it, in every format.
 
 ``Diff`` is an unevaluated SymPy ``Derivative`` (LaTeX, MathML and 2-D pictures come from
-SymPy as usual) that also tells the learner-syntax printer, through its ``_learnertext``
-hook, to write d/dx(f), d^2/dx^2(f) and d/dy(d/dx(f)) instead of Derivative(f, x).
+tutor.reading.printer, which brackets a sum or product: d/dx (3x^2 - 4x + 5)) that also tells
+the learner-syntax printer, through its ``_learnertext`` hook, to write d/dx(f), d^2/dx^2(f)
+and d/dy(d/dx(f)) instead of Derivative(f, x).
 """
 from __future__ import annotations
 
