@@ -11,35 +11,19 @@ import re
 from pathlib import Path
 from typing import Any
 
+from exercises.answer_tips import TIPS, answer_tip as tip
 from grader.batch.assignment import Assignment
 from grader.batch.gradebook import points_text, write_atomic
 from grader.batch.sheet import sheet_text
 from grader.batch.work import Spec, variant_key
 from grader.reports.page import esc, page, safe_name
 
-TIPS = {
-    "expression": "an expression on one line, e.g. `3x^2 - 4` or `sin(2x)*e^x`",
-    "number": "a number: exact (`2/3`, `sqrt(2)`, `pi/4`) or a decimal with 4 significant digits",
-    "vector": "a vector on one line, e.g. `(2, -3)`",
-    "matrix": "a matrix on one line, row by row, e.g. `[[2, 0], [0, 6]]`",
-    "point_set": "the set of points on one line, e.g. `{(0, 0), (1, -2)}`",
-    "equation": "an equation, e.g. `y = 2x + 1`",
-    "limit": "the value of the limit, `oo` or `-oo`, or `DNE` if it does not exist",
-    "multiple_choice": "the letter of your choice, e.g. `b`",
-    "true_false": "`true` or `false`",
-    "interval": "an interval, e.g. `(0, 0.5]`",
-}
 _CODE = re.compile(r"`([^`]+)`")
 
 
 def answer_tip(kind: str, classify: bool = False, points: bool = True) -> str:
-    """How to type an answer of this kind (Markdown; point sets: with their kinds when asked to classify)."""
-    if kind == "point_set" and classify:
-        sample = "(0, 0) saddle; (1, 1) minimum" if points else "-1 maximum; 2 minimum"
-        return f"each point with its kind (minimum, maximum or saddle), separated by `;`, e.g. `{sample}`"
-    if kind == "point_set" and not points:
-        return "the set of points on one line, e.g. `{-1, 2}`"
-    return TIPS.get(kind, TIPS["expression"])
+    """How to type an answer of this kind (Markdown; the bank's table, shared with the tutor)."""
+    return tip(kind, classify, points) or TIPS["expression"]
 
 
 def _tip(pieces: dict[str, Any]) -> str:

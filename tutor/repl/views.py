@@ -7,39 +7,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from exercises.answer_tips import plain_tip
 from tutor.repl.markup import render_markdown
 from tutor.repl.progress import ExerciseState, TopicSummary, fmt_points
 
 Lines = list[tuple[str, str | None]]
 
-KIND_TIPS = {
-    "expression": "Type an expression on one line, e.g. 3x^2 - 4 or sin(2x)·e^x.",
-    "number": "Type a number: exact (2/3, sqrt(2), pi/4) or a decimal.",
-    "vector": "Type a vector on one line, e.g. (2x, 3y^2).",
-    "matrix": "Type a matrix on one line, row by row, e.g. [[2, 0], [0, 6y]].",
-    "point_set": "Type the set of points on one line, e.g. {(0, 0), (1, -2)}.",
-    "equation": "Type an equation, e.g. y = 2x + 1.",
-    "limit": "Type the value of the limit, oo or -oo, or DNE if it does not exist.",
-    "multiple_choice": "Type the letter of your choice.",
-    "true_false": "Type true or false.",
-    "interval": "Type an interval, e.g. (0, 0.5).",
-}
-
 def kind_tip(ex: Any, variant: Any) -> str | None:
-    """How to type this answer, on one line: point sets say whether kinds are wanted and how."""
+    """How to type this answer, on one line (the bank's tip table, shared with the teacher's sheets)."""
     kind = getattr(variant, "kind", None) or getattr(ex, "kind", "expression")
-    if kind != "point_set":
-        return KIND_TIPS.get(kind)
     classify = bool((getattr(variant, "grading", None) or {}).get("classify"))
-    answer = getattr(variant, "answer", None)
-    elements = list(getattr(answer, "args", ()) or ()) if answer is not None else []
-    points = any(getattr(e, "is_Tuple", False) or isinstance(e, tuple) for e in elements) \
-        or (not elements and "(" in str(getattr(variant, "answer_text", "(")))
-    if classify:
-        sample = "(0, 0) saddle; (1, 1) minimum" if points else "-1 maximum; 2 minimum"
-        return f"Type each point with its kind (minimum, maximum, saddle), separated by ';', e.g. {sample}."
-    sample = "{(0, 0), (1, -2)}" if points else "{-1, 2}"
-    return f"Type all the points as a set on one line, e.g. {sample}."
+    points = True
+    if kind == "point_set":
+        answer = getattr(variant, "answer", None)
+        elements = list(getattr(answer, "args", ()) or ()) if answer is not None else []
+        points = any(getattr(e, "is_Tuple", False) or isinstance(e, tuple) for e in elements) \
+            or (not elements and "(" in str(getattr(variant, "answer_text", "(")))
+    return plain_tip(kind, classify, points)
 
 
 STATUS_MARKS = {  # unicode, ascii
