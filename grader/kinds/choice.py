@@ -71,6 +71,10 @@ class MultipleChoice(Kind):
         text = answer.strip()
         if not text:
             raise Unreadable("Your answer is empty: give the letter of a choice.")
+        exact = _exact_choice(text, table)
+        if exact is not None:
+            return frozenset({exact})
+        _check_layout(text)
         whole = _resolve(text, table)
         if whole is not None:
             return frozenset({whole})
@@ -105,6 +109,67 @@ class MultipleChoice(Kind):
         if len(answer) > 1:
             return incorrect("Not quite: only one choice is right here.", seen, "several-choices")
         return incorrect("Not quite: that is not the right choice.", seen)
+
+
+def _exact_choice(text: str, table: dict[str, str]) -> str | None:
+    """The choice whose text is exactly ``text`` (a choice may itself hold brackets or commas)."""
+    t = " ".join(text.lower().split())
+    for key, full in table.items():
+        if " ".join(full.lower().split()) == t:
+            return key
+    return None
+
+
+_OPEN, _CLOSE = "([{", ")]}"
+_LABEL_END = re.compile(r"(?:^|[\s,;])(?:[A-Za-z]|\d+)\)$")
+_EMPTY_ITEM = re.compile(r"(?:^|[(\[{,;])\s*([,;])|([,;])\s*(?:$|[)\]}])")
+
+
+def _check_layout(text: str) -> None:
+    """Raise ``Unreadable`` (the parser's message and caret) for brackets that do not pair up
+    or a comma with nothing on one side: "(1, 2" or "(1,, 2)" is unreadable, not a wrong choice."""
+    from tutor.reading.errors import ParseError
+
+    stack: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(ch)
+        elif ch in _CLOSE and not stack and _LABEL_END.search(text, 0, i + 1):
+            continue  # "b)": a label as lists print it
+        elif ch in _CLOSE and (not stack or _OPEN.index(stack.pop()) != _CLOSE.index(ch)):
+            stack.append("?")
+            break
+    if stack:
+        _raise_parser_error(text, text, 0)
+        raise Unreadable(str(ParseError("the brackets do not pair up", text, len(text) + 1,
+                                        "close each bracket you open")))
+    m = _EMPTY_ITEM.search(text)
+    if m:
+        column = (m.start(1) if m.group(1) else m.start(2)) + 1
+        sep = text[column - 1]
+        if not text[:column - 1].strip():
+            raise Unreadable(str(ParseError(f"'{sep}' needs an item before it", text, column,
+                                            "remove it or add the missing choice")), column)
+        # as one bracketed list the parser names the missing item; columns shift by the "("
+        _raise_parser_error(f"({text})", text, 1, column)
+        raise Unreadable(str(ParseError(f"'{sep}' needs an item on each side", text, column,
+                                        "remove it or add the missing choice")), column)
+
+
+def _raise_parser_error(source: str, text: str, shift: int, column: int | None = None) -> None:
+    """Raise the parser's own complaint about ``source`` (shown on ``text``), if it has one
+    and (when ``column`` is given) it is about that column."""
+    from grader.reading import read
+    from tutor.reading.errors import ParseError
+
+    try:
+        read(source)
+    except Unreadable as exc:
+        where = (exc.column or 1) - shift
+        if column is None or where == column:
+            message, _, rest = exc.error.partition("\n")
+            hint = next((ln[len("hint: "):] for ln in rest.splitlines() if ln.startswith("hint: ")), None)
+            raise Unreadable(str(ParseError(message, text, where, hint)), where) from None
 
 
 def _resolve(text: str, table: dict[str, str]) -> str | None:
@@ -153,6 +218,7 @@ class TrueFalse(Kind):
     def read(self, answer, ctx):
         if isinstance(answer, bool):
             return answer
+        _check_layout(str(answer).strip())
         value = _truth(str(answer))
         if value is None:
             raise Unreadable(f"Answer “true” or “false” (you wrote “{str(answer).strip()}”).")

@@ -120,6 +120,49 @@ def test_multiple_choice_and_true_false():
     assert grader.check(False, "perhaps").status == "invalid"
 
 
+@pytest.mark.parametrize(("answer", "message", "caret"), [
+    ("(1, 2", "'(' is never closed", "  ^"),
+    ("(1,, 2)", "',' can't follow ','", "     ^"),
+    ("a,,c", "',' can't follow ','", "    ^"),
+    ("a, c,", "a comma needs an item after it", "      ^"),
+    (", a", "',' needs an item before it", "  ^"),
+    ("(a", "'(' is never closed", "  ^"),
+    ("ab)", "')' has no matching opening bracket", "    ^"),
+    ("[a, c)", "'[' at column 1 is closed by ')'", "  ^"),
+])
+def test_unreadable_multiple_choice_answer_is_invalid_with_the_parsers_caret(answer, message, caret):
+    # "(1, 2" would otherwise read as choices a and b and cost the learner an attempt
+    for expected in ("a", ["a", "c"]):
+        v = grader.check(expected, answer, choices=["3", "4", "5"])
+        assert v.status == "invalid" and v.score == 0
+        lines = v.error.splitlines()
+        assert lines[0] == message and lines[1] == "  " + answer and lines[2] == caret
+
+
+def test_readable_multiple_choice_answers_with_brackets_and_commas_still_grade():
+    letters = ["a", "b", "c"]
+    assert grader.check(["a", "c"], "(a, c)", choices=letters).status == "correct"
+    assert grader.check(["a", "c"], "[1, 3]", choices=letters).status == "correct"
+    assert grader.check("a", "(1, 2)", choices=letters).status == "incorrect"
+    # a choice whose own text holds a bracket and a comma is read as that choice
+    assert grader.check("b", "(1, 2", choices=["(0, 0)", "(1, 2"]).status == "correct"
+    assert grader.check("b", "(1, 2)", choices=["(0, 0)", "(1, 2)"]).status == "correct"
+    # labels as a printed list writes them: "b)" or "a), c)"
+    assert grader.check("b", "b)", choices=letters).status == "correct"
+    assert grader.check(["a", "c"], "a), c)", choices=letters).status == "correct"
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    ("(true", "'(' is never closed"),
+    ("true)", "')' has no matching opening bracket"),
+    ("true,,", "',' can't follow ','"),
+])
+def test_unreadable_true_false_answer_is_invalid_with_the_parsers_caret(answer, message):
+    v = grader.check(True, answer)
+    assert v.status == "invalid" and v.error.splitlines()[:2] == [message, "  " + answer]
+    assert grader.check(True, "(true)").status == "correct"
+
+
 def test_intervals():
     I = sp.Interval.open(0, R(1, 2))
     assert grader.check(I, "(0, 1/2)").status == "correct"
