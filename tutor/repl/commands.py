@@ -47,18 +47,24 @@ class Hint(Command):
 
     def run(self, session, arg):
         ex = need_exercise(session)
-        hints = tuple(getattr(ex, "hints", ()) or ())
+        hints = session.hints(ex)
         state = session.state(ex.id)
         if not hints:
-            session.say("This exercise has no hints. :solution shows the worked solution.", "note")
+            if session.work is not None:
+                session.say("No hints in this assignment." if getattr(ex, "hints", ()) else
+                            "This exercise has no hints.", "note")
+            else:
+                session.say("This exercise has no hints. :solution shows the worked solution.", "note")
             return
         if state.hints_used >= len(hints):
-            session.say(f"You have seen all {len(hints)} hints. :solution shows the worked solution "
-                        "(answers after it earn no points).", "note")
+            session.say(f"You have seen all {len(hints)} hints." + (
+                "" if session.work is not None else
+                " :solution shows the worked solution (answers after it earn no points)."), "note")
             return
         hint = hints[state.hints_used]
-        cost = float(getattr(hint, "cost", 0) or 0)
-        free = state.solved or state.solution_seen
+        cost = session.next_hint_cost(ex, state.hints_used)
+        # in an assignment every hint counts against the next answer, as calctutor grade counts it
+        free = (state.solved or state.solution_seen) and session.work is None
         session.store.record_event(user=session.user, exercise=ex.id, kind="hint", detail=str(state.hints_used),
                                    cost=0.0 if free else cost, at=session.clock(), session=session.session_id)
         if free or not cost:
@@ -76,6 +82,9 @@ class Solution(Command):
 
     def run(self, session, arg):
         ex = need_exercise(session)
+        if session.work is not None:
+            raise UsageError("Worked solutions are not shown while you work on an assignment: your answers "
+                             "would no longer be your own. Your teacher can give them after grading.")
         variant = session.variant()
         state = session.state(ex.id)
         session.store.record_event(user=session.user, exercise=ex.id, kind="solution", at=session.clock(),
@@ -111,6 +120,11 @@ class Next(Command):
 
 def _open_next(session, exclude):
     found, outside = session.suggestion(exclude)
+    if found is None and session.work is not None:
+        session.current, session.pending = None, None
+        session.say(f"Every exercise of {session.work.title} is answered correctly. "
+                    f"Your submission is in {session.work.path}.")
+        return
     if found is None:
         session.current, session.pending = None, None
         where = f"in {views.topic_title(session.topic)}" if session.topic else "in the bank"
@@ -140,6 +154,9 @@ class Open(Command):
             elif starts:
                 shown = ", ".join(starts[:8]) + (", …" if len(starts) > 8 else "")
                 raise UsageError(f"Several exercises start with '{key}': {shown}. Tab completes ids.")
+            elif session.work is not None:
+                raise UsageError(f"{key} is not in the assignment {session.work.title}; "
+                                 f"its exercises: {', '.join(ids)}.")
         session.open(session.bank[key])
 
 
@@ -169,7 +186,7 @@ class Topic(Command):
         if session.topic is None:
             session.say("Working on all topics.")
         else:
-            session.show_lines(views.topic_listing(session.topic, session.bank.by_topic(session.topic),
+            session.show_lines(views.topic_listing(session.topic, session.exercises(session.topic),
                                                    session.states(), session.out.ascii_only))
         session.offer_next(exclude=(session.current.id,) if session.current is not None else ())
 

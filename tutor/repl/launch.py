@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from tutor.repl.session import Session
 from tutor.repl.terminal import Output
@@ -15,8 +15,12 @@ from tutor.repl.terminal import Output
 
 def run(user: str | None = None, topic: str | None = None, ascii_only: bool = False,
         bank_path: str | Path | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None,
-        color: bool | None = None) -> int:
-    """Start the tutor on this terminal (or these streams); returns the exit status."""
+        color: bool | None = None, work: Any = None) -> int:
+    """Start the tutor on this terminal (or these streams); returns the exit status.
+
+    ``work``: an :class:`tutor.repl.assignment.AssignmentWork` to practise an assignment with
+    (its bank replaces ``bank_path``).
+    """
     from tutor.repl import paths, terminal
     from tutor.repl.commands import argument_sources, command_words
     from tutor.repl.store import open_store
@@ -30,15 +34,13 @@ def run(user: str | None = None, topic: str | None = None, ascii_only: bool = Fa
     opened = open_store()
     if opened.notice:
         out.say(opened.notice, "error")
-    bank, bank_error = None, None
-    try:
-        import exercises
-
-        bank = exercises.load(bank_path)
-    except Exception as exc:  # noqa: BLE001 - reported in the greeting; the calculator still works
-        bank_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if work is not None:
+        bank, bank_error = work.bank, None
+        work.recall(opened.store.attempts(work.student))
+    else:
+        bank, bank_error = _load_bank(bank_path)
     session = Session(user=user, out=out, store=opened.store, bank=bank, bank_error=bank_error,
-                      saved=opened.notice is None or "NOT be saved" not in opened.notice)
+                      saved=opened.notice is None or "NOT be saved" not in opened.notice, work=work)
     if topic:
         session.guard(session.choose_topic, topic)
     session.reader = terminal.make_reader(out, paths.history_path(user), lambda: command_words(),
@@ -53,3 +55,13 @@ def run(user: str | None = None, topic: str | None = None, ascii_only: bool = Fa
                 bounded.shutdown()
             except Exception:  # noqa: BLE001 - leaving anyway
                 pass
+
+
+def _load_bank(bank_path: str | Path | None) -> tuple[Any, str | None]:
+    """(the bank, None), or (None, why not): a bank with errors still leaves the calculator."""
+    try:
+        import exercises
+
+        return exercises.load(bank_path), None
+    except Exception as exc:  # noqa: BLE001 - reported in the greeting; the calculator still works
+        return None, (str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)

@@ -6,9 +6,6 @@ guard, so a student sees a short sentence, never a traceback.
 """
 from __future__ import annotations
 
-import os
-import re
-import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -19,6 +16,7 @@ from tutor.repl import views
 from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
+from tutor.repl.lines import explain_error, named_right_side, variant_wants_value
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
 
@@ -43,8 +41,9 @@ class Session:
 
     def __init__(self, *, user: str, out: Output, store: ProgressStore, reader: Any = None,
                  bank: Any = None, bank_error: str | None = None, topic: str | None = None,
-                 clock: Callable[[], float] = time.time, saved: bool = True):
+                 clock: Callable[[], float] = time.time, saved: bool = True, work: Any = None):
         self.user = user
+        self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
         self.store = store
         self.reader = reader
@@ -71,11 +70,15 @@ class Session:
         return "text" if self.out.ascii_only else "unicode"
 
     def topics(self) -> list[str]:
+        if self.work is not None:
+            return list(dict.fromkeys(self.bank[e].topic for e in self.work.ids))
         return list(self.bank.topics()) if self.bank is not None else []
 
     def exercises(self, topic: str | None = None) -> list[Any]:
         if self.bank is None:
             return []
+        if self.work is not None:
+            return [ex for ex in map(self.bank.__getitem__, self.work.ids) if topic in (None, ex.topic)]
         topics = [topic] if topic else self.topics()
         return [ex for t in topics for ex in self.bank.by_topic(t)]
 
@@ -92,12 +95,14 @@ class Session:
 
     def summaries(self):
         topics = self.topics()
-        return topic_summaries(topics, {t: self.bank.by_topic(t) for t in topics}, self.states())
+        return topic_summaries(topics, {t: self.exercises(t) for t in topics}, self.states())
 
     def suggestion(self, exclude: tuple[str, ...] = ()) -> tuple[Suggestion | None, bool]:
         """The next exercise, and whether it had to come from outside the chosen topic."""
         if self.bank is None:
             return None, False
+        if self.work is not None:
+            return self.work.suggest(exclude), False
         order = [(ex.id, ex.topic) for ex in self.exercises()]
         states = self.states()
         found = next_exercise(order, states, self.clock(), topic=self.topic, exclude=exclude)
@@ -159,6 +164,8 @@ class Session:
             self.say(f"The exercise bank could not be loaded: {self.bank_error}", "error")
             self.say("The calculator still works: try  diff x^2*sin(x)  or :help.")
             return
+        if self.work is not None:
+            self.say(self.work.greeting(), "strong")
         self.say("Your topics:" if returning else "The topics of the course:")
         summaries = self.summaries()
         self.show_lines(views.topic_table(summaries, self.topic))
@@ -168,6 +175,10 @@ class Session:
     def offer_next(self, exclude: tuple[str, ...] = (), intro: bool = False) -> None:
         found, outside = self.suggestion(exclude)
         self.pending = found.exercise_id if found else None
+        if found is None and self.work is not None:
+            self.say(f"Every exercise of {self.work.title} is answered correctly. Well done! "
+                     f"Your submission is in {self.work.path}.")
+            return
         if found is None:
             where = f"in {views.topic_title(self.topic)}" if self.topic else "in the bank"
             self.say(f"You have solved every exercise {where}. Well done! :topics shows where to go next.")
@@ -198,6 +209,8 @@ class Session:
                 break
             if self.handle(line) is QUIT:
                 break
+        if self.work is not None:
+            self.say(self.work.closing_line(), "strong")
         self.say(self.summary_line())
         return 0
 
@@ -248,7 +261,7 @@ class Session:
         if self.current is None:
             self.say("No exercise is open. Press Enter for the suggested one, :open ID, or :help.", "note")
             return None
-        if self.pending and self.pending != self.current.id and self.state(self.current.id).solved:
+        if self.pending and self.pending != self.current.id and self.solved(self.current.id):
             # a slip worth catching: an answer meant for the next exercise, typed before opening it
             self.say(f"You have already solved {self.current.id}, so that was not graded. Press Enter to "
                      f"open {self.pending} first (or :open {self.current.id} to answer this one again).", "note")
@@ -256,7 +269,21 @@ class Session:
         return self.answer(text)
 
     def awaiting_answer(self) -> bool:
-        return self.current is not None and not self.state(self.current.id).solved
+        return self.current is not None and not self.solved(self.current.id)
+
+    def solved(self, exercise_id: str) -> bool:
+        """Solved here: in an assignment, the answer that counts is right; otherwise ever answered right."""
+        return self.work.solved(exercise_id) if self.work is not None else self.state(exercise_id).solved
+
+    def hints(self, exercise: Any) -> tuple:
+        return self.work.hints(exercise) if self.work is not None else tuple(getattr(exercise, "hints", ()) or ())
+
+    def next_hint_cost(self, exercise: Any, used: int) -> float:
+        """What the next hint costs: the assignment's rule, else the bank's cost of that hint."""
+        if self.work is not None:
+            return self.work.next_hint_cost(exercise, used)
+        hints = self.hints(exercise)
+        return float(getattr(hints[used], "cost", 0) or 0) if used < len(hints) else 0.0
 
     def on_empty(self) -> Any:
         if self.pending and (self.current is None or self.current.id != self.pending):
@@ -288,86 +315,72 @@ class Session:
         if ex is None:
             self.say("No exercise is open.", "note")
             return
-        self.show_lines(views.exercise_header(ex, self.out.width, self.out.ascii_only))
+        points = self.work.points(ex.id) if self.work is not None else None
+        self.show_lines(views.exercise_header(ex, self.out.width, self.out.ascii_only, points))
         variant = self.variant()
         self.show_lines(views.exercise_body(ex, variant, self.state(ex.id), self.out.width,
-                                            self.out.ascii_only, self.out.bold_pair()))
+                                            self.out.ascii_only, self.out.bold_pair(), hints=self.hints(ex),
+                                            hint_cost=lambda used: self.next_hint_cost(ex, used),
+                                            solution=self.work is None))
 
     def answer(self, text: str) -> None:
         from tutor.repl.feedback import Scoring, verdict_lines
 
         ex, variant = self.current, self.variant()
         before = self.state(ex.id)
+        options = self.work.grading_options() if self.work is not None else {}
         from tutor.engine.bounded import alarm
 
+        graded = text  # what was graded, and what a submission file gets
         with alarm(COMPUTE_LIMIT, "checking your answer"):
-            verdict = variant.check(text)
+            verdict = variant.check(text, **options)
             rhs = named_right_side(text)
             if getattr(verdict, "status", None) == "invalid" and rhs and variant_wants_value(variant):
-                retry = variant.check(rhs)
+                retry = variant.check(rhs, **options)
                 if getattr(retry, "status", "invalid") != "invalid":
                     self.say(f"(I graded the right-hand side, {rhs}.)", "dim")
-                    verdict = retry
+                    verdict, graded = retry, rhs
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
-        points = float(getattr(ex, "points", 1) or 0)
-        earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
+        if self.work is not None:  # the gradebook's rule: the latest answer counts, less the hints taken
+            points, hint_cost = self.work.points(ex.id), self.work.hint_cost(ex, before.hints_used)
+            earned = self.work.credit(ex, score, before.hints_used) if status in GRADED else 0.0
+            scoring = Scoring(score, points, hint_cost, False, earned, 0.0)
+        else:
+            points = float(getattr(ex, "points", 1) or 0)
+            earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
+            scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
         self.store.record_attempt(
             user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
             answer=text, status=status, score=score, points=points, credit=earned,
             mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
             at=self.clock(), session=self.session_id)
-        scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
         if status != "invalid":
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)
+            if self.work is not None:
+                self.submit(ex.id, graded, status, before.hints_used)
         if status == "correct":
             self.stats.solved.add(ex.id)
             self.offer_next(exclude=(ex.id,))
         elif status in ("incorrect", "partial"):
-            hints = tuple(getattr(ex, "hints", ()) or ())
+            hints = self.hints(ex)
             if before.hints_used < len(hints):
-                cost = float(getattr(hints[before.hints_used], "cost", 0) or 0)
+                cost = self.next_hint_cost(ex, before.hints_used)
                 self.say(f"Try again, or type :hint (costs {fmt_points(cost)} point"
                          f"{'s' if cost != 1 else ''}).", "dim")
-            else:
+            elif self.work is None:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
+            else:
+                self.say("Try again: your latest answer is the one that counts.", "dim")
 
-
-_NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*'*(\([^()=]*\))?|d\w*/d\w+)\s*=\s*([^=<>]+)$")
-
-
-def named_right_side(text: str) -> str | None:
-    """``y = 2 - 10x`` or ``f'(x) = 6x - 4`` -> the right-hand side; None for anything else."""
-    m = _NAMED.match(text)
-    return m.group(3).strip() if m and m.group(3).strip() else None
-
-
-def variant_wants_value(variant: Any) -> bool:
-    """Expressions and numbers: a student who writes ``y = …`` means the value after '='."""
-    return getattr(variant, "kind", "expression") in ("expression", "number", "vector", "limit")
-
-
-def explain_error(exc: BaseException) -> tuple[str, str | None]:
-    """A sentence for the student about an error (a bug gets an apology, never a traceback)."""
-    errors = sys.modules.get("tutor.reading.errors")
-    if errors is not None and isinstance(exc, errors.ParseError):
-        return str(exc), "error"
-    bounded = sys.modules.get("tutor.engine.bounded")
-    if bounded is not None and isinstance(exc, bounded.Unfinished):
-        return (f"That did not finish: {exc}. Try something smaller, or split it into steps.", "error")
-    if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
-        return exc.args[0], "error"
-    if os.environ.get("CALCTUTOR_DEBUG"):
-        import traceback
-
-        traceback.print_exception(exc, file=sys.stderr)
-    return (f"Sorry, something went wrong inside the tutor ({type(exc).__name__}: {_short(exc)}). "
-            "Your progress is safe; try something else or type :help.", "error")
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    first = text[0] if text else ""
-    return first[:160] + ("…" if len(first) > 160 else "")
+    def submit(self, exercise_id: str, answer: str, status: str, hints: int) -> None:
+        """Rewrite the submission file with this answer as the one that counts."""
+        try:
+            path = self.work.record(exercise_id, answer, status, hints)
+        except OSError as exc:
+            self.say(f"Could not write the submission file {self.work.path}: {exc.strerror or exc}. "
+                     "Your answer is kept in your progress; answer again once the file can be written.", "error")
+            return
+        self.say(f"Saved in {path}: this answer now counts for {exercise_id}.", "dim")

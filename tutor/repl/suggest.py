@@ -61,4 +61,6 @@ REASONS = {
     "retry": "you missed it earlier; time for another go",
     "retry-early": "you missed it a moment ago; try it again",
     "review": "solved a while ago; a quick review",
+    "assignment-new": "next in the assignment",
+    "assignment-retry": "your answer so far is not right yet",
 }

@@ -4,7 +4,7 @@ Functions from data to (text, style) lines; the session decides when to show the
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from exercises.answer_tips import plain_tip
@@ -64,8 +64,8 @@ def totals_line(summaries: Sequence[TopicSummary]) -> str:
             f"{fmt_points(earned)} of {fmt_points(possible)} points.")
 
 
-def exercise_header(ex: Any, width: int, ascii_only: bool) -> Lines:
-    pts = float(getattr(ex, "points", 1) or 0)
+def exercise_header(ex: Any, width: int, ascii_only: bool, points: float | None = None) -> Lines:
+    pts = float(getattr(ex, "points", 1) or 0) if points is None else points
     dot = "|" if ascii_only else "·"
     label = f" {ex.id} {dot} {topic_title(ex.topic)} {dot} {fmt_points(pts)} point{'s' if pts != 1 else ''} "
     rule = "-" if ascii_only else "─"
@@ -74,21 +74,25 @@ def exercise_header(ex: Any, width: int, ascii_only: bool) -> Lines:
 
 
 def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int, ascii_only: bool,
-                  bold: tuple[str, str]) -> Lines:
+                  bold: tuple[str, str], hints: Sequence[Any] | None = None,
+                  hint_cost: Callable[[int], float] | None = None, solution: bool = True) -> Lines:
+    """The prompt, how to type the answer, the commands (``hints``/``hint_cost``/``solution``: an
+    assignment's rules, else the bank's) and the exercise's history."""
     prompt = getattr(variant, "prompt", None) or getattr(ex, "prompt", "")
     out: Lines = [(render_markdown(prompt, width=width, ascii_only=ascii_only, bold=bold), None)]
     tip = kind_tip(ex, variant)
     if tip:
         out.append((tip, "note"))
-    hints = tuple(getattr(ex, "hints", ()) or ())
+    hints = tuple(getattr(ex, "hints", ()) or ()) if hints is None else tuple(hints)
     used = state.hints_used if state else 0
     parts = []
     if hints and used < len(hints):
-        cost = float(getattr(hints[used], "cost", 0) or 0)
+        cost = hint_cost(used) if hint_cost is not None else float(getattr(hints[used], "cost", 0) or 0)
         price = f"costs {fmt_points(cost)} point{'s' if cost != 1 else ''}" if cost else "free"
         left = len(hints) - used
         parts.append(f":hint ({left} left, the next {price})")
-    parts += [":solution", ":skip", ":plot", ":help"]
+    parts += [":solution"] if solution else []
+    parts += [":skip", ":plot", ":help"]
     out.append(("Commands: " + "  ".join(parts), "dim"))
     if state is not None and state.status != "new":
         out.append((history_line(state, float(getattr(ex, "points", 1) or 0)), "note"))

@@ -1,0 +1,189 @@
+"""Practising a teacher's assignment: its exercises in its order, its rules, a submission file.
+
+``calctutor practice --assignment A.toml --submit FILE`` keeps each exercise's
+latest graded answer here and rewrites FILE (atomically) after every one, so
+a killed session loses nothing; ``calctutor grade FILE --assignment A.toml``
+then grades exactly what the student last answered, with the same options.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tutor.repl.suggest import Suggestion
+
+SUFFIXES = (".csv", ".jsonl", ".txt")
+
+
+class AssignmentSetupError(ValueError):
+    """The assignment or the submission file cannot be used (the CLI exits with status 2)."""
+
+
+@dataclass
+class Entry:
+    """The answer that counts for one exercise, the hints used before it, and its verdict if known."""
+
+    answer: str
+    hints: int = 0
+    status: str | None = None
+
+
+class AssignmentWork:
+    """One student's work on one assignment, mirrored to the submission file."""
+
+    def __init__(self, assignment: Any, bank: Any, path: Path, student: str, source: str,
+                 entries: dict[str, Entry] | None = None):
+        self.assignment = assignment
+        self.bank = bank
+        self.path = path
+        self.student = student
+        self.source = source          # the assignment file as given, for the closing hint
+        self.entries: dict[str, Entry] = dict(entries or {})
+
+    # -- what the session asks ------------------------------------------------
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self.assignment.exercises)
+
+    @property
+    def title(self) -> str:
+        return str(self.assignment.title)
+
+    def points(self, exercise_id: str) -> float:
+        return float(self.assignment.points[exercise_id])
+
+    def hints(self, exercise: Any) -> tuple:
+        """The hints a student may take here (none when the assignment says hints = false)."""
+        return tuple(getattr(exercise, "hints", ()) or ()) if self.assignment.hints_allowed else ()
+
+    def hint_cost(self, exercise: Any, used: int) -> float:
+        """Points taken for the first ``used`` hints, as ``calctutor grade`` will take them."""
+        if not self.assignment.hints_allowed or used <= 0:
+            return 0.0
+        return float(self.assignment.hint_cost(exercise, used))
+
+    def next_hint_cost(self, exercise: Any, used: int) -> float:
+        return self.hint_cost(exercise, used + 1) - self.hint_cost(exercise, used)
+
+    def grading_options(self) -> dict[str, Any]:
+        return dict(self.assignment.grading_options())
+
+    def credit(self, exercise: Any, score: float, hints: int) -> float:
+        """What the gradebook will give this answer (points x score, less hints, within [0, points])."""
+        points = self.points(exercise.id)
+        value = points * score
+        if value > 0 and hints:
+            value -= self.hint_cost(exercise, hints)
+        return round(min(max(value, 0.0), points), 2)
+
+    def solved(self, exercise_id: str) -> bool:
+        entry = self.entries.get(exercise_id)
+        return entry is not None and entry.status == "correct"
+
+    def suggest(self, exclude: Iterable[str] = ()) -> Suggestion | None:
+        """Unanswered exercises first (assignment order), then those not yet right; None when all are."""
+        skip = set(exclude)
+        for ex_id in self.ids:
+            if ex_id not in self.entries and ex_id not in skip:
+                return Suggestion(ex_id, "assignment-new")
+        for ex_id in self.ids:
+            if not self.solved(ex_id) and ex_id not in skip:
+                return Suggestion(ex_id, "assignment-retry")
+        for ex_id in self.ids:  # only the excluded one is left: offer it again rather than nothing
+            if not self.solved(ex_id):
+                return Suggestion(ex_id, "assignment-new" if ex_id not in self.entries else "assignment-retry")
+        return None
+
+    # -- recording --------------------------------------------------------------
+    def record(self, exercise_id: str, answer: str, status: str, hints: int) -> Path:
+        """Keep this answer as the one that counts and rewrite the submission file."""
+        self.entries[exercise_id] = Entry(answer, hints, status)
+        return self.save()
+
+    def save(self) -> Path:
+        """Write every kept answer (assignment order) to a temporary file, then move it over FILE."""
+        from grader.batch.submissions import write_submission
+
+        answers = {e: self.entries[e].answer for e in self.ids if e in self.entries}
+        hints = {e: self.entries[e].hints for e in answers if self.entries[e].hints}
+        tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.tmp{self.path.suffix}")
+        try:
+            write_submission(tmp, self.student, answers, hints=hints or None)
+            os.replace(tmp, self.path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        return self.path
+
+    def recall(self, attempts: Iterable[Any]) -> None:
+        """Verdicts of answers kept from an earlier session, from the progress store (same answer text,
+        or the right-hand side the tutor graded for ``y = …``)."""
+        from tutor.repl.lines import named_right_side
+
+        for a in attempts:  # oldest first: the last match wins
+            entry = self.entries.get(a.exercise)
+            if entry is not None and entry.answer in (a.answer, named_right_side(a.answer)):
+                entry.status = a.status
+
+    # -- words ------------------------------------------------------------------
+    def greeting(self) -> str:
+        a = self.assignment
+        n = len(self.ids)
+        done = f" {len(self.entries)} answered so far." if self.entries else ""
+        return (f"Assignment: {self.title} — {n} exercise{'s' if n != 1 else ''}, "
+                f"{_num(a.possible)} points. Each graded answer is saved to {self.path} "
+                f"(the latest answer to an exercise counts).{done}")
+
+    def closing_line(self) -> str:
+        n, total = len(self.entries), len(self.ids)
+        return (f"Your submission ({n} of {total} exercises answered) is in {self.path}. Hand it in, "
+                f"or grade it with: calctutor grade {self.path} --assignment {self.source} --out gradebook.csv")
+
+
+def _num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def open_work(assignment_path: str | Path, submit_path: str | Path, student: str) -> AssignmentWork:
+    """Load the assignment (and its bank) and any answers already in FILE; raise AssignmentSetupError."""
+    from grader.batch.assignment import AssignmentError, load_assignment
+
+    target = Path(submit_path)
+    if target.suffix.lower() not in SUFFIXES:
+        raise AssignmentSetupError(f"--submit {target}: the file must end in .csv, .jsonl or .txt "
+                                   "(the formats calctutor grade reads)")
+    if target.is_dir():
+        raise AssignmentSetupError(f"--submit {target}: is a folder; give a file such as {target / 'answers.csv'}")
+    if not target.parent.is_dir():
+        raise AssignmentSetupError(f"--submit {target}: the folder {target.parent} does not exist")
+    try:
+        assignment, bank = load_assignment(assignment_path)
+    except AssignmentError as exc:
+        raise AssignmentSetupError(str(exc)) from None
+    entries = _earlier_answers(target, student, assignment) if target.exists() else {}
+    return AssignmentWork(assignment, bank, target, student, str(assignment_path), entries)
+
+
+def _earlier_answers(target: Path, student: str, assignment: Any) -> dict[str, Entry]:
+    """Answers already in FILE (a session started again); refuse a file that holds anything else."""
+    from grader.batch.roster import InputError
+    from grader.batch.submissions import read_submissions
+
+    if target.stat().st_size == 0:
+        return {}
+    try:
+        subs = read_submissions(target)
+    except InputError as exc:
+        raise AssignmentSetupError(f"--submit {target}: {exc}") from None
+    others = sorted({s for s, _ in subs.answers if s != student})
+    if others:
+        raise AssignmentSetupError(f"--submit {target}: the file holds answers of {', '.join(others[:3])}, "
+                                   f"not only {student}'s; give a file of your own")
+    foreign = sorted({e for _, e in subs.answers if e not in assignment.exercises})
+    if foreign:
+        raise AssignmentSetupError(f"--submit {target}: the file holds answers to {', '.join(foreign[:3])}, "
+                                   f"which are not in {assignment.title}; give another file")
+    return {e: Entry(a.text, a.hints) for (_, e), a in subs.answers.items()}
