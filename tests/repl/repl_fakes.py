@@ -56,6 +56,9 @@ ANSWERS = {  # typed answer -> verdict, for every fake exercise
 }
 
 
+CHECKED: list = []  # (exercise id, answer, grading options) of every check, for tests that need them
+
+
 @dataclass(frozen=True)
 class Variant:
     exercise: "Exercise"
@@ -67,7 +70,8 @@ class Variant:
     def solution(self):
         return Solution(f"the answer to {self.exercise.id} is 6x - 4")
 
-    def check(self, text):
+    def check(self, text, **options):
+        CHECKED.append((self.exercise.id, text, options))
         if text == "boom":
             raise RuntimeError("checker exploded")
         if "=" in text:
