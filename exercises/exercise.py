@@ -101,11 +101,12 @@ class Exercise:
         return out
 
     def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
-        from exercises.prompt import fill_segments
+        from exercises.prompt import fill, fill_segments
         from exercises.texmath import prompt_line
 
         values = {**ctx.facts, **params}
         pieces = fill_segments(self.prompt + solved.appendix, values)
+        hints = tuple(Hint(fill(h.text, values), h.cost) for h in self.hints)
         answer_text = solved.answer_text
         if answer_text is None:
             answer_text = typed_form(solved.answer)
@@ -120,7 +121,7 @@ class Exercise:
             prompt_line=prompt_line(pieces),
             answer=solved.answer, answer_text=answer_text, solution=solution,
             mistakes=self._separable(solved), kind=solved.kind, grading=dict(solved.options),
-            result=solved.result, plot=solved.figure,
+            result=solved.result, plot=solved.figure, filled_hints=hints,
         )
 
     def _separable(self, solved: Any) -> tuple:
@@ -206,6 +207,7 @@ class Variant(Rendered):
     result: Any = None
     plot: tuple | None = None
     prompt_line: Any = None  # the prompt as a render Line (formulas in LaTeX and in Unicode)
+    filled_hints: tuple[Hint, ...] | None = None  # the exercise's hints with {param} filled as in the prompt
 
     @property
     def id(self) -> str:
@@ -233,7 +235,8 @@ class Variant(Rendered):
         return draw(self, Path(path))
 
     def hints(self) -> tuple[Hint, ...]:
-        return self.exercise.hints
+        """The hints for this variant: ``{param}`` placeholders filled like the prompt's."""
+        return self.exercise.hints if self.filled_hints is None else self.filled_hints
 
     def doc(self) -> Doc:
         from exercises.texmath import prose
@@ -242,9 +245,9 @@ class Variant(Rendered):
         nodes: list = [self.prompt_line or prose(self.prompt)]
         meta = f"{ex.topic} · {ex.task} · {ex.points:g} point{'s' if ex.points != 1 else ''} · difficulty {ex.difficulty}"
         nodes.append(Line((meta,)))
-        if ex.hints:
+        if self.hints():
             nodes.append(Step(Line(("Hints",)), tuple(
-                prose(h.text, f"(costs {h.cost:g})") for h in ex.hints)))
+                prose(h.text, f"(costs {h.cost:g})") for h in self.hints())))
         return Doc(Line((f"{ex.id}: {ex.title}",)), tuple(nodes))
 
     def to_dict(self) -> dict[str, Any]:
@@ -257,7 +260,7 @@ class Variant(Rendered):
             "params": {k: jsonable(v) for k, v in self.params.items()},
             "prompt": self.prompt, "prompt_text": self.prompt_text,
             "answer": jsonable(self.answer), "answer_text": self.answer_text,
-            "hints": [{"text": h.text, "cost": h.cost} for h in self.exercise.hints],
+            "hints": [{"text": h.text, "cost": h.cost} for h in self.hints()],
             "mistakes": [{"key": m.key, "description": m.description, "answer": jsonable(m.expr)}
                          for m in self.mistakes],
             "solution": self.solution.to_text(),

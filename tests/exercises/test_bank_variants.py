@@ -145,3 +145,64 @@ def test_variants_are_cached_per_seed(bank):
     for seed in range(ex.CACHE + 5):  # the cache stays small
         ex.variant(seed)
     assert len(ex._variants) <= ex.CACHE
+
+
+HINTED = '''
+[[exercise]]
+id = "slope-hint"
+topic = "derivative-rules"
+title = "A slope"
+task = "derivative"
+prompt = "Find the slope of $f(x) = {function}$."
+function = "a*x^2"
+parameters = { a = { choices = [3, -2] } }
+[[exercise.hints]]
+text = "With a = {a} in front: $f'(x) = 2 \\\\cdot {a} x$, as $\\\\frac{d}{dx} x^{2} = 2x$."
+cost = 1
+'''
+
+
+def test_hints_are_filled_with_the_variants_parameters_like_the_prompt(tmp_path):
+    path = tmp_path / "h.toml"
+    path.write_text(textwrap.dedent(HINTED), encoding="utf-8")
+    ex = exercises.load(path)["slope-hint"]
+    seen = set()
+    for seed in range(12):
+        v = ex.variant(seed)
+        a = v.params["a"]
+        seen.add(int(a))
+        (hint,) = v.hints()
+        shown = "\\left(-2\\right)" if a < 0 else "3"  # bracketed after an operator, as in prompts
+        assert hint.text == f"With a = {a} in front: $f'(x) = 2 \\cdot {shown} x$, as $\\frac{{d}}{{dx}} x^{{2}} = 2x$."
+        assert hint.cost == 1
+        assert v.to_dict()["hints"] == [{"text": hint.text, "cost": 1}]
+        assert f"With a = {a} in front" in v.to_text()
+    assert seen == {3, -2}
+    assert ex.hints[0].text.startswith("With a = {a} in front")  # the exercise keeps its template
+
+
+def test_tangent_line_course_hints_match_the_students_point():
+    # the bank once said "at a = −2 the slope is −16" to every student, whatever their point
+    ex = exercises.load()["tangent-line-course"]
+    points = set()
+    for seed in range(30):
+        v = ex.variant(seed)
+        p = int(v.params["p"])
+        points.add(p)
+        text = " ".join(h.text for h in v.hints())
+        assert f"$a = {p}$" in text and f"f'({p})" in text
+        if p != -2:
+            assert "-16" not in text and "25" not in text and "-2" not in text
+    assert len(points) > 2
+
+
+def test_builtin_hints_leave_no_placeholder_unfilled():
+    # in prose braces are never LaTeX, so a {name} left there is a placeholder nobody filled
+    from exercises.prompt import PLACEHOLDER, segments
+
+    for ex in exercises.load().exercises():
+        if not ex.hints:
+            continue
+        for hint in ex.variant(0).hints():
+            prose = "".join(text for is_math, text in segments(hint.text) if not is_math)
+            assert not PLACEHOLDER.findall(prose), (ex.id, hint.text)
