@@ -33,6 +33,7 @@ CASES = [  # LaTeX, Unicode, ASCII
     (r"1e-8", "1e-8", "1e-8"),
     (r"(-3, 2)", "(−3, 2)", "(-3, 2)"),
     (r"2 * x", "2·x", "2*x"),
+    (r"\frac{d}{dx}\ln x = \frac{1}{x}", "d/dx ln x = 1/x", "d/dx ln x = 1/x"),   # a bank hint
 ]
 
 

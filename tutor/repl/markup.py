@@ -82,7 +82,7 @@ def _space(text: str) -> str:
     text = _FUNC_BEFORE.sub("\u00a0", text)
     text = _FUNC_AFTER.sub(lambda m: m.group(1) + "\u00a0", text)
     text = _FUNC_SPACE.sub(lambda m: m.group(1) + m.group(2) + "\u00a0", text)
-    text = re.sub(r"\x03(?=[ \t]*[A-Za-z0-9α-ωΑ-Ω(√∂∇])", "\u00a0", text)
+    text = re.sub(r"\x03(?=[ \t]*[A-Za-z0-9α-ωΑ-Ω(√∂∇\x01])", "\u00a0", text)
     text = re.sub(r"[ \t\n\x01\x02\x03]", "", text)
     out: list[str] = []
     for i, ch in enumerate(text):
