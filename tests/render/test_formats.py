@@ -82,3 +82,13 @@ def test_mixin_gives_every_format_and_json():
     assert data["type"] == "_Result"
     assert data["at"] == {"x": "3/2"}
     assert sp.simplify(sp.S(data["f"].replace("^", "**")) - x**2 / 2) == 0
+
+
+@pytest.mark.parametrize("mark", ["?", "!", "?!"])
+def test_no_space_before_a_question_or_exclamation_mark_after_a_formula(mark):
+    x1 = sp.Symbol("x_1")
+    doc = Doc(None, (line("What is", x1, mark), line("Done:", x, f"{mark} Next.")))
+    assert render(doc, "unicode").splitlines() == [f"What is x₁{mark}", f"Done: x{mark} Next."]
+    assert render(doc, "text").splitlines()[0] == f"What is x_1{mark}"
+    assert f"$x_{{1}}${mark}" in render(doc, "markdown")
+    assert f"</math>{mark}" in render(doc, "html")

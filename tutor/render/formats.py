@@ -71,13 +71,16 @@ def _sentence(ln: Line, fmt: str) -> str:
     return _join(out)
 
 
+_NO_SPACE_BEFORE = (" ", ",", ".", ";", ":", "?", "!", ")", "\n")
+
+
 def _join(pieces: list[str]) -> str:
-    """Join words and formulas with single spaces, but not before punctuation."""
+    """Join words and formulas with single spaces, but not before punctuation (x₁?, not x₁ ?)."""
     text = ""
     for piece in pieces:
         if not piece:
             continue
-        if text and not text.endswith((" ", "\n", "(")) and not piece.startswith((" ", ",", ".", ";", ":", ")", "\n")):
+        if text and not text.endswith((" ", "\n", "(")) and not piece.startswith(_NO_SPACE_BEFORE):
             text += " "
         text += piece
     return text
