@@ -159,3 +159,10 @@ def test_a_bad_assignment_is_refused_with_its_problems(tmp_path):
     bad.write_text('title = "Quiz"\nexercises = ["log-times-y"]\n')
     with pytest.raises(AssignmentSetupError, match="no exercise 'log-times-y' in the bank"):
         open_work(bad, tmp_path / "a.csv", "ana")
+
+
+def test_hints_come_from_the_students_variant_with_its_numbers(tmp_path, monkeypatch):
+    filled = (fakes.Hint("At $a = -1$ the slope is $f'(-1)$.", 0.5), fakes.Hint("Second.", 0.5))
+    monkeypatch.setattr(fakes.Variant, "hints", lambda self: filled, raising=False)
+    text = drive(tmp_path, ["", ":hint"], new_work(tmp_path))
+    assert "Hint 1 of 2 (costs 0.5 points):\nAt a = −1 the slope is f'(−1)." in text   # not the bank's template

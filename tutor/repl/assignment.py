@@ -55,9 +55,9 @@ class AssignmentWork:
     def points(self, exercise_id: str) -> float:
         return float(self.assignment.points[exercise_id])
 
-    def hints(self, exercise: Any) -> tuple:
-        """The hints a student may take here (none when the assignment says hints = false)."""
-        return tuple(getattr(exercise, "hints", ()) or ()) if self.assignment.hints_allowed else ()
+    @property
+    def hints_allowed(self) -> bool:
+        return bool(self.assignment.hints_allowed)
 
     def hint_cost(self, exercise: Any, used: int) -> float:
         """Points taken for the first ``used`` hints, as ``calctutor grade`` will take them."""

@@ -276,7 +276,11 @@ class Session:
         return self.work.solved(exercise_id) if self.work is not None else self.state(exercise_id).solved
 
     def hints(self, exercise: Any) -> tuple:
-        return self.work.hints(exercise) if self.work is not None else tuple(getattr(exercise, "hints", ()) or ())
+        """The hints to give: the student's variant's (parameters filled in), none if the assignment says so."""
+        if self.work is not None and not self.work.hints_allowed:
+            return ()
+        own = getattr(self.variant(), "hints", None) if exercise is self.current else None
+        return tuple((own() if callable(own) else own) or getattr(exercise, "hints", ()) or ())
 
     def next_hint_cost(self, exercise: Any, used: int) -> float:
         """What the next hint costs: the assignment's rule, else the bank's cost of that hint."""
