@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from grader.batch.model import Problem
 
@@ -51,6 +52,24 @@ def read_text(path: Path, what: str) -> str:
         raise InputError(f"{path}: cannot read the {what} file: {exc.strerror}") from None
 
 
+def csv_rows(reader: Any, path: Path | str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """(line where the row starts, row) for each non-blank row; an unreadable row becomes a Problem."""
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(Problem("malformed", f"cannot read the row: {exc}", str(path), start))
+            line = reader.line_num
+            continue
+        line = reader.line_num
+        if any(c.strip() for c in row):
+            yield start, row
+
+
 def read_roster(path: str | Path) -> Roster:
     """Read a roster CSV; raises InputError when it has no ``student`` column."""
     p = Path(path)
@@ -69,20 +88,7 @@ def read_roster(path: str | Path) -> Roster:
     students: list[str] = []
     info: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem("malformed", f"cannot read the row: {exc}", str(p), start))
-            line = reader.line_num
-            continue
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
+    for start, row in csv_rows(reader, p, problems):
         student = row[col["student"]].strip() if len(row) > col["student"] else ""
         if not student:
             problems.append(Problem("malformed", "no student id on this row", str(p), start))

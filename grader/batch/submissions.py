@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.batch.model import Answer, Problem
-from grader.batch.roster import InputError, read_text
+from grader.batch.roster import InputError, csv_rows, read_text
 
 FIELDS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".jsonl", ".txt")
@@ -103,20 +103,7 @@ def _csv_rows(text: str, p: Path, problems: list[Problem], need_student: bool) -
     if missing:
         raise InputError(f"{p}:1: the header needs the columns {', '.join(needed)}; "
                          f"missing {', '.join(missing)} (found: {', '.join(header) or 'nothing'})")
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            problems.append(Problem("malformed", f"cannot read the row: {exc}", str(p), start))
-            line = reader.line_num
-            continue
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
+    for start, row in csv_rows(reader, p, problems):
         if len(row) > len(names):
             problems.append(Problem("malformed", f"{len(row)} fields where the header has {len(names)}; "
                                     "put an answer that contains commas in double quotes", str(p), start))

@@ -36,7 +36,7 @@ def frac(q) -> Fraction:
 
 
 def const(c, d: int) -> Bound:
-    c = abs(sp.sympify(c))
+    c = abs(sp.sympify(c, strict=True))
     return {} if c == 0 else {(Fraction(0),) * (d + 2): c}
 
 
@@ -60,7 +60,7 @@ def add(a: Bound, b: Bound) -> Bound:
 
 
 def scale(a: Bound, c) -> Bound:
-    c = abs(sp.sympify(c))
+    c = abs(sp.sympify(c, strict=True))
     return {} if c == 0 else {k: v * c for k, v in a.items()}
 
 
