@@ -49,7 +49,7 @@ def _descent(plot: tuple, path: Path) -> Path:
 def _tangent(plot: tuple, path: Path) -> Path:
     if plot[0] == "tangent":
         _, f, var, point = plot
-        return _module("tutor.plots.descent").tangent_plot(f, [point[var]], path, variables=[var])
+        return _module("tutor.plots.functions").tangent_plot(f, [point[var]], path, variables=[var])
     raise ValueError("no one-variable function at a point")
 
 
@@ -57,7 +57,7 @@ def _surface_or_contour(kind: str):
     def draw_it(plot: tuple, path: Path) -> Path:
         f, variables, where = _function_of_two(plot)
         at = None if where is None else [where[v] for v in variables]
-        return _module("tutor.plots.descent").function_plot(f, path, kind=kind, at=at, variables=list(variables))
+        return _module("tutor.plots.functions").function_plot(f, path, kind=kind, at=at, variables=list(variables))
     return draw_it
 
 

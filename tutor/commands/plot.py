@@ -1,7 +1,7 @@
 """``calctutor plot EXPR --kind surface|contour|tangent|landscape [--at POINT] --out FILE``.
 
 Surfaces and contour maps are the critical-points figures (``tutor.plots.surfaces``);
-tangent lines and loss-landscape slices come from ``tutor.plots.descent``.
+tangent lines and loss-landscape slices come from ``tutor.plots.functions``.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tutor.plots import descent as plots
+    from tutor.plots import functions as plots
 
     variables = variables_from(args)
     at = starts_from(args.at) if args.at is not None else None

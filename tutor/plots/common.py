@@ -6,6 +6,9 @@ machine with no display (CI, SSH, the batch grader).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 import matplotlib
 
@@ -38,3 +41,31 @@ def save(fig: Figure, path: str | Path, dpi: int = 120) -> Path:
     fig.savefig(path, dpi=dpi)
     plt.close(fig)
     return path
+
+
+def short_label(expr: Any, limit: int = 50) -> str:
+    """f for a title: long exact fractions as 4-digit decimals, and cut at ``limit`` characters."""
+    import sympy as sp
+
+    from tutor.reading.printer import to_unicode
+
+    if isinstance(expr, sp.Basic):
+        expr = expr.xreplace({r: sp.Float(r, 4) for r in expr.atoms(sp.Rational) if r.q > 100 or abs(r.p) > 10**6})
+    text = to_unicode(expr)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def values_on(problem: Any, pts: np.ndarray) -> np.ndarray:
+    """f at the rows of ``pts`` (the whole data set's loss if f has data), NaN where undefined."""
+    with np.errstate(all="ignore"):
+        v, _ = problem.evaluate(np.asarray(pts, dtype=float))
+    return np.where(np.isfinite(v), v, np.nan)
+
+
+def quantile_levels(Z: np.ndarray, count: int = 25) -> np.ndarray:
+    """Contour levels spaced by quantile, so both the valley floor and the walls show."""
+    finite = Z[np.isfinite(Z)]
+    if finite.size == 0:
+        return np.linspace(0, 1, count)
+    qs = np.unique(np.quantile(finite, np.linspace(0, 1, count)))
+    return qs if len(qs) > 2 else np.linspace(finite.min(), finite.max() + 1e-9, count)

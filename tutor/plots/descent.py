@@ -1,5 +1,6 @@
 """Figures that teach descent: loss per step, paths on the contour map or surface,
-parameter evolution, the tangent line, and loss-landscape slices (Li et al. 2018).
+parameter evolution, and a GIF of the path (plots of a function alone, such as the
+tangent line or a loss-landscape slice, are in ``tutor.plots.functions``).
 
 Every function takes results (a ``Descent``, a ``MultiDescent``, a ``Sweep`` or a
 list of runs) or an expression, saves to ``path`` (PNG or SVG by suffix) with
@@ -13,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from tutor.plots.common import new_figure, plt, save
+from tutor.plots.common import new_figure, plt, quantile_levels, save, short_label, values_on
 
 COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
           "tab:olive", "tab:cyan", "tab:gray")
@@ -34,29 +35,10 @@ def _label(run: Any, many: bool) -> str:
     return f"η = {run.lr:g}, from ({start})"
 
 
-def _short(expr: Any, limit: int = 50) -> str:
-    """f for a title: long exact fractions as 4-digit decimals, and cut at ``limit`` characters."""
-    import sympy as sp
-
-    from tutor.reading.printer import to_unicode
-
-    if isinstance(expr, sp.Basic):
-        expr = expr.xreplace({r: sp.Float(r, 4) for r in expr.atoms(sp.Rational) if r.q > 100 or abs(r.p) > 10**6})
-    text = to_unicode(expr)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _title(run: Any) -> str:
     if getattr(run, "label", None):
         return f"{run.method}: L = {run.label}"
-    return f"{run.method}: f = {_short(run.function)}"
-
-
-def _values_on(problem: Any, pts: np.ndarray) -> np.ndarray:
-    """f at the rows of ``pts`` (the whole data set's loss if f has data), NaN where undefined."""
-    with np.errstate(all="ignore"):
-        v, _ = problem.evaluate(np.asarray(pts, dtype=float))
-    return np.where(np.isfinite(v), v, np.nan)
+    return f"{run.method}: f = {short_label(run.function)}"
 
 
 def _box(runs: list[Any], pad: float = 0.15, keep: int = 25) -> np.ndarray:
@@ -111,7 +93,7 @@ def _draw_paths(ax: Any, runs: list[Any], box: np.ndarray, problem: Any, one_d: 
         color = COLORS[i % len(COLORS)]
         label = f"{_label(r, many_starts)} ({r.status})"
         xs = pts[:, 0]
-        ys = _values_on(problem, pts) if one_d else pts[:, 1]
+        ys = values_on(problem, pts) if one_d else pts[:, 1]
         dense = len(pts) > 200
         ax.plot(xs, ys, "-" if dense else "o-", ms=3.5 if one_d else 3, lw=2.0 if dense else 0.9, color=color,
                 label=label, alpha=0.85 if one_d else 1.0)
@@ -124,12 +106,12 @@ def _draw_background(fig: Any, ax: Any, problem: Any, box: np.ndarray, resolutio
     names = [s.name for s in problem.variables]
     if problem.n == 1:
         xs = np.linspace(box[0, 0], box[0, 1], resolution * 3)
-        ax.plot(xs, _values_on(problem, xs[:, None]), color="k", lw=1.2, label="f")
+        ax.plot(xs, values_on(problem, xs[:, None]), color="k", lw=1.2, label="f")
         ax.set_xlabel(names[0])
         ax.set_ylabel("f")
         return
     X, Y, Z = _grid(problem, box, resolution)
-    levels = _levels(Z)
+    levels = quantile_levels(Z)
     cs = ax.contourf(X, Y, Z, levels=levels, cmap="viridis", alpha=0.55)
     ax.contour(X, Y, Z, levels=levels, colors="k", linewidths=0.3, alpha=0.6)
     if bar:
@@ -160,17 +142,9 @@ def _grid(problem: Any, box: np.ndarray, resolution: int):
     xs = np.linspace(box[0, 0], box[0, 1], resolution)
     ys = np.linspace(box[1, 0], box[1, 1], resolution)
     X, Y = np.meshgrid(xs, ys)
-    Z = _values_on(problem, np.column_stack([X.ravel(), Y.ravel()])).reshape(X.shape)
+    Z = values_on(problem, np.column_stack([X.ravel(), Y.ravel()])).reshape(X.shape)
     return X, Y, Z
 
-
-def _levels(Z: np.ndarray, count: int = 25) -> np.ndarray:
-    """Contour levels spaced by quantile, so both the valley floor and the walls show."""
-    finite = Z[np.isfinite(Z)]
-    if finite.size == 0:
-        return np.linspace(0, 1, count)
-    qs = np.unique(np.quantile(finite, np.linspace(0, 1, count)))
-    return qs if len(qs) > 2 else np.linspace(finite.min(), finite.max() + 1e-9, count)
 
 
 def surface_plot(result: Any, path: str | Path, resolution: int = 70, elev: float = 28,
@@ -186,7 +160,7 @@ def surface_plot(result: Any, path: str | Path, resolution: int = 70, elev: floa
     ax.plot_surface(X, Y, Z, cmap="viridis", alpha=0.45, linewidth=0, antialiased=True)
     for i, r in enumerate(runs):
         pts = _clip(r.points, box)
-        ax.plot(pts[:, 0], pts[:, 1], _values_on(problem, pts), "o-", ms=3, color=COLORS[i % len(COLORS)],
+        ax.plot(pts[:, 0], pts[:, 1], values_on(problem, pts), "o-", ms=3, color=COLORS[i % len(COLORS)],
                 label=f"{_label(r, False)} ({r.status})", zorder=5)
     names = [s.name for s in problem.variables]
     ax.set_xlabel(names[0])
@@ -257,127 +231,6 @@ def descent_figure(result: Any, path: str | Path) -> Path:
     return save(fig, path)
 
 
-def tangent_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] | None = None,
-                 span: float | None = None) -> Path:
-    """f of one variable with its tangent line at ``at``: slope f'(a), line y = f(a) + f'(a)(x − a)."""
-    from tutor.engine.descent.problem import build_problem
-
-    from tutor.engine.descent.api import start_array
-
-    problem = build_problem(f, variables)
-    if problem.n != 1:
-        raise ValueError(f"a tangent line needs f of one variable; f has {problem.n}")
-    a = float(start_array(at, problem)[0][0, 0])
-    fa, grad = problem.scalar([a])
-    if not (np.isfinite(fa) and np.isfinite(grad[0])):
-        raise ValueError(f"f or its derivative is not defined at {problem.variables[0].name} = {a:g}")
-    slope = grad[0]
-    w = span if span is not None else max(3.0, 1.5 * abs(a))
-    xs = np.linspace(a - w, a + w, 400)
-    ys = _values_on(problem, xs[:, None])
-    fig, ax = new_figure()
-    name = problem.variables[0].name
-    ax.plot(xs, ys, color="k", lw=1.5, label="f")
-    ax.plot(xs, fa + slope * (xs - a), "--", color="tab:red", lw=1.3,
-            label=f"tangent: y = {fa:.4g} + ({slope:.4g})({name} − {a:g})")
-    ax.plot([a], [fa], "o", color="tab:red", ms=7)
-    ax.annotate(f"slope f'({a:g}) = {slope:.4g}", (a, fa), textcoords="offset points", xytext=(10, -18),
-                fontsize=9)
-    finite = ys[np.isfinite(ys)]
-    if finite.size:
-        lo, hi = finite.min(), finite.max()
-        pad = 0.1 * max(hi - lo, 1e-9)
-        ax.set_ylim(lo - pad, hi + pad)
-    ax.axhline(0, color="gray", lw=0.5)
-    ax.axvline(0, color="gray", lw=0.5)
-    ax.set_xlabel(name)
-    ax.set_ylabel("f")
-    ax.set_title("Tangent line — f = " + _short(problem.expr), fontsize=10)
-    ax.legend(fontsize=8)
-    ax.grid(True, alpha=0.3)
-    return save(fig, path)
-
-
-def landscape_slice(f: Any, at: Any, variables: Sequence[Any] | None = None, span: float = 1.0,
-                    resolution: int = 41, seed: Any = 0, data: Any = None):
-    """f(θ + a·δ + b·η) on a grid of (a, b) in [−span, span]² (Li et al. 2018).
-
-    δ, η are Gaussian, made orthogonal, and scaled to ‖θ‖ (to 1 at θ = 0): the
-    filter normalisation of Li et al. with the whole parameter vector as one filter.
-    Returns (a grid, b grid, values, δ, η, θ).
-    """
-    from tutor.engine.descent.api import seeded_rng, start_array
-    from tutor.engine.descent.problem import build_problem
-
-    problem = build_problem(f, variables, data)
-    if problem.n < 2:
-        raise ValueError("a landscape slice needs f of at least 2 variables; for one, use the tangent or path plot")
-    theta = start_array(at, problem)[0][0]
-    rng = seeded_rng(seed, problem.n, "landscape")
-    d1, d2 = rng.standard_normal(problem.n), rng.standard_normal(problem.n)
-    d1 /= np.linalg.norm(d1)
-    d2 -= (d2 @ d1) * d1
-    d2 /= np.linalg.norm(d2)
-    scale = float(np.linalg.norm(theta)) or 1.0
-    d1, d2 = d1 * scale, d2 * scale
-    alphas = np.linspace(-span, span, resolution)
-    A, B = np.meshgrid(alphas, alphas)
-    pts = theta + A.ravel()[:, None] * d1 + B.ravel()[:, None] * d2
-    Z = _values_on(problem, pts).reshape(A.shape)
-    return A, B, Z, d1, d2, theta
-
-
-def landscape_plot(f: Any, at: Any, path: str | Path, variables: Sequence[Any] | None = None,
-                   span: float = 1.0, resolution: int = 41, seed: Any = 0, data: Any = None) -> Path:
-    """The loss landscape around ``at`` along two random normalised directions: contours and surface."""
-    A, B, Z, d1, d2, theta = landscape_slice(f, at, variables, span, resolution, seed, data)
-    fig = plt.figure(figsize=(12, 5), layout="constrained")
-    ax = fig.add_subplot(1, 2, 1)
-    levels = _levels(Z)
-    cs = ax.contourf(A, B, Z, levels=levels, cmap="viridis")
-    ax.contour(A, B, Z, levels=levels, colors="k", linewidths=0.3, alpha=0.6)
-    ax.plot([0], [0], "r*", ms=12, label="θ (the centre)")
-    fig.colorbar(cs, ax=ax, label="f")
-    ax.set_xlabel("a (along δ)")
-    ax.set_ylabel("b (along η)")
-    ax.legend(fontsize=8)
-    ax.set_title("f(θ + a·δ + b·η)", fontsize=10)
-    ax3 = fig.add_subplot(1, 2, 2, projection="3d")
-    ax3.plot_surface(A, B, Z, cmap="viridis", linewidth=0, antialiased=True, alpha=0.9)
-    ax3.set_xlabel("a")
-    ax3.set_ylabel("b")
-    ax3.set_zlabel("f")
-    centre = ", ".join(f"{v:.3g}" for v in theta)
-    fig.suptitle(f"Loss landscape around θ = ({centre}) along two random directions (Li et al. 2018) — "
-                 "f = " + _short(_expr(f, variables)), fontsize=10)
-    return save(fig, path)
-
-
-def function_plot(f: Any, path: str | Path, kind: str = "contour", at: Any = None, span: float = 3.0,
-                  variables: Sequence[Any] | None = None, resolution: int | None = None) -> Path:
-    """f of two variables on the square of half-width ``span`` around ``at`` (the origin if None).
-
-    Drawn by the critical-points figures (``tutor.plots.surfaces``): a surface or a contour map.
-    """
-    from tutor.engine.descent.api import start_array
-    from tutor.engine.descent.problem import build_problem
-    from tutor.plots import surfaces
-
-    problem = build_problem(f, variables)
-    if problem.n != 2:
-        raise ValueError(f"a {kind} plot needs f of 2 variables; f has {problem.n}")
-    centre = np.zeros(2) if at is None else start_array(at, problem)[0][0]
-    box = tuple((float(c) - span, float(c) + span) for c in centre)
-    draw = surfaces.plot_surface if kind == "surface" else surfaces.plot_contour
-    return draw(problem.expr, list(problem.variables), box=box, path=path)
-
-
-def _expr(f: Any, variables: Any) -> Any:
-    from tutor.engine.inputs import as_expr
-
-    return f.loss if hasattr(f, "loss") else as_expr(f, variables)
-
-
 def animate(result: Any, path: str | Path, frames: int = 30, fps: int = 6) -> Path:
     """A GIF of the path growing step by step (matplotlib's Pillow writer; no external programs)."""
     from matplotlib.animation import FuncAnimation, PillowWriter
@@ -394,7 +247,7 @@ def animate(result: Any, path: str | Path, frames: int = 30, fps: int = 6) -> Pa
         X, Y, Z = _grid(problem, box, 100)
         ax.imshow(np.log1p(Z - np.nanmin(Z)), extent=(*box[0], *box[1]), origin="lower", aspect="auto",
                   cmap="viridis", alpha=0.6)
-        ax.contour(X, Y, Z, levels=_levels(Z, 12), colors="k", linewidths=0.3, alpha=0.6)
+        ax.contour(X, Y, Z, levels=quantile_levels(Z, 12), colors="k", linewidths=0.3, alpha=0.6)
         ax.set_xlabel(problem.variables[0].name)
         ax.set_ylabel(problem.variables[1].name)
     paths = [_clip(r.points, box) for r in runs]
@@ -409,7 +262,7 @@ def animate(result: Any, path: str | Path, frames: int = 30, fps: int = 6) -> Pa
         for ln, pts in zip(lines, paths):
             part = pts[:k]
             if problem.n == 1:
-                ln.set_data(part[:, 0], _values_on(problem, part))
+                ln.set_data(part[:, 0], values_on(problem, part))
             else:
                 ln.set_data(part[:, 0], part[:, 1])
         return lines

@@ -14,6 +14,7 @@ import sympy as sp
 
 from tutor.engine.descent import course_example, descend, least_squares, lr_sweep
 from tutor.plots import descent as plots
+from tutor.plots import functions
 
 SHOW = Path("/tmp/calctutor-figs")
 
@@ -43,11 +44,11 @@ def test_x_squared_path_and_loss(tmp_path):
 
 
 def test_tangent_of_the_course_quadratic(tmp_path):
-    _keep(plots.tangent_plot("3x^2 - 4x + 5", -2, tmp_path / "tangent_3x2.png"))
+    _keep(functions.tangent_plot("3x^2 - 4x + 5", -2, tmp_path / "tangent_3x2.png"))
     with pytest.raises(ValueError, match="one variable"):
-        plots.tangent_plot("x^2 + y^2", 1, tmp_path / "no.png")
+        functions.tangent_plot("x^2 + y^2", 1, tmp_path / "no.png")
     with pytest.raises(ValueError, match="not defined"):
-        plots.tangent_plot("log(x)", -1, tmp_path / "no.png")
+        functions.tangent_plot("log(x)", -1, tmp_path / "no.png")
 
 
 def test_log_example_descent_figure(tmp_path):
@@ -94,7 +95,7 @@ def test_landscape_slice_is_f_along_two_normalised_directions(tmp_path):
     f = (w3 * sp.tanh(sp.Rational(3, 2) * w1 + w2) - sp.Rational(7, 10))**2 + \
         (w3 * sp.tanh(-w1 + w2) + sp.Rational(1, 5))**2
     theta = np.array([1.0, 0.5, 1.0])
-    A, B, Z, d1, d2, centre = plots.landscape_slice(f, theta, span=1.0, resolution=11, seed=4)
+    A, B, Z, d1, d2, centre = functions.landscape_slice(f, theta, span=1.0, resolution=11, seed=4)
     np.testing.assert_allclose(centre, theta)
     assert abs(d1 @ d2) < 1e-12                                  # orthogonal
     np.testing.assert_allclose([np.linalg.norm(d1), np.linalg.norm(d2)], [np.linalg.norm(theta)] * 2)
@@ -103,11 +104,11 @@ def test_landscape_slice_is_f_along_two_normalised_directions(tmp_path):
         p = theta + A[i, j] * d1 + B[i, j] * d2
         assert Z[i, j] == pytest.approx(fn(*p), rel=1e-12)
     assert Z[5, 5] == pytest.approx(fn(*theta))                  # the centre of the grid is θ
-    again = plots.landscape_slice(f, theta, span=1.0, resolution=11, seed=4)[3]
+    again = functions.landscape_slice(f, theta, span=1.0, resolution=11, seed=4)[3]
     np.testing.assert_array_equal(again, d1)                     # seeded: the same directions
-    _keep(plots.landscape_plot(f, theta, tmp_path / "landscape.png", span=1.5, resolution=41))
+    _keep(functions.landscape_plot(f, theta, tmp_path / "landscape.png", span=1.5, resolution=41))
     with pytest.raises(ValueError, match="at least 2 variables"):
-        plots.landscape_slice("x^2", 1)
+        functions.landscape_slice("x^2", 1)
 
 
 def test_path_plot_refuses_three_variables(tmp_path):
@@ -119,7 +120,7 @@ def test_path_plot_refuses_three_variables(tmp_path):
 
 def test_function_plot_draws_surfaces_and_contours_around_a_point(tmp_path):
     """The bank's figures call this for surfaces and contour maps (drawn by tutor.plots.surfaces)."""
-    _keep(plots.function_plot("x^2 - y^2", tmp_path / "fp_surface.png", kind="surface", at=[1, 1], span=2))
-    _keep(plots.function_plot("x^2 - y^2", tmp_path / "fp_contour.png", kind="contour"))
+    _keep(functions.function_plot("x^2 - y^2", tmp_path / "fp_surface.png", kind="surface", at=[1, 1], span=2))
+    _keep(functions.function_plot("x^2 - y^2", tmp_path / "fp_contour.png", kind="contour"))
     with pytest.raises(ValueError, match="2 variables"):
-        plots.function_plot("x^2", tmp_path / "no.png")
+        functions.function_plot("x^2", tmp_path / "no.png")
