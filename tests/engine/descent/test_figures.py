@@ -23,6 +23,10 @@ def _keep(path: Path) -> Path:
     assert path.exists() and path.stat().st_size > 5_000
     head = path.read_bytes()[:8]
     assert head.startswith(b"\x89PNG") or head.startswith(b"GIF8") or head.startswith(b"<?xml")
+    if head.startswith(b"\x89PNG"):  # something was drawn: not one flat colour
+        import matplotlib.image as mpimg
+
+        assert float(np.std(mpimg.imread(path)[..., :3])) > 0.05
     try:
         SHOW.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, SHOW / f"descent-{path.name}")   # the folder is shared with other figures
