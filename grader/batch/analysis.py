@@ -100,15 +100,6 @@ def _item_step(i: ItemStats) -> Step:
     return Step(head, tuple(kids))
 
 
-def _without_prefix(feedback: str) -> str:
-    """"Not quite. That is …" -> "That is …": the table already says the answer was wrong."""
-    for prefix in ("Not quite.", "Not quite:", "Not quite,"):
-        if feedback.startswith(prefix) and feedback[len(prefix):].strip():
-            rest = feedback[len(prefix):].strip()
-            return rest[0].upper() + rest[1:]
-    return feedback
-
-
 def _as_math(text: str) -> Any:
     """An answer as read (learner syntax) shown as mathematics; words if it does not read back."""
     from tutor import ParseError, parse
@@ -143,7 +134,7 @@ def _stats(book: Gradebook, ex: str, title: str, answers: Mapping, outcomes: Map
             wrong[o.read_as or (a.text.strip() if a else "")] += 1
             if o.mistake:
                 mistakes[o.mistake] += 1
-                examples.setdefault(o.mistake, _without_prefix(o.feedback.strip()))
+                examples.setdefault(o.mistake, o.feedback.strip())
     top_wrong = tuple(sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP])
     top_mistakes = tuple((k, n, examples[k]) for k, n in sorted(mistakes.items(), key=lambda kv: (-kv[1], kv[0])))
     n = len(students)

@@ -96,7 +96,7 @@ class MultipleChoice(Kind):
         for mk in ctx.options.mistakes:
             expr = getattr(mk, "expr", None)
             if isinstance(expr, str) and frozenset({_norm(expr)}) == answer:
-                return incorrect(f"Not quite. {mk.description}", seen, mk.key)
+                return incorrect(mk.description, seen, mk.key)
         if len(expected) > 1:
             right = len(answer & expected)
             wrong = len(answer - expected)
@@ -105,10 +105,10 @@ class MultipleChoice(Kind):
                     + (f" and {wrong} wrong one{'s' * (wrong != 1)}." if wrong else "."))
             if score > 0:
                 return partial(score, text, seen)
-            return incorrect("Not quite. " + text, seen)
+            return incorrect(text, seen)
         if len(answer) > 1:
-            return incorrect("Not quite: only one choice is right here.", seen, "several-choices")
-        return incorrect("Not quite: that is not the right choice.", seen)
+            return incorrect("Only one choice is right here.", seen, "several-choices")
+        return incorrect("That is not the right choice.", seen)
 
 
 def _exact_choice(text: str, table: dict[str, str]) -> str | None:
@@ -230,8 +230,8 @@ class TrueFalse(Kind):
             return correct("Correct.", seen)
         for mk in ctx.options.mistakes:
             if isinstance(getattr(mk, "expr", None), bool) and mk.expr == answer:
-                return incorrect(f"Not quite. {mk.description}", seen, mk.key)
-        return incorrect(f"Not quite: the statement is {'true' if expected else 'false'}.", seen)
+                return incorrect(mk.description, seen, mk.key)
+        return incorrect(f"The statement is {'true' if expected else 'false'}.", seen)
 
 
 def _truth(text: str) -> bool | None:

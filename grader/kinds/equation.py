@@ -58,7 +58,7 @@ class Equation(Kind):
         variables = tuple(sorted(set(ctx.variables) | free(de) | free(da), key=lambda s: s.name))
         if da == 0 or da.is_number and da != 0:
             what = "always true" if da == 0 else "never true"
-            return incorrect(f"Not quite: your equation is {what}, so it does not describe a curve.", seen,
+            return incorrect(f"Your equation is {what}, so it does not describe a curve.", seen,
                              "degenerate-equation")
         outcome = same_solutions(de, da, variables, ctx)
         if outcome is True:
@@ -68,8 +68,8 @@ class Equation(Kind):
         for mk in ctx.options.mistakes:
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.Equality) and same_solutions(_difference(expr), da, variables, ctx) is True:
-                return incorrect(f"Not quite. {mk.description}", seen, mk.key)
-        return incorrect(f"Not quite: your equation describes a different set of points. {outcome}", seen)
+                return incorrect(mk.description, seen, mk.key)
+        return incorrect(f"Your equation describes a different set of points. {outcome}", seen)
 
 
 def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> bool | str | None:

@@ -103,7 +103,7 @@ def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpret
     if finding is None and outcome.witness is not None and outcome.witness.answer != outcome.witness.answer:
         finding = diagnose.Finding("domain", f"Your answer is not defined at {words.point(outcome.witness.point)}, "
                                              "where the right answer is: check roots, logarithms and denominators.")
-    parts = ["Not quite."]
+    parts: list[str] = []
     if finding is not None:
         parts.append(finding.feedback)
     elif outcome.reason:
@@ -159,6 +159,6 @@ class Number(Kind):
         seen = interpretation(answer, ctx)
         if free(answer):
             names = words.names(sorted(s.name for s in free(answer)))
-            return incorrect(f"Not quite: the answer is a number, but yours still contains {names}. "
+            return incorrect(f"The answer is a number, but yours still contains {names}. "
                              "Substitute the given values and work it out.", seen, "not-a-number")
         return grade_scalar(expected, answer, ctx, seen=seen)

@@ -145,7 +145,7 @@ class IntervalKind(Kind):
                            seen, "endpoint-inclusion", details_t)
         if score > 0:
             return partial(score, text, seen, None, details_t)
-        return incorrect("Not quite. " + text, seen, None, details_t)
+        return incorrect(text, seen, None, details_t)
 
 
 def _trusted() -> Context:

@@ -65,25 +65,25 @@ class Limit(Kind):
         if _is_dne(expected):
             if _is_dne(answer):
                 return correct("Correct: the limit does not exist.", seen)
-            return incorrect("Not quite: this limit does not exist. Check whether the function approaches "
+            return incorrect("This limit does not exist. Check whether the function approaches "
                              "the same value along every path (or from both sides).", seen, "limit-exists")
         if _is_dne(answer):
             if expected in _INFINITE:
-                return incorrect("Not quite: the function grows without bound in a definite direction, so "
+                return incorrect("The function grows without bound in a definite direction, so "
                                  "the limit is ∞ or −∞ rather than “does not exist”.", seen, "infinite-limit")
-            return incorrect("Not quite: this limit exists; look again at the value the function approaches.",
+            return incorrect("This limit exists; look again at the value the function approaches.",
                              seen, "limit-dne")
         if expected in _INFINITE or answer in _INFINITE:
             if expected == answer:
                 return correct("Correct.", seen)
             if {expected, answer} == {sp.oo, -sp.oo}:
-                return incorrect("Not quite: the sign of the infinite limit is wrong.", seen, "sign-error")
+                return incorrect("The sign of the infinite limit is wrong.", seen, "sign-error")
             if expected in _INFINITE:
-                return incorrect("Not quite: the function grows without bound here; the limit is infinite.",
+                return incorrect("The function grows without bound here; the limit is infinite.",
                                  seen, "finite-limit")
-            return incorrect("Not quite: the limit is a finite number.", seen, "infinite-limit")
+            return incorrect("The limit is a finite number.", seen, "infinite-limit")
         if free(answer) and not free(expected):
             names = ", ".join(sorted(s.name for s in free(answer)))
-            return incorrect(f"Not quite: a limit is a value, but yours still contains {names}.", seen,
+            return incorrect(f"A limit is a value, but yours still contains {names}.", seen,
                              "not-a-number")
         return grade_scalar(expected, answer, ctx, seen=seen)

@@ -298,7 +298,7 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
         mistake = "not-classified"
     if score > 0:
         return partial(score, text, seen, mistake, details_t)
-    return incorrect("Not quite. " + text, seen, mistake, details_t)
+    return incorrect(text, seen, mistake, details_t)
 
 
 def _show(p: sp.Tuple) -> Any:

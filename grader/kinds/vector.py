@@ -87,12 +87,12 @@ class Vector(Kind):
         seen = interpretation(answer, ctx)
         n, m = len(expected), len(answer)
         if n != m:
-            return incorrect(f"Not quite: your answer has {m} component{'s' * (m != 1)}, but the right one "
+            return incorrect(f"Your answer has {m} component{'s' * (m != 1)}, but the right one "
                              f"has {n}.", seen, "wrong-length")
         found = _vector_mistake(expected, answer, ctx)
         if found is not None:
             key, text = found
-            return incorrect(f"Not quite. {text}", seen, key)
+            return incorrect(f"{text}", seen, key)
         return assemble(self.labels(n, ctx), list(expected), list(answer), ctx, seen)
 
 
@@ -139,7 +139,7 @@ def assemble(labels: list[str], expected: list, answer: list, ctx: Context, seen
     score = sum(scores) / len(scores)
     key = keys.pop() if len(keys) == 1 else None
     if not right:
-        return incorrect(f"Not quite: none of the components is right. {_first_feedback(details)}", seen,
+        return incorrect(f"None of the components is right. {_first_feedback(details)}", seen,
                          key, details_t)
     verb_r = "is" if len(right) == 1 else "are"
     verb_w = "is" if len(wrong) == 1 else "are"
@@ -148,10 +148,10 @@ def assemble(labels: list[str], expected: list, answer: list, ctx: Context, seen
 
 
 def _first_feedback(details) -> str:
-    """The first wrong component's own explanation, if it has more to say than "Not quite"."""
+    """The first wrong component's own explanation."""
     for d in details:
         if d.status != "correct":
-            text = d.feedback.removeprefix("Not quite.").removeprefix("Not quite:").strip()
+            text = d.feedback.strip()
             return f"For {d.label}: {text[:1].lower()}{text[1:]}" if text else ""
     return ""
 
@@ -216,16 +216,16 @@ class Matrix(Kind):
         seen = interpretation(answer, ctx)
         if expected.shape != answer.shape:
             (r, c), (er, ec) = answer.shape, expected.shape
-            return incorrect(f"Not quite: your matrix is {r}×{c}, but the right one is {er}×{ec}.", seen,
+            return incorrect(f"Your matrix is {r}×{c}, but the right one is {er}×{ec}.", seen,
                              "wrong-shape")
         flat_e, flat_a = list(expected), list(answer)
         for mk in ctx.options.mistakes:
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.MatrixBase) and expr.shape == answer.shape and \
                     all(_same(c, a, ctx) for c, a in zip(expr, flat_a)):
-                return incorrect(f"Not quite. {mk.description}", seen, mk.key)
+                return incorrect(mk.description, seen, mk.key)
         if expected != expected.T and all(_same(e, a, ctx) for e, a in zip(expected.T, flat_a)):
-            return incorrect("Not quite: your matrix is the transpose of the right one; rows and columns are "
+            return incorrect("Your matrix is the transpose of the right one; rows and columns are "
                              "swapped.", seen, "transposed")
         labels = self.labels(expected.shape, ctx)
         return assemble(labels, flat_e, flat_a, ctx, seen)

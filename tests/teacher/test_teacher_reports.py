@@ -51,11 +51,11 @@ def results():
         ("ana", "gradient-at-point"): outcome("ana", "gradient-at-point", "invalid", error="a ( is not closed\n(1, 2\n     ^"),
         ("ana", "lr-too-small"): outcome("ana", "lr-too-small", "partial", score=1 / 3),
         ("ben", "log-times-x"): outcome("ben", "log-times-x", "incorrect", mistake="product-rule-one-term",
-                                        read_as="log(x)", feedback="Not quite. You kept only one term."),
+                                        read_as="log(x)", feedback="You kept only one term."),
         ("ben", "gradient-at-point"): outcome("ben", "gradient-at-point", "incorrect", mistake="gradient-swapped",
                                               read_as="(2, 1)"),
         ("cy", "log-times-x"): outcome("cy", "log-times-x", "incorrect", mistake="product-rule-one-term",
-                                       read_as="log(x)", feedback="Not quite. Second example."),
+                                       read_as="log(x)", feedback="Second example."),
         ("cy", "lr-too-small"): outcome("cy", "lr-too-small", "undecided", note="stopped after 10 s"),
     }
     return answers, outcomes

@@ -69,7 +69,6 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
         out.append((feedback, status))          # the checker's sentence already leads with the word
     elif status in ("correct", "partial", "incorrect"):
         out.append((f"{word}.", status))
-        feedback = _without_echo(feedback)
         if feedback:
             out.append((feedback, None))
     else:
@@ -89,15 +88,6 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
     if scoring is not None:
         out.append((score_line(status, scoring), "strong"))
     return out
-
-
-def _without_echo(feedback: str) -> str:
-    """Drop the checker's own "Not quite." lead: the verdict line has just said it."""
-    for lead in ("Not quite. ", "Not quite: "):
-        if feedback.startswith(lead):
-            rest = feedback[len(lead):]
-            return rest[:1].upper() + rest[1:]
-    return feedback
 
 
 def score_line(status: str, s: Scoring) -> str:
