@@ -14,7 +14,7 @@ import sympy as sp
 from sympy.printing.conventions import requires_partial
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.mathml import MathMLPresentationPrinter
-from sympy.printing.precedence import PRECEDENCE, precedence
+from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from tutor.reading.dne import DoesNotExist
@@ -167,6 +167,19 @@ def _is_fraction_like(e) -> bool:
 _JUXTAPOSE = re.compile(r"(?<![\w.^/])(\d+)\*(?=[A-DF-Za-df-z(|√])")
 _TEXT = LearnerPrinter()
 _SPACED = LearnerPrinter({"juxtapose": False})
+
+
+class WrittenSum(sp.Add):
+    """A sum printed in the order it was written: f(3.1) − f(3), not −f(3) + f(3.1).
+
+    For worked steps only (build it with ``evaluate=False``); every printer's own
+    sum printing is used, with SymPy's term sorting turned off.
+    """
+
+    def _in_order(self, printer, *args, **kwargs):
+        return printer._print_Add(self, order="none")
+
+    _sympystr = _learnertext = _latex = _pretty = _mathml_presentation = _in_order
 
 
 def to_text(obj: Any) -> str:

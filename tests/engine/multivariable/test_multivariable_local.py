@@ -117,3 +117,15 @@ def test_every_result_renders_and_serialises():
             assert r.render(fmt)
         json.dumps(r.to_dict())
         assert r._repr_latex_() and r._repr_markdown_()
+
+
+def test_quotient_sentence_keeps_the_numerator_in_the_order_written():
+    """The course's ratio of intervals: (f(3.1) − f(2.9))/0.2, not (−f(2.9) + f(3.1))/0.2."""
+    from tutor import difference_quotient
+
+    central = difference_quotient("x^2", 3, "0.1", kind="central")
+    assert "(f(3.1) − f(2.9))/0.2 = 1.2/0.2 = 6" in central.to_unicode()
+    assert "(f(3.1) - f(2.9))/0.2" in central.to_text()
+    assert r"f{\left(3.1 \right)} - f{\left(2.9 \right)}" in central.to_latex()
+    backward = difference_quotient("x^2", 3, "0.1", kind="backward")
+    assert "(f(3) − f(2.9))/0.1" in backward.to_unicode()

@@ -6,6 +6,7 @@ import sympy as sp
 
 from tutor.engine.derivative.notation import diff_notation
 from tutor.engine.derivative.wording import derivation_doc
+from tutor.reading.printer import WrittenSum
 from tutor.render import Doc, Step, Table, line
 
 
@@ -219,7 +220,7 @@ def quotient_doc(q) -> Doc:
                         decimal(q.h), "either side:", *values, ".")]
     words, first, second = _FORMULAS[q.kind]
     fa, fb = q.samples[first][0], q.samples[second][0]
-    pattern = sp.Mul(sp.Add(f(decimal(fa)), -f(decimal(fb)), evaluate=False),
+    pattern = sp.Mul(WrittenSum(f(decimal(fa)), -f(decimal(fb)), evaluate=False),
                      sp.Pow(decimal(chosen.denominator), -1, evaluate=False), evaluate=False)
     nodes.append(line(f"The {q.kind} quotient {words} =", pattern, "=", _ratio(chosen.numerator, chosen.denominator),
                       "=", decimal(q.value), "."))
