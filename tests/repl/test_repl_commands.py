@@ -77,3 +77,11 @@ def test_completion_offers_commands_ids_and_topics():
     assert complete(":open chain") == ["chain-rule-1", "chain-rule-2"]
     assert complete(":topic LIM") == ["limits"]
     assert complete("diff x") == []
+
+
+def test_critical_reports_families_not_just_isolated_points():
+    """x²y² has no isolated critical point, but both axes are lines of minima."""
+    (result,) = CALCULATOR["critical"].run("x^2 y^2")
+    text = result.to_text()
+    assert len(result) == 0 and len(result.families) == 2
+    assert "Family: a global minimum" in text and "never zero" not in text

@@ -152,10 +152,7 @@ class Critical(Calc):
         f = _expr(self.need(arg))
         import tutor
 
-        points = tutor.critical_points(f)
-        if not points:
-            return ["No critical points: the gradient is never zero."]
-        return list(points)
+        return [tutor.critical_points(f)]  # the whole result: points, families, completeness, remarks
 
 
 @calc
