@@ -60,12 +60,27 @@ def _get_pool():
     global _pool
     with _pool_lock:
         if _pool is None:
+            from multiprocessing import util
             from pebble import ProcessPool
 
             _pool = ProcessPool(max_workers=1, initializer=_mark_worker,
                                 context=multiprocessing.get_context("fork"))
             atexit.register(shutdown)
+            # A multiprocessing child never runs atexit: it joins its children and
+            # non-daemon threads first, and would wait for our pool forever. A
+            # finalizer with an exit priority runs before that join.
+            util.Finalize(None, shutdown, exitpriority=100)
         return _pool
+
+
+def _forget_pool_after_fork() -> None:
+    """A forked child owns none of the parent's pool threads: start afresh on first use."""
+    global _pool, _pool_lock
+    _pool = None
+    _pool_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_pool_after_fork)
 
 
 def shutdown() -> None:
