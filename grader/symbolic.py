@@ -103,3 +103,8 @@ def simplified_size(expr: sp.Expr) -> int:
 def cancel_ratio(a: sp.Expr, e: sp.Expr) -> sp.Expr:
     """``a / e`` with common factors cancelled (equation comparison)."""
     return sp.cancel(sp.together(a / e))
+
+
+def real_solutions(d: sp.Expr, v: sp.Symbol) -> sp.Set:
+    """The real solutions of ``d = 0`` in one variable (a FiniteSet when SymPy finds them all)."""
+    return sp.solveset(d, v, sp.S.Reals)
