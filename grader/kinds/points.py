@@ -50,8 +50,8 @@ def _point(obj: Any) -> sp.Tuple | None:
         from tutor.engine.inputs import as_expr
 
         return sp.Tuple(*(as_expr(c) for c in obj))
-    if isinstance(obj, sp.Expr) and not obj.free_symbols and not isinstance(obj, sp.Tuple):
-        return sp.Tuple(obj)
+    if isinstance(obj, (sp.Expr, sp.Equality)) and not isinstance(obj, sp.Tuple):
+        return sp.Tuple(obj)  # a set of numbers, of expressions ({A², B}) or of equations ({x = 1, y = 2})
     if isinstance(obj, (int, float)):
         from tutor.engine.inputs import as_expr
 
@@ -223,6 +223,10 @@ def _same_point(e: sp.Tuple, a: sp.Tuple, ctx: Context, approximate: bool) -> bo
         if ec == ac:
             continue
         approx = approximate and not ctx.options.exact
+        if isinstance(ec, sp.Equality) or isinstance(ac, sp.Equality):
+            if not _same_equation(ec, ac, ctx):
+                return False
+            continue
         try:
             if compare(ec, ac, tuple(sorted(ec.free_symbols | ac.free_symbols, key=str)),
                        approximate=approx, tolerance=tol, literals=ctx.literals).equal is not True:
@@ -232,8 +236,23 @@ def _same_point(e: sp.Tuple, a: sp.Tuple, ctx: Context, approximate: bool) -> bo
     return True
 
 
+def _same_equation(e: Any, a: Any, ctx: Context) -> bool:
+    if not (isinstance(e, sp.Equality) and isinstance(a, sp.Equality)):
+        return False
+    from grader.kinds.equation import same_solutions
+
+    de, da = e.lhs - e.rhs, a.lhs - a.rhs
+    variables = tuple(sorted(de.free_symbols | da.free_symbols, key=lambda s: s.name))
+    try:
+        return same_solutions(de, da, variables, ctx) is True
+    except Exception:  # noqa: BLE001 - an incomparable element is not a match
+        return False
+
+
 def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify: bool):
     approximate = has_decimals(ctx.text) or any(has_decimals(None, m.point) for m in answer)
+    noun = "point" if all(len(m.point) > 1 or not (m.point[0].free_symbols or isinstance(m.point[0], sp.Equality))
+                          for m in expected) else "element"
     unmatched = list(range(len(answer)))
     details: list[ComponentVerdict] = []
     credit = 0.0
@@ -264,24 +283,24 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                                                                "second-derivative test there."))
     for i in unmatched:
         details.append(ComponentVerdict(words.math_text(_show(answer[i].point)), "incorrect",
-                                        "This is not one of the points asked for."))
+                                        f"This is not one of the {noun}s asked for."))
     if missing:
         details.append(ComponentVerdict("missing", "incorrect",
-                                        f"{missing} point{'s are' if missing > 1 else ' is'} missing."))
+                                        f"{missing} {noun}{'s are' if missing > 1 else ' is'} missing."))
     total = max(len(expected), len(answer))
     if total == 0:
         return correct("Correct: there are no such points.", seen)
     score = credit / total
     details_t = tuple(details)
     if credit == len(expected) and not unmatched:
-        return correct("Correct. You found every point" + (" and classified each one." if classify else "."),
+        return correct(f"Correct. You found every {noun}" + (" and classified each one." if classify else "."),
                        seen, details_t)
     sentences = []
     found = len(expected) - missing
     if expected and found == len(expected):
-        sentences.append("You found the point." if found == 1 else f"You found all {found} points.")
+        sentences.append(f"You found the {noun}." if found == 1 else f"You found all {found} {noun}s.")
     elif expected:
-        sentences.append(f"You found {found} of the {len(expected)} point{'s' * (len(expected) != 1)}.")
+        sentences.append(f"You found {found} of the {len(expected)} {noun}{'s' * (len(expected) != 1)}.")
     else:
         sentences.append("There are no such points.")
     if wrong_kind:
@@ -291,7 +310,7 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                          f"{unclassified} {'is' if unclassified == 1 else 'are'} not classified.")
     if unmatched:
         n = len(unmatched)
-        sentences.append(f"{n} of your points {'is' if n == 1 else 'are'} not among the right ones.")
+        sentences.append(f"{n} of your {noun}s {'is' if n == 1 else 'are'} not among the right ones.")
     text = " ".join(sentences)
     mistake = "wrong-kind" if wrong_kind and not missing and not unmatched else None
     if unclassified and not wrong_kind and not missing and not unmatched:
