@@ -219,3 +219,37 @@ def test_the_reader_keeps_zoo_for_round_trips_but_never_reads_0_to_the_0():
 def test_undefined_sympy_answers_are_invalid_too():
     assert grader.check("1", sp.zoo).status == "invalid"
     assert grader.check("x", x + sp.nan).status == "invalid"
+
+
+# -- 12.11: claims of a global extremum are checked against the engine's global analysis ----
+
+def _cubic():
+    return tutor.critical_points(x**3 - 3 * x * y + y**3)
+
+
+def test_a_false_global_claim_is_not_accepted():
+    v = grader.check(_cubic(), "(0,0) saddle; (1,1) global minimum")
+    assert v.status != "correct"
+    assert "only a local minimum" in v.to_text()
+    assert grader.check(_cubic(), "(0,0) saddle; (1,1) absolute min").status != "correct"
+    for right in ["(0,0) saddle; (1,1) local minimum", "(0,0) saddle; (1,1) minimum"]:
+        assert grader.check(_cubic(), right).status == "correct"
+
+
+def test_a_proved_global_claim_is_accepted():
+    found = tutor.critical_points(x**2 + y**2 - 2 * x)
+    assert found[0].is_global is True
+    assert grader.check(found, "(1, 0) global minimum").status == "correct"
+    assert grader.check(tuple(found), "(1, 0) global minimum").status == "correct"
+
+
+def test_an_unestablished_global_claim_is_left_to_the_teacher():
+    # a bare tuple of points carries no global analysis beyond each point's own flag
+    v = grader.check(tuple(_cubic()), "(0,0) saddle; (1,1) global minimum")
+    assert v.status == "undecided"
+
+
+def test_the_echo_of_a_classified_point_set_keeps_the_kinds():
+    v = grader.check(_cubic(), "(0,0) saddle; (1,1) local minimum")
+    assert "saddle" in v.interpreted.text and "minimum" in v.interpreted.text
+    assert "(1, 1)" in v.interpreted.text
