@@ -54,6 +54,10 @@ class Expression(Kind):
         return obj
 
     def grade(self, expected, answer, ctx):
+        if ctx.options.constant is not None:  # an antiderivative, up to a constant of integration
+            from grader.kinds.antiderivative import grade_antiderivative
+
+            return grade_antiderivative(expected, answer, ctx, ctx.options.constant)
         return grade_scalar(expected, answer, ctx)
 
 

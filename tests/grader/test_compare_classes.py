@@ -253,3 +253,50 @@ def test_the_echo_of_a_classified_point_set_keeps_the_kinds():
     v = grader.check(_cubic(), "(0,0) saddle; (1,1) local minimum")
     assert "saddle" in v.interpreted.text and "minimum" in v.interpreted.text
     assert "(1, 1)" in v.interpreted.text
+
+
+# -- 12.13: antiderivatives, up to a constant, with the exercise's + C policy ---------------
+
+@pytest.mark.parametrize("answer, policy, status, mistake", [
+    ("x^3/3 + C", "optional", "correct", None),
+    ("x^3/3", "optional", "correct", None),
+    ("x^3/3 + 7", "optional", "correct", None),
+    ("(x^3 + 1)/3 + K", "optional", "correct", None),
+    ("x^3/3 + C", "required", "correct", None),
+    ("x^3/3", "required", "partial", "missing-constant"),
+    ("x^3/3 + 5", "required", "partial", "missing-constant"),
+    ("x^3/3", "forbidden", "correct", None),
+    ("x^3/3 + C", "forbidden", "partial", "constant-not-wanted"),
+    ("x^3 + C", "optional", "incorrect", "not-an-antiderivative"),
+    ("x^2 + C", "required", "incorrect", "not-an-antiderivative"),
+    ("x^3/3 + C x", "optional", "incorrect", None),
+])
+def test_antiderivatives_up_to_a_constant(answer, policy, status, mistake):
+    v = grader.check("x^3/3", answer, kind="antiderivative", constant=policy)
+    assert v.status == status, v.feedback
+    if mistake:
+        assert v.mistake == mistake
+    assert v.feedback
+    # the same as an option on an expression answer
+    assert grader.check("x^3/3", answer, constant=policy).status == status
+
+
+def test_antiderivative_with_a_logarithmic_constant_and_a_restricted_domain():
+    assert grader.check("ln(x)", "ln|x| + C", kind="antiderivative").status == "correct"
+    assert grader.check("ln(x)", "ln(C x)", kind="antiderivative").status == "correct"
+    assert grader.check("-cos(x)", "sin(x)^2/2 - cos(x)^2/2 + C", kind="antiderivative").status == "incorrect"
+    assert grader.check("sin(x)^2/2", "-cos(x)^2/2 + C", kind="antiderivative").status == "correct"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(-9, 9), st.sampled_from(["x^2", "sin(x)", "e^(2x)", "x e^x", "ln(x^2 + 1)"]),
+       st.sampled_from(["C", "K", "c"]))
+def test_antiderivative_laws(shift, f, name):
+    """F + any constant (+ C) is an antiderivative of F'; F + x is not."""
+    assert grader.check(f, f"{f} + {shift} + {name}", kind="antiderivative").status == "correct"
+    assert grader.check(f, f"{f} + {shift} + x", kind="antiderivative").status == "incorrect"
+
+
+def test_an_unknown_constant_policy_is_the_callers_error():
+    with pytest.raises(ValueError, match="constant policy"):
+        grader.check("x", "x", constant="sometimes")
