@@ -85,7 +85,7 @@ def _expected_item(item: Any, local_only: frozenset = frozenset()) -> Marked:
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
         p = _point(item[0])
         if p is not None:
-            return Marked(p, frozenset({_kind_word(item[1])}))
+            return _marked_by_words(p, item[1])
     p = _point(item)
     if p is None:
         raise ValueError(f"cannot read {item!r} as a point")
@@ -154,6 +154,19 @@ class PointSetKind(Kind):
         if classify is None:
             classify = any(m.kinds for m in expected)
         return grade_points(expected, answer, ctx, seen, classify)
+
+
+def _marked_by_words(p: sp.Tuple, words_: str) -> Marked:
+    """An expected point with its kind in words: "saddle", "local minimum" (and not a global one),
+    "global maximum"."""
+    m = _KIND_RE.search(words_)
+    kind = _kind_word(m.group(2) if m else words_)
+    scope = ((m.group(1) if m else "") or "").lower()
+    if scope in _GLOBAL and kind in ("minimum", "maximum"):
+        return Marked(p, frozenset({kind, f"global {kind}"}))
+    if scope == "local" and kind in ("minimum", "maximum"):
+        return Marked(p, frozenset({kind}), frozenset({kind}))
+    return Marked(p, frozenset({kind}))
 
 
 def _global_claim(given: frozenset[str], e: Marked) -> str | None:
