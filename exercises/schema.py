@@ -18,7 +18,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # the answer kinds grader.check understands
 KINDS = ("expression", "number", "vector", "matrix", "point_set", "equation", "limit",
-         "multiple_choice", "true_false", "interval")
+         "multiple_choice", "true_false", "interval", "antiderivative")
+CONSTANT_POLICIES = ("optional", "required", "forbidden")  # antiderivatives: what a missing + C costs
 FORMS = ("simplified", "expanded", "factored")
 
 _MISSING = object()

@@ -46,10 +46,15 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
         with np.errstate(invalid="ignore"):
             sign = np.sign(vals)
             flips = np.nonzero((sign[:-1] * sign[1:] < 0) & np.isfinite(vals[:-1]) & np.isfinite(vals[1:]))[0]
-        if len(flips) == 0:
+            zeros = np.nonzero(vals == 0)[0]  # a root on the grid itself (a = 0 in a·(x − y))
+        if len(flips) + len(zeros) == 0:
             continue
-        i = int(flips[rng.integers(len(flips))])
-        root = _bisect(d, solve_for, fixed, SCAN[i], SCAN[i + 1])
+        i = int(rng.integers(len(flips) + len(zeros)))
+        if i >= len(flips):
+            root = float(SCAN[zeros[i - len(flips)]])
+        else:
+            i = int(flips[i])
+            root = _bisect(d, solve_for, fixed, SCAN[i], SCAN[i + 1])
         if root is not None:
             point = dict(fixed)
             point[solve_for] = root

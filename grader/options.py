@@ -31,13 +31,15 @@ class Options:
     classify: bool | None = None
     labels: tuple[str, ...] | None = None  # names of vector components ("∂f/∂x", …)
     form_credit: float = 0.5  # score for a right value in the wrong form
+    constant: str | None = None  # antiderivatives: "optional", "required" or "forbidden" (+ C)
 
     def with_(self, **changes: Any) -> "Options":
         return replace(self, **changes)
 
 
 _NAMES = ("variables", "vars", "tolerance", "digits", "exact", "form", "timeout", "mistakes",
-          "choices", "classify", "labels", "form_credit")
+          "choices", "classify", "labels", "form_credit", "constant")
+CONSTANT_POLICIES = ("optional", "required", "forbidden")
 
 
 def options_from(kwargs: Mapping[str, Any]) -> Options:
@@ -94,6 +96,11 @@ def options_from(kwargs: Mapping[str, Any]) -> Options:
         if isinstance(labels, str) or not isinstance(labels, Sequence):
             raise ValueError("labels must be a sequence of names, one per component")
         out["labels"] = tuple(str(x) for x in labels)
+    if kwargs.get("constant") is not None:
+        policy = kwargs["constant"]
+        if policy not in CONSTANT_POLICIES:
+            raise ValueError(f"unknown constant policy {policy!r}; choose one of {', '.join(CONSTANT_POLICIES)}")
+        out["constant"] = policy
     if kwargs.get("form_credit") is not None:
         out["form_credit"] = min(max(float(kwargs["form_credit"]), 0.0), 1.0)
     return Options(**out)

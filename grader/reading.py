@@ -89,7 +89,7 @@ def _parse(text: str, variables: tuple[str, ...] | None) -> tuple[bool, Any]:
         return False, Unreadable("Your answer is nested too deeply to read.")
 
 
-_LITERAL = re.compile(r"(?<![\w.])(\d*\.\d+|\d+\.)(?![\d.])")
+_LITERAL = re.compile(r"(?<![\w.])((?:\d*\.\d+|\d+\.)(?:[eE][+-]?\d+)?)(?![\d.])")
 
 
 def decimal_literals(text: Any) -> frozenset | None:
@@ -102,7 +102,7 @@ def decimal_literals(text: Any) -> frozenset | None:
     for m in _LITERAL.finditer(text):
         lit = m.group(1)
         try:
-            out.add(Fraction(lit if not lit.endswith(".") else lit[:-1]))
+            out.add(Fraction(re.sub(r"\.(?=[eE]|$)", "", lit)))
         except ValueError:
             continue
     return frozenset(out)

@@ -24,21 +24,47 @@ def is_zero(diff: sp.Expr) -> bool | None:
 
 
 def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int = 60) -> bool | None:
-    """Compare at exact points with ``digits`` significant digits (sees a 10⁻²⁰ change).
+    """Is ``a − e`` zero at exact points, to ``digits`` digits of the size of its terms?
 
-    None when no point gives two real finite values.
+    The difference is expanded first, so that a term that is exactly non-zero but
+    tiny (10⁻⁹⁹⁹·sin x, e^(−10¹⁰⁰⁰)) stands alone and is seen whatever its size:
+    it is measured against the terms it sits among, not against 1. The precision
+    grows with the tiniest constant typed (up to 1,500 extra digits). None when no
+    point gives real finite values.
     """
+    d = a - e
+    if d == 0:
+        return True
+    if d.is_number:
+        zero = d.is_zero
+        if zero is not None:
+            return bool(zero)
+    try:
+        d = sp.expand(d)
+    except Exception:  # an expansion SymPy refuses: compare as written
+        pass
+    if d == 0:
+        return True
+    terms = sp.Add.make_args(d)
+    digits += min(precision_needed(d), 1500)
     checked = 0
     for point in points:
-        va = a.evalf(digits, subs=point)
-        ve = e.evalf(digits, subs=point)
-        if not (va.is_real and ve.is_real and va.is_finite and ve.is_finite):
+        values = [t.evalf(digits, subs=point) for t in terms]
+        if not all(v.is_real and v.is_finite for v in values):
             continue
-        scale = max(abs(ve), sp.Integer(1))
-        if abs(va - ve) > scale * sp.Float(10) ** (-(digits - 15)):
+        scale = sum((abs(v) for v in values), sp.Integer(0))
+        if abs(sum(values, sp.Integer(0))) > scale * sp.Float(10, digits) ** (-(digits - 15)):
             return False
         checked += 1
     return True if checked else None
+
+
+def precision_needed(expr: sp.Expr) -> int:
+    """Decimal digits needed to see the tiniest (or largest) exact constant in ``expr``."""
+    need = 0
+    for n in expr.atoms(sp.Rational):
+        need = max(need, abs(len(str(abs(int(n.p)))) - len(str(int(n.q)))))
+    return need
 
 
 def expanded(expr: sp.Expr) -> bool:
@@ -77,3 +103,8 @@ def simplified_size(expr: sp.Expr) -> int:
 def cancel_ratio(a: sp.Expr, e: sp.Expr) -> sp.Expr:
     """``a / e`` with common factors cancelled (equation comparison)."""
     return sp.cancel(sp.together(a / e))
+
+
+def real_solutions(d: sp.Expr, v: sp.Symbol) -> sp.Set:
+    """The real solutions of ``d = 0`` in one variable (a FiniteSet when SymPy finds them all)."""
+    return sp.solveset(d, v, sp.S.Reals)

@@ -105,7 +105,7 @@ class Classify(Task):
         if ctx.has("at"):
             return self._one(ctx, f, variables, found)
         text = "; ".join(f"{_coords(p)} {_conclusion(p)}" for p in found) or "none"
-        return Solved(answer=tuple(found), kind="point_set", solution=steps_of(found), answer_text=text,
+        return Solved(answer=found, kind="point_set", solution=steps_of(found), answer_text=text,
                       result=found, options={"classify": True}, figure=_figure(f, variables, found))
 
     def _one(self, ctx: Context, f, variables, found) -> Solved:

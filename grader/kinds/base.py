@@ -92,8 +92,13 @@ def read_math(answer: Any, ctx: Context) -> Any:
     if isinstance(answer, str):
         if not answer.strip():
             raise Unreadable("Your answer is empty.")
-        return read(answer, ctx.names)
+        obj = read(answer, ctx.names)
+        if isinstance(obj, sp.Basic) and obj.has(sp.zoo, sp.nan):
+            raise undefined_part(answer, ctx.names)
+        return obj
     if isinstance(answer, sp.Basic):
+        if answer.has(sp.zoo, sp.nan):
+            raise Unreadable(f"The answer {answer} is undefined: it has no value.")
         return answer
     from tutor.engine.inputs import as_expr
 
@@ -101,6 +106,26 @@ def read_math(answer: Any, ctx: Context) -> Any:
         return as_expr(answer)
     except (TypeError, ValueError) as exc:
         raise Unreadable(f"An answer of type {type(answer).__name__} cannot be graded: {exc}") from None
+
+
+def undefined_part(text: str, names: tuple[str, ...] | None) -> Unreadable:
+    """Why a typed answer that reads as zoo or nan (1/0, log(0), ∞ − ∞) is not a value.
+
+    The ordinary reading keeps such nodes (``to_text`` prints zoo as 1/0, and parses
+    back); reading again with ``refuse_undefined`` names the first undefined part.
+    """
+    from dataclasses import replace
+
+    from tutor.reading import limits
+    from tutor.reading.errors import ParseError
+    from tutor.reading.parser import parse
+
+    try:
+        parse(text, variables=list(names) if names else None,
+              limits=replace(limits.current(), refuse_undefined=True))
+    except ParseError as exc:
+        return Unreadable(str(exc), exc.column)
+    return Unreadable(f"Your answer {text.strip()} is undefined: it has no value.")
 
 
 def approximate(ctx_text: str | None, obj: Any) -> bool:

@@ -56,20 +56,88 @@ class Equation(Kind):
         seen = interpretation(answer, ctx)
         de, da = _difference(expected), _difference(answer)
         variables = tuple(sorted(set(ctx.variables) | free(de) | free(da), key=lambda s: s.name))
-        if da == 0 or da.is_number and da != 0:
-            what = "always true" if da == 0 else "never true"
-            return incorrect(f"Your equation is {what}, so it does not describe a curve.", seen,
-                             "degenerate-equation")
+        if _degenerate(de) or _degenerate(da):
+            return _degenerate_verdict(de, da, variables, seen)
         outcome = same_solutions(de, da, variables, ctx)
         if outcome is True:
-            return correct("Correct: your equation describes the same curve.", seen)
+            return correct("Correct: your equation describes the same curve." if len(variables) > 1 else
+                           "Correct: your equation has the same solutions.", seen)
         if outcome is None:
             return undecided("I could not find points on the curves to compare", seen)
         for mk in ctx.options.mistakes:
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.Equality) and same_solutions(_difference(expr), da, variables, ctx) is True:
                 return incorrect(mk.description, seen, mk.key)
-        return incorrect(f"Your equation describes a different set of points. {outcome}", seen)
+        what = "set of points" if len(variables) > 1 else "set of solutions"
+        return incorrect(f"Your equation describes a different {what}. {outcome}", seen)
+
+
+def _degenerate(d: sp.Expr) -> str | None:
+    """"all" for an equation that always holds (x = x), "none" for one that never does (2 = 3)."""
+    if d == 0:
+        return "all"
+    if d.is_number:
+        return "none" if d.is_zero is False else None
+    return None
+
+
+def _degenerate_verdict(de: sp.Expr, da: sp.Expr, variables: tuple, seen):
+    """Compare when one side always or never holds: the whole space, or the empty set."""
+    ke, ka = _degenerate(de), _degenerate(da)
+    if ke is None and len(variables) == 1:
+        ke = _everywhere_or_nowhere(de, variables[0])
+    if ka is None and len(variables) == 1:
+        ka = _everywhere_or_nowhere(da, variables[0])
+    if ke is not None and ke == ka:
+        what = "holds for every value" if ke == "all" else "has no solution"
+        return correct(f"Correct: like the right equation, yours {what}.", seen)
+    if ka is not None:
+        what = "always true" if ka == "all" else "never true"
+        return incorrect(f"Your equation is {what}, but the right one is not.", seen, "degenerate-equation")
+    what = "holds for every value" if ke == "all" else "has no solution"
+    return incorrect(f"The right equation {what}, but yours does not.", seen)
+
+
+def _everywhere_or_nowhere(d: sp.Expr, v: sp.Symbol) -> str | None:
+    solutions = _solutions(d, v)
+    if solutions is sp.S.EmptySet:
+        return "none"
+    if solutions == sp.S.Reals:
+        return "all"
+    return None
+
+
+def _solutions(d: sp.Expr, v: sp.Symbol) -> sp.Set | None:
+    """The real solution set of ``d = 0`` (bounded), or None when SymPy does not finish."""
+    from grader import symbolic
+    from grader.budget import OutOfTime, run_bounded
+
+    try:
+        return run_bounded(symbolic.real_solutions, d, v, what="solving the equation", share=0.3)
+    except OutOfTime:
+        return None
+    except Exception:  # noqa: BLE001 - a SymPy failure means "no exact answer", and the numbers decide
+        return None
+
+
+def _one_variable(de: sp.Expr, da: sp.Expr, v: sp.Symbol, ctx: Context) -> bool | str | None:
+    """Exact solution sets in one variable; multiplicity is not part of a solution set,
+    so (x − 2)² = 0 has the solutions of x = 2. None: not settled exactly."""
+    se, sa = _solutions(de, v), _solutions(da, v)
+    if not (isinstance(se, (sp.FiniteSet, sp.sets.sets.EmptySet)) and
+            isinstance(sa, (sp.FiniteSet, sp.sets.sets.EmptySet))):
+        return True if se is not None and se == sa else None
+    approx = ctx.approximate and not ctx.options.exact
+    left = list(sa.args)
+    for root in se.args:
+        match = next((r for r in left if compare(root, r, (), approximate=approx, tolerance=ctx.options.tolerance,
+                                                  literals=ctx.literals).equal), None)
+        if match is None:
+            return f"For example, {words.point({v: root})} solves the right equation but not yours."
+        left.remove(match)
+    if left:
+        return f"For example, {words.point({v: left[0]})} solves your equation but not the right one."
+    return True
 
 
 def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> bool | str | None:
@@ -82,6 +150,10 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
                          literals=ctx.literals)
         if scaled.equal:
             return True
+    if len(variables) == 1:
+        exact = _one_variable(de, da, variables[0], ctx)
+        if exact is not None:
+            return exact
     decimals = ctx.options.tolerance if approx else None
     seed = seed_of(de, variables)
     on_expected = curves.points_on(de, variables, seed)
@@ -89,12 +161,12 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
     if not on_expected and not on_answer:
         return None
     for p in on_expected:
-        if curves.satisfies(da, p, decimals=decimals) is False:
+        if not curves.satisfies(da, p, decimals=decimals):  # False, or undefined there (None)
             return f"For example, {words.point(p)} satisfies the right equation but not yours."
     # the answer's own points are only as exact as its decimals: check them more loosely
     loose = max(1e-7, 10 * ctx.options.tolerance.value) if approx else 1e-7
     for p in on_answer:
-        if curves.satisfies(de, p, tolerance=loose) is False:
+        if not curves.satisfies(de, p, tolerance=loose):
             return f"For example, {words.point(p)} satisfies your equation but not the right one."
     if not on_expected:
         return "The right equation has no points where yours does."

@@ -54,6 +54,10 @@ class Expression(Kind):
         return obj
 
     def grade(self, expected, answer, ctx):
+        if ctx.options.constant is not None:  # an antiderivative, up to a constant of integration
+            from grader.kinds.antiderivative import grade_antiderivative
+
+            return grade_antiderivative(expected, answer, ctx, ctx.options.constant)
         return grade_scalar(expected, answer, ctx)
 
 
@@ -158,6 +162,12 @@ class Number(Kind):
     def grade(self, expected, answer, ctx):
         seen = interpretation(answer, ctx)
         if free(answer):
+            if compare(expected, answer, (), approximate=ctx.approximate and not ctx.options.exact,
+                       tolerance=ctx.options.tolerance, literals=ctx.literals).equal:
+                extra = sorted(s.name for s in free(answer))
+                values = "value of " if len(extra) == 1 else "values of "
+                return correct("Correct: your expression is equal to the number asked for, whatever the "
+                               + values + words.names(extra) + ".", seen)
             names = words.names(sorted(s.name for s in free(answer)))
             return incorrect(f"The answer is a number, but yours still contains {names}. "
                              "Substitute the given values and work it out.", seen, "not-a-number")

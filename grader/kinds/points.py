@@ -16,7 +16,7 @@ import sympy as sp
 from grader.equivalence import compare
 from grader.kinds.base import Context, Kind, WrongShape, interpretation, read_math, register, shape_of
 from grader.reading import has_decimals
-from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial
+from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial, undecided
 from grader import words
 
 KIND_WORDS = {
@@ -26,8 +26,9 @@ KIND_WORDS = {
     "inconclusive": "inconclusive", "degenerate": "inconclusive", "neither": "inconclusive",
     "undecided": "inconclusive", "unknown": "inconclusive",
 }
-_KIND_RE = re.compile(r"\b(?:local|relative|global|absolute|strict)?\s*(" + "|".join(
+_KIND_RE = re.compile(r"\b(?:(local|relative|global|absolute|strict)\s*)?(" + "|".join(
     sorted(KIND_WORDS, key=len, reverse=True)) + r")(?:\s+point)?\b", re.IGNORECASE)
+_GLOBAL = {"global", "absolute"}
 _FILLER_RE = re.compile(r"(?i)\b(?:at|is|a|an|critical|point|of|the|type)\b|[:→=]|->|—")
 _EMPTY = {"none", "no points", "no critical points", "there are none", "there are no critical points",
           "empty", "empty set", "∅", "{}", "no solutions", "no solution"}
@@ -37,10 +38,16 @@ NAMES = {"minimum": "a minimum", "maximum": "a maximum", "saddle": "a saddle poi
 
 @dataclass(frozen=True)
 class Marked:
-    """One point of a set, with the kinds it may be given (expected) or was given (answer)."""
+    """One point of a set, with the kinds it may be given (expected) or was given (answer).
+
+    A claim of a global extremum is the kind "global minimum" (or maximum); an expected
+    point carries it only when the engine proved it, and ``local_only`` names the kinds
+    whose global claim the engine disproved (f unbounded below, say).
+    """
 
     point: sp.Tuple
     kinds: frozenset[str] = frozenset()
+    local_only: frozenset[str] = frozenset()
 
 
 def _point(obj: Any) -> sp.Tuple | None:
@@ -50,8 +57,8 @@ def _point(obj: Any) -> sp.Tuple | None:
         from tutor.engine.inputs import as_expr
 
         return sp.Tuple(*(as_expr(c) for c in obj))
-    if isinstance(obj, sp.Expr) and not obj.free_symbols and not isinstance(obj, sp.Tuple):
-        return sp.Tuple(obj)
+    if isinstance(obj, (sp.Expr, sp.Equality)) and not isinstance(obj, sp.Tuple):
+        return sp.Tuple(obj)  # a set of numbers, of expressions ({A², B}) or of equations ({x = 1, y = 2})
     if isinstance(obj, (int, float)):
         from tutor.engine.inputs import as_expr
 
@@ -64,7 +71,7 @@ def _kind_word(word: str) -> str:
     return KIND_WORDS.get(key, KIND_WORDS.get(word.lower(), "inconclusive"))
 
 
-def _expected_item(item: Any) -> Marked:
+def _expected_item(item: Any, local_only: frozenset = frozenset()) -> Marked:
     if hasattr(item, "coordinates") and hasattr(item, "kind"):  # a CriticalPoint
         kinds = {item.kind}
         conclusion = getattr(item, "conclusion", None)
@@ -72,11 +79,13 @@ def _expected_item(item: Any) -> Marked:
             kinds.add(conclusion)
         elif conclusion == "not an extremum":
             kinds.add("saddle")
-        return Marked(sp.Tuple(*item.coordinates), frozenset(kinds))
+        if getattr(item, "is_global", None) and conclusion in ("minimum", "maximum"):
+            kinds.add(f"global {conclusion}")
+        return Marked(sp.Tuple(*item.coordinates), frozenset(kinds), local_only)
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
         p = _point(item[0])
         if p is not None:
-            return Marked(p, frozenset({_kind_word(item[1])}))
+            return _marked_by_words(p, item[1])
     p = _point(item)
     if p is None:
         raise ValueError(f"cannot read {item!r} as a point")
@@ -93,6 +102,8 @@ class PointSetKind(Kind):
     @classmethod
     def claims(cls, expected, options):
         if isinstance(expected, (sp.FiniteSet, set, frozenset)) or expected is sp.S.EmptySet:
+            return True
+        if hasattr(expected, "remarks") and hasattr(expected, "points"):  # CriticalPoints
             return True
         if isinstance(expected, dict):
             return True
@@ -114,8 +125,9 @@ class PointSetKind(Kind):
             marked = []
         elif isinstance(expected, (sp.FiniteSet, set, frozenset, list, tuple, sp.Tuple)):
             marked = [_expected_item(i) for i in (expected.args if isinstance(expected, sp.FiniteSet) else expected)]
-        elif hasattr(expected, "__iter__"):  # CriticalPoints
-            marked = [_expected_item(i) for i in expected]
+        elif hasattr(expected, "__iter__"):  # CriticalPoints, with the engine's global remarks
+            local_only = _disproved(getattr(expected, "remarks", ()))
+            marked = [_expected_item(i, local_only) for i in expected]
         else:
             raise ValueError(f"the expected answer of a point-set exercise must be a set of points, got {expected!r}")
         dims = {len(m.point) for m in marked}
@@ -137,11 +149,65 @@ class PointSetKind(Kind):
         return marked
 
     def grade(self, expected, answer, ctx):
-        seen = interpretation(sp.FiniteSet(*(_show(m.point) for m in answer)) if answer else sp.S.EmptySet, ctx)
+        seen = interpretation(_echo(answer), ctx)
         classify = ctx.options.classify
         if classify is None:
             classify = any(m.kinds for m in expected)
         return grade_points(expected, answer, ctx, seen, classify)
+
+
+def _marked_by_words(p: sp.Tuple, words_: str) -> Marked:
+    """An expected point with its kind in words: "saddle", "local minimum" (and not a global one),
+    "global maximum"."""
+    m = _KIND_RE.search(words_)
+    kind = _kind_word(m.group(2) if m else words_)
+    scope = ((m.group(1) if m else "") or "").lower()
+    if scope in _GLOBAL and kind in ("minimum", "maximum"):
+        return Marked(p, frozenset({kind, f"global {kind}"}))
+    if scope == "local" and kind in ("minimum", "maximum"):
+        return Marked(p, frozenset({kind}), frozenset({kind}))
+    return Marked(p, frozenset({kind}))
+
+
+def _global_claim(given: frozenset[str], e: Marked) -> str | None:
+    """A problem with a claim of a global extremum: the kind it wrongly claims global
+    (the engine proved the function has none), "unknown" (not established), or None."""
+    for claim in sorted(k for k in given if k.startswith("global ")):
+        if claim in e.kinds:
+            continue
+        kind = claim.removeprefix("global ")
+        if kind not in e.kinds:
+            return None  # a wrong kind altogether: graded as one
+        return kind if kind in e.local_only else "unknown"
+    return None
+
+
+def _disproved(remarks) -> frozenset[str]:
+    """Kinds whose global claim the engine's global analysis refutes."""
+    keys = {getattr(r, "key", None) for r in remarks}
+    out = set()
+    if keys & {"unbounded-below", "no-global-min"}:
+        out.add("minimum")
+    if keys & {"unbounded-above", "no-global-max"}:
+        out.add("maximum")
+    return frozenset(out)
+
+
+def _claimed(m: re.Match) -> str:
+    kind = _kind_word(m.group(2))
+    scope = (m.group(1) or "").lower()
+    return f"global {kind}" if scope in _GLOBAL and kind in ("minimum", "maximum") else kind
+
+
+def _echo(answer: tuple[Marked, ...]) -> Any:
+    """How a point set was read; with kinds, as text that keeps them: (0, 0) saddle; (1, 1) minimum."""
+    if not answer:
+        return sp.S.EmptySet
+    if not any(m.kinds for m in answer):
+        return sp.FiniteSet(*(_show(m.point) for m in answer))
+    from tutor.reading.printer import to_unicode
+
+    return "; ".join(" ".join([to_unicode(_show(m.point)), *sorted(m.kinds)]) for m in answer)
 
 
 def _as_marked(obj: Any, dim: int | None) -> tuple[Marked, ...] | None:
@@ -181,7 +247,7 @@ def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
     pieces = _split(stripped)
     out = []
     for piece in pieces:
-        kinds = frozenset(_kind_word(m.group(1)) for m in _KIND_RE.finditer(piece))
+        kinds = frozenset(_claimed(m) for m in _KIND_RE.finditer(piece))
         rest = _FILLER_RE.sub(" ", _KIND_RE.sub(" ", piece)).strip().strip(",;")
         if not rest:
             raise WrongShape(f"I could not find the point in “{piece.strip()}”: write it as (x, y) followed by "
@@ -223,6 +289,10 @@ def _same_point(e: sp.Tuple, a: sp.Tuple, ctx: Context, approximate: bool) -> bo
         if ec == ac:
             continue
         approx = approximate and not ctx.options.exact
+        if isinstance(ec, sp.Equality) or isinstance(ac, sp.Equality):
+            if not _same_equation(ec, ac, ctx):
+                return False
+            continue
         try:
             if compare(ec, ac, tuple(sorted(ec.free_symbols | ac.free_symbols, key=str)),
                        approximate=approx, tolerance=tol, literals=ctx.literals).equal is not True:
@@ -232,14 +302,30 @@ def _same_point(e: sp.Tuple, a: sp.Tuple, ctx: Context, approximate: bool) -> bo
     return True
 
 
+def _same_equation(e: Any, a: Any, ctx: Context) -> bool:
+    if not (isinstance(e, sp.Equality) and isinstance(a, sp.Equality)):
+        return False
+    from grader.kinds.equation import same_solutions
+
+    de, da = e.lhs - e.rhs, a.lhs - a.rhs
+    variables = tuple(sorted(de.free_symbols | da.free_symbols, key=lambda s: s.name))
+    try:
+        return same_solutions(de, da, variables, ctx) is True
+    except Exception:  # noqa: BLE001 - an incomparable element is not a match
+        return False
+
+
 def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify: bool):
     approximate = has_decimals(ctx.text) or any(has_decimals(None, m.point) for m in answer)
+    noun = "point" if all(len(m.point) > 1 or not (m.point[0].free_symbols or isinstance(m.point[0], sp.Equality))
+                          for m in expected) else "element"
     unmatched = list(range(len(answer)))
     details: list[ComponentVerdict] = []
     credit = 0.0
     missing = 0
     wrong_kind = 0
     unclassified = 0
+    unknown_scope: list[str] = []
     for e in expected:
         hit = next((i for i in unmatched if _same_point(e.point, answer[i].point, ctx, approximate)), None)
         if hit is None:
@@ -248,6 +334,16 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
         unmatched.remove(hit)
         label = words.math_text(_show(e.point))
         given = answer[hit].kinds
+        scope = _global_claim(given, e) if classify else None
+        if scope == "unknown":
+            unknown_scope.append(label)
+            given = frozenset(k.replace("global ", "") for k in given)
+        elif scope is not None:
+            credit += 0.5
+            wrong_kind += 1
+            details.append(ComponentVerdict(label, "partial", f"Right point, but it is only a local {scope}: the "
+                                                               f"function has no global {scope}."))
+            continue
         if not classify or (given and given <= e.kinds) or not e.kinds:
             credit += 1
             details.append(ComponentVerdict(label, "correct", "Right."))
@@ -264,24 +360,27 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                                                                "second-derivative test there."))
     for i in unmatched:
         details.append(ComponentVerdict(words.math_text(_show(answer[i].point)), "incorrect",
-                                        "This is not one of the points asked for."))
+                                        f"This is not one of the {noun}s asked for."))
     if missing:
         details.append(ComponentVerdict("missing", "incorrect",
-                                        f"{missing} point{'s are' if missing > 1 else ' is'} missing."))
+                                        f"{missing} {noun}{'s are' if missing > 1 else ' is'} missing."))
     total = max(len(expected), len(answer))
+    if unknown_scope and not wrong_kind and not missing and not unmatched:
+        return undecided(f"whether {words.names(unknown_scope)} {'is' if len(unknown_scope) == 1 else 'are'} "
+                         "global, as claimed, could not be established", seen)
     if total == 0:
         return correct("Correct: there are no such points.", seen)
     score = credit / total
     details_t = tuple(details)
     if credit == len(expected) and not unmatched:
-        return correct("Correct. You found every point" + (" and classified each one." if classify else "."),
+        return correct(f"Correct. You found every {noun}" + (" and classified each one." if classify else "."),
                        seen, details_t)
     sentences = []
     found = len(expected) - missing
     if expected and found == len(expected):
-        sentences.append("You found the point." if found == 1 else f"You found all {found} points.")
+        sentences.append(f"You found the {noun}." if found == 1 else f"You found all {found} {noun}s.")
     elif expected:
-        sentences.append(f"You found {found} of the {len(expected)} point{'s' * (len(expected) != 1)}.")
+        sentences.append(f"You found {found} of the {len(expected)} {noun}{'s' * (len(expected) != 1)}.")
     else:
         sentences.append("There are no such points.")
     if wrong_kind:
@@ -291,7 +390,7 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                          f"{unclassified} {'is' if unclassified == 1 else 'are'} not classified.")
     if unmatched:
         n = len(unmatched)
-        sentences.append(f"{n} of your points {'is' if n == 1 else 'are'} not among the right ones.")
+        sentences.append(f"{n} of your {noun}s {'is' if n == 1 else 'are'} not among the right ones.")
     text = " ".join(sentences)
     mistake = "wrong-kind" if wrong_kind and not missing and not unmatched else None
     if unclassified and not wrong_kind and not missing and not unmatched:

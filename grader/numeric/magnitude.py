@@ -59,8 +59,8 @@ def _typed(literals, per_digit: bool) -> "_Policy":
         return float(_place(float(v))) if per_digit else float(v)
 
     def uncertainty(n, v):
-        if not _is_decimal(n):
-            return 0.0
+        if not _is_decimal(n) and not (n.is_Integer and abs(Fraction(int(n))) in typed):
+            return 0.0  # an exact number (a typed 104.0 or 1.04e33 is a decimal, whole or not)
         own = _place(v) if per_digit else np.abs(v)
         value = abs(Fraction(int(n.p), int(n.q)))
         if value in typed:

