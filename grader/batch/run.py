@@ -61,6 +61,7 @@ class Summary:
     replaced: int = 0
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    incomplete: str = ""  # what the report lacks (some variant could not be rendered): exit status 1
 
     def lines(self) -> list[str]:
         s = self.statuses
@@ -78,6 +79,8 @@ class Summary:
         if len(self.problems) > 10:
             out.append(f"  … and {len(self.problems) - 10} more in the review file.")
         out += [f"Wrote {f}" for f in self.files]
+        if self.incomplete:
+            out.append(f"The report is incomplete. {self.incomplete}")
         return out
 
 
@@ -198,9 +201,13 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     rows = review.review_rows(inputs.students, a.exercises, inputs.answers, outcomes, inputs.problems)
     summary.files.append(gradebook.write_atomic(settings.review_path, review.render(rows)))
     if settings.report:
-        from grader.reports.class_report import write_report
+        from grader.reports.class_report import ReportIncomplete, write_report
 
-        summary.files += write_report(settings.report, book, inputs, outcomes, spec, settings.workers)
+        try:
+            summary.files += write_report(settings.report, book, inputs, outcomes, spec, settings.workers)
+        except ReportIncomplete as exc:
+            summary.files += exc.files
+            summary.incomplete = str(exc)
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -139,6 +139,8 @@ class ProgressStore:
 
     def export_csv(self, target: Path | str, user: str | None = None) -> int:
         """Write attempts (all users, or one) as CSV; returns the number of rows."""
+        from grader.batch.cells import to_row
+
         rows: Iterable[Attempt]
         if user is None:
             rows = [Attempt(*r) for r in self._db.execute("SELECT * FROM attempts ORDER BY user, at, id")]
@@ -152,7 +154,7 @@ class ProgressStore:
             for a in rows:
                 row = list(astuple(a))
                 row[names.index("at")] = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(a.at))
-                out.writerow(row)
+                out.writerow(to_row(row))  # spreadsheet-safe cells (OWASP CSV injection)
                 count += 1
         return count
 

@@ -1,0 +1,41 @@
+"""Helpers of the fault suite: run the CLI, inject a full disk, hook a rendering (module-level, so
+worker processes can import them)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+WEEK = ROOT / "tests" / "data" / "teacher" / "week5.toml"
+
+
+def calctutor(*args, home: Path | None = None, stdin: str | None = None, timeout: float = 240,
+              env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m tutor ARGS`` with this checkout first on the path."""
+    full = dict(os.environ, PYTHONPATH=str(ROOT), CALCTUTOR_NO_VIEWER="1", COLUMNS="100", **(env or {}))
+    if home is not None:
+        full["CALCTUTOR_HOME"] = str(home)
+    return subprocess.run([sys.executable, "-m", "tutor", *map(str, args)], input=stdin, capture_output=True,
+                          text=True, env=full, timeout=timeout, cwd=ROOT)
+
+
+def render_dies_once(spec, exercise_id: str, student: str, solution: bool = True):
+    """The real rendering, except that the first try of each variant kills its worker (kill -9 style)."""
+    from grader.batch.work import render_variant
+
+    marker = Path(os.environ["FAULT_MARKERS"]) / f"{exercise_id}-{student}"
+    if not marker.exists():
+        marker.write_text("died once")
+        os._exit(9)
+    return render_variant(spec, exercise_id, student, solution)
+
+
+def render_always_dies(spec, exercise_id: str, student: str, solution: bool = True):
+    """Kills its worker for one exercise every time; renders the others."""
+    from grader.batch.work import render_variant
+
+    if exercise_id == os.environ.get("FAULT_DIE_ON", ""):
+        os._exit(9)
+    return render_variant(spec, exercise_id, student, solution)
