@@ -40,6 +40,7 @@ class Settings:
     time_limit: float | None = None
     progress: bool | None = None  # None: a bar when stderr is a terminal
     check: Callable[..., Any] | None = None  # tests inject a checker (module-level function)
+    render: Callable[..., Any] | None = None  # and a variant renderer
 
     @property
     def journal_path(self) -> Path:
@@ -176,7 +177,7 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     inputs = read_inputs(settings)
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
-    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check)
+    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render)
     summary = Summary(students=len(inputs.students), answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced)
     with Journal(settings.journal_path) as journal:
