@@ -190,9 +190,12 @@ class Session:
                  f"{REASONS[found.reason]}).", "strong")
         self.say("Press Enter to start it" + (", or :open ID for another." if intro else "."))
 
-    def summary_line(self) -> str:
+    def summary_line(self, saved: str | None = None) -> str:
+        """The goodbye; ``saved`` is what became of the answers (see :func:`tutor.repl.unsaved.closing_lines`)."""
         s = self.stats
-        saved = "Your progress is saved." if self.saved else "Progress was NOT saved (see the note above)."
+        if saved is None:
+            saved = "Your progress is saved." if self.saved and not self.store.unsaved else \
+                "Progress was NOT saved (see the note above)."
         return (f"Goodbye, {self.user}: {s.answers} answer{'s' if s.answers != 1 else ''} this session, "
                 f"{len(s.solved)} exercise{'s' if len(s.solved) != 1 else ''} solved, "
                 f"{fmt_points(s.points)} point{'s' if s.points != 1 else ''} earned. {saved}")
@@ -211,7 +214,11 @@ class Session:
                 break
         if self.work is not None:
             self.say(self.work.closing_line(), "strong")
-        self.say(self.summary_line())
+        from tutor.repl.unsaved import closing_lines
+
+        saved, notes = closing_lines(self.store, self.user)
+        self.show_lines(notes)
+        self.say(self.summary_line(saved))
         return 0
 
     # -- one line ---------------------------------------------------------------
@@ -354,12 +361,12 @@ class Session:
             points = float(getattr(ex, "points", 1) or 0)
             earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
             scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
-        self.store.record_attempt(
-            user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
-            answer=text, status=status, score=score, points=points, credit=earned,
-            mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
-            at=self.clock(), session=self.session_id)
+        # saved before it is shown (a kill after the verdict appears loses nothing); a file that will
+        # not take it does not hide the verdict: the store keeps it and the note says so
+        waiting = self.store.unsaved
+        self.remember(ex, variant, text, verdict, status, score, points, earned)
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
+        self.say_if_unsaved(waiting)
         if status != "invalid":
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)
@@ -378,6 +385,25 @@ class Session:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
             else:
                 self.say("Try again: your latest answer is the one that counts.", "dim")
+
+    def remember(self, ex: Any, variant: Any, text: str, verdict: Any, status: str, score: float,
+                 points: float, earned: float) -> None:
+        """Record the attempt (kept in memory by the store if the progress file will not take it)."""
+        self.store.record_attempt(
+            user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
+            answer=text, status=status, score=score, points=points, credit=earned,
+            mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
+            at=self.clock(), session=self.session_id)
+
+    def say_if_unsaved(self, waiting: int) -> None:
+        """Plain words when the last answer could not be saved, or when what was kept now is."""
+        from tutor.repl.unsaved import not_saved_line
+
+        if not self.store.saved_last:
+            self.say(not_saved_line(self.store), "error")
+        elif waiting:
+            self.say("Your progress file can be written again: everything kept in memory so far is now saved.",
+                     "note")
 
     def submit(self, exercise_id: str, answer: str, status: str, hints: int) -> None:
         """Rewrite the submission file with this answer as the one that counts."""
