@@ -39,3 +39,36 @@ def render_always_dies(spec, exercise_id: str, student: str, solution: bool = Tr
     if exercise_id == os.environ.get("FAULT_DIE_ON", ""):
         os._exit(9)
     return render_variant(spec, exercise_id, student, solution)
+
+
+class SmallDisk:
+    """A tiny tmpfs (needs root) that can be filled to the last byte and freed again."""
+
+    def __init__(self, path: Path, size_kb: int = 512):
+        self.path = path
+        self.size_kb = size_kb
+        self._filler = path / "filler.bin"
+
+    def mount(self) -> bool:
+        self.path.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() != 0:
+            return False
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={self.size_kb}k", "tmpfs", str(self.path)],
+                              capture_output=True)
+        return done.returncode == 0
+
+    def unmount(self) -> None:
+        subprocess.run(["umount", "-l", str(self.path)], capture_output=True)
+
+    def fill(self) -> None:
+        """Write until the file system says ENOSPC, down to single bytes."""
+        with open(self._filler, "ab", buffering=0) as fh:
+            for size in (65536, 4096, 512, 1):
+                try:
+                    while True:
+                        fh.write(b"\0" * size)
+                except OSError:
+                    continue
+
+    def free(self) -> None:
+        self._filler.unlink(missing_ok=True)

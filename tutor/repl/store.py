@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
+from tutor.repl.diskfaults import Corrupt, describe, is_corrupt
+
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
 RETRY_BUSY_MS = 200  # reopening a file that could not be opened: do not make each answer wait
@@ -108,10 +110,12 @@ class ProgressStore:
         self._kept.executescript(_SCHEMA)
         self.problem: str | None = None
         self.saved_last = True
+        self._snapshot: sqlite3.Connection | None = None  # the file, read-only, while it cannot be opened
         if defer is None:
             self._db: sqlite3.Connection | None = _connect(self.path)
-        else:  # the file could not be opened: keep everything here until it can
-            self._db, self.problem = None, describe(defer)
+        else:  # the file could not be opened: keep everything here until it can, show its history meanwhile
+            self._db, self.problem = None, describe(defer, self.path)
+            self._snapshot = _read_only(self.path)
 
     # -- writing ---------------------------------------------------------
     def record_attempt(self, *, user: str, exercise: str, answer: str, status: str, score: float,
@@ -140,7 +144,7 @@ class ProgressStore:
                 self.saved_last = True
                 return int(cur.lastrowid)
             except sqlite3.Error as exc:
-                self.problem = describe(exc)
+                self.problem = describe(exc, self.path)
         self.saved_last = False
         return -int(self._kept.execute(sql, args).lastrowid)
 
@@ -159,8 +163,11 @@ class ProgressStore:
             try:
                 self._db = _connect(self.path, busy_ms=RETRY_BUSY_MS)
             except sqlite3.Error as exc:
-                self.problem = describe(exc)
+                self.problem = describe(exc, self.path)
                 return False
+            if self._snapshot is not None:
+                self._snapshot.close()
+                self._snapshot = None
         if not self.unsaved:
             return True
         try:
@@ -172,7 +179,7 @@ class ProgressStore:
                                      f"VALUES ({', '.join('?' * len(names))})", rows)
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.problem = describe(exc)
+            self.problem = describe(exc, self.path)
             try:
                 self._db.execute("ROLLBACK")
             except sqlite3.Error:
@@ -185,11 +192,12 @@ class ProgressStore:
     def _select(self, sql: str, args: list) -> list[tuple]:
         """Rows from the file and from memory, in time order (kept rows after saved ones at equal times)."""
         rows = []
-        if self._db is not None:
+        source = self._db if self._db is not None else self._snapshot
+        if source is not None:
             try:
-                rows = [(r[-2], 0, r[0], r) for r in self._db.execute(sql, args)]
+                rows = [(r[-2], 0, r[0], r) for r in source.execute(sql, args)]
             except sqlite3.Error as exc:
-                self.problem = describe(exc)
+                self.problem = describe(exc, self.path)
         rows += [(r[-2], 1, r[0], r) for r in self._kept.execute(sql, args)]
         return [r for *_, r in sorted(rows)]
 
@@ -211,8 +219,12 @@ class ProgressStore:
     def users(self) -> list[str]:
         sql = "SELECT user FROM attempts UNION SELECT user FROM events"
         found = {r[0] for r in self._kept.execute(sql)}
-        if self._db is not None:
-            found |= {r[0] for r in self._db.execute(sql)}
+        source = self._db if self._db is not None else self._snapshot
+        if source is not None:
+            try:
+                found |= {r[0] for r in source.execute(sql)}
+            except sqlite3.Error as exc:
+                self.problem = describe(exc, self.path)
         return sorted(found)
 
     def export_csv(self, target: Path | str, user: str | None = None) -> int:
@@ -233,7 +245,7 @@ class ProgressStore:
         """Write what is kept if the file takes it now; whatever is still unsaved is lost after this
         (the session exports it first: :func:`tutor.repl.unsaved.export`)."""
         self.flush()
-        for db in (self._db, self._kept):
+        for db in (self._db, self._snapshot, self._kept):
             try:
                 if db is not None:
                     db.close()
@@ -306,7 +318,7 @@ def open_store(path: Path | str | None = None) -> Opened:
         first = exc
     if not is_corrupt(first):
         return Opened(ProgressStore(target, defer=first),
-                      f"Your progress file {target} cannot be used right now: {describe(first)}. It is left as it "
+                      f"Your progress file {target} cannot be used right now: {describe(first, str(target))}. It is left as it "
                       "is (nothing in it is lost). This session's answers are kept in memory and saved to it as "
                       "soon as it can be written; if it never can, they are exported to a file when you quit.")
     aside = _move_aside(target)
@@ -322,41 +334,16 @@ def open_store(path: Path | str | None = None) -> Opened:
                          f"It was moved aside to {aside} and a fresh one was started.")
 
 
-class Corrupt(sqlite3.DatabaseError):
-    """The file is a damaged database: the only case that sets a progress file aside."""
-
-
-_CORRUPT = ("file is not a database", "malformed", "integrity check failed", "unexpected shape")
-
-
-def is_corrupt(exc: BaseException) -> bool:
-    if isinstance(exc, Corrupt):
-        return True
-    return (isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
-            and any(word in str(exc) for word in _CORRUPT))
-
-
-def describe(exc: BaseException) -> str:
-    """What a failed open or write means, in the student's words (the SQLite words in brackets)."""
-    text = str(exc)
-    low = text.lower()
-    if "full" in low:
-        what = "the disk is full"
-    elif "locked" in low or "busy" in low:
-        what = "another program is using the file (it is locked)"
-    elif "readonly" in low or "read-only" in low or "permission" in low or "access" in low:
-        what = "the file or its folder cannot be written (permissions, or a read-only disk)"
-    elif "unable to open" in low:
-        what = "the file cannot be opened (its folder is missing or cannot be written, or the disk is full)"
-    elif "i/o" in low:
-        what = "the disk reported an input/output error (a full or failing disk)"
-    elif "newer calctutor" in low:
-        what = "it was written by a newer calctutor; update calctutor to use it"
-    elif is_corrupt(exc):
-        what = "the file is damaged"
-    else:
-        what = "the file could not be written"
-    return f"{what} ({text})" if text and text not in what else what
+def _read_only(path: str) -> sqlite3.Connection | None:
+    """The file as it is on disk, for showing history only (no lock, no journal, nothing written)."""
+    if not Path(path).is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?immutable=1", uri=True)
+        db.execute("SELECT COUNT(*) FROM attempts JOIN events ON 0").fetchone()
+        return db
+    except sqlite3.Error:
+        return None
 
 
 def _move_aside(target: Path) -> Path | None:
