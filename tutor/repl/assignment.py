@@ -170,20 +170,19 @@ class AssignmentWork:
 
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on FILE for one read-merge-write (a hidden ``.FILE.lock`` beside it; no lock
-    where the platform has no ``fcntl``: there a second session can still overwrite the first)."""
+    """An exclusive lock for one read-merge-write of FILE: on FILE's folder, which survives the
+    atomic replace of FILE and leaves no lock file behind (without ``fcntl``, no lock)."""
     try:
         import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    except ImportError:  # pragma: no cover - Windows: a second session can still overwrite the first
         yield
         return
-    lock = path.with_name(f".{path.name}.lock")
-    with open(lock, "a+b") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _num(x: float) -> str:
