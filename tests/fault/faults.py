@@ -13,12 +13,16 @@ WEEK = ROOT / "tests" / "data" / "teacher" / "week5.toml"
 
 def calctutor(*args, home: Path | None = None, stdin: str | None = None, timeout: float = 240,
               env: dict | None = None) -> subprocess.CompletedProcess:
-    """``python -m tutor ARGS`` with this checkout first on the path."""
+    """``python -m tutor ARGS`` with this checkout first on the path (stdin may carry raw bytes as
+    surrogate escapes)."""
     full = dict(os.environ, PYTHONPATH=str(ROOT), CALCTUTOR_NO_VIEWER="1", COLUMNS="100", **(env or {}))
     if home is not None:
         full["CALCTUTOR_HOME"] = str(home)
-    return subprocess.run([sys.executable, "-m", "tutor", *map(str, args)], input=stdin, capture_output=True,
-                          text=True, env=full, timeout=timeout, cwd=ROOT)
+    data = stdin.encode("utf-8", "surrogateescape") if stdin is not None else None  # "\udcff" -> byte 0xff
+    done = subprocess.run([sys.executable, "-m", "tutor", *map(str, args)], input=data, capture_output=True,
+                          env=full, timeout=timeout, cwd=ROOT)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                       done.stderr.decode("utf-8", "replace"))
 
 
 def render_dies_once(spec, exercise_id: str, student: str, solution: bool = True):

@@ -26,6 +26,11 @@ def run(user: str | None = None, topic: str | None = None, ascii_only: bool = Fa
     from tutor.repl.store import open_store
 
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    if hasattr(stdin, "reconfigure"):  # bytes that are not UTF-8 reach the session (which explains them)
+        try:
+            stdin.reconfigure(errors="surrogateescape")
+        except (ValueError, OSError):
+            pass
     user = user or paths.default_user()
     if color is None:
         color = terminal.wants_color(stdin, stdout)

@@ -16,7 +16,7 @@ from tutor.repl import views
 from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
-from tutor.repl.lines import explain_error, named_right_side, variant_wants_value
+from tutor.repl.lines import explain_error, input_problem, named_right_side, variant_wants_value
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
 
@@ -244,6 +244,10 @@ class Session:
         from tutor.repl.commands import COMMANDS, unknown_command
 
         text = line.strip()
+        problem = input_problem(text)
+        if problem:
+            self.say(problem, "error")
+            return None
         if not text or text.startswith("#"):
             return self.on_empty() if not text else None
         word, _, rest = text.partition(" ")
