@@ -76,3 +76,30 @@ class SmallDisk:
 
     def free(self) -> None:
         self._filler.unlink(missing_ok=True)
+
+
+def slow_check(variant, text: str, options: dict):
+    """The real checker, slowed down so that a test can kill a batch run in the middle."""
+    import time
+
+    time.sleep(0.2)
+    return variant.check(text, **options)
+
+
+GRADE_SCRIPT = """
+import sys
+from pathlib import Path
+from faults import slow_check
+from grader.batch.run import Settings, grade_class
+subs, assignment, out, report, resume = sys.argv[1:6]
+grade_class(Settings(submissions=Path(subs), assignment=Path(assignment), out=Path(out), report=Path(report),
+                     workers=2, resume=resume == "1", check=slow_check, progress=False))
+"""
+
+
+def grade_process(subs: Path, assignment: Path, out: Path, report: Path, resume: bool) -> subprocess.Popen:
+    """A batch run in its own process group (so kill -9 takes its workers too)."""
+    env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{Path(__file__).parent}")
+    return subprocess.Popen([sys.executable, "-c", GRADE_SCRIPT, str(subs), str(assignment), str(out), str(report),
+                             "1" if resume else "0"], env=env, cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
