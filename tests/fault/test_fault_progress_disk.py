@@ -224,7 +224,7 @@ def test_an_injected_full_disk_mid_session_is_told_and_exported(tmp_path, answer
     text = stdout.getvalue()
     _check_unsaved_session(text, right)
     assert history(path) == [(wrong, "incorrect")]
-    exported = Path(text.split("they are in ")[1].split(":")[0])
+    exported = Path(text.split("It is in ")[1].split(": hand")[0])
     assert exported.parent == Path(__import__("tempfile").gettempdir())
     assert right in exported.read_text(encoding="utf-8")
     exported.unlink()

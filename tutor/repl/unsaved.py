@@ -17,10 +17,16 @@ from tutor.repl.store import ProgressStore
 
 def not_saved_line(store: ProgressStore) -> str:
     """What to say after an answer the file did not take (the verdict is shown all the same)."""
-    return (f"This answer could NOT be saved to your progress file: {store.problem or 'it could not be written'}. "
-            "It is kept for this session and saved as soon as the file can be written again "
-            "(free some disk space, or close the other program); anything still unsaved is written to "
-            "a file for you when you quit.")
+    problem = store.problem or "it could not be written"
+    if "full" in problem:
+        advice = "free some disk space"
+    elif "locked" in problem:
+        advice = "close the other program that uses it"
+    else:
+        advice = "fix what the message says"
+    return (f"This answer could NOT be saved to your progress file: {problem}. It is kept for this session "
+            f"and saved as soon as the file can be written again ({advice}); anything still unsaved is "
+            "written to a file for you when you quit.")
 
 
 def places(user: str) -> list[Path]:
@@ -67,8 +73,8 @@ def closing_lines(store: ProgressStore, user: str) -> tuple[str, list[tuple[str,
     n = len(kept)
     what = f"{n} answer{'s' if n != 1 else ''}"
     if target is not None:
-        return (f"{what} could NOT be saved to your progress file ({store.problem}); "
-                f"they are in {target}: hand that file in, or keep it.", [])
+        return (f"{what} could NOT be saved to your progress file: {store.problem}. "
+                f"{'They are' if n != 1 else 'It is'} in {target}: hand that file in, or keep it.", [])
     notes = [(f"{what} could NOT be saved anywhere ({'; '.join(problems)}). Here they are, to copy:", "error")]
     notes += [(f"  {a.exercise}: {a.answer}  ({a.status})", "") for a in kept]
     return f"{what} could NOT be saved (see above).", notes
