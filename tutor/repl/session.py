@@ -41,7 +41,7 @@ class Session:
 
     def __init__(self, *, user: str, out: Output, store: ProgressStore, reader: Any = None,
                  bank: Any = None, bank_error: str | None = None, topic: str | None = None,
-                 clock: Callable[[], float] = time.time, saved: bool = True, work: Any = None):
+                 clock: Callable[[], float] = time.time, work: Any = None):
         self.user = user
         self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
@@ -50,7 +50,6 @@ class Session:
         self.bank = bank
         self.bank_error = bank_error
         self.clock = clock
-        self.saved = saved
         self.session_id = uuid.uuid4().hex[:12]
         self.topic: str | None = None
         self.current: Any = None
@@ -190,12 +189,9 @@ class Session:
                  f"{REASONS[found.reason]}).", "strong")
         self.say("Press Enter to start it" + (", or :open ID for another." if intro else "."))
 
-    def summary_line(self, saved: str | None = None) -> str:
+    def summary_line(self, saved: str) -> str:
         """The goodbye; ``saved`` is what became of the answers (see :func:`tutor.repl.unsaved.closing_lines`)."""
         s = self.stats
-        if saved is None:
-            saved = "Your progress is saved." if self.saved and not self.store.unsaved else \
-                "Progress was NOT saved (see the note above)."
         return (f"Goodbye, {self.user}: {s.answers} answer{'s' if s.answers != 1 else ''} this session, "
                 f"{len(s.solved)} exercise{'s' if len(s.solved) != 1 else ''} solved, "
                 f"{fmt_points(s.points)} point{'s' if s.points != 1 else ''} earned. {saved}")
@@ -340,6 +336,7 @@ class Session:
 
     def answer(self, text: str) -> None:
         from tutor.repl.feedback import Scoring, verdict_lines
+        from tutor.repl.unsaved import saving_lines
 
         ex, variant = self.current, self.variant()
         before = self.state(ex.id)
@@ -368,9 +365,13 @@ class Session:
         # saved before it is shown (a kill after the verdict appears loses nothing); a file that will
         # not take it does not hide the verdict: the store keeps it and the note says so
         waiting = self.store.unsaved
-        self.remember(ex, variant, text, verdict, status, score, points, earned)
+        self.store.record_attempt(
+            user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
+            answer=text, status=status, score=score, points=points, credit=earned,
+            mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
+            at=self.clock(), session=self.session_id)
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
-        self.say_if_unsaved(waiting)
+        self.show_lines(saving_lines(self.store, waiting))
         if status != "invalid":
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)
@@ -389,25 +390,6 @@ class Session:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
             else:
                 self.say("Try again: your latest answer is the one that counts.", "dim")
-
-    def remember(self, ex: Any, variant: Any, text: str, verdict: Any, status: str, score: float,
-                 points: float, earned: float) -> None:
-        """Record the attempt (kept in memory by the store if the progress file will not take it)."""
-        self.store.record_attempt(
-            user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
-            answer=text, status=status, score=score, points=points, credit=earned,
-            mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
-            at=self.clock(), session=self.session_id)
-
-    def say_if_unsaved(self, waiting: int) -> None:
-        """Plain words when the last answer could not be saved, or when what was kept now is."""
-        from tutor.repl.unsaved import not_saved_line
-
-        if not self.store.saved_last:
-            self.say(not_saved_line(self.store), "error")
-        elif waiting:
-            self.say("Your progress file can be written again: everything kept in memory so far is now saved.",
-                     "note")
 
     def submit(self, exercise_id: str, answer: str, status: str, hints: int) -> None:
         """Rewrite the submission file with this answer as the one that counts."""

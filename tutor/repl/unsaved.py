@@ -29,6 +29,16 @@ def not_saved_line(store: ProgressStore) -> str:
             "written to a file for you when you quit.")
 
 
+def saving_lines(store: ProgressStore, waiting: int) -> list[tuple[str, str]]:
+    """After recording an answer: plain words if the file did not take it, or if what was kept
+    (``waiting`` rows before this answer) has now been written."""
+    if not store.saved_last:
+        return [(not_saved_line(store), "error")]
+    if waiting:
+        return [("Your progress file can be written again: everything kept in memory so far is now saved.", "note")]
+    return []
+
+
 def places(user: str) -> list[Path]:
     """Where an export is tried, in order (file names carry the user and the time)."""
     from tutor.repl.paths import data_dir, safe_name
