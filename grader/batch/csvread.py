@@ -57,7 +57,7 @@ def table(text: str, path: Path | str, problems: list[Problem], student_col: int
     lines = lines_of(text)
     pos = first - 1
     while pos < len(lines):
-        reader = csv.reader(io.StringIO("".join(lines[pos:]), newline=""), strict=True)
+        reader = csv.reader((lines[i] for i in range(pos, len(lines))), strict=True)  # no copy per restart
         done = 0  # lines of lines[pos:] consumed by the rows read so far
         try:
             for row in reader:
