@@ -109,6 +109,10 @@ def _known_error(exc: Exception) -> int | None:
     if isinstance(exc, CommandError):
         error(str(exc))
         return exc.status
+    paths = sys.modules.get("tutor.repl.paths")
+    if paths is not None and isinstance(exc, paths.HomeError):
+        error(str(exc))
+        return 2
     errors = sys.modules.get("tutor.reading.errors")
     if errors is not None and isinstance(exc, errors.ParseError):
         print(str(exc), file=sys.stderr)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.batch.assignment import Assignment
+from grader.batch.cells import to_row
 from grader.batch.model import Answer, Outcome
 
 FORMATS = ("plain", "canvas", "moodle")
@@ -77,9 +78,9 @@ def build(assignment: Assignment, bank: Any, students: tuple[str, ...], answers:
 
 
 def render(book: Gradebook, fmt: str = "plain") -> str:
-    """The gradebook as CSV text in one of :data:`FORMATS`."""
+    """The gradebook as CSV text in one of :data:`FORMATS` (cells spreadsheet-safe, see :mod:`cells`)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = _SafeWriter(csv.writer(buf, lineterminator="\n"))
     a = book.assignment
     ids = list(a.exercises)
     possible = [points_text(a.points[e]) for e in ids]
@@ -102,6 +103,16 @@ def render(book: Gradebook, fmt: str = "plain") -> str:
     else:
         raise ValueError(f"unknown gradebook format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return buf.getvalue()
+
+
+class _SafeWriter:
+    """Every cell through :func:`grader.batch.cells.to_cell`: no formula runs when the file is opened."""
+
+    def __init__(self, writer: Any):
+        self.writer = writer
+
+    def writerow(self, row: list[Any]) -> None:
+        self.writer.writerow(to_row(row))
 
 
 def _cells(book: Gradebook, student: str) -> list[str]:

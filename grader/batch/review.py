@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 
+from grader.batch.cells import to_row
 from grader.batch.model import Answer, Outcome, Problem
 
 HEADER = ("student", "exercise", "status", "answer", "reason", "source", "line")
@@ -45,5 +46,5 @@ def render(rows: list[tuple]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows(rows)
+    writer.writerows(to_row(r) for r in rows)  # spreadsheet-safe: see grader.batch.cells
     return buf.getvalue()

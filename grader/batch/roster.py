@@ -5,20 +5,16 @@ not on it are reported, not graded. Bad rows are reported with their line number
 """
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from grader.batch.csvread import InputError, header_names, read_header, table
 from grader.batch.model import Problem
 
+__all__ = ["INFO", "InputError", "Roster", "read_roster", "read_text"]
+
 INFO = ("name", "email", "section")
-
-
-class InputError(ValueError):
-    """A whole input file cannot be used (exit 2); single bad rows are Problems instead."""
 
 
 @dataclass(frozen=True)
@@ -52,43 +48,22 @@ def read_text(path: Path, what: str) -> str:
         raise InputError(f"{path}: cannot read the {what} file: {exc.strerror}") from None
 
 
-def csv_rows(reader: Any, path: Path | str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
-    """(line where the row starts, row) for each non-blank row; an unreadable row becomes a Problem."""
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            problems.append(Problem("malformed", f"cannot read the row: {exc}", str(path), start))
-            line = reader.line_num
-            continue
-        line = reader.line_num
-        if any(c.strip() for c in row):
-            yield start, row
-
-
 def read_roster(path: str | Path) -> Roster:
     """Read a roster CSV; raises InputError when it has no ``student`` column."""
     p = Path(path)
     text = read_text(p, "roster")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise InputError(f"{p}: the roster is empty; its first line is a header such as student,name,email") from None
-    except csv.Error as exc:
-        raise InputError(f"{p}:1: cannot read the header: {exc}") from None
-    names = [h.strip().lower() for h in header]
+    head = read_header(text, str(p), "The first line is a header such as student,name,email")
+    if head is None:
+        raise InputError(f"{p}: the roster is empty; its first line is a header such as student,name,email")
+    header, first = head
+    names = header_names(header, ("student", *INFO), str(p))
     if "student" not in names:
         raise InputError(f"{p}:1: the roster needs a 'student' column (found: {', '.join(header) or 'nothing'})")
     col = {n: names.index(n) for n in ("student", *INFO) if n in names}
     students: list[str] = []
     info: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
-    for start, row in csv_rows(reader, p, problems):
+    for start, row in table(text, p, problems, col["student"], first):
         student = row[col["student"]].strip() if len(row) > col["student"] else ""
         if not student:
             problems.append(Problem("malformed", "no student id on this row", str(p), start))

@@ -40,6 +40,7 @@ class Settings:
     time_limit: float | None = None
     progress: bool | None = None  # None: a bar when stderr is a terminal
     check: Callable[..., Any] | None = None  # tests inject a checker (module-level function)
+    render: Callable[..., Any] | None = None  # and a variant renderer
 
     @property
     def journal_path(self) -> Path:
@@ -61,6 +62,7 @@ class Summary:
     replaced: int = 0
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    incomplete: str = ""  # what the report lacks (some variant could not be rendered): exit status 1
 
     def lines(self) -> list[str]:
         s = self.statuses
@@ -78,6 +80,8 @@ class Summary:
         if len(self.problems) > 10:
             out.append(f"  … and {len(self.problems) - 10} more in the review file.")
         out += [f"Wrote {f}" for f in self.files]
+        if self.incomplete:
+            out.append(f"The report is incomplete. {self.incomplete}")
         return out
 
 
@@ -173,7 +177,7 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     inputs = read_inputs(settings)
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
-    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check)
+    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render)
     summary = Summary(students=len(inputs.students), answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced)
     with Journal(settings.journal_path) as journal:
@@ -198,9 +202,13 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     rows = review.review_rows(inputs.students, a.exercises, inputs.answers, outcomes, inputs.problems)
     summary.files.append(gradebook.write_atomic(settings.review_path, review.render(rows)))
     if settings.report:
-        from grader.reports.class_report import write_report
+        from grader.reports.class_report import ReportIncomplete, write_report
 
-        summary.files += write_report(settings.report, book, inputs, outcomes, spec, settings.workers)
+        try:
+            summary.files += write_report(settings.report, book, inputs, outcomes, spec, settings.workers)
+        except ReportIncomplete as exc:
+            summary.files += exc.files
+            summary.incomplete = str(exc)
     summary.seconds = time.monotonic() - started
     return summary
 

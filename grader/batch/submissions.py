@@ -15,7 +15,6 @@ answer sheet ``*.txt`` as written by ``calctutor assign`` (see
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from grader.batch.model import Answer, Problem
-from grader.batch.roster import InputError, csv_rows, read_text
+from grader.batch.csvread import header_names, read_header, table
+from grader.batch.roster import InputError, read_text
 
 FIELDS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".jsonl", ".txt")
@@ -89,30 +89,29 @@ def _read_file(p: Path, out: Submissions, default_student: str | None) -> None:
 
 
 def _csv_rows(text: str, p: Path, problems: list[Problem], need_student: bool) -> Iterator[tuple[int, dict]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
+    head = read_header(text, str(p), "The first line is the header student,exercise,answer")
+    if head is None:
         problems.append(Problem("malformed", "the file is empty", str(p)))
         return
-    except csv.Error as exc:
-        raise InputError(f"{p}:1: cannot read the header: {exc}") from None
-    names = [h.strip().lower() for h in header]
+    header, first = head
+    names = header_names(header, (*FIELDS, "hints"), str(p))
     needed = FIELDS if need_student else FIELDS[1:]
     missing = [n for n in needed if n not in names]
     if missing:
         raise InputError(f"{p}:1: the header needs the columns {', '.join(needed)}; "
                          f"missing {', '.join(missing)} (found: {', '.join(header) or 'nothing'})")
-    for start, row in csv_rows(reader, p, problems):
+    student_col = names.index("student") if "student" in names else None
+    for start, row in table(text, p, problems, student_col, first):
+        who = row[student_col].strip() if student_col is not None and student_col < len(row) else ""
         if len(row) > len(names):
             problems.append(Problem("malformed", f"{len(row)} fields where the header has {len(names)}; "
-                                    "put an answer that contains commas in double quotes", str(p), start))
+                                    "put an answer that contains commas in double quotes", str(p), start, who))
             continue
         values = {n: row[i] for i, n in enumerate(names) if i < len(row)}
         after = names.index("answer") + 1
         if _cut_at_comma(values.get("answer", ""), row[after] if after < len(row) else ""):
             problems.append(Problem("malformed", "the answer seems cut at a comma (its brackets do not close); "
-                                    "put an answer that contains commas in double quotes", str(p), start))
+                                    "put an answer that contains commas in double quotes", str(p), start, who))
             continue
         yield start, values
 
@@ -127,7 +126,8 @@ def _cut_at_comma(answer: str, following: str) -> bool:
 
 
 def _jsonl_rows(text: str, p: Path, problems: list[Problem]) -> Iterator[tuple[int, dict]]:
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # split at line feeds only: U+2028, U+2029 and U+0085 may stand inside a JSON string
+    for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:
@@ -215,6 +215,9 @@ def write_submission(path: str | Path, student: str, answers: Mapping[str, str] 
                 with_hints = "hints" in p.read_text(encoding="utf-8-sig").partition("\n")[0].lower()
             else:
                 writer.writerow(["student", "exercise", "answer", "hints"] if with_hints else list(FIELDS))
+            quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
             for exercise, text in pairs:
-                writer.writerow([student, exercise, text] + ([used.get(exercise, 0)] if with_hints else []))
+                row = [student, exercise, text] + ([used.get(exercise, 0)] if with_hints else [])
+                # the csv module quotes a lone CR only when it is in the line terminator: quote it here
+                (quoted if any("\r" in str(c) for c in row) else writer).writerow(row)
     return p

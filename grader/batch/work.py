@@ -64,6 +64,7 @@ class Spec:
     bank_path: str | None = None
     options: tuple[tuple[str, Any], ...] = ()  # grading options that override the bank's
     check: Callable[..., Any] | None = None  # a module-level function; tests inject one
+    render: Callable[..., Any] | None = None  # likewise, in place of render_variant
 
 
 class State:

@@ -14,7 +14,8 @@ from typing import Any
 import sympy as sp
 
 from grader.equivalence import compare
-from grader.kinds.base import Context, Kind, WrongShape, interpretation, read_math, register, shape_of
+from grader.kinds.base import (Context, Kind, Unreadable, WrongShape, interpretation, read_math, register,
+                               shape_of)
 from grader.reading import has_decimals
 from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial, undecided
 from grader import words
@@ -230,6 +231,8 @@ def _as_marked(obj: Any, dim: int | None) -> tuple[Marked, ...] | None:
 def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
     """Read a point set, with optional kind words after (or before) each point."""
     stripped = text.strip().rstrip(".")
+    if not stripped:  # blank is unreadable, as for every kind ("none" is how to say there are none)
+        raise Unreadable("Your answer is empty: write the points, e.g. (1, 2); (3, 4), or none if there are none.")
     if stripped.lower() in _EMPTY:
         return ()
     dims = {len(m.point) for m in (ctx.expected or ())}

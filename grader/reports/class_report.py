@@ -19,20 +19,69 @@ from grader.batch.gradebook import Gradebook, points_text, write_atomic
 from grader.batch.work import Spec, render_variant, variant_key
 from grader.reports.analysis_page import analysis_html
 from grader.reports.feedback import ReportData, student_html, student_markdown
-from grader.reports.page import badge, esc, md_cell, page, safe_name
+from grader.reports.page import badge, esc, md_cell, md_text, page, unique_names
+
+
+class ReportIncomplete(RuntimeError):
+    """Some variants could not be rendered, even on a second try: the pages were written without
+    them (each says so), and the run must not end as if nothing happened (exit status 1)."""
+
+    def __init__(self, message: str, files: list[Path]):
+        super().__init__(message)
+        self.files = files
 
 
 def render_variants(spec: Spec, wanted: dict[tuple[str, str], str], workers: int | None = None,
-                    solution: bool = True) -> dict:
-    """(exercise, key) -> rendered pieces, for each wanted variant (given by one of its students)."""
+                    solution: bool = True) -> tuple[dict, dict[tuple[str, str], str]]:
+    """((exercise, key) -> rendered pieces, (exercise, key) -> why it failed), for each wanted variant.
+
+    A rendering whose worker died, timed out or raised is tried once more on its own (a
+    fresh worker replaces a dead one); what fails twice is returned as a failure, never dropped.
+    """
     from grader.batch.scheduler import LocalScheduler, default_workers
 
     order = sorted(wanted)
     if not order:
-        return {}
+        return {}, {}
+    render = spec.render or render_variant
+    done: dict = {}
+    failed: dict[tuple[str, str], str] = {}
     with LocalScheduler(spec, min(workers or default_workers(), max(1, len(order) // 4))) as pool:
-        results = pool.map(render_variant, [(e, wanted[(e, k)], solution) for e, k in order], timeout=60)
-        return {k: (r if isinstance(r, dict) else {}) for k, r in zip(order, results)}
+        todo = order
+        for _ in range(2):  # each failure once more, on its own
+            failed = {}
+            results = pool.map(render, [(e, wanted[(e, k)], solution) for e, k in todo], timeout=RENDER_LIMIT)
+            for k, r in zip(todo, results):
+                if isinstance(r, dict):
+                    done[k] = r
+                else:
+                    failed[k] = _why(r)
+            todo = sorted(failed)
+            if not todo:
+                break
+    return done, failed
+
+
+RENDER_LIMIT = 60.0  # seconds for one variant's prompt and worked solution
+
+
+def _why(exc: Any) -> str:
+    from pebble import ProcessExpired
+
+    if isinstance(exc, ProcessExpired):
+        return f"the rendering process died (exit code {exc.exitcode})"
+    if isinstance(exc, TimeoutError):
+        return f"rendering did not finish within {RENDER_LIMIT:g} s"
+    first = str(exc).strip().splitlines()
+    return f"rendering failed: {first[0][:200] if first else type(exc).__name__}"
+
+
+def failure_message(failed: dict[tuple[str, str], str], wanted: dict[tuple[str, str], str], what: str) -> str:
+    """One paragraph naming each variant that could not be rendered, the student it was for, and why."""
+    lines = [f"{len(failed)} variant{'s' if len(failed) != 1 else ''} could not be rendered, even on a second "
+             f"try; {what}:"]
+    lines += [f"  {e} (variant {k}, e.g. for {wanted[(e, k)]}): {why}" for (e, k), why in sorted(failed.items())]
+    return "\n".join(lines)
 
 
 def write_report(folder: str | Path, book: Gradebook, inputs: Any, outcomes: dict, spec: Spec,
@@ -46,7 +95,8 @@ def write_report(folder: str | Path, book: Gradebook, inputs: Any, outcomes: dic
     for (s, e), k in keys.items():
         wanted.setdefault((e, k), s)
     titles = {e: bank[e].title for e in ids}
-    data = ReportData(book, inputs.answers, outcomes, titles, keys, render_variants(spec, wanted, workers))
+    rendered, failed = render_variants(spec, wanted, workers)
+    data = ReportData(book, inputs.answers, outcomes, titles, keys, rendered, _missing(failed))
     analysis = analyse(book, inputs.answers, outcomes, titles)
     written = [
         write_atomic(folder / "item-analysis.md", analysis.to_markdown() + "\n"),
@@ -54,14 +104,22 @@ def write_report(folder: str | Path, book: Gradebook, inputs: Any, outcomes: dic
         write_atomic(folder / "item-analysis.json",
                      json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n"),
     ]
-    names = {s: safe_name(s) for s in book.students}
+    names = unique_names(book.students)
     for s in book.students:
         write_atomic(folder / "students" / f"{names[s]}.md", student_markdown(data, s))
         write_atomic(folder / "students" / f"{names[s]}.html", student_html(data, s))
     written.insert(0, write_atomic(folder / "index.md", _index_md(data, names)))
     written.insert(0, write_atomic(folder / "index.html", _index_html(data, names)))
     written.append(folder / "students")
+    if failed:
+        raise ReportIncomplete(failure_message(failed, wanted, "their students' pages say the prompt and "
+                                               "worked solution are missing"), written)
     return written
+
+
+def _missing(failed: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    return {k: f"The prompt and worked solution of this exercise could not be prepared ({why}); "
+               "ask your teacher." for k, why in failed.items()}
 
 
 def _counts(data: ReportData, student: str) -> dict[str, int]:
@@ -85,7 +143,7 @@ def _class_line(book: Gradebook) -> str:
 def _index_md(data: ReportData, names: dict[str, str]) -> str:
     book = data.book
     a = book.assignment
-    lines = [f"# {a.title}", "", f"{len(book.students)} students, {len(a.exercises)} exercises, "
+    lines = [f"# {md_text(a.title)}", "", f"{len(book.students)} students, {len(a.exercises)} exercises, "
              f"{points_text(a.possible)} points. {_class_line(book)} See the [item analysis](item-analysis.md).", "",
              "| student | points | percent | correct | to review |", "|---|---|---|---|---|"]
     for s in book.students:

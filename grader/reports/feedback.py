@@ -3,12 +3,12 @@ and the worked solution of the student's own variant."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from grader.batch.gradebook import Gradebook, points_text
 from grader.batch.model import Answer, Outcome
-from grader.reports.page import badge, esc, math_html, md_cell, md_code, page
+from grader.reports.page import badge, esc, math_html, md_cell, md_code, md_fence, md_text, page
 
 # the five verdict words students see everywhere (REPL, CLI, reports)
 WORDS = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
@@ -24,6 +24,7 @@ class ReportData:
     titles: Mapping[str, str]
     keys: Mapping[tuple[str, str], str]  # (student, exercise) -> variant key
     rendered: Mapping[tuple[str, str], Mapping[str, str]]  # (exercise, key) -> prompt/solution pieces
+    missing: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (exercise, key) -> why not rendered
 
     def who(self, student: str) -> str:
         name = self.book.info.get(student, {}).get("name", "")
@@ -31,6 +32,10 @@ class ReportData:
 
     def pieces(self, student: str, exercise: str) -> Mapping[str, str]:
         return self.rendered.get((exercise, self.keys.get((student, exercise), "")), {})
+
+    def not_rendered(self, student: str, exercise: str) -> str:
+        """Why this student's prompt and solution are missing ("" when they are there)."""
+        return self.missing.get((exercise, self.keys.get((student, exercise), "")), "")
 
 
 def _score(data: ReportData, student: str, exercise: str) -> str:
@@ -54,7 +59,7 @@ def _pending(data: ReportData, student: str) -> int:
 
 def student_markdown(data: ReportData, student: str) -> str:
     a = data.book.assignment
-    out = [f"# Feedback: {a.title}", "", _headline(data, student), ""]
+    out = [f"# Feedback: {md_text(a.title)}", "", md_text(_headline(data, student)), ""]
     if _pending(data, student):
         out += [f"{_pending(data, student)} answer(s) could not be decided automatically; your teacher will "
                 "look at them, and they are not counted as wrong.", ""]
@@ -70,10 +75,12 @@ def student_markdown(data: ReportData, student: str) -> str:
 def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
-    out = [f"## {n}. {data.titles.get(e, e)} ({e})", "",
+    out = [f"## {n}. {md_text(data.titles.get(e, e))} ({e})", "",
            f"**{WORDS[cell.status]}** · {_score(data, student, e)} points", ""]
     if pieces.get("prompt_md"):
         out += [pieces["prompt_md"], ""]
+    elif data.not_rendered(student, e):
+        out += [f"*{md_text(data.not_rendered(student, e))}*", ""]
     answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
     if answer is None or o is None:
         out += ["You did not answer this exercise.", ""]
@@ -81,9 +88,9 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
         out += [f"Your answer: {md_code(answer.text) if answer.text.strip() else '(empty)'}", ""]
         if o.read_as_latex:
             out += [f"Read as: ${o.read_as_latex}$", ""]
-        out += [o.feedback, ""] if o.feedback else []
+        out += [md_text(o.feedback), ""] if o.feedback else []
         if o.error:
-            out += ["```", o.error.rstrip(), "```", ""]
+            out += [*md_fence(o.error.rstrip()), ""]
         if o.details:
             out += ["| part | verdict | feedback |", "|---|---|---|"]
             out += [f"| {md_cell(p)} | {md_cell(s)} | {md_cell(f)} |" for p, s, f in o.details] + [""]
@@ -122,6 +129,8 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
            f"<p>{badge(cell.status, WORDS[cell.status])} {esc(_score(data, student, e))} points</p>"]
     if pieces.get("prompt_html"):
         out.append(f'<div class="box prompt">{pieces["prompt_html"]}</div>')
+    elif data.not_rendered(student, e):
+        out.append(f'<p class="note">{esc(data.not_rendered(student, e))}</p>')
     answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
     if answer is None or o is None:
         out.append("<p>You did not answer this exercise.</p>")

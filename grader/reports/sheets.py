@@ -16,7 +16,7 @@ from grader.batch.assignment import Assignment
 from grader.batch.gradebook import points_text, write_atomic
 from grader.batch.sheet import sheet_text
 from grader.batch.work import Spec, variant_key
-from grader.reports.page import esc, page, safe_name
+from grader.reports.page import esc, md_text, page, unique_names
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -37,7 +37,9 @@ def _tip_html(pieces: dict[str, Any]) -> str:
 
 def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], info: dict, folder: Path,
                  spec: Spec, workers: int | None = None) -> list[Path]:
-    from grader.reports.class_report import render_variants
+    """One sheet per student (the Markdown files are returned); ReportIncomplete after writing them
+    all if some variant could not be rendered."""
+    from grader.reports.class_report import ReportIncomplete, failure_message, render_variants
 
     folder.mkdir(parents=True, exist_ok=True)
     ids = assignment.exercises
@@ -45,11 +47,12 @@ def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], i
     wanted: dict[tuple[str, str], str] = {}
     for (s, e), k in keys.items():
         wanted.setdefault((e, k), s)
-    rendered = render_variants(spec, wanted, workers, solution=False)
+    rendered, failed = render_variants(spec, wanted, workers, solution=False)
     titles = {e: bank[e].title for e in ids}
     written = []
+    names = unique_names(students)
     for s in students:
-        name = safe_name(s)
+        name = names[s]
         pieces = [rendered.get((e, keys[(s, e)]), {}) for e in ids]
         who = info.get(s, {}).get("name") or ""
         who = f"{who} ({s})" if who and who != s else s
@@ -58,6 +61,9 @@ def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], i
         prompts = {e: p.get("prompt_text", "") for e, p in zip(ids, pieces)}
         text = sheet_text(s, [(e, "") for e in ids], title=assignment.title, prompts=prompts)
         write_atomic(folder / f"{name}.answers.txt", text)
+    if failed:
+        raise ReportIncomplete(failure_message(failed, wanted, "their students' sheets say the exercise could "
+                                               "not be set up"), written)
     return written
 
 
@@ -75,7 +81,7 @@ def _how(name: str) -> str:
 
 
 def _markdown(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) -> str:
-    out = [f"# {a.title}", "", _subtitle(a, who), "", _how(name)]
+    out = [f"# {md_text(a.title)}", "", md_text(_subtitle(a, who)), "", _how(name)]
     for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
         out += ["", f"## {n}. {titles[e]} ({e}) · {_points(a.points[e])}", "",
                 p.get("prompt_md", "(this exercise could not be set up; ask your teacher)"), "",

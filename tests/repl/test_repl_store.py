@@ -100,23 +100,27 @@ def test_a_truncated_database_is_moved_aside(tmp_path):
     assert opened.store.attempts("ana") == []
 
 
-def test_a_file_from_a_newer_version_is_set_aside_not_overwritten(tmp_path):
+def test_a_file_from_a_newer_version_is_left_in_place_not_overwritten(tmp_path):
     path = tmp_path / "progress.sqlite3"
     db = sqlite3.connect(path)
     db.execute("PRAGMA user_version = 99")
     db.commit()
     db.close()
     opened = open_store(path)
-    assert "newer calctutor" in opened.notice
-    assert list(tmp_path.glob("progress.sqlite3.corrupt-*"))
+    assert "newer calctutor" in opened.notice and "left as it is" in opened.notice
+    assert not list(tmp_path.glob("progress.sqlite3.corrupt-*"))
+    _attempt(opened.store)
+    assert opened.store.unsaved == 1 and not opened.store.saved_last
+    opened.store.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 99
 
 
-def test_an_unwritable_place_falls_back_to_memory_with_a_notice(tmp_path):
+def test_an_unwritable_place_keeps_answers_in_memory_with_a_notice(tmp_path):
     target = tmp_path / "missing-dir" / "deeper" / "progress.sqlite3"
     opened = open_store(target)
-    assert "NOT be saved" in opened.notice
+    assert "kept in memory" in opened.notice and "cannot be opened" in opened.notice
     _attempt(opened.store)
-    assert len(opened.store.attempts("ana")) == 1
+    assert len(opened.store.attempts("ana")) == 1 and opened.store.unsaved == 1
 
 
 def test_export_csv_has_a_header_and_one_row_per_attempt(tmp_path):

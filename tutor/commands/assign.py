@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from grader.batch.assignment import AssignmentError, load_assignment
     from grader.batch.roster import InputError, read_roster
     from grader.batch.work import Spec
+    from grader.reports.class_report import ReportIncomplete
     from grader.reports.sheets import write_sheets
 
     if args.workers is not None and args.workers < 1:
@@ -48,10 +49,17 @@ def run(args: argparse.Namespace) -> int:
     if not students:
         raise CommandError(f"{args.roster}: the roster lists no students")
     spec = Spec(assignment.bank_path, tuple(sorted(assignment.grading_options().items())))
-    write_sheets(assignment, bank, students, dict(roster.info), out, spec, args.workers)
-    n = len(students)
+    incomplete = ""
+    try:
+        written = write_sheets(assignment, bank, students, dict(roster.info), out, spec, args.workers)
+    except ReportIncomplete as exc:
+        written, incomplete = exc.files, str(exc)
+    n = len(written)  # the count written, not the count asked for
     print(f"Wrote {n} sheet{'s' if n != 1 else ''} ({len(assignment.exercises)} exercises each) to {out}: "
           "<student>.md and .html to read, <student>.answers.txt to fill in.")
     print(f"Collect the filled-in answer files in a folder and grade it with: calctutor grade FOLDER "
           f"--assignment {args.assignment} --roster {args.roster} --out gradebook.csv")
+    if incomplete:
+        print(f"calctutor: the sheets are incomplete. {incomplete}")
+        return 1
     return 0

@@ -71,9 +71,10 @@ def run(args: argparse.Namespace) -> int:
             "reused": summary.reused, "statuses": dict(sorted(summary.statuses.items())),
             "problems": [{"kind": p.kind, "message": p.message, "source": p.source, "line": p.line}
                          for p in summary.problems],
-            "files": [str(f) for f in summary.files], "seconds": round(summary.seconds, 2)},
+            "files": [str(f) for f in summary.files], "seconds": round(summary.seconds, 2),
+            "incomplete": summary.incomplete},
             ensure_ascii=False, indent=2))
     else:
         print("\n".join(summary.lines()))
     sys.stdout.flush()
-    return 0
+    return 1 if summary.incomplete else 0  # 1: the gradebook is right, the report lacks something

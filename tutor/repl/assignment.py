@@ -2,13 +2,15 @@
 
 ``calctutor practice --assignment A.toml --submit FILE`` keeps each exercise's
 latest graded answer here and rewrites FILE (atomically) after every one, so
-a killed session loses nothing; ``calctutor grade FILE --assignment A.toml``
+a killed session loses nothing; two sessions on the same FILE lock it and
+merge (each exercise keeps its latest answer, whichever session gave it); ``calctutor grade FILE --assignment A.toml``
 then grades exactly what the student last answered, with the same options.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,22 +103,45 @@ class AssignmentWork:
     def record(self, exercise_id: str, answer: str, status: str, hints: int) -> Path:
         """Keep this answer as the one that counts and rewrite the submission file."""
         self.entries[exercise_id] = Entry(answer, hints, status)
-        return self.save()
+        return self.save(exercise_id)
 
-    def save(self) -> Path:
-        """Write every kept answer (assignment order) to a temporary file, then move it over FILE."""
+    def save(self, changed: str | None = None) -> Path:
+        """Write every kept answer (assignment order) to a temporary file, then move it over FILE.
+
+        Under a lock on FILE, the answers already in it (another session of the same student
+        on the same file) are read first and kept: only ``changed`` is taken from this session,
+        so each exercise keeps its latest answer, whichever session gave it.
+        """
         from grader.batch.submissions import write_submission
 
-        answers = {e: self.entries[e].answer for e in self.ids if e in self.entries}
-        hints = {e: self.entries[e].hints for e in answers if self.entries[e].hints}
-        tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.tmp{self.path.suffix}")
-        try:
-            write_submission(tmp, self.student, answers, hints=hints or None)
-            os.replace(tmp, self.path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
+        with _locked(self.path):
+            if changed is not None:
+                self._merge_from_file(changed)
+            answers = {e: self.entries[e].answer for e in self.ids if e in self.entries}
+            hints = {e: self.entries[e].hints for e in answers if self.entries[e].hints}
+            tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.tmp{self.path.suffix}")
+            try:
+                write_submission(tmp, self.student, answers, hints=hints or None)
+                os.replace(tmp, self.path)
+            finally:
+                if tmp.exists():
+                    tmp.unlink()
         return self.path
+
+    def _merge_from_file(self, changed: str) -> None:
+        """Take the file's answers for every exercise but ``changed`` (another session may have written)."""
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        try:
+            found = _earlier_answers(self.path, self.student, self.assignment)
+        except AssignmentSetupError as exc:
+            raise OSError(str(exc)) from None
+        for ex_id, entry in found.items():
+            if ex_id == changed:
+                continue
+            mine = self.entries.get(ex_id)
+            if mine is None or (mine.answer, mine.hints) != (entry.answer, entry.hints):
+                self.entries[ex_id] = entry  # written by the other session after ours: it is the latest
 
     def recall(self, attempts: Iterable[Any]) -> None:
         """Verdicts of answers kept from an earlier session, from the progress store (same answer text,
@@ -141,6 +166,23 @@ class AssignmentWork:
         n, total = len(self.entries), len(self.ids)
         return (f"Your submission ({n} of {total} exercises answered) is in {self.path}. Hand it in, "
                 f"or grade it with: calctutor grade {self.path} --assignment {self.source} --out gradebook.csv")
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock for one read-merge-write of FILE: on FILE's folder, which survives the
+    atomic replace of FILE and leaves no lock file behind (without ``fcntl``, no lock)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: a second session can still overwrite the first
+        yield
+        return
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _num(x: float) -> str:

@@ -26,6 +26,11 @@ def run(user: str | None = None, topic: str | None = None, ascii_only: bool = Fa
     from tutor.repl.store import open_store
 
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    if hasattr(stdin, "reconfigure"):  # bytes that are not UTF-8 reach the session (which explains them)
+        try:
+            stdin.reconfigure(errors="surrogateescape")
+        except (ValueError, OSError):
+            pass
     user = user or paths.default_user()
     if color is None:
         color = terminal.wants_color(stdin, stdout)
@@ -39,8 +44,7 @@ def run(user: str | None = None, topic: str | None = None, ascii_only: bool = Fa
         work.recall(opened.store.attempts(work.student))
     else:
         bank, bank_error = _load_bank(bank_path)
-    session = Session(user=user, out=out, store=opened.store, bank=bank, bank_error=bank_error,
-                      saved=opened.notice is None or "NOT be saved" not in opened.notice, work=work)
+    session = Session(user=user, out=out, store=opened.store, bank=bank, bank_error=bank_error, work=work)
     if topic:
         session.guard(session.choose_topic, topic)
     session.reader = terminal.make_reader(out, paths.history_path(user), lambda: command_words(),

@@ -25,6 +25,34 @@ def variant_wants_value(variant: Any) -> bool:
     return getattr(variant, "kind", "expression") in ("expression", "number", "vector", "limit")
 
 
+_NOT_UTF8 = re.compile("[\udc80-\udcff\ufffd]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def shown(text: str) -> str:
+    """A typed line as it may be printed back: bytes that were not UTF-8 as U+FFFD, control
+    characters (a pasted escape sequence) as visible symbols, never sent to the terminal."""
+    from grader.batch.cells import visible_controls
+
+    return visible_controls(_NOT_UTF8.sub("\ufffd", text))
+
+
+def input_problem(text: str) -> str | None:
+    """What makes a typed line unusable before any reading (bad bytes, control keys), with a caret; else None."""
+    bad = _NOT_UTF8.search(text)
+    if bad:
+        what = ("Your line has bytes that are not UTF-8 text. Check that your terminal (or the file you "
+                "piped in) uses UTF-8, and type it again.")
+    else:
+        bad = _CONTROL.search(text)
+        if bad is None:
+            return None
+        what = ("Your line has a control character (from an arrow or function key, or a paste); "
+                "type it again without it.")
+    column = bad.start()
+    return f"{what}\n  {shown(text)}\n  {' ' * column}^"
+
+
 def explain_error(exc: BaseException) -> tuple[str, str | None]:
     """A sentence for the student about an error (a bug gets an apology, never a traceback)."""
     errors = sys.modules.get("tutor.reading.errors")

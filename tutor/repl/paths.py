@@ -12,6 +12,10 @@ from pathlib import Path
 DB_NAME = "progress.sqlite3"
 
 
+class HomeError(ValueError):
+    """The data folder cannot be used (``CALCTUTOR_HOME`` names a file, no permission…): exit 2."""
+
+
 def data_dir(create: bool = True) -> Path:
     """The directory for progress, history and figures (created when asked)."""
     home = os.environ.get("CALCTUTOR_HOME")
@@ -22,7 +26,15 @@ def data_dir(create: bool = True) -> Path:
 
         path = Path(user_data_dir("calctutor", appauthor=False))
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        where = "CALCTUTOR_HOME" if home else "the calctutor data folder"
+        if path.exists() and not path.is_dir():
+            raise HomeError(f"{where} is {path}, which is a file, not a folder; point CALCTUTOR_HOME at a "
+                            "folder (it is created if missing), or unset it")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HomeError(f"{where} {path} cannot be created: {exc.strerror or exc}; point CALCTUTOR_HOME "
+                            "at a folder you can write") from None
     return path
 
 

@@ -16,7 +16,7 @@ from tutor.repl import views
 from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
-from tutor.repl.lines import explain_error, named_right_side, variant_wants_value
+from tutor.repl.lines import explain_error, input_problem, named_right_side, variant_wants_value
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
 
@@ -41,7 +41,7 @@ class Session:
 
     def __init__(self, *, user: str, out: Output, store: ProgressStore, reader: Any = None,
                  bank: Any = None, bank_error: str | None = None, topic: str | None = None,
-                 clock: Callable[[], float] = time.time, saved: bool = True, work: Any = None):
+                 clock: Callable[[], float] = time.time, work: Any = None):
         self.user = user
         self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
@@ -50,7 +50,6 @@ class Session:
         self.bank = bank
         self.bank_error = bank_error
         self.clock = clock
-        self.saved = saved
         self.session_id = uuid.uuid4().hex[:12]
         self.topic: str | None = None
         self.current: Any = None
@@ -190,9 +189,9 @@ class Session:
                  f"{REASONS[found.reason]}).", "strong")
         self.say("Press Enter to start it" + (", or :open ID for another." if intro else "."))
 
-    def summary_line(self) -> str:
+    def summary_line(self, saved: str) -> str:
+        """The goodbye; ``saved`` is what became of the answers (see :func:`tutor.repl.unsaved.closing_lines`)."""
         s = self.stats
-        saved = "Your progress is saved." if self.saved else "Progress was NOT saved (see the note above)."
         return (f"Goodbye, {self.user}: {s.answers} answer{'s' if s.answers != 1 else ''} this session, "
                 f"{len(s.solved)} exercise{'s' if len(s.solved) != 1 else ''} solved, "
                 f"{fmt_points(s.points)} point{'s' if s.points != 1 else ''} earned. {saved}")
@@ -211,7 +210,11 @@ class Session:
                 break
         if self.work is not None:
             self.say(self.work.closing_line(), "strong")
-        self.say(self.summary_line())
+        from tutor.repl.unsaved import closing_lines
+
+        saved, notes = closing_lines(self.store, self.user)
+        self.show_lines(notes)
+        self.say(self.summary_line(saved))
         return 0
 
     # -- one line ---------------------------------------------------------------
@@ -237,6 +240,10 @@ class Session:
         from tutor.repl.commands import COMMANDS, unknown_command
 
         text = line.strip()
+        problem = input_problem(text)
+        if problem:
+            self.say(problem, "error")
+            return None
         if not text or text.startswith("#"):
             return self.on_empty() if not text else None
         word, _, rest = text.partition(" ")
@@ -329,6 +336,7 @@ class Session:
 
     def answer(self, text: str) -> None:
         from tutor.repl.feedback import Scoring, verdict_lines
+        from tutor.repl.unsaved import saving_lines
 
         ex, variant = self.current, self.variant()
         before = self.state(ex.id)
@@ -354,12 +362,16 @@ class Session:
             points = float(getattr(ex, "points", 1) or 0)
             earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
             scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
+        # saved before it is shown (a kill after the verdict appears loses nothing); a file that will
+        # not take it does not hide the verdict: the store keeps it and the note says so
+        waiting = self.store.unsaved
         self.store.record_attempt(
             user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
             answer=text, status=status, score=score, points=points, credit=earned,
             mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
             at=self.clock(), session=self.session_id)
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
+        self.show_lines(saving_lines(self.store, waiting))
         if status != "invalid":
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)

@@ -99,7 +99,10 @@ class PlainReader:
             self._write("\n")
             raise EOFError
         line = line.rstrip("\r\n")
-        self._write((to_ascii(line) if self.output.ascii_only else line) + "\n")
+        from tutor.repl.lines import shown
+
+        echo = shown(line)  # never echo raw escape sequences or undecodable bytes to the terminal
+        self._write((to_ascii(echo) if self.output.ascii_only else echo) + "\n")
         return line
 
     def _write(self, text: str) -> None:
