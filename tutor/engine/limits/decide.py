@@ -22,9 +22,11 @@ from tutor.engine.limits.critical import critical_curve
 from tutor.engine.limits.explore import explore
 from tutor.engine.limits.frame import Frame
 from tutor.engine.limits.one_var import one_variable
+from tutor.engine.limits.oscillate import oscillating, oscillation_witnesses
 from tutor.engine.limits.paths import Rational_
-from tutor.engine.limits.proofs import (composition_proof, continuity_proof, simplification_proof,
-                                        squeeze_proof, unbounded_proof)
+from tutor.engine.limits.proofs import (composition_proof, continuity_proof, reduction_proof,
+                                        simplification_proof, squeeze_proof, unbounded_proof)
+from tutor.engine.limits.reduce import find_reduction
 from tutor.engine.limits.result import LimitResult, Reason
 from tutor.engine.limits.squeeze import prove_squeeze
 from tutor.engine.limits.work import Budget, Unfinished
@@ -145,9 +147,17 @@ class Decider:
             proof = composition_proof(comp, fr)
             self.steps.append(Reason("proof", {"proof": proof}))
             return self.result(True, comp.value, proof=proof)
+        red = None if h.is_rational_function(*fr.xs) else find_reduction(h, fr.xs, self.budget)
+        if red is not None:
+            proof = reduction_proof(red, fr)
+            self.steps.append(Reason("proof", {"proof": proof}))
+            return self.result(True, red.value, proof=proof)
         rat = Rational_.of(h, fr.xs)
         ex = explore(fr, h, self.budget, rat, stage="quick")
         done = self.settle(ex, h, rat)
+        if done is not None:
+            return done
+        done = self.try_oscillation(h)
         if done is not None:
             return done
         ex = explore(fr, h, self.budget, rat, ex=ex, stage="full")
@@ -230,6 +240,18 @@ class Decider:
                     self.steps.append(Reason("proof", {"proof": proof}))
                     return h, self.result(True, value, proof=proof)
         return h, None
+
+    def try_oscillation(self, h: sp.Expr) -> LimitResult | None:
+        """sin(w) or cos(w) with w → ±∞: two sequences with different limits."""
+        if not oscillating(h, self.frame.xs):
+            return None
+        pair = oscillation_witnesses(h, self.frame, self.budget)
+        if pair is None:
+            return None
+        for w in pair:
+            self.steps.append(Reason("path", {"witness": w}))
+        self.steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
+        return self.result(False, dne_value(), witnesses=pair)
 
     def inner_limit(self, u: sp.Expr) -> LimitResult | None:
         """The limit of an inner expression (shifted coordinates), decided the same way, one level deep."""

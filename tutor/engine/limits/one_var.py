@@ -58,6 +58,13 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
                                                      f"({type(exc).__name__})", "candidate": None, "unfinished": ()}))
             return result(None, None)
         if v.has(sp.AccumBounds) or v.has(sp.Limit) or v is sp.nan or v is sp.zoo:
+            pair = _oscillation(f, frame, budget, direction)
+            if pair is not None:
+                from tutor.engine.limits.decide import dne_value
+
+                steps.extend(Reason("path", {"witness": w}) for w in pair)
+                steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
+                return result(False, dne_value(), pair)
             steps.append(Reason("undecided", {"why": "SymPy finds no single value (the function may oscillate)",
                                               "candidate": v, "unfinished": ()}))
             return result(None, None)
@@ -75,3 +82,13 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
                   checks=("each one-sided limit computed by SymPy's series-based algorithm (Gruntz)",))
     steps.append(Reason("proof", {"proof": proof}))
     return result(True, value, proof=proof)
+
+
+def _oscillation(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None):
+    """Two witness sequences when f oscillates (sin(1/x)), or None."""
+    from tutor.engine.limits.oscillate import oscillation_witnesses
+
+    try:
+        return oscillation_witnesses(frame.shift(f), frame, budget, direction)
+    except Unfinished:
+        return None
