@@ -34,7 +34,9 @@ def _numeric(expr, vars_):
     """f as a NumPy function returning NaN where f is undefined or not real."""
     import sympy as sp
 
-    fn = sp.lambdify(vars_, expr, "numpy")
+    from tutor.engine.real_roots import real_form
+
+    fn = sp.lambdify(vars_, real_form(expr), "numpy")  # odd roots are real roots
 
     def evaluate(*arrays):
         with np.errstate(all="ignore"):
@@ -170,7 +172,9 @@ def draw_contour(ax: Any, f: Any, variables: Sequence[Any] | None, box: Box, poi
     cs = ax.contour(X, Y, Z, levels=level_list, cmap="viridis", linewidths=1.1)
     ax.clabel(cs, inline=True, fontsize=7, fmt="%.3g")
     if arrows:
-        gx, gy = (sp.lambdify(vars_, sp.diff(expr, v), "numpy") for v in vars_)
+        from tutor.engine.real_roots import real_form
+
+        gx, gy = (sp.lambdify(vars_, real_form(sp.diff(expr, v)), "numpy") for v in vars_)
         Xa, Ya = _grid(box, 15)
         with np.errstate(all="ignore"):
             U = np.broadcast_to(np.asarray(gx(Xa, Ya), dtype=float), Xa.shape)

@@ -15,6 +15,7 @@ from typing import Any
 import sympy as sp
 
 from tutor.engine.inputs import as_expr, as_point, as_symbol, variable_key
+from tutor.engine.real_roots import real_form
 from tutor.engine.limits import work
 from tutor.engine.limits.compose import find_composition
 from tutor.engine.limits.continuity import NotCertified, continuity_facts, is_continuous
@@ -58,9 +59,10 @@ def limit(f: Any, at: Any, variables: Sequence[Any] | None = None, *, direction:
         raise ValueError("a direction ('+' or '-') only makes sense for a limit in one variable")
     budget = Budget(timeout)
     frame = Frame.make(variables, point)
+    real = real_form(expr)  # odd roots are real roots: x^(1/3) = sign(x)·|x|^(1/3)
     if frame.d == 1:
-        return one_variable(expr, frame, budget, direction)
-    return Decider(expr, frame, budget).run()
+        return one_variable(real, frame, budget, direction, shown=expr)
+    return Decider(real, frame, budget, written=expr).run()
 
 
 def read(f: Any, at: Any, variables: Sequence[Any] | None):
@@ -106,15 +108,16 @@ def read(f: Any, at: Any, variables: Sequence[Any] | None):
 class Decider:
     """One multivariable limit: the stages in order, sharing the steps and the budget."""
 
-    def __init__(self, f: sp.Expr, frame: Frame, budget: Budget, depth: int = 0):
+    def __init__(self, f: sp.Expr, frame: Frame, budget: Budget, depth: int = 0, written: sp.Expr | None = None):
         self.f, self.frame, self.budget, self.depth = f, frame, budget, depth
+        self.written = f if written is None else written  # f as the learner wrote it (``f`` is its real form)
         self.steps: list[Reason] = []
         self.at = dict(zip(frame.variables, frame.point))
         self.shown = 0  # exploration steps already copied into self.steps
         self.tried: set = set()  # candidate values a squeeze already failed on
 
     def result(self, exists, value, witnesses=(), proof=None) -> LimitResult:
-        return LimitResult(self.f, dict(self.at), exists, value, tuple(witnesses), proof, tuple(self.steps))
+        return LimitResult(self.written, dict(self.at), exists, value, tuple(witnesses), proof, tuple(self.steps))
 
     def undecided(self, why: str, candidate=None) -> LimitResult:
         self.steps.append(Reason("undecided", {"why": why, "candidate": candidate,

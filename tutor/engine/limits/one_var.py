@@ -17,13 +17,15 @@ from tutor.engine.limits.work import Budget, Unfinished
 _SIDE_NAME = {"+": "from the right", "-": "from the left"}
 
 
-def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None) -> LimitResult:
+def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None,
+                 shown: sp.Expr | None = None) -> LimitResult:
+    """The limit of ``f`` (its real form); ``shown`` is f as the learner wrote it."""
     (x,), (a,) = frame.variables, frame.point
     at = {x: a}
     steps: list[Reason] = []
 
     def result(exists, value, witnesses=(), proof=None):
-        return LimitResult(f, at, exists, value, tuple(witnesses), proof, tuple(steps), direction)
+        return LimitResult(f if shown is None else shown, at, exists, value, tuple(witnesses), proof, tuple(steps), direction)
 
     try:
         facts = continuity_facts(f, at)
