@@ -40,7 +40,9 @@ def _numeric(result: Any):
     import sympy as sp
 
     variables = list(result.at)
-    fn = sp.lambdify(variables, result.f, modules="numpy")
+    from tutor.engine.real_roots import real_form
+
+    fn = sp.lambdify(variables, real_form(result.f), modules="numpy")  # odd roots are real roots
 
     def call(*args):
         with np.errstate(all="ignore"):
@@ -61,12 +63,16 @@ def _witness_points(w: Any, centre, span: float, n: int = 400) -> np.ndarray:
     import sympy as sp
 
     p = w.path
-    a = float(p.approach)
-    if p.side == "+":
+    if is_sequence(w):  # x_n for n = 1, 2, …: the points themselves, as many as fall near the point
+        s = np.arange(1, 4 * n + 1, dtype=float)
+    elif p.side == "+":
+        a = float(p.approach)
         s = np.linspace(a, a + span, n)[1:]
     elif p.side == "-":
+        a = float(p.approach)
         s = np.linspace(a - span, a, n)[:-1]
     else:
+        a = float(p.approach)
         s = np.concatenate([np.linspace(a - span, a, n // 2)[:-1], np.linspace(a, a + span, n // 2)[1:]])
     cols = []
     for c in p.coords:
@@ -78,6 +84,17 @@ def _witness_points(w: Any, centre, span: float, n: int = 400) -> np.ndarray:
     inside = np.all(np.abs(pts - np.asarray(centre)) <= span * 1.0001, axis=1)
     pts[~inside] = np.nan
     return pts
+
+
+def is_sequence(w: Any) -> bool:
+    """A witness sequence (n → ∞) rather than a path (drawn as dots, not a line)."""
+    return w.path.approach.is_infinite is True
+
+
+def _draw_witness(ax: Any, pts: np.ndarray, w: Any, color: str, label: str, z: np.ndarray | None = None) -> None:
+    style = dict(ls="none", marker=".", ms=5) if is_sequence(w) else dict(lw=2.4)
+    cols = (pts[:, 0], pts[:, 1]) if z is None else (pts[:, 0], pts[:, 1], z)
+    ax.plot(*cols, color=color, label=label, **style)
 
 
 def _span(result: Any, span: float | None) -> float:
@@ -138,7 +155,7 @@ def draw_contour(ax: Any, result: Any, span: float | None = None, resolution: in
         pts = _witness_points(w, centre, span)
         color = COLORS[i % len(COLORS)]
         label = _path_label(w)
-        ax.plot(pts[:, 0], pts[:, 1], color=color, lw=2.4, label=label)
+        _draw_witness(ax, pts, w, color, label)
         _annotate(ax, pts, label, color)
     ax.plot(*centre, marker="o", ms=7, mfc="white", mec="black", zorder=5)
     ax.set_xlim(centre[0] - span, centre[0] + span)
@@ -206,7 +223,7 @@ def draw_surface(ax: Any, result: Any, span: float | None = None, resolution: in
         pts = _witness_points(w, centre, span)
         z = f(pts[:, 0], pts[:, 1])
         z = np.where((z >= lo) & (z <= hi), z, np.nan)
-        ax.plot(pts[:, 0], pts[:, 1], z, color=COLORS[i % len(COLORS)], lw=2.6, zorder=10)
+        _draw_witness(ax, pts, w, COLORS[i % len(COLORS)], None, z)
     if result.exists is True and result.value.is_finite:
         ax.scatter([centre[0]], [centre[1]], [float(result.value)], color="black", s=30, zorder=11)
     names = [v.name for v in result.at]
@@ -275,7 +292,11 @@ def _draw_one_variable(ax: Any, result: Any, span: float | None = None) -> None:
         lim = np.percentile(v[np.isfinite(v)], [2, 98]) if np.any(np.isfinite(v)) else (-1, 1)
         ax.plot(s, np.where((v >= lim[0] - 1) & (v <= lim[1] + 1), v, np.nan), color="tab:blue", lw=2)
     for i, w in enumerate(result.witnesses):
-        if w.value.is_finite:
+        if is_sequence(w):  # the points (x_n, f(x_n)) of a witness sequence
+            xn = _witness_points(w, (a,), span)[:, 0]
+            ax.plot(xn, fn(xn), ls="none", marker=".", ms=6, color=COLORS[i],
+                    label=f"sequence: → {_value_text(w.value)}")
+        elif w.value.is_finite:
             ax.plot([a], [float(w.value)], marker="o", mfc="white", color=COLORS[i], ms=8,
                     label=f"{w.path.name}: → {_value_text(w.value)}")
     if result.exists is True and result.value.is_finite and not result.witnesses:

@@ -17,6 +17,7 @@ import numpy as np
 from tutor.plots.common import KIND_STYLE, new_figure, plt, save
 
 Box = tuple[tuple[float, float], tuple[float, float]]
+NO_GRADIENT = " (no gradient)"
 LABELS = {"minimum": "minimum", "maximum": "maximum", "saddle": "saddle point",
           "inconclusive": "degenerate / undecided", "not an extremum": "not an extremum"}
 
@@ -34,7 +35,9 @@ def _numeric(expr, vars_):
     """f as a NumPy function returning NaN where f is undefined or not real."""
     import sympy as sp
 
-    fn = sp.lambdify(vars_, expr, "numpy")
+    from tutor.engine.real_roots import real_form
+
+    fn = sp.lambdify(vars_, real_form(expr), "numpy")  # odd roots are real roots
 
     def evaluate(*arrays):
         with np.errstate(all="ignore"):
@@ -51,6 +54,8 @@ def _marks(points: Iterable[Any]) -> list[tuple[tuple[float, ...], str]]:
     for p in points:
         if hasattr(p, "coordinates"):
             kind = getattr(p, "conclusion", None) or p.kind
+            if getattr(p, "kind", None) == "singular":  # drawn as a diamond: the gradient does not exist there
+                kind += NO_GRADIENT
             coords = tuple(float(c) for c in p.approx()) if hasattr(p, "approx") else tuple(map(float, p.coordinates))
         else:
             coords, kind = tuple(float(c) for c in p[0]), str(p[1])
@@ -59,9 +64,12 @@ def _marks(points: Iterable[Any]) -> list[tuple[tuple[float, ...], str]]:
 
 
 def _style(kind: str) -> tuple[str, str, str]:
-    key = {"not an extremum": "saddle", "undecided": "inconclusive"}.get(kind, kind)
+    singular = kind.endswith(NO_GRADIENT)
+    base = kind[: -len(NO_GRADIENT)] if singular else kind
+    key = {"not an extremum": "saddle", "undecided": "inconclusive"}.get(base, base)
     marker, colour = KIND_STYLE.get(key, KIND_STYLE["inconclusive"])
-    return marker, colour, LABELS.get(kind, kind)
+    label = LABELS.get(base, base)
+    return ("D", colour, label + NO_GRADIENT) if singular else (marker, colour, label)
 
 
 def _title_of(expr) -> str:
@@ -170,7 +178,10 @@ def draw_contour(ax: Any, f: Any, variables: Sequence[Any] | None, box: Box, poi
     cs = ax.contour(X, Y, Z, levels=level_list, cmap="viridis", linewidths=1.1)
     ax.clabel(cs, inline=True, fontsize=7, fmt="%.3g")
     if arrows:
-        gx, gy = (sp.lambdify(vars_, sp.diff(expr, v), "numpy") for v in vars_)
+        from tutor.engine.critical.system import real_gradient
+        from tutor.engine.real_roots import real_form
+
+        gx, gy = (sp.lambdify(vars_, real_form(g), "numpy") for g in real_gradient(expr, vars_))
         Xa, Ya = _grid(box, 15)
         with np.errstate(all="ignore"):
             U = np.broadcast_to(np.asarray(gx(Xa, Ya), dtype=float), Xa.shape)

@@ -65,6 +65,8 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
         notes.append(Note("timeout", ("classify", cut)))
     families = _families(expr, vars_, found, budget, notes)
     complete = found.complete and not any(n.key == "timeout" and n.data[0] == "solve" for n in notes)
+    points, families, singular_complete = _singular(expr, vars_, found, points, families, budget, notes)
+    complete = complete and singular_complete
     facts = _globals(expr, vars_, points, families, complete, found, budget, notes)
     points, families = _mark_global(points, families, facts)
     periods = _periods(expr, vars_, found, budget) if not found.report.method == "groebner" else ()
@@ -73,6 +75,25 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
         notes.append(Note("periodic", periods))
     return CriticalPoints(expr, vars_, tuple(points), tuple(families), complete, found.box, found.report.method,
                           found.report, tuple(notes), facts.remarks, periods)
+
+
+def _singular(expr, vars_, found: Found, points, families, budget: _Budget, notes: list):
+    """Add the points where the gradient does not exist; (points, families, whether that search was complete)."""
+    from tutor.engine.critical.nogradient import merge
+    from tutor.engine.critical.singular import singular_critical_points
+
+    try:
+        sing = bounded(singular_critical_points, expr, vars_, timeout=budget.left(cap=DEFAULT_TIMEOUT),
+                       what="points where the gradient does not exist")
+    except Unfinished as exc:
+        notes.append(Note("timeout", ("singular", exc.seconds)))
+        return points, families, False
+    if sing.points or sing.curves:
+        notes.append(Note("no-gradient", (len(sing.points), len(sing.curves))))
+    if not sing.complete:
+        notes.append(Note("no-gradient-incomplete", ()))
+    points, families = merge(points, families, sing, found.box, vars_)
+    return points, families, sing.complete
 
 
 def _prepare(f: Any, variables) -> tuple[sp.Expr, tuple[sp.Symbol, ...]]:

@@ -13,7 +13,7 @@ import sympy as sp
 
 from tutor.engine.critical.algebraic import Sign
 
-KINDS = ("minimum", "maximum", "saddle", "inconclusive")
+KINDS = ("minimum", "maximum", "saddle", "inconclusive", "singular")  # singular: no gradient, no Hessian test
 CONCLUSIONS = ("minimum", "maximum", "saddle", "not an extremum", "undecided")
 
 

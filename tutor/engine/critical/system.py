@@ -21,8 +21,8 @@ class GradientSystem:
 
 
 def gradient_system(f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> GradientSystem:
-    gradient = tuple(sp.diff(f, v) for v in variables)
     real = {v: sp.Dummy(v.name, real=True) for v in variables}
+    gradient = real_gradient(f, variables)
     equations, denominators, dropped = [], [], []
     for g in gradient:
         num, den = sp.fraction(sp.together(g))
@@ -43,6 +43,17 @@ def gradient_system(f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> GradientSys
     denominators += _denominators_of(f, variables)
     rational = all(_is_rational_poly(e, variables) for e in equations)
     return GradientSystem(gradient, tuple(equations), tuple(dict.fromkeys(denominators)), tuple(dropped), rational)
+
+
+def real_gradient(f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> tuple[sp.Expr, ...]:
+    """∂f/∂v with the variables taken real: d|x|/dx = sign(x), not an expression in re(x) and im(x).
+
+    (Where the argument of |·| vanishes the derivative does not exist; ``singular`` finds those points.)
+    """
+    real = {v: sp.Dummy(v.name, real=True) for v in variables}
+    back = {d: v for v, d in real.items()}
+    fr = f.xreplace(real)
+    return tuple(sp.diff(fr, real[v]).xreplace(back) for v in variables)
 
 
 def _never_zero(factor: sp.Expr, real: dict, variables) -> bool:

@@ -5,6 +5,8 @@ import sympy as sp
 
 from tutor.engine.critical.algebraic import T, Sign
 from tutor.engine.critical.records import FollowUp, GlobalRemark, Located, Note, SecondDerivativeTest, Witness
+from tutor.engine.critical.singular import NoGradient
+from tutor.engine.critical.words_nogradient import family_lines, nogradient_step, note_line
 from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
 
@@ -57,7 +59,10 @@ def point_doc(p) -> Doc:
 
 def _verdict(p) -> str:
     detail = next((r.detail for r in p.follow_ups if r.conclusion == p.conclusion), None)
-    return conclusion_words(p.conclusion, len(p.variables), p.is_global, detail)
+    words = conclusion_words(p.conclusion, len(p.variables), p.is_global, detail)
+    if p.kind == "singular" and any(r.missing for r in p.explanation if isinstance(r, NoGradient)):
+        words += " (no gradient)"
+    return words
 
 
 def point_steps(p) -> list:
@@ -74,7 +79,9 @@ def point_steps(p) -> list:
             out.append(_test_step(rec, n))
         elif isinstance(rec, FollowUp):
             out.append(_follow_step(rec, p, n))
-    if p.is_global and not any(r.global_ for r in p.follow_ups):
+        elif isinstance(rec, NoGradient):
+            out.append(nogradient_step(rec, p))
+    if p.is_global and p.kind != "singular" and not any(r.global_ for r in p.follow_ups):
         out.append(line("It is", conclusion_words(p.conclusion, n, True), "(see the global remarks)."))
     return out
 
@@ -186,6 +193,10 @@ def family_steps(fam) -> list:
                          f"({_dim_word(fam.dimension)})."))
     else:
         kids.append(line("Every point: the gradient is identically zero."))
+    if "no-gradient" in fam.facts.extra:
+        return [Step(line("Family:", conclusion_words(fam.conclusion, n, fam.is_global)
+                          .replace("minimum", "minimum (not strict)").replace("maximum", "maximum (not strict)")
+                          .replace(" (a degenerate saddle)", "")), tuple(kids + family_lines(fam)))]
     param = fam.facts.parametrization
     if param and {sp.expand(v - e) for v, e in param} != set(fam.equations):
         kids.append(line("That is:", *_and(sp.Eq(v, e) for v, e in param)))
@@ -296,7 +307,9 @@ def _table(r) -> Table:
     for p in r.points:
         t = p.test
         cells: list = [_pt(_shown(c) for c in p.coordinates), _short(p.value)]
-        if t is None:
+        if p.kind == "singular":
+            cells += ["—"] * (len(header) - 3)  # no Hessian where the gradient does not exist
+        elif t is None:
             cells += ["?"] * (len(header) - 3)
         elif n <= 2:
             cells += [_short(_shown(q.value)) for q in t.quantities]
@@ -345,11 +358,15 @@ def _ray(direction, r):
 
 
 def _note(nt: Note, r) -> Line:
+    said = note_line(nt.key, nt.data)
+    if said is not None:
+        return said
     if nt.key == "timeout":
         step, seconds = nt.data
         what = {"solve": "The exact solution was cut short", "numeric": "The numerical search was cut short",
                 "classify": f"Classifying {seconds} point(s) was cut short",
-                "family": "Describing a family was cut short"}[step]
+                "family": "Describing a family was cut short",
+                "singular": "The search for points without a gradient was cut short"}[step]
         if step == "classify":
             return line(what + " (time limit); they are listed as undecided.")
         return line(f"{what} after {float(seconds):g} s (time limit); what was found so far is shown.")

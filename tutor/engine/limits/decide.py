@@ -15,6 +15,7 @@ from typing import Any
 import sympy as sp
 
 from tutor.engine.inputs import as_expr, as_point, as_symbol, variable_key
+from tutor.engine.real_roots import real_form
 from tutor.engine.limits import work
 from tutor.engine.limits.compose import find_composition
 from tutor.engine.limits.continuity import NotCertified, continuity_facts, is_continuous
@@ -22,9 +23,11 @@ from tutor.engine.limits.critical import critical_curve
 from tutor.engine.limits.explore import explore
 from tutor.engine.limits.frame import Frame
 from tutor.engine.limits.one_var import one_variable
+from tutor.engine.limits.oscillate import oscillating, oscillation_witnesses
 from tutor.engine.limits.paths import Rational_
-from tutor.engine.limits.proofs import (composition_proof, continuity_proof, simplification_proof,
-                                        squeeze_proof, unbounded_proof)
+from tutor.engine.limits.proofs import (composition_proof, continuity_proof, reduction_proof,
+                                        simplification_proof, squeeze_proof, unbounded_proof)
+from tutor.engine.limits.reduce import find_reduction
 from tutor.engine.limits.result import LimitResult, Reason
 from tutor.engine.limits.squeeze import prove_squeeze
 from tutor.engine.limits.work import Budget, Unfinished
@@ -56,9 +59,10 @@ def limit(f: Any, at: Any, variables: Sequence[Any] | None = None, *, direction:
         raise ValueError("a direction ('+' or '-') only makes sense for a limit in one variable")
     budget = Budget(timeout)
     frame = Frame.make(variables, point)
+    real = real_form(expr)  # odd roots are real roots: x^(1/3) = sign(x)·|x|^(1/3)
     if frame.d == 1:
-        return one_variable(expr, frame, budget, direction)
-    return Decider(expr, frame, budget).run()
+        return one_variable(real, frame, budget, direction, shown=expr)
+    return Decider(real, frame, budget, written=expr).run()
 
 
 def read(f: Any, at: Any, variables: Sequence[Any] | None):
@@ -104,15 +108,16 @@ def read(f: Any, at: Any, variables: Sequence[Any] | None):
 class Decider:
     """One multivariable limit: the stages in order, sharing the steps and the budget."""
 
-    def __init__(self, f: sp.Expr, frame: Frame, budget: Budget, depth: int = 0):
+    def __init__(self, f: sp.Expr, frame: Frame, budget: Budget, depth: int = 0, written: sp.Expr | None = None):
         self.f, self.frame, self.budget, self.depth = f, frame, budget, depth
+        self.written = f if written is None else written  # f as the learner wrote it (``f`` is its real form)
         self.steps: list[Reason] = []
         self.at = dict(zip(frame.variables, frame.point))
         self.shown = 0  # exploration steps already copied into self.steps
         self.tried: set = set()  # candidate values a squeeze already failed on
 
     def result(self, exists, value, witnesses=(), proof=None) -> LimitResult:
-        return LimitResult(self.f, dict(self.at), exists, value, tuple(witnesses), proof, tuple(self.steps))
+        return LimitResult(self.written, dict(self.at), exists, value, tuple(witnesses), proof, tuple(self.steps))
 
     def undecided(self, why: str, candidate=None) -> LimitResult:
         self.steps.append(Reason("undecided", {"why": why, "candidate": candidate,
@@ -145,9 +150,17 @@ class Decider:
             proof = composition_proof(comp, fr)
             self.steps.append(Reason("proof", {"proof": proof}))
             return self.result(True, comp.value, proof=proof)
+        red = None if h.is_rational_function(*fr.xs) else find_reduction(h, fr.xs, self.budget)
+        if red is not None:
+            proof = reduction_proof(red, fr)
+            self.steps.append(Reason("proof", {"proof": proof}))
+            return self.result(True, red.value, proof=proof)
         rat = Rational_.of(h, fr.xs)
         ex = explore(fr, h, self.budget, rat, stage="quick")
         done = self.settle(ex, h, rat)
+        if done is not None:
+            return done
+        done = self.try_oscillation(h)
         if done is not None:
             return done
         ex = explore(fr, h, self.budget, rat, ex=ex, stage="full")
@@ -230,6 +243,18 @@ class Decider:
                     self.steps.append(Reason("proof", {"proof": proof}))
                     return h, self.result(True, value, proof=proof)
         return h, None
+
+    def try_oscillation(self, h: sp.Expr) -> LimitResult | None:
+        """sin(w) or cos(w) with w → ±∞: two sequences with different limits."""
+        if not oscillating(h, self.frame.xs):
+            return None
+        pair = oscillation_witnesses(h, self.frame, self.budget)
+        if pair is None:
+            return None
+        for w in pair:
+            self.steps.append(Reason("path", {"witness": w}))
+        self.steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
+        return self.result(False, dne_value(), witnesses=pair)
 
     def inner_limit(self, u: sp.Expr) -> LimitResult | None:
         """The limit of an inner expression (shifted coordinates), decided the same way, one level deep."""

@@ -17,13 +17,15 @@ from tutor.engine.limits.work import Budget, Unfinished
 _SIDE_NAME = {"+": "from the right", "-": "from the left"}
 
 
-def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None) -> LimitResult:
+def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None,
+                 shown: sp.Expr | None = None) -> LimitResult:
+    """The limit of ``f`` (its real form); ``shown`` is f as the learner wrote it."""
     (x,), (a,) = frame.variables, frame.point
     at = {x: a}
     steps: list[Reason] = []
 
     def result(exists, value, witnesses=(), proof=None):
-        return LimitResult(f, at, exists, value, tuple(witnesses), proof, tuple(steps), direction)
+        return LimitResult(f if shown is None else shown, at, exists, value, tuple(witnesses), proof, tuple(steps), direction)
 
     try:
         facts = continuity_facts(f, at)
@@ -58,6 +60,13 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
                                                      f"({type(exc).__name__})", "candidate": None, "unfinished": ()}))
             return result(None, None)
         if v.has(sp.AccumBounds) or v.has(sp.Limit) or v is sp.nan or v is sp.zoo:
+            pair = _oscillation(f, frame, budget, direction)
+            if pair is not None:
+                from tutor.engine.limits.decide import dne_value
+
+                steps.extend(Reason("path", {"witness": w}) for w in pair)
+                steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
+                return result(False, dne_value(), pair)
             steps.append(Reason("undecided", {"why": "SymPy finds no single value (the function may oscillate)",
                                               "candidate": v, "unfinished": ()}))
             return result(None, None)
@@ -75,3 +84,13 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
                   checks=("each one-sided limit computed by SymPy's series-based algorithm (Gruntz)",))
     steps.append(Reason("proof", {"proof": proof}))
     return result(True, value, proof=proof)
+
+
+def _oscillation(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None):
+    """Two witness sequences when f oscillates (sin(1/x)), or None."""
+    from tutor.engine.limits.oscillate import oscillation_witnesses
+
+    try:
+        return oscillation_witnesses(frame.shift(f), frame, budget, direction)
+    except Unfinished:
+        return None

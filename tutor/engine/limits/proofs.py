@@ -140,3 +140,31 @@ def critical_proof(curve, L, frame: Frame) -> Proof:
     return Proof("critical-curve", L, claims,
                  checks=("the denominator vanishes only at the point (nearby)",
                          "every branch of the critical curve through the point was found and gives the same limit"))
+
+
+def reduction_proof(red, frame: Frame) -> Proof:
+    """f = G·F(u) with one-variable quotients F, or a difference quotient by the mean value theorem."""
+    user = frame.user
+    if red.kind == "mean-value":
+        a = frame.point[0]
+        back = {red.t: red.t - a}
+        claims = (Reason("mean-value", {"g": red.g.xreplace(back), "t": red.t, "a": a,
+                                        "k": red.k.xreplace(back), "derivative": red.derivative.xreplace(back),
+                                        "k_derivative": red.k_derivative.xreplace(back), "value": red.value,
+                                        "variables": frame.variables}),)
+        return Proof("mean-value", red.value, claims,
+                     checks=("numerator g(x) − g(y) and denominator k(x) − k(y) checked by substituting back",
+                             "g′ and k′ are continuous at the point (each denominator, logarithm and root "
+                             "checked) and k′ ≠ 0 there"))
+    parts = tuple(Reason("quotient", {"u": user(u), "F": F, "u0": u0, "limit": L})
+                  for u, F, u0, L in zip(red.u, red.F, red.u0, red.limits))
+    claims = (Reason("factor", {"factor": user(red.factor), "parts": parts, "value": red.value,
+                                "point": frame.point_tuple(), "extended": tuple(user(p) for p in red.extended)}),)
+    claims += tuple(Reason("lemma", {"statement": b, "general": b, "condition": None, "key": "taylor"})
+                    for b in red.bounds)
+    return Proof("reduction", red.value, claims,
+                 checks=("f = G·F(u) checked by substituting back",
+                         "G is continuous at the point",
+                         "where u takes its limit value inside the domain, f equals G times the limit of F "
+                         "(elsewhere u = u0 only where f is undefined)",
+                         "each one-variable limit computed by SymPy within the time limit"))

@@ -199,7 +199,7 @@ def _upper_function(e: sp.Expr, ctx: Ctx) -> Bound:
         raise CannotBound(f"cannot bound {e}", e)
     u = e.args[0]
     u0 = ctx.at0(u)
-    if isinstance(e, sp.cos):
+    if isinstance(e, (sp.cos, sp.sign)):  # |sign u| ≤ 1: odd roots are written sign(b)·|b|^(p/q)
         return ps.const(1, d)
     if isinstance(e, sp.sin):
         return upper(u, ctx) if u0 == 0 else ps.const(1, d)

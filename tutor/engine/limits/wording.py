@@ -48,6 +48,8 @@ def path_words(path) -> tuple:
             if i:
                 eqs.append(",")
             eqs.append(e)
+        if path.approach == sp.oo:  # a sequence: (x_n, y_n) for n = 1, 2, 3, …
+            eqs += [",", "n = 1, 2, 3, …"]
         if path.name:
             parts += [path.name, "(", *eqs, ")"]
         else:
@@ -317,6 +319,12 @@ CLAIM: dict[str, Callable] = {
     "critical": _critical_claim,
     "path": _path,
 }
+
+
+from tutor.engine.limits import wording_reduce as _more  # noqa: E402 - its tables join these
+
+CLAIM.update(_more.CLAIM)
+PROOF_NAMES.update(_more.PROOF_NAMES)
 
 
 def claim_node(reason):

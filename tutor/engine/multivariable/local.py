@@ -11,6 +11,7 @@ import sympy as sp
 
 from tutor.engine.derivative.solve import function_expr
 from tutor.engine.inputs import as_expr
+from tutor.engine.real_roots import real_form
 from tutor.engine.multivariable.partials import Gradient, gradient
 from tutor.engine.multivariable.points import (
     at_point, fmt_point, kinks, resolve_point, resolve_variables, undefined,
@@ -55,7 +56,7 @@ def evaluate(f: Any, at: Any, variables: Sequence[Any] | None = None) -> Evaluat
     if not isinstance(expr, (sp.Expr, sp.Tuple, sp.MatrixBase)):
         raise ValueError("only expressions, vectors and matrices can be evaluated at a point")
     _, point = resolve_point(expr, at, variables)
-    value = expr.subs(point)
+    value = real_form(expr).subs(point)  # odd roots are real: cbrt(x) at x = -8 is -2
     if isinstance(value, sp.Expr) and value.has(sp.Float):
         value = sp.nsimplify(value)
     if undefined(value):
