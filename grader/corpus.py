@@ -39,6 +39,12 @@ def load(*paths: str | Path) -> list[Case]:
     return cases
 
 
+def _points(pairs: list) -> dict:
+    from tutor.reading.parser import parse
+
+    return {tuple(parse(p)): k for p, k in pairs}
+
+
 def _group(g: dict, where: str) -> list[Case]:
     from tutor.engine.mistakes import Mistake
     from tutor.reading.parser import parse
@@ -47,7 +53,7 @@ def _group(g: dict, where: str) -> list[Case]:
     kind = g.get("kind")
     options = dict(g.get("options", {}))
     if "points" in g:
-        expected = {tuple(parse(p)): k for p, k in g["points"]}
+        expected = _points(g["points"])
     elif "expected" in g:
         expected = g["expected"]
     else:
@@ -120,6 +126,8 @@ def _outside_group(g: dict, sources: dict, where: str) -> list[OutsideCase]:
     for n, row in enumerate(g.get("rows", []), 1):
         reference, answer, expected, *rest = row
         extra = rest[0] if rest else {}
+        if isinstance(reference, dict):  # {points = [[point, kind], ...]}: a classified point set
+            reference = _points(reference["points"])
         if expected not in VERDICT_LABELS:
             raise ValueError(f"{where}: {gid}-{n}: verdict {expected!r} is not one of {sorted(VERDICT_LABELS)}")
         ours = extra.get("our_expectation")
