@@ -70,3 +70,34 @@ def test_the_outside_corpus_is_graded_right(graded):
     wrong = [(c, s, why) for c, s, why in graded if s not in c.accept]
     accuracy = 1 - len(wrong) / len(graded)
     assert accuracy >= 0.98, f"{accuracy:.1%} right ({len(wrong)} of {len(graded)} wrong):\n{_listing(wrong)}"
+
+
+def _write(tmp_path, rows: str) -> Path:
+    path = tmp_path / "corpus.toml"
+    path.write_text('[[source]]\nkey = "s"\nsystem = "S"\nrepository = "o/r"\npath = "t.py"\n\n'
+                    f'[[group]]\nid = "g"\nsource = "s"\noptions = {{digits = 3}}\nrows = [\n{rows}\n]\n', encoding="utf-8")
+    return path
+
+
+def test_the_loader_maps_verdicts_and_keeps_the_source(tmp_path):
+    rows = load_outside(_write(tmp_path, '''
+  ["x^2", "x*x", "equivalent"],
+  ["x^2", "2x", "not equivalent", {options = {variables = ["x"]}}],
+  ["1", "1/0", "invalid"],
+  ["x=2", "(x-2)^2=0", "not equivalent", {convention = "counts multiplicity", our_expectation = "equivalent"}],
+  ["(1,2)", "1", "not equivalent", {accept = ["incorrect", "invalid"]}],'''))
+    assert [r.id for r in rows] == ["g-1", "g-2", "g-3", "g-4", "g-5"]
+    assert [r.accept for r in rows] == [("correct",), ("incorrect", "partial"), ("invalid",), ("correct",),
+                                        ("incorrect", "invalid")]
+    assert rows[1].options == {"digits": 3, "variables": ["x"]}  # the row's options add to the group's
+    assert rows[3].expected == "not equivalent"  # the source's verdict is kept beside ours
+    assert all(r.source["repository"] == "o/r" for r in rows)
+
+
+@pytest.mark.parametrize("row, message", [
+    ('["x", "x", "same"]', "verdict"),
+    ('["x", "y", "equivalent", {convention = "a rule of the source"}]', "our_expectation"),
+])
+def test_the_loader_refuses_rows_it_cannot_grade(tmp_path, row, message):
+    with pytest.raises(ValueError, match=message):
+        load_outside(_write(tmp_path, row))
