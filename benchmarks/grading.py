@@ -1,13 +1,16 @@
 """Grading speed and accuracy: calctutor's checker against the naive SymPy approach.
 
-    python benchmarks/grading.py [--passes 5] [--naive-timeout 10]
+    python benchmarks/grading.py [--passes 5] [--naive-timeout 10] [--corpus ours|outside|both]
 
-Both grade the expression and number answers of the corpus (tests/data/grading*.toml).
+Both grade the expression and number answers of our corpus (tests/data/grading*.toml), and
+every row of the outside corpus (tests/data/outside/*.toml: other graders' test suites).
 The naive grader is ``parse_expr`` (with implicit multiplication and ^) on the typed
 text, then ``simplify(answer - expected) == 0``; it runs only here, on trusted
 corpus text. Accuracy is measured against the corpus labels: "right/wrong" asks only
 whether an answer is accepted exactly when its label is "correct"; "status" asks for
-the exact label (correct, partial, incorrect, invalid). One core, warm: the checker's
+the exact label (correct, partial, incorrect, invalid). On the outside corpus, "right" is the
+rule of tests/grader/test_outside_corpus.py (the row's accepted statuses; a crash is wrong) and
+"accepts wrong" counts wrong answers graded correct. One core, warm: the checker's
 caches (parsed answers, reference samples) are filled by a first pass, as they are
 when a class's answers to the same exercise are graded; the "cold answers" row
 clears the parse cache before every pass, so every answer is read again. Times are
@@ -40,20 +43,32 @@ def expression_cases():
             and resolve(c.kind, c.expected, options_from(c.options))[0].name in ("expression", "number")]
 
 
+def outside_cases():
+    """Every row of the outside corpus."""
+    from grader.corpus import load_outside
+
+    return load_outside(*sorted((ROOT / "tests" / "data" / "outside").glob("*.toml")))
+
+
+def _status(case) -> str:
+    """The checker's status; a crash (an option it does not know, say) is the status 'error'."""
+    try:
+        return case.check().status
+    except Exception:  # noqa: BLE001 - a benchmark records failures, it does not stop on them
+        return "error"
+
+
 def run_checker(cases, passes: int, cold: bool) -> tuple[float, list[str]]:
-    import grader
     from grader.reading import clear_cache
 
-    statuses: list[str] = []
-    for c in cases:  # warm-up: imports, reference samples, parses
-        statuses.append(c.check().status)
+    statuses = [_status(c) for c in cases]  # warm-up: imports, reference samples, parses
     best = float("inf")
     for _ in range(passes):
         if cold:
             clear_cache()
         start = time.process_time()
         for c in cases:
-            grader.check(c.expected, c.answer, kind=c.kind, **c.options)
+            _status(c)
         best = min(best, time.process_time() - start)
     return best, statuses
 
@@ -66,7 +81,8 @@ def _alarm(signum, frame):
     raise _Slow
 
 
-def run_naive(cases, timeout: float) -> tuple[float, list[str], int]:
+def run_naive(pairs, timeout: float) -> tuple[float, list[str], int]:
+    """Grade (reference, answer) text pairs the naive way: parse_expr, then simplify(a - e) == 0."""
     import sympy as sp
     from sympy.parsing.sympy_parser import (convert_xor, implicit_multiplication_application, parse_expr,
                                             standard_transformations)
@@ -75,12 +91,12 @@ def run_naive(cases, timeout: float) -> tuple[float, list[str], int]:
     statuses, slow = [], 0
     signal.signal(signal.SIGALRM, _alarm)
     start = time.process_time()
-    for c in cases:
+    for reference, answer in pairs:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
-            e = parse_expr(c.expected, transformations=transformations)
+            e = parse_expr(reference, transformations=transformations)
             try:
-                a = parse_expr(c.answer, transformations=transformations)
+                a = parse_expr(answer, transformations=transformations)
             except Exception:  # noqa: BLE001 - the naive grader calls anything unparsable invalid
                 statuses.append("invalid")
                 continue
@@ -101,16 +117,12 @@ def accuracy(cases, statuses) -> tuple[float, float]:
     return binary, exact
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--passes", type=int, default=5)
-    ap.add_argument("--naive-timeout", type=float, default=10.0)
-    args = ap.parse_args(argv)
+def report_ours(args) -> None:
     cases = expression_cases()
     n = len(cases)
     warm, ours = run_checker(cases, args.passes, cold=False)
     cold, _ = run_checker(cases, args.passes, cold=True)
-    naive_time, naive, slow = run_naive(cases, args.naive_timeout)  # one pass: it is slow
+    naive_time, naive, slow = run_naive([(c.expected, c.answer) for c in cases], args.naive_timeout)  # one pass: slow
     rows = [
         ("calctutor (warm)", n / warm, 1e3 * warm / n, *accuracy(cases, ours)),
         ("calctutor (cold answers)", n / cold, 1e3 * cold / n, *accuracy(cases, ours)),
@@ -129,6 +141,51 @@ def main(argv=None) -> int:
     wrong = [(c, s) for c, s in zip(cases, ours) if s != c.label]
     for c, s in wrong[:10]:
         print(f"  checker disagrees with the label: {c.expected!r} vs {c.answer!r}: {s} (label {c.label})")
+
+
+def outside_accuracy(cases, statuses) -> tuple[float, float, int]:
+    """(accepted exactly when equivalent, right by the row's accepted statuses, wrong answers accepted)."""
+    binary = sum((s == "correct") == ("correct" in c.accept) for c, s in zip(cases, statuses)) / len(cases)
+    right = sum(s in c.accept for c, s in zip(cases, statuses)) / len(cases)
+    accepted_wrong = sum(s == "correct" and "correct" not in c.accept for c, s in zip(cases, statuses))
+    return binary, right, accepted_wrong
+
+
+def report_outside(args) -> None:
+    cases = outside_cases()
+    n = len(cases)
+    warm, ours = run_checker(cases, args.passes, cold=False)
+    pairs = [(c.reference if isinstance(c.reference, str) else str(c.reference), c.answer) for c in cases]
+    naive_time, naive, slow = run_naive(pairs, args.naive_timeout)
+    systems = sorted({c.source["system"] for c in cases})
+    print(f"{n} rows of the outside corpus ({', '.join(systems)}); one core; {time.strftime('%Y-%m-%d')}")
+    print()
+    print(f"| {'method':<28} | {'answers/s':>9} | {'ms/answer':>9} | {'right/wrong':>11} | {'right':>6} | {'accepts wrong':>13} |")
+    print(f"|{'-' * 30}|{'-' * 11}|{'-' * 11}|{'-' * 13}|{'-' * 8}|{'-' * 15}|")
+    for name, t, statuses in (("calctutor (warm)", warm, ours), ("naive parse_expr + simplify", naive_time, naive)):
+        binary, right, accepted_wrong = outside_accuracy(cases, statuses)
+        print(f"| {name:<28} | {n / t:>9,.0f} | {1e3 * t / n:>9.3f} | {binary:>10.1%} | {right:>6.1%} | {accepted_wrong:>13} |")
+    print()
+    if slow:
+        print(f"naive gave up on {slow} row(s) after {args.naive_timeout:g} s")
+    for system in systems:
+        rows = [(c, s) for c, s in zip(cases, ours) if c.source["system"] == system]
+        right = sum(s in c.accept for c, s in rows)
+        print(f"  calctutor on {system}: {right}/{len(rows)} right")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--passes", type=int, default=5)
+    ap.add_argument("--naive-timeout", type=float, default=10.0)
+    ap.add_argument("--corpus", choices=("ours", "outside", "both"), default="both")
+    args = ap.parse_args(argv)
+    if args.corpus in ("ours", "both"):
+        report_ours(args)
+    if args.corpus == "both":
+        print()
+    if args.corpus in ("outside", "both"):
+        report_outside(args)
     return 0
 
 
