@@ -31,12 +31,29 @@ def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -
     ``kind`` is one of ``grader.kinds.KINDS`` (None: inferred from ``expected``).
     Options: ``variables``, ``tolerance`` (relative) or ``digits`` (significant
     digits, default 4) for decimal answers, ``exact``, ``form``, ``timeout`` (s),
-    ``mistakes``, ``choices``, ``classify``, ``labels``. A problem with ``expected`` or the options is the caller's, and
+    ``mistakes``, ``choices``, ``classify``, ``labels``, ``functions`` (names the
+    exercise defines, ``{"σ(z)": "1/(1 + exp(-z))"}``) and ``asked`` (what the
+    answer is, as a left-hand side: ``"g'(x)"``, ``"∂f/∂x"``, ``"∇f"``, ``"(w, b)"``). A problem with ``expected`` or the options is the caller's, and
     raises ``ValueError``/``TypeError``; anything about the answer is a verdict.
     """
     opts = options_from(options)
+    if opts.functions and isinstance(expected, str) and kind in (None, *_NAMED_KINDS):
+        expected = _defined_expected(expected, opts)
     k, exp, variables = _resolved(kind, expected, opts)
     return grade(k, exp, answer, opts, variables)
+
+
+_NAMED_KINDS = ("expression", "number", "limit", "vector", "gradient", "point", "function", "derivative",
+                "formula", "value", "numeric", "scalar")
+
+
+def _defined_expected(expected: str, opts: Options) -> Any:
+    """Expected text that uses the exercise's defined functions (``σ(z)(1 − σ(z))``), expanded."""
+    from grader.defined import expand, names
+    from tutor.reading.parser import parse
+
+    variables = [v.name for v in opts.variables] if opts.variables else None
+    return expand(parse(expected, variables, functions=names(opts.functions)), opts.functions)
 
 
 _RESOLVED: dict = {}
@@ -115,7 +132,7 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
             return invalid(exc.error, "Your answer is not of the right sort, so nothing was counted. "
                                       "Please check it and try again.", seen)
         except Unreadable as exc:
-            return invalid(exc.error)
+            return invalid(exc.error, exc.feedback)
         except (Unfinished, OutOfTime):
             return undecided(f"it could not be decided within {opts.timeout:g} s")
         except (RecursionError, MemoryError):
