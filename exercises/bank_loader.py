@@ -15,8 +15,8 @@ from typing import Any
 from exercises.errors import BankError, BankLoadError
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
-from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, Integer, Number, OneOf, Text,
-                              TextList, check_fields, did_you_mean)
+from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf,
+                              Text, TextList, check_fields, did_you_mean)
 from exercises.topics import topic_order
 
 FIGURES = ("surface", "contour", "descent", "tangent", "level", "none")
@@ -40,6 +40,8 @@ GRADING: dict[str, Field] = {
     "exact": Flag(),
     "form": OneOf(options=FORMS),
     "timeout": Number(positive=True),
+    "functions": FunctionTable(help="functions the exercise defines, such as σ(z)"),
+    "asked": Text(help="what the answer is, as a left-hand side: g'(x), dy/dx, ∂f/∂x, ∇f or (w, b)"),
 }
 
 

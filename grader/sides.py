@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from grader import words
 from grader.reading import Unreadable
-from tutor.reading.names import FUNCTIONS, GREEK
+from tutor.reading.names import FUNCTIONS, GREEK, function_key
 from tutor.reading.split import split_top_level
 
 SCALAR = frozenset({"expression", "number", "limit"})
@@ -80,8 +80,8 @@ def _prime(text: str) -> Claim | None:
     primes = m.group("primes")
     order = {"″": 2, "‴": 3}.get(primes, len(primes))
     args = _args(m.group("args"))
-    wrt = tuple(a for a in args if _NAME.match(a))
-    return Claim("derivative", m.group("name"), wrt if len(wrt) == len(args) else (), order, args, text=text)
+    wrt = args * order if len(args) == 1 and _NAME.match(args[0]) else ()  # f''(x): twice in x
+    return Claim("derivative", m.group("name"), wrt, order, args, text=text)
 
 
 def _leibniz(text: str) -> Claim | None:
@@ -197,7 +197,7 @@ def check(claim: Claim, kind: str, variables: tuple[str, ...], asked: Claim | No
     if claim.what == "derivative" and kind not in SCALAR:
         raise WrongSide(f"{said} is a derivative, a single value, but the answer here is a "
                          f"{'vector' if kind in VECTOR else 'matrix'}.")
-    unknown = [v for v in claim.wrt if variables and v not in variables]
+    unknown = list(dict.fromkeys(v for v in claim.wrt if variables and v not in variables))
     if unknown:
         raise WrongSide(f"{said} differentiates with respect to {words.names(unknown)}, which "
                          f"{'is not a variable' if len(unknown) == 1 else 'are not variables'} of this exercise "
@@ -244,7 +244,9 @@ def _against_asked(claim: Claim, asked: Claim, said: str) -> None:
 
 def _same_function(said: str | None, asked: str | None) -> bool:
     """f'(x) for g'(x) is another function; y (dy/dx, y') stands for whichever function is asked."""
-    return said is None or asked is None or said == asked or said == "y"
+    if said is None or asked is None or said == "y":
+        return True
+    return function_key(said) == function_key(asked)
 
 
 def parse_asked(text: str) -> Claim:

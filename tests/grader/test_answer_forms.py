@@ -200,7 +200,7 @@ def test_any_run_of_foreign_letters_is_invalid(run):
 
 # -- the claim reader itself ------------------------------------------------------------------------
 @pytest.mark.parametrize("text,what,name,wrt,order", [
-    ("f'(x)", "derivative", "f", ("x",), 1), ("y''", "derivative", "y", (), 2),
+    ("f'(x)", "derivative", "f", ("x",), 1), ("y''", "derivative", "y", (), 2), ("f''(t)", "derivative", "f", ("t", "t"), 2),
     ("dy/dx", "derivative", "y", ("x",), 1), ("d^2y/dx^2", "derivative", "y", ("x", "x"), 2),
     ("d²y/dx²", "derivative", "y", ("x", "x"), 2), ("∂f/∂x", "derivative", "f", ("x",), 1),
     ("∂²f/∂x∂y", "derivative", "f", ("x", "y"), 2), ("d/dx", "derivative", None, ("x",), 1),
