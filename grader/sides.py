@@ -189,27 +189,29 @@ def check(claim: Claim, kind: str, variables: tuple[str, ...], asked: Claim | No
     if claim.what == "names":
         if kind not in VECTOR:
             raise WrongSide(f"{said} names several values, but the answer here is "
-                             f"{'a matrix' if kind in MATRIX else 'a single value'}.")
+                            f"{'a matrix' if kind in MATRIX else 'a single value'}.")
         _check_names(claim, variables, asked, said)
+        if asked is not None:
+            _against_asked(claim, asked, said)
         return
     if claim.what == "gradient" and kind not in VECTOR:
         raise WrongSide(f"{said} is a gradient, a vector, but the answer here is a single value.")
     if claim.what == "derivative" and kind not in SCALAR:
         raise WrongSide(f"{said} is a derivative, a single value, but the answer here is a "
-                         f"{'vector' if kind in VECTOR else 'matrix'}.")
+                        f"{'vector' if kind in VECTOR else 'matrix'}.")
     unknown = list(dict.fromkeys(v for v in claim.wrt if variables and v not in variables))
     if unknown:
         raise WrongSide(f"{said} differentiates with respect to {words.names(unknown)}, which "
-                         f"{'is not a variable' if len(unknown) == 1 else 'are not variables'} of this exercise "
-                         f"(its variables are {words.names(list(variables))}).")
+                        f"{'is not a variable' if len(unknown) == 1 else 'are not variables'} of this exercise "
+                        f"(its variables are {words.names(list(variables))}).")
     named = [a for a in claim.args if _NAME.match(a) and variables and a not in variables]
     if named:
         raise WrongSide(f"{said} uses {words.names(named)}, which "
-                         f"{'is not a variable' if len(named) == 1 else 'are not variables'} of this exercise "
-                         f"(its variables are {words.names(list(variables))}).")
+                        f"{'is not a variable' if len(named) == 1 else 'are not variables'} of this exercise "
+                        f"(its variables are {words.names(list(variables))}).")
     if claim.what == "value" and not claim.args and claim.name in variables:
         raise WrongSide(f"{said} is {claim.name}, a variable of the answer itself: name the answer instead "
-                         f"(for example y = …), or type the answer alone.")
+                        f"(for example y = …), or type the answer alone.")
     if asked is not None:
         _against_asked(claim, asked, said)
 
@@ -218,28 +220,33 @@ def _check_names(claim: Claim, variables: tuple[str, ...], asked: Claim | None, 
     want = asked.names if asked is not None and asked.what == "names" else variables
     if want and sorted(claim.names) != sorted(want):
         raise WrongSide(f"{said} names {words.names(list(claim.names))}, but this exercise's unknowns are "
-                         f"{words.names(list(want))}.")
+                        f"{words.names(list(want))}.")
+
+
+_FITS = {"derivative": {"derivative", "value"}, "gradient": {"gradient", "value"}, "names": {"names", "value"},
+         "value": {"value", "derivative", "gradient", "names"}}
 
 
 def _against_asked(claim: Claim, asked: Claim, said: str) -> None:
     wanted = asked.describe()
+    if claim.what not in _FITS[asked.what]:
+        raise WrongSide(f"{said} does not name {wanted}, which the question asks for.")
     if asked.what == "derivative":
         if claim.what == "value":
-            if claim.name is not None and asked.name is not None and claim.name == asked.name and claim.args:
+            if claim.name is not None and asked.name is not None and claim.args and \
+                    function_key(claim.name) == function_key(asked.name):
                 raise WrongSide(f"{said} is the function itself, but the question asks for its derivative, "
-                                 f"{wanted}.")
+                                f"{wanted}.")
             return
-        if claim.what != "derivative":
-            raise WrongSide(f"{said} does not name {wanted}, which the question asks for.")
         if claim.order != asked.order:
             raise WrongSide(f"{said} is a derivative of order {claim.order}, but the question asks for "
-                             f"{wanted}, of order {asked.order}.")
+                            f"{wanted}, of order {asked.order}.")
         if claim.wrt and asked.wrt and sorted(claim.wrt) != sorted(asked.wrt):
             raise WrongSide(f"{said} is a derivative with respect to {words.names(list(claim.wrt))}, but the "
-                             f"question asks for {wanted}, with respect to {words.names(list(asked.wrt))}.")
+                            f"question asks for {wanted}, with respect to {words.names(list(asked.wrt))}.")
     if claim.what in ("derivative", "gradient") and not _same_function(claim.name, asked.name):
         raise WrongSide(f"{said} names the function {claim.name}, but the question is about "
-                         f"{asked.name} ({wanted}).")
+                        f"{asked.name} ({wanted}).")
 
 
 def _same_function(said: str | None, asked: str | None) -> bool:
