@@ -163,7 +163,7 @@ def _pieces(run: str, known: tuple[str, ...], functions: tuple[str, ...]) -> lis
 
     from tutor.reading.names import split_run
 
-    m = re.match(r"^(\D+?)(\d+|_.*)?$", run)
+    m = re.match(r"([^\d_]+)(.*)", run)
     if m is None:
         return [run]
     shown = [{"E": "e"}.get(p.value, p.value).lstrip("@") for p in split_run(m.group(1), tuple(known), functions)]

@@ -13,7 +13,7 @@ small fixed pattern language; nothing is evaluated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from grader import words
 from grader.reading import Unreadable
@@ -25,18 +25,22 @@ VECTOR = frozenset({"vector", "gradient"})
 MATRIX = frozenset({"matrix", "hessian"})
 NAMED = SCALAR | VECTOR | MATRIX  # the kinds whose answers may carry a left-hand side
 
+# The patterns run on the left side with every space removed, and none of them has two
+# ways to match the same text (a denominator's variable is one letter or a Greek name, an
+# order needs ^ or a superscript), so matching stays linear whatever a learner types.
 _N = r"[A-Za-z\u0391-\u03c9][A-Za-z0-9_\u0391-\u03c9{}]*"
-_ORDER = r"(?:\^?\s*(\d)|([²³]))?"
-_PRIME = re.compile(rf"^(?P<name>{_N})\s*(?P<primes>'+|′+|″|‴)\s*(?:\((?P<args>[^()]*)\))?$")
-_LEIBNIZ = re.compile(rf"^(?P<d>d|∂){_ORDER}\s*(?P<name>{_N})?\s*(?:\((?P<args>[^()]*)\))?\s*/\s*"
-                      rf"(?P<wrt>(?:(?:d|∂)\s*{_N}\s*{_ORDER}\s*)+)$")
-_LEIBNIZ_OP = re.compile(rf"^(?P<d>d|∂){_ORDER}\s*/\s*(?P<wrt>(?:(?:d|∂)\s*{_N}\s*{_ORDER}\s*)+)"
-                         rf"\s*(?P<name>{_N})?\s*(?:\((?P<args>[^()]*)\))?$")
-_WRT = re.compile(rf"(?:d|∂)\s*({_N}?)\s*{_ORDER}")
-_GRADIENT = re.compile(rf"^(?:∇|grad\s*|nabla\s*)\s*(?P<name>{_N})?\s*(?:\((?P<args>[^()]*)\))?$")
-_GRADIENT_CALL = re.compile(rf"^grad\s*\(\s*(?P<name>{_N})\s*\)$")
-_TUPLE = re.compile(r"^[(<⟨]\s*(?P<names>[^()<>⟨⟩]*)[)>⟩]$")
-_PLAIN = re.compile(rf"^(?P<name>{_N})\s*(?:\((?P<args>[^()]*)\))?$")
+_V = (r"(?:" + "|".join(sorted(GREEK, key=len, reverse=True)) + r"|[A-Za-z\u0391-\u03c9])"
+      r"(?:_\{?[A-Za-z0-9]+\}?)?")
+_ORDER = r"(?:\^(\d)|([²³]))?"
+_DENOMINATOR = rf"(?:d{_V}{_ORDER}|(?:∂{_V}{_ORDER})+)"
+_PRIME = re.compile(rf"^(?P<name>{_N})(?P<primes>'+|′+|″|‴)(?:\((?P<args>[^()]*)\))?$")
+_LEIBNIZ = re.compile(rf"^(?P<d>d|∂){_ORDER}(?P<name>{_N})?(?:\((?P<args>[^()]*)\))?/(?P<wrt>{_DENOMINATOR})$")
+_LEIBNIZ_OP = re.compile(rf"^(?P<d>d|∂){_ORDER}/(?P<wrt>{_DENOMINATOR})(?P<name>{_N})?(?:\((?P<args>[^()]*)\))?$")
+_WRT = re.compile(rf"(?:d|∂)({_V}){_ORDER}")
+_GRADIENT = re.compile(rf"^(?:∇|grad|nabla)(?P<name>{_N})?(?:\((?P<args>[^()]*)\))?$")
+_GRADIENT_CALL = re.compile(rf"^grad\((?P<name>{_N})\)$")
+_TUPLE = re.compile(r"^[(<⟨](?P<names>[^()<>⟨⟩]*)[)>⟩]$")
+_PLAIN = re.compile(rf"^(?P<name>{_N})(?:\((?P<args>[^()]*)\))?$")
 _NAME = re.compile(rf"^{_N}$")
 _SUP = {"²": 2, "³": 3}
 _SHORT = re.compile(r"^(?:" + "|".join(sorted(GREEK, key=len, reverse=True))
@@ -61,11 +65,11 @@ class Claim:
 
 def read_claim(lhs: str) -> Claim | None:
     """The claim a left-hand side makes, or None when it is not one we know (then it is an equation)."""
-    text = " ".join(lhs.split())
+    text = "".join(lhs.split())
     for reader in (_prime, _leibniz, _gradient, _names, _plain):
         claim = reader(text)
         if claim is not None:
-            return claim
+            return replace(claim, text=" ".join(lhs.split()))
     return None
 
 
@@ -88,11 +92,9 @@ def _leibniz(text: str) -> Claim | None:
     m = _LEIBNIZ.match(text) or _LEIBNIZ_OP.match(text)
     if not m:
         return None
-    order = int(m.group(2) or _SUP.get(m.group(3) or "", 1)) if (m.group(2) or m.group(3)) else 1
+    order = int(m.group(2)) if m.group(2) else _SUP.get(m.group(3) or "", 1)
     wrt: list[str] = []
     for v, digits, sup in _WRT.findall(m.group("wrt")):
-        if not v:
-            return None
         wrt += [v] * (int(digits) if digits else _SUP.get(sup, 1))
     if len(wrt) != order:
         return None
