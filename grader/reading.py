@@ -150,7 +150,7 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
     read_as = " · ".join(n for n in _pieces(first.text, known, functions))
     message = f"{listed} {verb} of this exercise ({having}); '{first.text}' was read as {read_as}"
     hint = ("check the spelling; to multiply, put * or a space between factors, e.g. 6*x or 6x, not x6"
-            if any(ch.isdigit() for ch in first.text) else
+            if re.fullmatch(r"[^\W\d_]+\d+", first.text) else
             "check the spelling of function names, and put * or a space between factors")
     error = ParseError(message, text, first.start + 1, hint)
     return Unreadable(str(error), error.column, "Your answer uses names that are not part of this exercise, so "
