@@ -129,7 +129,7 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
     message names the strangers. Names spelt alone (``2x + k``) are left to grading.
     """
     from tutor.reading.errors import ParseError
-    from tutor.reading.lexer import letter_runs
+    from tutor.reading.runs import letter_runs
     from tutor.reading.names import normalize
 
     allowed = {normalize(k) for k in known}

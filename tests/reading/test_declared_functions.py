@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tutor.reading.dne import DNE
 from tutor.reading.errors import ParseError
-from tutor.reading.lexer import letter_runs
+from tutor.reading.runs import letter_runs
 from tutor.reading.parser import parse
 
 x, z, n, k = sp.symbols("x z n k")

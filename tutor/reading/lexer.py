@@ -386,41 +386,6 @@ def tokenize(text: str, variables: tuple[str, ...], limits: Limits, strict: bool
     return Lexer(text, variables, limits, strict, functions).run()
 
 
-@dataclass(frozen=True)
-class Run:
-    """A run of letters that did not read as one known name: ``asdfgh`` (a·s·d·f·g·h) or ``x6``."""
-
-    text: str
-    start: int  # 0-based offset in the text
-    names: tuple[str, ...]  # the variable names it was read as
-
-
-def letter_runs(text: str, variables: tuple[str, ...] = (), functions: tuple[str, ...] = ()) -> tuple[Run, ...]:
-    """The runs of letters that were split into several names, or that carry digits (``x6``).
-
-    A grader compares these names with the exercise's variables: ``no limit`` read
-    as n·o·l·i·m·i·t is garbage, not a wrong answer. Declared names, functions and
-    constants standing alone are not listed.
-    """
-    declared, _ = declared_table(variables)
-    defined = {function_key(f) for f in functions}
-    runs: list[Run] = []
-    for m in _TOKEN_RE.finditer(text):
-        letters, suffix = m.group("word"), m.group("suffix") or ""
-        if not letters or (not suffix and letters.lower() in WHOLE_WORDS):
-            continue
-        whole = normalize(letters + suffix)
-        if whole in declared or whole in defined:
-            continue
-        pieces = split_run(letters, variables, functions)
-        names = [p.value for p in pieces if p.kind == "NAME"]
-        if suffix and pieces[-1].kind == "NAME":
-            names[-1] = names[-1] + suffix.replace("{", "").replace("}", "")
-        if names and (len(pieces) > 1 or suffix):
-            runs.append(Run(m.group(), m.start(), tuple(names)))
-    return tuple(runs)
-
-
 def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
     """Sentences saying how runs of letters were split (``xy`` is read as x · y), for the echo."""
     declared, _ = declared_table(variables)
