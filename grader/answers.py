@@ -15,8 +15,11 @@ from grader import defined, sides
 from grader.reading import foreign_names, read
 
 
-def read_answer(text: str, ctx: Any, kind: str | None = None) -> Any:
-    """``text`` as a SymPy object, or :class:`Unreadable` saying what could not be read as meant."""
+def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = True) -> Any:
+    """``text`` as a SymPy object, or :class:`Unreadable` saying what could not be read as meant.
+
+    ``expand=False`` keeps defined functions applied (``σ(z)``), for showing how it was read.
+    """
     opts = ctx.options
     claim, rhs = sides.split(text) if kind in sides.NAMED else (None, text)
     functions = defined.names(opts.functions)
@@ -28,7 +31,8 @@ def read_answer(text: str, ctx: Any, kind: str | None = None) -> Any:
     problem = foreign_names(rhs, known, functions)
     if problem is not None:
         raise problem
-    obj = defined.expand(obj, opts.functions)
+    if expand:
+        obj = defined.expand(obj, opts.functions)
     if claim is not None and claim.what == "names":
         obj = _in_order(obj, claim, variables, opts.asked)
     return obj

@@ -125,8 +125,8 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
                     return run_bounded(_grade_in_worker, k.name, expected, obj, ctx, what="grading the answer")
                 verdict = k.grade(expected, obj, ctx)
                 if text is not None and verdict.status in ("incorrect", "partial"):
-                    return _ambiguous(k, expected, text, opts, variables) or verdict
-                return verdict
+                    verdict = _ambiguous(k, expected, text, opts, variables) or verdict
+                return _as_typed(verdict, k, text, ctx) if opts.functions else verdict
         except WrongShape as exc:
             seen = Interpretation(exc.obj) if exc.obj is not None else None
             return invalid(exc.error, "Your answer is not of the right sort, so nothing was counted. "
@@ -166,6 +166,22 @@ def _ambiguous(k: Kind, expected: Any, text: str, opts: Options, variables: tupl
         f"which is not right; if you meant {meant}, type {alt.text} (or use brackets).",
         read,
     )
+
+
+def _as_typed(verdict: Verdict, k: Kind, text: str | None, ctx: Context) -> Verdict:
+    """Show σ(z)·(1 − σ(z)) as read, not the definition it was graded with."""
+    if text is None or verdict.interpreted is None or verdict.status == "invalid":
+        return verdict
+    from dataclasses import replace
+
+    from grader.answers import read_answer
+    from grader.kinds.base import interpretation
+
+    try:
+        shown = read_answer(text, ctx, k.name if k.name in _NAMED_KINDS else None, expand=False)
+    except Unreadable:
+        return verdict
+    return replace(verdict, interpreted=interpretation(shown, ctx))
 
 
 def _grade_in_worker(kind_name: str, expected: Any, obj: Any, ctx: Context) -> Verdict:

@@ -228,3 +228,9 @@ def test_long_hostile_left_sides_are_simply_not_left_sides(hostile):
 def test_the_claim_reader_reads_or_declines_anything(text):
     claim = read_claim(text)
     assert claim is None or claim.what in ("value", "derivative", "gradient", "names")
+
+
+def test_the_echo_shows_the_defined_function_as_typed():
+    v = grader.check(D_SIGMOID, "σ(z)(1-σ(z))", functions=SIGMOID)
+    assert v.status == "correct" and v.interpreted.unicode == "(1 − σ(z))·σ(z)"
+    assert grader.check(D_SIGMOID, "σ(z)^2", functions=SIGMOID).interpreted.unicode == "σ(z)²"
