@@ -15,8 +15,8 @@ from typing import Any
 from exercises.errors import BankError, BankLoadError
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
-from exercises.schema import (CONSTANT_POLICIES, FORMS, ID_PATTERN, KINDS, Field, Flag, Integer, Number, OneOf, Text,
-                              TextList, check_fields, did_you_mean)
+from exercises.schema import (CONSTANT_POLICIES, FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable,
+                              Integer, Number, OneOf, Text, TextList, check_fields, did_you_mean)
 from exercises.topics import topic_order
 
 FIGURES = ("surface", "contour", "descent", "tangent", "level", "none")
@@ -41,6 +41,8 @@ GRADING: dict[str, Field] = {
     "form": OneOf(options=FORMS),
     "timeout": Number(positive=True),
     "constant": OneOf(options=CONSTANT_POLICIES),
+    "functions": FunctionTable(help="functions the exercise defines, such as σ(z)"),
+    "asked": Text(help="what the answer is, as a left-hand side: g'(x), dy/dx, ∂f/∂x, ∇f or (w, b)"),
 }
 
 

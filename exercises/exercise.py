@@ -214,9 +214,9 @@ class Variant(Rendered):
         return self.exercise.id
 
     def options(self, **overrides: Any) -> dict[str, Any]:
-        """The options grader.check receives: the exercise's, the task's, then ``overrides``."""
-        out = dict(self.exercise.options)
-        out.update(self.grading)
+        """The options grader.check receives: the task's, the exercise's (the author's word wins), then ``overrides``."""
+        out = dict(self.grading)
+        out.update(self.exercise.options)
         if self.mistakes:
             out["mistakes"] = self.mistakes
         out.update(overrides)

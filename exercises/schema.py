@@ -191,6 +191,40 @@ class NumberTable(Field):
         return out
 
 
+_FUNCTION_KEY = re.compile(r"^\s*\\?[^\W\d_]\w*\s*(\(\s*[A-Za-z]\w*(\s*,\s*[A-Za-z]\w*)*\s*\))?\s*$")
+
+
+@dataclass(frozen=True)
+class FunctionTable(Field):
+    """Functions the exercise defines: ``{ "σ(z)" = "1/(1 + exp(-z))" }`` (read with tutor.parse).
+
+    Learners may then write ``σ(z)`` or ``sigma(2z + 1)``; the grader uses the definition.
+    """
+
+    def check(self, value: Any, name: str) -> dict[str, str]:
+        if not isinstance(value, Mapping) or not value:
+            raise self.fail(name, 'expected a table such as { "σ(z)" = "1/(1 + exp(-z))" }, got ' + _show(value))
+        out = {}
+        for key, body in value.items():
+            if not _FUNCTION_KEY.match(str(key)):
+                raise self.fail(f"{name}.{key}", "write the function as a name and its parameters, such as σ(z) "
+                                                 "or f(x, y)")
+            out[str(key).strip()] = ExprText().check(body, f"{name}.{key}")
+            _read_definition(str(key), out[str(key).strip()], f"{name}.{key}")
+        return out
+
+
+def _read_definition(key: str, body: Any, field: str) -> None:
+    """The definition must be readable (tutor.parse, as for every expression in the bank)."""
+    from tutor import ParseError, parse
+
+    params = key[key.index("(") + 1:key.rindex(")")].split(",") if "(" in key else None
+    try:
+        parse(str(body), [p.strip() for p in params] if params else None, expect="expression")
+    except ParseError as exc:
+        raise BankError(f"cannot read the definition: {getattr(exc, 'message', exc)}", field=field) from None
+
+
 def check_fields(raw: Mapping[str, Any], fields: Mapping[str, Field]) -> dict[str, Any]:
     """Check the fields ``fields`` declares; missing required ones raise; defaults fill in."""
     out: dict[str, Any] = {}

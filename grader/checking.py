@@ -31,12 +31,29 @@ def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -
     ``kind`` is one of ``grader.kinds.KINDS`` (None: inferred from ``expected``).
     Options: ``variables``, ``tolerance`` (relative) or ``digits`` (significant
     digits, default 4) for decimal answers, ``exact``, ``form``, ``timeout`` (s),
-    ``mistakes``, ``choices``, ``classify``, ``labels``. A problem with ``expected`` or the options is the caller's, and
+    ``mistakes``, ``choices``, ``classify``, ``labels``, ``functions`` (names the
+    exercise defines, ``{"σ(z)": "1/(1 + exp(-z))"}``) and ``asked`` (what the
+    answer is, as a left-hand side: ``"g'(x)"``, ``"∂f/∂x"``, ``"∇f"``, ``"(w, b)"``). A problem with ``expected`` or the options is the caller's, and
     raises ``ValueError``/``TypeError``; anything about the answer is a verdict.
     """
     opts = options_from(options)
+    if opts.functions and isinstance(expected, str) and kind in (None, *_NAMED_KINDS):
+        expected = _defined_expected(expected, opts)
     k, exp, variables = _resolved(kind, expected, opts)
     return grade(k, exp, answer, opts, variables)
+
+
+_NAMED_KINDS = ("expression", "number", "limit", "vector", "gradient", "point", "function", "derivative",
+                "formula", "value", "numeric", "scalar")
+
+
+def _defined_expected(expected: str, opts: Options) -> Any:
+    """Expected text that uses the exercise's defined functions (``σ(z)(1 − σ(z))``), expanded."""
+    from grader.defined import expand, names
+    from tutor.reading.parser import parse
+
+    variables = [v.name for v in opts.variables] if opts.variables else None
+    return expand(parse(expected, variables, functions=names(opts.functions)), opts.functions)
 
 
 _RESOLVED: dict = {}
@@ -108,14 +125,14 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
                     return run_bounded(_grade_in_worker, k.name, expected, obj, ctx, what="grading the answer")
                 verdict = k.grade(expected, obj, ctx)
                 if text is not None and verdict.status in ("incorrect", "partial"):
-                    return _ambiguous(k, expected, text, opts, variables) or verdict
-                return verdict
+                    verdict = _ambiguous(k, expected, text, opts, variables) or verdict
+                return _as_typed(verdict, k, text, ctx) if opts.functions else verdict
         except WrongShape as exc:
             seen = Interpretation(exc.obj) if exc.obj is not None else None
             return invalid(exc.error, "Your answer is not of the right sort, so nothing was counted. "
                                       "Please check it and try again.", seen)
         except Unreadable as exc:
-            return invalid(exc.error)
+            return invalid(exc.error, exc.feedback)
         except (Unfinished, OutOfTime):
             return undecided(f"it could not be decided within {opts.timeout:g} s")
         except (RecursionError, MemoryError):
@@ -149,6 +166,22 @@ def _ambiguous(k: Kind, expected: Any, text: str, opts: Options, variables: tupl
         f"which is not right; if you meant {meant}, type {alt.text} (or use brackets).",
         read,
     )
+
+
+def _as_typed(verdict: Verdict, k: Kind, text: str | None, ctx: Context) -> Verdict:
+    """Show σ(z)·(1 − σ(z)) as read, not the definition it was graded with."""
+    if text is None or verdict.interpreted is None or verdict.status == "invalid":
+        return verdict
+    from dataclasses import replace
+
+    from grader.answers import read_answer
+    from grader.kinds.base import interpretation
+
+    try:
+        shown = read_answer(text, ctx, k.name if k.name in _NAMED_KINDS else None, expand=False)
+    except Unreadable:
+        return verdict
+    return replace(verdict, interpreted=interpretation(shown, ctx))
 
 
 def _grade_in_worker(kind_name: str, expected: Any, obj: Any, ctx: Context) -> Verdict:

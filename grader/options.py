@@ -32,13 +32,15 @@ class Options:
     labels: tuple[str, ...] | None = None  # names of vector components ("∂f/∂x", …)
     form_credit: float = 0.5  # score for a right value in the wrong form
     constant: str | None = None  # antiderivatives: "optional", "required" or "forbidden" (+ C)
+    functions: tuple = ()  # grader.defined.Definition: names the exercise defines (σ, f, g)
+    asked: Any = None  # grader.sides.Claim: what the answer is (g'(x), ∂f/∂x, ∇f, (w, b)), for its left side
 
     def with_(self, **changes: Any) -> "Options":
         return replace(self, **changes)
 
 
 _NAMES = ("variables", "vars", "tolerance", "digits", "exact", "form", "timeout", "mistakes",
-          "choices", "classify", "labels", "form_credit", "constant")
+          "choices", "classify", "labels", "form_credit", "constant", "functions", "asked")
 CONSTANT_POLICIES = ("optional", "required", "forbidden")
 
 
@@ -101,6 +103,15 @@ def options_from(kwargs: Mapping[str, Any]) -> Options:
         if policy not in CONSTANT_POLICIES:
             raise ValueError(f"unknown constant policy {policy!r}; choose one of {', '.join(CONSTANT_POLICIES)}")
         out["constant"] = policy
+    if kwargs.get("functions"):
+        from grader.defined import definitions
+
+        out["functions"] = definitions(kwargs["functions"])
+    if kwargs.get("asked") is not None:
+        from grader.sides import Claim, parse_asked
+
+        asked = kwargs["asked"]
+        out["asked"] = asked if isinstance(asked, Claim) else parse_asked(str(asked))
     if kwargs.get("form_credit") is not None:
         out["form_credit"] = min(max(float(kwargs["form_credit"]), 0.0), 1.0)
     return Options(**out)

@@ -19,13 +19,14 @@ MAX_CACHE = 20_000
 class Unreadable(Exception):
     """The answer could not be read: ``error`` is the parser's message with its caret."""
 
-    def __init__(self, error: str, column: int | None = None):
+    def __init__(self, error: str, column: int | None = None, feedback: str | None = None):
         super().__init__(error)
         self.error = error
         self.column = column
+        self.feedback = feedback  # the verdict's words, when "I could not read it" is not the reason
 
     def __reduce__(self):
-        return (type(self), (self.error, self.column))
+        return (type(self), (self.error, self.column, self.feedback))
 
 
 class _Cache:
@@ -64,12 +65,15 @@ def clear_cache() -> None:
         pass
 
 
-def read(text: str, variables: tuple[str, ...] | None = None) -> Any:
-    """``tutor.parse(text)`` or :class:`Unreadable` with the parser's message and caret."""
-    key = (text, variables)
+def read(text: str, variables: tuple[str, ...] | None = None, functions: tuple[str, ...] = ()) -> Any:
+    """``tutor.parse(text)`` or :class:`Unreadable` with the parser's message and caret.
+
+    ``functions`` are names the exercise defines (σ, f): ``σ(z)`` is then an application.
+    """
+    key = (text, variables, functions)
     hit = _cache.get(key)
     if hit is None:
-        hit = _parse(text, variables)
+        hit = _parse(text, variables, functions)
         _cache.put(key, hit)
     ok, value = hit
     if ok:
@@ -77,12 +81,12 @@ def read(text: str, variables: tuple[str, ...] | None = None) -> Any:
     raise value
 
 
-def _parse(text: str, variables: tuple[str, ...] | None) -> tuple[bool, Any]:
+def _parse(text: str, variables: tuple[str, ...] | None, functions: tuple[str, ...] = ()) -> tuple[bool, Any]:
     from tutor.reading.errors import ParseError
     from tutor.reading.parser import parse
 
     try:
-        return True, parse(text, variables=list(variables) if variables else None)
+        return True, parse(text, variables=list(variables) if variables else None, functions=functions)
     except ParseError as exc:
         return False, Unreadable(str(exc), exc.column)
     except RecursionError:
@@ -115,3 +119,54 @@ def has_decimals(text: Any, obj: Any = None) -> bool:
     if isinstance(obj, sp.Basic):
         return bool(obj.atoms(sp.Float))
     return False
+
+
+def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] = ()) -> Unreadable | None:
+    """An :class:`Unreadable` when a run of letters was split into names that are not ``known``.
+
+    ``asdfgh`` read as a·d·f·g·h·s, or ``x6cos(x)`` read with a variable x6, is not
+    a wrong answer but one that was not read as meant: it is *invalid*, and the
+    message names the strangers. Names spelt alone (``2x + k``) are left to grading.
+    """
+    from tutor.reading.errors import ParseError
+    from tutor.reading.runs import letter_runs
+    from tutor.reading.names import normalize
+
+    allowed = {normalize(k) for k in known}
+    strangers: list[str] = []
+    first = None
+    for run in letter_runs(text, tuple(known), functions):
+        bad = [n for n in run.names if normalize(n) not in allowed]
+        if bad and first is None:
+            first = run
+        strangers += [n for n in bad if n not in strangers]
+    if not strangers:
+        return None
+    from grader.words import names
+
+    listed = names(sorted(strangers))
+    verb = "is not a variable" if len(strangers) == 1 else "are not variables"
+    having = (f"its variables are {names(sorted(set(known)))}" if known else "the answer has no variables")
+    read_as = " · ".join(n for n in _pieces(first.text, known, functions))
+    message = f"{listed} {verb} of this exercise ({having}); '{first.text}' was read as {read_as}"
+    hint = ("check the spelling; to multiply, put * or a space between factors, e.g. 6*x or 6x, not x6"
+            if re.fullmatch(r"[^\W\d_]+\d+", first.text) else
+            "check the spelling of function names, and put * or a space between factors")
+    error = ParseError(message, text, first.start + 1, hint)
+    return Unreadable(str(error), error.column, "Your answer uses names that are not part of this exercise, so "
+                                                "nothing was counted. Please check it and try again.")
+
+
+def _pieces(run: str, known: tuple[str, ...], functions: tuple[str, ...]) -> list[str]:
+    """How a run was split, every piece shown (``twelve``: t, w, e, l, v, e)."""
+    import re
+
+    from tutor.reading.names import split_run
+
+    m = re.match(r"([^\d_]+)(.*)", run)
+    if m is None:
+        return [run]
+    shown = [{"E": "e"}.get(p.value, p.value).lstrip("@") for p in split_run(m.group(1), tuple(known), functions)]
+    if m.group(2):
+        shown[-1] += m.group(2)
+    return shown

@@ -43,7 +43,8 @@ class DerivativeTask(Task):
         answer = d.result
         mistakes = derivative_mistakes(f, var) if order == 1 else []
         steps = list(steps_of(d))
-        options: dict[str, Any] = {"variables": tuple(sorted(f.free_symbols, key=lambda s: s.name))}
+        options: dict[str, Any] = {"variables": tuple(sorted(f.free_symbols, key=lambda s: s.name)),
+                                   "asked": asked_derivative((var,) * order)}
         plot = None
         if ctx.has("at"):
             from tutor.engine.inputs import ordered_variables
@@ -53,10 +54,23 @@ class DerivativeTask(Task):
             value = _exact(answer.subs(point))
             steps.append(line("At", *_eqs(point), "the derivative is", value))
             mistakes = [type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in mistakes]
-            answer, options = value, {}
+            answer, options = value, {"asked": asked_derivative((var,) * order)}
             plot = ("tangent", f, var, point) if len(variables) == 1 else None
         return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=tuple(steps),
                       mistakes=distinct_mistakes(answer, mistakes), options=options, result=d, figure=plot)
+
+
+def asked_derivative(wrt: tuple, d: str = "d") -> str:
+    """What a derivative exercise asks, as a left-hand side for the grader: ``d/dx``, ``∂²/∂y∂x``.
+
+    The function's name is left open (f'(x), g'(x), dy/dx are all fine); an exercise
+    that names its function says so with ``grading = { asked = "g'(x)" }``.
+    """
+    from itertools import groupby
+
+    power = lambda n: f"^{n}" if n > 1 else ""  # noqa: E731
+    below = "".join(f"{d}{v}{power(len(list(run)))}" for v, run in groupby(wrt))
+    return f"{d}{power(len(wrt))}/{below}"
 
 
 def derivative_mistakes(f: Any, var: Any) -> list:

@@ -71,7 +71,7 @@ class Partial(Task):
 
     def solve(self, ctx: Context) -> Solved:
         import tutor
-        from exercises.tasks.calculus import derivative_mistakes
+        from exercises.tasks.calculus import asked_derivative, derivative_mistakes
         from exercises.tasks.common import distinct_mistakes, steps_of
         from tutor.render import line
 
@@ -86,12 +86,13 @@ class Partial(Task):
         if point is None:
             return Solved(answer=answer, kind="expression", solution=tuple(steps),
                           mistakes=distinct_mistakes(answer, mistakes), result=d,
-                          options={"variables": variables})
+                          options={"variables": variables, "asked": asked_derivative(tuple(wrt), "∂")})
         value = tutor.evaluate(answer, point, variables).value
         steps.append(line("At", point_words(point), "this is", value, "."))
         mistakes = [type(m)(m.key, m.description, m.expr.subs(point)) for m in mistakes]
         return Solved(answer=value, kind="number", solution=tuple(steps),
-                      mistakes=distinct_mistakes(value, mistakes), result=d)
+                      mistakes=distinct_mistakes(value, mistakes), result=d,
+                      options={"asked": asked_derivative(tuple(wrt), "∂")})
 
 
 @register
@@ -115,7 +116,7 @@ class GradientTask(Task):
         if point is not None:
             mistakes = [type(m)(m.key, m.description, m.expr.subs(point)) for m in mistakes]
         labels = tuple(f"∂f/∂{v.name}" for v in variables)
-        options: dict[str, Any] = {"labels": labels}
+        options: dict[str, Any] = {"labels": labels, "asked": "∇"}
         if point is None:
             options["variables"] = variables
         return Solved(answer=answer, kind="vector", solution=steps_of(g), result=g, options=options,

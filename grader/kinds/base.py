@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import sympy as sp
 
 from grader.options import Options
-from grader.reading import Unreadable, decimal_literals, has_decimals, read
+from grader.reading import Unreadable, decimal_literals, has_decimals
 from grader.verdict import Interpretation, Verdict
 
 KINDS: dict[str, type["Kind"]] = {}
@@ -82,17 +82,20 @@ class Kind:
 
     def read(self, answer: Any, ctx: Context) -> Any:
         """The learner's answer as a SymPy object (raises ``Unreadable``)."""
-        return read_math(answer, ctx)
+        return read_math(answer, ctx, self.name)
 
     def grade(self, expected: Any, answer: Any, ctx: Context) -> Verdict:  # pragma: no cover
         raise NotImplementedError
 
 
-def read_math(answer: Any, ctx: Context) -> Any:
+def read_math(answer: Any, ctx: Context, kind: str | None = None) -> Any:
+    """Text through ``grader.answers.read_answer`` (left-hand sides, defined functions, names)."""
     if isinstance(answer, str):
         if not answer.strip():
             raise Unreadable("Your answer is empty.")
-        obj = read(answer, ctx.names)
+        from grader.answers import read_answer
+
+        obj = read_answer(answer, ctx, kind)
         if isinstance(obj, sp.Basic) and obj.has(sp.zoo, sp.nan):
             raise undefined_part(answer, ctx.names)
         return obj

@@ -93,6 +93,11 @@ def test_unknown_id_and_topic_suggest_the_nearest(tmp_path):
     (("tags = [\"demo\"]", "kind = \"vectr\""), "tf-one", "kind", "did you mean 'vector'"),
     (("tags = [\"demo\"]", "grading = { tolerence = 0.1 }"), "tf-one", "grading.tolerence", "did you mean 'tolerance'"),
     (("tags = [\"demo\"]", "grading = { form = \"tidy\" }"), "tf-one", "grading.form", "simplified"),
+    (("tags = [\"demo\"]", "grading = { functions = { \"σ(z)\" = \"1/(1 + \" } }"), "tf-one",
+     "grading.functions.σ(z)", "cannot read the definition"),
+    (("tags = [\"demo\"]", "grading = { functions = { \"2σ\" = \"z\" } }"), "tf-one",
+     "grading.functions.2σ", "a name and its parameters"),
+    (("tags = [\"demo\"]", "grading = { functions = \"σ\" }"), "tf-one", "grading.functions", "a table"),
     (("tags = [\"demo\"]", "parameters = { a = { range = [1] } }"), "tf-one", "parameters.a.range", "[low, high]"),
     (("tags = [\"demo\"]", "parameters = { a = [1, 2] }\nconditions = [\"a > 2\"]"), "tf-one", "conditions",
      "no choice"),
@@ -155,3 +160,23 @@ def test_builtin_bank_loads_and_is_package_data():
     assert all(ex.source.startswith("exercises/bank/") for ex in bank.values())
     ids = [ex.id for ex in bank.values()]
     assert len(ids) == len(set(ids))
+
+
+def test_defined_functions_and_asked_reach_the_grader(tmp_path):
+    text = GOOD + textwrap.dedent('''
+        [[exercise]]
+        id = "sig"
+        topic = "chain-rule"
+        title = "Sigmoid"
+        task = "derivative"
+        variable = "z"
+        prompt = "Differentiate the sigmoid."
+        function = "1/(1 + exp(-z))"
+        grading = { functions = { "σ(z)" = "1/(1 + exp(-z))" }, asked = "σ'(z)" }
+        ''')
+    bank = exercises.load(write(tmp_path, text))
+    variant = bank["sig"].variant(0)
+    assert variant.options()["functions"] == {"σ(z)": "1/(1 + exp(-z))"}
+    assert variant.check("σ(z)(1 - σ(z))").status == "correct"
+    assert variant.check("sigma'(z) = sigma(z)(1 - sigma(z))").status == "correct"
+    assert variant.check("g'(z) = σ(z)(1 - σ(z))").status == "invalid"

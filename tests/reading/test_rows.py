@@ -73,6 +73,8 @@ ROWS: list[tuple[str, object]] = [
     ("sec x + csc x + cot x", sp.sec(x) + sp.csc(x) + sp.cot(x)),
     ("arcsin(x) + acos(x) + arctan(x)", sp.asin(x) + sp.acos(x) + sp.atan(x)),
     ("sinh x + cosh x + tanh x", sp.sinh(x) + sp.cosh(x) + sp.tanh(x)),
+    ("acoth(x)", sp.acoth(x)),
+    ("binomial(n, k)", sp.binomial(sp.Symbol("n"), sp.Symbol("k"))),
     ("exp(x)", sp.exp(x)),
     ("ln(x)", sp.log(x)),
     ("log(x)", sp.log(x)),
@@ -126,6 +128,8 @@ ROWS: list[tuple[str, object]] = [
     ("DNE", DNE),
     ("does not exist", DNE),
     ("undefined", DNE),
+    ("D.N.E.", DNE),
+    ("no limit", DNE),
     ("(DNE, 2)", sp.Tuple(DNE, 2)),
     # LaTeX
     (r"\frac{a}{b}", a / b),

@@ -53,6 +53,7 @@ ANSWERS = {  # typed answer -> verdict, for every fake exercise
     "(1,2)": Verdict("partial", 0.5, "One component is right.", Interp("(1, 2)", "(1, 2)"),
                       details=(Detail("∂f/∂x", "correct"), Detail("∂f/∂y", "incorrect", "check the sign"))),
     "slow": Verdict("undecided", 0.0, "Could not decide in 3 s.", Interp("slow", "slow")),
+    "y=6x-4": Verdict("correct", 1.0, "Right.", Interp("6*x - 4", "6·x − 4")),  # the real checker reads y = …
 }
 
 
@@ -74,7 +75,7 @@ class Variant:
         CHECKED.append((self.exercise.id, text, options))
         if text == "boom":
             raise RuntimeError("checker exploded")
-        if "=" in text:
+        if "=" in text and text.replace(" ", "") not in ANSWERS:
             return Verdict("invalid", 0.0, "", None, error="I expected an expression, but your answer is an equation.")
         if text.endswith("-") or text.endswith("+"):
             col = len(text) + 1

@@ -101,10 +101,10 @@ def test_the_assignments_grading_options_reach_the_checker(tmp_path):
     assert fakes.CHECKED == [("rules-2", "6x - 4", {"tolerance": 0.01, "timeout": 5.0})]
 
 
-def test_a_named_answer_is_submitted_as_what_was_graded(tmp_path):
+def test_a_named_answer_is_submitted_as_typed(tmp_path):
     work = new_work(tmp_path)
     drive(tmp_path, ["", "y = 6x - 4"], work)
-    assert rows(work.path)[0]["answer"] == "6x - 4"            # calctutor grade would call "y = …" invalid
+    assert rows(work.path)[0]["answer"] == "y = 6x - 4"        # calctutor grade reads "y = …" as the REPL did
 
 
 @pytest.mark.parametrize("name", ["answers.jsonl", "answers.txt"])

@@ -32,6 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the choices of a multiple-choice question, comma-separated")
     parser.add_argument("--timeout", type=float, default=None, metavar="S",
                         help="give up (verdict: undecided) after this many seconds (default 3)")
+    parser.add_argument("--function", action="append", default=None, metavar="'σ(z)=1/(1+exp(-z))'",
+                        help="a function the exercise defines (repeatable); the answer may then use σ(z)")
+    parser.add_argument("--asked", default=None, metavar="LHS",
+                        help="what the answer is, as a left-hand side: g'(x), dy/dx, ∂f/∂x, ∇f or (w, b)")
     add_format_options(parser)
 
 
@@ -41,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
     options = {"variables": variables_from(args), "tolerance": args.tolerance, "digits": args.digits,
                "exact": args.exact or None, "form": args.form, "timeout": args.timeout,
-               "constant": args.constant}
+               "constant": args.constant, "asked": args.asked,
+               "functions": dict(f.split("=", 1) for f in args.function if "=" in f) if args.function else None}
     if args.choices:
         options["choices"] = [c.strip() for c in args.choices.split(",") if c.strip()]
     expected = args.expected

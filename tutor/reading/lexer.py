@@ -15,14 +15,15 @@ from lark import Token
 from tutor.reading.errors import ParseError
 from tutor.reading.limits import Limits
 from tutor.reading.names import (
-    FUNCTIONS, GLYPHS, LATEX, LATEX_SYMBOLS, SUPERSCRIPTS, WHOLE_WORDS, declared_table, normalize,
-    split_run,
+    FUNCTIONS, GLYPHS, LATEX, LATEX_SYMBOLS, SUPERSCRIPTS, WHOLE_WORDS, declared_table, function_key,
+    normalize, split_run,
 )
 
 _GREEK_CHARS = "\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5"
 _TOKEN_RE = re.compile(
     r"(?P<ws>\s+|\$)"
-    r"|(?P<dne>(?i:does\s+not\s+exist|doesn[’']?t\s+exist)\b)"
+    r"|(?P<dne>(?i:(?:(?:the\s+)?limit\s+)?(?:does\s+not|doesn[’']?t)\s+exist\b|no\s+limit\b"
+    r"|d\.\s*n\.\s*e(?:\.|\b)))"
     r"|(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_(.\d]))?)"
     rf"|(?P<word>[A-Za-z{_GREEK_CHARS}]+)(?P<suffix>\d+|_\{{[A-Za-z0-9]+\}}|_[A-Za-z0-9]+)?"
     r"|(?P<under>_+[A-Za-z0-9_]*)"
@@ -96,9 +97,12 @@ def _tok(kind: str, value: object, start: int, end: int) -> Token:
 class Lexer:
     """One pass over the text; ``run()`` returns a :class:`Lexed` or raises ParseError."""
 
-    def __init__(self, text: str, variables: tuple[str, ...], limits: Limits, strict: bool):
+    def __init__(self, text: str, variables: tuple[str, ...], limits: Limits, strict: bool,
+                 functions: tuple[str, ...] = ()):
         self.text = text
         self.variables = variables
+        self.functions = functions
+        self.defined = {function_key(f) for f in functions}
         self.declared, _ = declared_table(variables)
         self.limits = limits
         self.strict = strict
@@ -183,10 +187,13 @@ class Lexer:
         if whole in declared:
             self._emit("NAME", declared[whole], start, end)
             return
+        if whole in self.defined:
+            self._emit("FUNC", "@" + whole, start, end)
+            return
         if suffix and (low + suffix) in ("log10", "log2"):
             self._emit("FUNC", low + suffix, start, end)
             return
-        pieces = split_run(letters, self.variables)
+        pieces = split_run(letters, self.variables, self.functions)
         if not suffix and end < len(self.text) and self.text[end] == "(":
             self._check_function_like(letters, pieces, start)
         for piece in pieces[:-1]:
@@ -298,6 +305,8 @@ class Lexer:
                 at = end + len(rest) - len(stripped)
                 self._emit("_IDXOPEN", "[", at, at + 1)
                 return at + 1
+        elif kind == "NAME" and value in self.defined and value not in self.declared:
+            self._emit("FUNC", "@" + value, start, end)
         elif kind == "NAME":
             self._piece(kind, self.declared.get(value, value), start, end)
         else:
@@ -371,9 +380,10 @@ def _closing_text(opener_type: str) -> str:
     return {"_RPAR": ")", "_RBRACK": "]", "_RBRACE": "}", "_BARCLOSE": "|", "_RANGLE": ">"}[OPENERS[opener_type]]
 
 
-def tokenize(text: str, variables: tuple[str, ...], limits: Limits, strict: bool = False) -> Lexed:
+def tokenize(text: str, variables: tuple[str, ...], limits: Limits, strict: bool = False,
+             functions: tuple[str, ...] = ()) -> Lexed:
     """Learner text -> tokens (ParseError on characters or brackets that can't be read)."""
-    return Lexer(text, variables, limits, strict).run()
+    return Lexer(text, variables, limits, strict, functions).run()
 
 
 def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:

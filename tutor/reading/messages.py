@@ -52,6 +52,13 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
         return err(f"nothing inside '{src(prev)}{src(tok)}'", prev, "put an expression inside the brackets")
     if kind in CLOSERS and prev is not None and prev.type in BINARY:
         return _needs_operand(prev, src, err)
+    if kind == "_COMMA" and lexed.depths[idx] > 0:
+        called = _called_word(lexed, idx)
+        if called is not None:
+            word, first = called
+            return err(f"unknown function '{word}'", first,
+                       "the functions of several arguments are log(b, x), min(…), max(…) and binomial(n, k); "
+                       "to multiply, put * between the factors")
     if kind == "_COMMA" and lexed.depths[idx] == 0:
         return err("a comma can only separate items inside brackets", tok,
                    "write a point as (1, 2) and several answers as {1, 2}; write 1000, not 1,000")
@@ -96,6 +103,23 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
     return err(f"unexpected '{src(tok)}' here", tok, _generic_hint(exc))
 
 
+def _called_word(lexed: Lexed, idx: int) -> tuple[str, Token] | None:
+    """``gcd(4, 6)``: the letters written right before the bracket that holds this comma, if any."""
+    toks, depth = lexed.tokens, lexed.depths[idx]
+    j = idx - 1
+    while j >= 0 and not (toks[j].type == "_LPAR" and lexed.depths[j] == depth):
+        j -= 1
+    k = j
+    while k > 0 and toks[k - 1].type in ("NAME", "FUNC", "CONST", "NUMBER") and toks[k - 1].end_pos == toks[k].start_pos:
+        k -= 1
+    if j <= 0 or k == j:
+        return None
+    word = lexed.text[toks[k].start_pos:toks[j].start_pos]
+    if len(word) < 2 or not word[0].isalpha():
+        return None
+    return word, toks[k]
+
+
 def _in_exponent(toks: list[Token], i: int) -> bool:
     """Is token i right after '^' (signs allowed in between)?"""
     i -= 1
@@ -126,7 +150,7 @@ def _needs_operand(op: Token, src, err) -> ParseError:
 
 
 def _needs_argument(func: Token, err) -> ParseError:
-    name = str(func.value)
+    name = str(func.value).lstrip("@")
     if name.startswith("log_"):
         return err(f"log base {name[4:]} needs an argument", func, f"write log_{name[4:]}(x)")
     return err(f"{name} needs an argument", func, f"write {name}(x) or {name} x")

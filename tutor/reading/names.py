@@ -16,17 +16,21 @@ FUNCTIONS: dict[str, str] = {
     "arcsec": "asec", "arccsc": "acsc", "arccot": "acot",
     "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "sech": "sech", "csch": "csch", "coth": "coth",
     "asinh": "asinh", "acosh": "acosh", "atanh": "atanh",
+    "acoth": "acoth", "asech": "asech", "acsch": "acsch",
     "arsinh": "asinh", "arcosh": "acosh", "artanh": "atanh",
+    "arcoth": "acoth", "arsech": "asech", "arcsch": "acsch",
     "arcsinh": "asinh", "arccosh": "acosh", "arctanh": "atanh",
+    "arccoth": "acoth", "arcsech": "asech", "arccsch": "acsch",
     "exp": "exp", "ln": "ln", "log": "log", "log10": "log10", "log2": "log2",
     "sqrt": "sqrt", "cbrt": "cbrt", "abs": "abs", "sgn": "sign", "sign": "sign",
-    "min": "min", "max": "max",
+    "min": "min", "max": "max", "binomial": "binomial",
 }
 
 # f^-1 means the inverse function for these (sin^-1(x) = asin(x))
 INVERSES: dict[str, str] = {
     "sin": "asin", "cos": "acos", "tan": "atan", "sec": "asec", "csc": "acsc", "cot": "acot",
     "sinh": "asinh", "cosh": "acosh", "tanh": "atanh",
+    "coth": "acoth", "sech": "asech", "csch": "acsch",
 }
 
 # constants inside a run of letters (case-insensitive pi; only lower-case e)
@@ -68,7 +72,7 @@ LATEX: dict[str, tuple[str, str]] = {
     "varepsilon": ("NAME", "epsilon"), "vartheta": ("NAME", "theta"), "varphi": ("NAME", "phi"),
 }
 for _name in FUNCTIONS:
-    if _name not in ("abs", "sgn", "sign", "cbrt", "log10", "log2", "sqrt"):
+    if _name not in ("abs", "sgn", "sign", "cbrt", "log10", "log2", "sqrt", "binomial"):
         LATEX.setdefault(_name, ("FUNC", FUNCTIONS[_name]))
 for _name in GREEK:
     LATEX.setdefault(_name, ("NAME", _name))
@@ -114,17 +118,24 @@ def declared_table(variables: Iterable[str] | None) -> tuple[dict[str, str], int
     return _declared_table(tuple(variables or ()))
 
 
+def function_key(name: str) -> str:
+    """The key a declared function is known by: σ, sigma and \\sigma agree."""
+    return normalize(name.strip().lstrip("\\"))
+
+
 @lru_cache(maxsize=4096)
-def split_run(run: str, variables: tuple[str, ...] = ()) -> tuple[Piece, ...]:
+def split_run(run: str, variables: tuple[str, ...] = (), functions: tuple[str, ...] = ()) -> tuple[Piece, ...]:
     """Split a run of letters into names: longest known name first, else one letter.
 
-    Known names are the declared variables, functions (any case), pi (any case),
-    e (unless declared), and Greek letter names; Greek glyphs are single names.
+    Known names are the declared variables and functions (an exercise's σ or f),
+    the reader's functions (any case), pi (any case), e (unless declared), and
+    Greek letter names; Greek glyphs are single names.
     """
     declared, longest = declared_table(variables)
+    defined = {function_key(f) for f in functions}
     pieces: list[Piece] = []
     i, n = 0, len(run)
-    max_len = max(longest, 7)
+    max_len = max(longest, 8, *(len(f) for f in defined))
     while i < n:
         ch = run[i]
         if ch == "π":
@@ -133,7 +144,10 @@ def split_run(run: str, variables: tuple[str, ...] = ()) -> tuple[Piece, ...]:
             continue
         if ch in GLYPHS:
             name = GLYPHS[ch]
-            pieces.append(Piece(("NAME", declared.get(name, name), i, 1)))
+            if name in defined and name not in declared:
+                pieces.append(Piece(("FUNC", "@" + name, i, 1)))
+            else:
+                pieces.append(Piece(("NAME", declared.get(name, name), i, 1)))
             i += 1
             continue
         best: Piece | None = None
@@ -144,6 +158,8 @@ def split_run(run: str, variables: tuple[str, ...] = ()) -> tuple[Piece, ...]:
             low = word.lower()
             if word in declared:
                 best = Piece(("NAME", declared[word], i, j - i))
+            elif word in defined:
+                best = Piece(("FUNC", "@" + word, i, j - i))
             elif low in FUNCTIONS and low not in ("log10", "log2"):
                 best = Piece(("FUNC", FUNCTIONS[low], i, j - i))
             elif low == "pi":

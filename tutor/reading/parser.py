@@ -69,14 +69,16 @@ def _parser() -> Lark:
 
 
 def parse(text: str, variables: Iterable[Any] | str | None = None, *, expect: str | None = None,
-          strict: bool = False, limits: Limits | None = None) -> Any:
+          strict: bool = False, limits: Limits | None = None, functions: Iterable[str] = ()) -> Any:
     """Read learner mathematics as a SymPy object.
 
     Returns an Expr, a Tuple (vector/point), a FiniteSet (set of points), an Eq,
     ``tutor.DNE`` or an ImmutableMatrix. ``variables`` (names or Symbols) guides
     how letter runs are split and lets ``w_1`` match ``w1``; ``expect`` is one of
     ``EXPECT_KINDS`` and turns any other shape into a ParseError; ``strict=True``
-    refuses names that are not in ``variables``. Raises only ParseError.
+    refuses names that are not in ``variables``. ``functions`` names functions the
+    exercise defines (σ, f, g): ``σ(z)`` is then read as an application,
+    ``sympy.Function("sigma")(z)``, not as σ·z. Raises only ParseError.
     """
     if not isinstance(text, str):
         raise ParseError(f"expected text to read, got {type(text).__name__}", "", 1,
@@ -84,7 +86,7 @@ def parse(text: str, variables: Iterable[Any] | str | None = None, *, expect: st
     if expect is not None and expect not in EXPECT_KINDS:
         raise ParseError(f"unknown expect={expect!r}", text, 1, "use one of " + ", ".join(EXPECT_KINDS))
     names = _variable_names(variables)
-    return _parse_cached(text, names, expect, strict, limits or _limits.current())
+    return _parse_cached(text, names, expect, strict, limits or _limits.current(), _function_names(functions))
 
 
 def _variable_names(variables: Iterable[Any] | str | None) -> tuple[str, ...]:
@@ -95,9 +97,18 @@ def _variable_names(variables: Iterable[Any] | str | None) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in variables if str(v).strip())
 
 
+def _function_names(functions: Iterable[str] | str | None) -> tuple[str, ...]:
+    if not functions:
+        return ()
+    if isinstance(functions, str):
+        functions = functions.replace(",", " ").split()
+    return tuple(sorted({str(f).strip() for f in functions if str(f).strip()}))
+
+
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str, names: tuple[str, ...], expect: str | None, strict: bool, limits: Limits) -> Any:
-    return _parse(text, names, expect, strict, limits)
+def _parse_cached(text: str, names: tuple[str, ...], expect: str | None, strict: bool, limits: Limits,
+                  functions: tuple[str, ...] = ()) -> Any:
+    return _parse(text, names, expect, strict, limits, functions)
 
 
 def clear_cache() -> None:
@@ -109,20 +120,22 @@ def cache_info():
 
 
 def parse_uncached(text: str, variables: Iterable[Any] | str | None = None, *, expect: str | None = None,
-                   strict: bool = False, limits: Limits | None = None) -> Any:
+                   strict: bool = False, limits: Limits | None = None, functions: Iterable[str] = ()) -> Any:
     """``parse`` without the LRU cache (for benchmarks and tests of the cache)."""
     if not isinstance(text, str):
         return parse(text)
-    return _parse(text, _variable_names(variables), expect, strict, limits or _limits.current())
+    return _parse(text, _variable_names(variables), expect, strict, limits or _limits.current(),
+                  _function_names(functions))
 
 
-def _parse(text: str, names: tuple[str, ...], expect: str | None, strict: bool, limits: Limits) -> Any:
+def _parse(text: str, names: tuple[str, ...], expect: str | None, strict: bool, limits: Limits,
+           functions: tuple[str, ...] = ()) -> Any:
     if len(text) > limits.max_length:
         raise ParseError(f"the answer is too long ({len(text)} characters; the limit is {limits.max_length})",
                          text, limits.max_length + 1, "type a shorter answer")
     if not text.strip():
         raise ParseError("the answer is empty", text, 1, "type an expression, such as 2x + 1")
-    lexed = tokenize(text, names, limits, strict)
+    lexed = tokenize(text, names, limits, strict, functions)
     if not lexed.tokens:
         raise ParseError("the answer is empty", text, 1, "type an expression, such as 2x + 1")
     _state.limits = limits

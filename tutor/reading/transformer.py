@@ -32,12 +32,14 @@ _UNARY = {
     "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "asec": sp.asec, "acsc": sp.acsc,
     "acot": sp.acot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "sech": sp.sech,
     "csch": sp.csch, "coth": sp.coth, "asinh": sp.asinh, "acosh": sp.acosh, "atanh": sp.atanh,
+    "acoth": sp.acoth, "asech": sp.asech, "acsch": sp.acsch,
     "exp": sp.exp, "ln": sp.log, "abs": sp.Abs, "sign": sp.sign,
     "log10": lambda x: sp.log(x, 10), "log2": lambda x: sp.log(x, 2),
 }
 _CONSTANTS = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
 _INVERSES = {"sin": "asin", "cos": "acos", "tan": "atan", "sec": "asec", "csc": "acsc",
-             "cot": "acot", "sinh": "asinh", "cosh": "acosh", "tanh": "atanh"}
+             "cot": "acot", "sinh": "asinh", "cosh": "acosh", "tanh": "atanh",
+             "coth": "acoth", "sech": "asech", "csch": "acsch"}
 
 
 def _pos(tok: object) -> int | None:
@@ -45,7 +47,7 @@ def _pos(tok: object) -> int | None:
 
 
 def _display(name: str) -> str:
-    return name.split("_")[0] if name.startswith("log_") else name
+    return name.split("_")[0] if name.startswith("log_") else name.lstrip("@")
 
 
 @v_args(inline=True)
@@ -182,9 +184,14 @@ class ToSymPy(Transformer):
             self._arity(name, args, 1, 2, pos)
             value = sp.log(args[0]) if len(args) == 1 else sp.log(args[1], args[0])
             return self._defined(value, args, lambda: f"log({', '.join(_text(a) for a in args)})", pos)
+        if name.startswith("@"):  # a function the exercise defines: kept applied, expanded by the grader
+            return sp.Function(name[1:])(*args)
         if name in ("min", "max"):
             self._arity(name, args, 1, 64, pos)
             return (sp.Min if name == "min" else sp.Max)(*args)
+        if name == "binomial":
+            self._arity(name, args, 2, 2, pos)
+            return self._binomial(*args, pos)
         if name == "sqrt":
             self._arity(name, args, 1, 1, pos)
             return self._root(args[0], 2, pos)
@@ -194,11 +201,17 @@ class ToSymPy(Transformer):
         self._arity(name, args, 1, 1, pos)
         return self._defined(_UNARY[name](args[0]), args, lambda: f"{_display(name)}({_text(args[0])})", pos)
 
+    def _binomial(self, n, k, pos):
+        """binomial(n, k); a huge exact value is refused like a huge factorial."""
+        if n.is_Integer and k.is_Integer and min(k, n - k) > self.limits.max_factorial:
+            raise SemanticError(f"binomial({n}, {k}) is too large to work with", pos, "use smaller numbers")
+        return sp.binomial(n, k)
+
     @staticmethod
     def _arity(name: str, args: list, low: int, high: int, pos) -> None:
         if not low <= len(args) <= high:
-            want = "one argument" if high == 1 else f"{low} to {high} arguments"
-            example = {"log": "log(x) or log(b, x) for base b"}.get(name, f"{name}(x)")
+            want = "one argument" if high == 1 else (f"{low} arguments" if low == high else f"{low} to {high} arguments")
+            example = {"log": "log(x) or log(b, x) for base b", "binomial": "binomial(n, k)"}.get(name, f"{name}(x)")
             raise SemanticError(f"{name} takes {want}, not {len(args)}", pos, f"write {example}")
 
     # -- powers, guarded ------------------------------------------------------

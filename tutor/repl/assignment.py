@@ -145,12 +145,12 @@ class AssignmentWork:
 
     def recall(self, attempts: Iterable[Any]) -> None:
         """Verdicts of answers kept from an earlier session, from the progress store (same answer text,
-        or the right-hand side the tutor graded for ``y = …``)."""
-        from tutor.repl.lines import named_right_side
+        or, from files written before left-hand sides were graded, the right-hand side of ``y = …``)."""
+        from grader.sides import split
 
         for a in attempts:  # oldest first: the last match wins
             entry = self.entries.get(a.exercise)
-            if entry is not None and entry.answer in (a.answer, named_right_side(a.answer)):
+            if entry is not None and entry.answer in (a.answer, split(a.answer)[1]):
                 entry.status = a.status
 
     # -- words ------------------------------------------------------------------

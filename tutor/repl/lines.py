@@ -1,28 +1,12 @@
-"""What a typed line means beyond the grammar, and what an error means to a student.
+"""What an error means to a student: one sentence (a bug gets an apology, never a traceback).
 
-``y = 2 - 10x`` for an expression exercise is graded by its right-hand side;
-an exception becomes one sentence (a bug gets an apology, never a traceback).
+(A left-hand side such as ``g'(x) = …`` is read by the grader, ``grader.sides``,
+so that the REPL, ``check`` and ``grade`` agree.)
 """
 from __future__ import annotations
 
 import os
-import re
 import sys
-from typing import Any
-
-
-_NAMED = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*'*(\([^()=]*\))?|d\w*/d\w+)\s*=\s*([^=<>]+)$")
-
-
-def named_right_side(text: str) -> str | None:
-    """``y = 2 - 10x`` or ``f'(x) = 6x - 4`` -> the right-hand side; None for anything else."""
-    m = _NAMED.match(text)
-    return m.group(3).strip() if m and m.group(3).strip() else None
-
-
-def variant_wants_value(variant: Any) -> bool:
-    """Expressions and numbers: a student who writes ``y = …`` means the value after '='."""
-    return getattr(variant, "kind", "expression") in ("expression", "number", "vector", "limit")
 
 
 _NOT_UTF8 = re.compile("[\udc80-\udcff\ufffd]")

@@ -16,7 +16,7 @@ from tutor.repl import views
 from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
-from tutor.repl.lines import explain_error, input_problem, named_right_side, variant_wants_value
+from tutor.repl.lines import explain_error, input_problem
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
 
@@ -340,15 +340,8 @@ class Session:
         options = self.work.grading_options() if self.work is not None else {}
         from tutor.engine.bounded import alarm
 
-        graded = text  # what was graded, and what a submission file gets
-        with alarm(COMPUTE_LIMIT, "checking your answer"):
+        with alarm(COMPUTE_LIMIT, "checking your answer"):  # g'(x) = … is read by the grader, as in check and grade
             verdict = variant.check(text, **options)
-            rhs = named_right_side(text)
-            if getattr(verdict, "status", None) == "invalid" and rhs and variant_wants_value(variant):
-                retry = variant.check(rhs, **options)
-                if getattr(retry, "status", "invalid") != "invalid":
-                    self.say(f"(I graded the right-hand side, {rhs}.)", "dim")
-                    verdict, graded = retry, rhs
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
         if self.work is not None:  # the gradebook's rule: the latest answer counts, less the hints taken
@@ -373,7 +366,7 @@ class Session:
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)
             if self.work is not None:
-                self.submit(ex.id, graded, status, before.hints_used)
+                self.submit(ex.id, text, status, before.hints_used)
         if status == "correct":
             self.stats.solved.add(ex.id)
             self.offer_next(exclude=(ex.id,))

@@ -1,0 +1,59 @@
+"""Reading one typed answer in the light of its exercise: the one place every front-end goes through.
+
+Order: a left-hand side is split off and checked (``grader.sides``); the rest is
+read with the exercise's variables and defined functions; letter runs that split
+into names foreign to the exercise make the answer *invalid*; defined functions
+are expanded; ``(w, b) = …`` is put in the exercise's order.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import sympy as sp
+
+from grader import defined, sides
+from grader.reading import foreign_names, read
+
+
+def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = True) -> Any:
+    """``text`` as a SymPy object, or :class:`Unreadable` saying what could not be read as meant.
+
+    ``expand=False`` keeps defined functions applied (``σ(z)``), for showing how it was read.
+    """
+    opts = ctx.options
+    claim, rhs = sides.split(text) if kind in sides.NAMED else (None, text)
+    functions = defined.names(opts.functions)
+    obj = read(rhs, ctx.names, functions)
+    variables = tuple(v.name for v in ctx.variables)
+    if claim is not None:
+        sides.check(claim, kind, variables, opts.asked)
+    known = variables + _expected_names(ctx.expected)
+    problem = foreign_names(rhs, known, functions)
+    if problem is not None:
+        raise problem
+    if expand:
+        obj = defined.expand(obj, opts.functions)
+    if claim is not None and claim.what == "names":
+        obj = _in_order(obj, claim, variables, opts.asked)
+    return obj
+
+
+def _expected_names(expected: Any) -> tuple[str, ...]:
+    free = getattr(expected, "free_symbols", None)
+    if not free:
+        return ()
+    return tuple(sorted(s.name for s in free if isinstance(s, sp.Symbol)))
+
+
+def _in_order(obj: Any, claim: sides.Claim, variables: tuple[str, ...], asked: Any) -> Any:
+    """The components of ``(w, b) = (…)`` in the exercise's order (asked names, else its variables)."""
+    order = asked.names if asked is not None and asked.what == "names" else variables
+    if not isinstance(obj, sp.Tuple):
+        return obj
+    if len(obj) != len(claim.names):
+        raise sides.WrongSide(f"The left-hand side {claim.describe()} names {len(claim.names)} values, but the "
+                         f"right-hand side has {len(obj)}.")
+    if not order or sorted(order) != sorted(claim.names):
+        return obj
+    value = dict(zip(claim.names, obj.args))
+    return sp.Tuple(*(value[n] for n in order))
