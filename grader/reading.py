@@ -84,6 +84,8 @@ def _parse(text: str, variables: tuple[str, ...] | None) -> tuple[bool, Any]:
     try:
         return True, parse(text, variables=list(variables) if variables else None)
     except ParseError as exc:
+        if exc.internal:
+            raise  # the reader's failure, not the learner's: the check says undecided
         return False, Unreadable(str(exc), exc.column)
     except RecursionError:
         return False, Unreadable("Your answer is nested too deeply to read.")
