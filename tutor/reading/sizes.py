@@ -24,16 +24,30 @@ def digits(r: sp.Rational) -> float:
 def coefficient_digits(expr) -> float:
     """Digits of the exact number that raising or multiplying ``expr`` would work with.
 
-    A product multiplies its numbers, and a power of a power folds its exponents, so
-    both add up; sums, functions and symbols hold their numbers apart.
+    A product multiplies its numerators and its denominators, and a power of a power
+    folds its exponents, so both add up; sums, functions and symbols hold their
+    numbers apart.
     """
+    return max(_numerator_denominator(expr))
+
+
+def _numerator_denominator(expr) -> tuple[float, float]:
     if isinstance(expr, sp.Rational):
-        return digits(expr)
+        return (math.log10(abs(int(expr.p))) if expr.p else 0.0), math.log10(int(expr.q))
     if isinstance(expr, sp.Mul):
-        return sum(coefficient_digits(f) for f in expr.args)
+        parts = [_numerator_denominator(f) for f in expr.args]
+        return sum(p[0] for p in parts), sum(p[1] for p in parts)
     if isinstance(expr, sp.Pow) and isinstance(expr.exp, sp.Rational):
-        return abs(float(expr.exp)) * coefficient_digits(expr.base)
-    return 0.0
+        num, den = _numerator_denominator(expr.base)
+        scale = abs(float(expr.exp))
+        return (den * scale, num * scale) if expr.exp < 0 else (num * scale, den * scale)
+    return 0.0, 0.0
+
+
+def product_digits(factors) -> float:
+    """Digits of the number a product of ``factors`` computes."""
+    parts = [_numerator_denominator(f) for f in factors]
+    return max(sum(p[0] for p in parts), sum(p[1] for p in parts))
 
 
 def sum_digits(terms) -> float:

@@ -87,7 +87,7 @@ class ToSymPy(Transformer):
         return sp.Mul(sp.S.NegativeOne, a)
 
     def mul(self, *factors):
-        self._check_size(sum(sizes.coefficient_digits(f) for f in factors), "this product", None)
+        self._check_size(sizes.product_digits(factors), "this product", None)
         return sp.Mul(*factors)
 
     def times(self, a):
