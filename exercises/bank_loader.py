@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from exercises.errors import BankError, BankLoadError
+from exercises.toml_depth import find_too_deep
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
 from exercises.schema import (CONSTANT_POLICIES, FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable,
@@ -122,7 +123,12 @@ def _files(path: str | Path | None) -> list[Path]:
 def _load_file(file: Path, errors: list[BankError]) -> list[Exercise]:
     name = _display_name(file)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        deep = find_too_deep(text)
+        if deep is not None:
+            errors.append(BankError(deep.message(), name, deep.exercise, deep.key))
+            return []
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         errors.append(BankError("the file is not UTF-8 text", name))
         return []

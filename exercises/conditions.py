@@ -11,6 +11,10 @@ recursive-descent parser and evaluated over exact fractions: never as code.
     power      := unary ("^" unary)?          (integer exponents only)
     unary      := "-" unary | atom
     atom       := NUMBER | NAME | "abs" "(" sum ")" | "(" sum ")"
+
+Conditions are bounded, because a bank file may be hostile: at most MAX_LENGTH
+characters, MAX_DEPTH nested brackets or signs, and no value longer than
+MAX_DIGITS digits while it is evaluated (``((s^64)^64)^64`` is refused, not computed).
 """
 from __future__ import annotations
 
@@ -22,6 +26,10 @@ from typing import Union
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z_0-9]*)|(==|!=|<=|>=|≠|≤|≥|[-+*/^()<>]))")
 _COMPARE = {"==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥"}
+MAX_LENGTH = 500  # characters in one condition
+MAX_DEPTH = 30  # nested brackets, abs( and signs
+MAX_DIGITS = 300  # digits of any value met while evaluating
+_MAX_BITS = int(MAX_DIGITS * 3.33)
 
 Node = Union[tuple, Fraction, str]
 
@@ -43,6 +51,8 @@ class Condition:
 
 
 def parse_condition(text: str) -> Condition:
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(f"the condition is {len(text):,} characters long; at most {MAX_LENGTH} are allowed")
     tokens = _tokenize(text)
     parser = _Parser(tokens, text)
     tree = parser.condition()
@@ -71,6 +81,13 @@ def _tokenize(text: str) -> list[str]:
 class _Parser:
     def __init__(self, tokens: list[str], text: str):
         self.tokens, self.text, self.pos = tokens, text, 0
+        self.depth = 0
+
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(f"condition {_short(self.text)} nests brackets or signs more than "
+                                 f"{MAX_DEPTH} deep; write it more simply")
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -135,20 +152,22 @@ class _Parser:
     def unary(self) -> Node:
         if self.peek() == "-":
             self.take()
-            return ("neg", self.unary())
+            self.deeper()
+            node: Node = ("neg", self.unary())
+            self.depth -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
         tok = self.take()
-        if tok == "(":
+        if tok == "(" or tok == "abs":
+            if tok == "abs":
+                self.take("(")
+            self.deeper()
             node = self.sum()
             self.take(")")
-            return node
-        if tok == "abs":
-            self.take("(")
-            node = self.sum()
-            self.take(")")
-            return ("abs", node)
+            self.depth -= 1
+            return ("abs", node) if tok == "abs" else node
         if tok[0].isdigit():
             return Fraction(tok)
         if tok in ("and", "or") or not (tok[0].isalpha() or tok[0] == "_"):
@@ -194,6 +213,10 @@ def _eval(tree: Node, values: Mapping[str, Fraction], text: str):
     a, b = _eval(tree[1], values, text), _eval(tree[2], values, text)
     if isinstance(a, _Undefined) or isinstance(b, _Undefined):
         return _Undefined()
+    return _bounded(_arithmetic(op, a, b, text), text)
+
+
+def _arithmetic(op: str, a: Fraction, b: Fraction, text: str):
     if op == "+":
         return a + b
     if op == "-":
@@ -206,9 +229,27 @@ def _eval(tree: Node, values: Mapping[str, Fraction], text: str):
         return a / b
     if op == "^":
         if b.denominator != 1 or abs(b) > 64 or (a == 0 and b < 0):
-            raise ConditionError(f"condition {text!r}: only small integer exponents are allowed")
+            raise ConditionError(f"condition {_short(text)}: only small integer exponents are allowed")
+        if _bits(a) * abs(int(b)) > _MAX_BITS:
+            raise ConditionError(f"condition {_short(text)}: a power grows past {MAX_DIGITS} digits "
+                                 f"({a if _bits(a) < 60 else 'a long number'}^{b}); use smaller numbers")
         return a ** int(b)
     raise ConditionError(f"condition {text!r}: unknown operation {op!r}")  # pragma: no cover
+
+
+def _bits(v: Fraction) -> int:
+    return max(abs(v.numerator).bit_length(), v.denominator.bit_length())
+
+
+def _bounded(value, text: str):
+    if isinstance(value, Fraction) and _bits(value) > _MAX_BITS:
+        raise ConditionError(f"condition {_short(text)}: a value grows past {MAX_DIGITS} digits; "
+                             "use smaller numbers")
+    return value
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 60 else repr(text[:57] + "...")
 
 
 class _Undefined:

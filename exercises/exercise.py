@@ -18,6 +18,13 @@ from tutor.render import Doc, Line, Math, Rendered, Step, line
 
 
 @dataclass(frozen=True)
+class _Failed:
+    """A variant that could not be built, kept so that it is not tried again."""
+
+    error: Exception
+
+
+@dataclass(frozen=True)
 class Hint:
     text: str
     cost: float = 0
@@ -48,14 +55,25 @@ class Exercise:
     CACHE = 32
 
     def variant(self, seed: int | str = 0) -> "Variant":
-        """The variant for ``seed`` (an int or text): the same on every run and machine."""
+        """The variant for ``seed`` (an int or text): the same on every run and machine.
+
+        A failure is remembered like a success: a bank function that runs out of time
+        costs one time limit per variant, not one per answer graded against it.
+        """
+        from tutor.engine.bounded import Unfinished
+
         key = (type(seed).__name__, str(seed))
         cached = self._variants.get(key)
         if cached is None:
-            cached = self._solve(seed)
+            try:
+                cached = self._solve(seed)
+            except (BankError, Unfinished) as exc:
+                cached = _Failed(exc)
             if len(self._variants) >= self.CACHE:
                 self._variants.pop(next(iter(self._variants)))
             self._variants[key] = cached
+        if isinstance(cached, _Failed):
+            raise cached.error.with_traceback(None)
         return cached
 
     def _solve(self, seed: int | str) -> "Variant":

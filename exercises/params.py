@@ -24,6 +24,8 @@ Value = Union[Fraction, str]  # a number, or expression text read later with tut
 MAX_VALUES = 10_000  # per parameter
 ENUMERATE_LIMIT = 50_000  # combinations enumerated exactly; beyond, rejection sampling
 REJECTION_TRIES = 500
+SAMPLE_CHECKS = 2_000  # combinations sampled at loading when there are too many to enumerate
+MIN_SHARE = 0.05  # of them at least this share must meet the conditions (a variant then fails 1 in 10^11)
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _NUMBER = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)(\s*/\s*\d+)?\s*$")
@@ -151,9 +153,26 @@ def parse_space(declared: Any, conditions: Any) -> ParameterSpace:
     try:
         if space.count() == 0:
             raise BankError("no choice of parameters meets the conditions", field="conditions")
+        if space.count() is None:
+            _check_sampling(space)
     except ConditionError as exc:
         raise BankError(str(exc), field="conditions") from None
     return space
+
+
+def _check_sampling(space: ParameterSpace) -> None:
+    """Too many combinations to list: make sure seeded sampling will find valid ones.
+
+    A rare condition over a huge space (one in a million) would make every variant fail
+    after REJECTION_TRIES attempts, so it is refused when the bank is loaded.
+    """
+    met = sum(space._ok(tuple(p.values[stable_int("sample", k, p.name) % len(p.values)]
+                              for p in space.parameters)) for k in range(SAMPLE_CHECKS))
+    if met < MIN_SHARE * SAMPLE_CHECKS:
+        raise BankError(f"the conditions hold for only {met} of {SAMPLE_CHECKS:,} sampled choices among "
+                        f"{space.size:,} combinations, too few to pick variants reliably; narrow the "
+                        f"ranges (at most {ENUMERATE_LIMIT:,} combinations are listed exactly) or loosen "
+                        "the conditions", field="conditions")
 
 
 def _values(spec: Any, field: str) -> tuple[Value, ...]:

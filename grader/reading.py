@@ -88,6 +88,8 @@ def _parse(text: str, variables: tuple[str, ...] | None, functions: tuple[str, .
     try:
         return True, parse(text, variables=list(variables) if variables else None, functions=functions)
     except ParseError as exc:
+        if exc.internal:
+            raise  # the reader's failure, not the learner's: the check says undecided
         return False, Unreadable(str(exc), exc.column)
     except RecursionError:
         return False, Unreadable("Your answer is nested too deeply to read.")

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from exercises.toml_depth import find_too_deep
+
 TOP = ("title", "exercises", "bank", "points", "options")
 OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
@@ -79,7 +81,12 @@ def load_assignment(path: str | Path, bank: Any = None) -> tuple[Assignment, Any
     p = Path(path)
     try:
         raw_bytes = p.read_bytes()
-        data = tomllib.loads(raw_bytes.decode("utf-8"))
+        text = raw_bytes.decode("utf-8")
+        deep = find_too_deep(text)
+        if deep is not None:
+            where = f" (key {deep.key!r})" if deep.key else ""
+            raise AssignmentError(f"{p}: {deep.message()}{where}")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise AssignmentError(f"{p}: no such assignment file") from None
     except IsADirectoryError:

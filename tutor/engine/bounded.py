@@ -21,6 +21,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from tutor.reading.errors import Interrupted
+
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT = float(os.environ.get("CALCTUTOR_TIMEOUT", "3"))
@@ -30,8 +32,10 @@ _pool_lock = threading.Lock()
 _in_worker = False
 
 
-class Unfinished(Exception):
-    """A bounded call did not finish; ``seconds`` and ``what`` say which and how long."""
+class Unfinished(Interrupted):
+    """A bounded call did not finish; ``seconds`` and ``what`` say which and how long.
+
+    An :class:`~tutor.reading.errors.Interrupted`, so ``tutor.parse`` lets it through."""
 
     def __init__(self, what: str, seconds: float, reason: str = "timed out"):
         self.what, self.seconds, self.reason = what, seconds, reason

@@ -20,6 +20,8 @@ class ParseError(ValueError):
         self.hint = hint
         super().__init__(self.__str__())
 
+    internal = False  # True only for InternalReadingError
+
     def caret_line(self) -> str:
         """Spaces then '^' under ``column`` (tabs kept so the caret lines up)."""
         prefix = self.text[: self.column - 1]
@@ -44,3 +46,30 @@ class ParseError(ValueError):
 
     def __reduce__(self):
         return (type(self), (self.message, self.text, self.column, self.hint))
+
+
+class InternalReadingError(ParseError):
+    """The reader itself failed (a SymPy corner case), not the learner's text.
+
+    Still a ParseError, so ``parse`` keeps its contract, but ``internal`` is True so a
+    grader can flag the answer as undecided instead of calling it unreadable. The
+    message names no Python exception; ``cause`` keeps it for logs.
+    """
+
+    internal = True
+
+    def __init__(self, text: str = "", cause: BaseException | str | None = None, *_: object):
+        self.cause = cause if isinstance(cause, str) else (type(cause).__name__ if cause else "")
+        super().__init__("calctutor could not finish reading this (a problem in calctutor, not in your answer)",
+                         text, 1, "try writing it more simply; if it keeps happening, tell your teacher")
+
+    def __reduce__(self):
+        return (type(self), (self.text, self.cause))
+
+
+class Interrupted(Exception):
+    """A caller's deadline, raised into the reader: it passes through ``parse`` untouched.
+
+    ``tutor.engine.bounded.Unfinished`` derives from it, so an alarm that fires while an
+    answer is being read is a timeout, never an unreadable answer.
+    """

@@ -340,8 +340,8 @@ class Lexer:
         for i, tok in enumerate(toks):
             kind = tok.type
             if kind in _NESTING:
-                back = toks[i - 2].type if kind == "POW" and i >= 2 else (toks[i - 1].type if i else "")
-                chain = chain + 1 if back in _NESTING else 1
+                back, signs = _before_operand(toks, i)
+                chain = chain + 1 + signs if back in _NESTING else 1
                 if chain + len(stack) > max_depth:
                     raise self.fail(f"the expression is nested too deeply (the limit is {max_depth} levels)",
                                     tok.start_pos, "simplify the expression before typing it")
@@ -374,6 +374,16 @@ class Lexer:
                             f"add '{_closing_text(opener.type)}' where it should end")
         if toks and toks[0].type == "_LBRACE" and match.get(0) == len(toks) - 1:
             toks[0] = _tok("_SETOPEN", "{", toks[0].start_pos, toks[0].end_pos)
+
+
+def _before_operand(toks: list[Token], i: int) -> tuple[str, int]:
+    """The token kind before the operand that ends at ``i`` (for a POW: before its base),
+    and how many signs stand between: each sign wraps one more level (``2^-2^-x``)."""
+    j = i - 2 if toks[i].type == "POW" else i - 1
+    signs = 0
+    while j >= 0 and toks[j].type in ("_MINUS", "_PLUS"):
+        j, signs = j - 1, signs + 1
+    return (toks[j].type if j >= 0 else ""), signs
 
 
 def _closing_text(opener_type: str) -> str:

@@ -17,9 +17,10 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from tutor.reading import limits as _limits
-from tutor.reading.errors import ParseError
+from tutor.reading.errors import InternalReadingError, Interrupted, ParseError
 from tutor.reading.lexer import tokenize
 from tutor.reading.limits import Limits
+from tutor.reading.sizes import about, largest_number
 from tutor.reading.messages import explain_unexpected
 from tutor.reading.transformer import SemanticError, ToSymPy
 
@@ -151,16 +152,27 @@ def _parse(text: str, names: tuple[str, ...], expect: str | None, strict: bool, 
     except RecursionError:
         raise ParseError("the answer is nested too deeply to read", text, 1,
                          "simplify the expression before typing it") from None
-    except Exception as exc:  # a SymPy corner case must still look like unreadable input
-        raise ParseError(f"could not read this ({type(exc).__name__}: {exc})", text, 1,
-                         "check the expression, or write it more simply") from None
+    except Interrupted:
+        raise  # the caller's deadline: not a fact about the text
+    except Exception as exc:  # a SymPy corner case: ours, not the learner's
+        raise InternalReadingError(text, exc) from None
     finally:
         _state.limits = None
+    _check_numbers(result, text, limits.max_digits)
     if len(lexed.tokens) > limits.max_depth:
         _check_depth(result, text, limits.max_depth)
     if expect is not None:
         _check_expect(result, expect, lexed)
     return result
+
+
+def _check_numbers(obj: Any, text: str, max_digits: int) -> None:
+    """The last guard: no reading keeps an exact number longer than ``max_digits``
+    (printers and reports could not show it, and comparing it would be slow)."""
+    longest = largest_number(obj)
+    if longest > max_digits + 1:
+        raise ParseError(f"this works out to a number too large to work with exactly (about {about(longest)} "
+                         f"digits; the limit is {max_digits})", text, 1, "use smaller numbers")
 
 
 def _check_depth(obj: Any, text: str, max_depth: int) -> None:

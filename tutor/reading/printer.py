@@ -15,8 +15,12 @@ from sympy.printing.conventions import requires_partial
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.mathml import MathMLPresentationPrinter
 from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.pretty.pretty import PrettyPrinter
+from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
+from sympy.printing.pretty.stringpict import prettyForm
 from sympy.printing.str import StrPrinter
 
+from tutor.reading.bignum import abbreviate
 from tutor.reading.dne import DoesNotExist
 from tutor.reading.names import GLYPHS
 
@@ -44,6 +48,18 @@ class LearnerPrinter(StrPrinter):
 
     def _print_DoesNotExist(self, expr) -> str:
         return "DNE"
+
+    def _print_Integer(self, expr) -> str:
+        short = abbreviate(int(expr.p))
+        return super()._print_Integer(expr) if short is None else short.text()
+
+    def _print_Rational(self, expr) -> str:
+        short = abbreviate(int(expr.p), int(expr.q))
+        return super()._print_Rational(expr) if short is None else short.text()
+
+    def _print_int(self, expr) -> str:
+        short = abbreviate(expr)
+        return super()._print_int(expr) if short is None else short.text()
 
     # -- functions and powers ----------------------------------------------------
     def _print_Function(self, expr) -> str:
@@ -204,7 +220,7 @@ def to_unicode(obj: Any) -> str:
     text = _SPACED.doprint(obj if isinstance(obj, sp.Basic) else sp.sympify(obj, strict=True))
     text = re.sub(r"\^\((-\d+)\)|\^(\d+)(?![\d.])", lambda m: (m.group(1) or m.group(2)).translate(_SUP), text)
     text = re.sub(r"sqrt\(([A-Za-z]\w*|\d+)\)", r"√\1", text)
-    text = text.replace("sqrt(", "√(")
+    text = text.replace("sqrt(", "√(").replace("...", "…")
     text = _WORD.sub(_unicode_word, text)
     text = text.replace("*", "·").replace(" - ", " − ")
     text = re.sub(r"(^|[(\[{<,=|/·^ ])-", r"\1−", text)
@@ -220,9 +236,23 @@ def _unicode_word(m: re.Match) -> str:
     return glyph + ("_" + sub if sub else "")
 
 
+class _PrettyPrinter(PrettyPrinter):
+    """SymPy's 2-D printer with over-long numbers abbreviated."""
+
+    def _print_Rational(self, expr):
+        short = abbreviate(int(expr.p), int(expr.q))
+        return super()._print_Rational(expr) if short is None else prettyForm(short.unicode())
+
+    _print_Integer = _print_Rational
+
+
 def pretty(obj: Any) -> str:
     """SymPy's 2-D Unicode picture (fractions stacked, exponents raised)."""
-    return sp.pretty(obj, use_unicode=True)
+    previous = pretty_use_unicode(True)
+    try:
+        return _PrettyPrinter({"use_unicode": True}).doprint(obj)
+    finally:
+        pretty_use_unicode(previous)
 
 
 def _compound(arg) -> bool:
@@ -233,7 +263,24 @@ def _compound(arg) -> bool:
 
 
 class _LatexPrinter(LatexPrinter):
-    """SymPy's LaTeX, except that d/dx brackets a compound argument: d/dx (3x^2), not d/dx 3x^2."""
+    """SymPy's LaTeX, except that d/dx brackets a compound argument: d/dx (3x^2), not d/dx 3x^2,
+    and over-long numbers are abbreviated."""
+
+    def _print_Rational(self, expr) -> str:
+        short = abbreviate(int(expr.p), int(expr.q))
+        return super()._print_Rational(expr) if short is None else short.latex()
+
+    _print_Integer = _print_Rational
+
+    def _print_int(self, expr) -> str:
+        short = abbreviate(expr)
+        return super()._print_int(expr) if short is None else short.latex()
+
+    def _print_Pow(self, expr) -> str:
+        e = expr.exp
+        if e.is_Rational and abbreviate(int(e.p), int(e.q)) is not None:  # not as a root of index 10^5000
+            return f"{self.parenthesize(expr.base, PRECEDENCE['Pow'])}^{{{self._print(e)}}}"
+        return super()._print_Pow(expr)
 
     def _print_Derivative(self, expr) -> str:
         if not _compound(expr.expr):
@@ -263,6 +310,24 @@ class _MathMLPrinter(MathMLPresentationPrinter):
 
     def _print_UnevaluatedExpr(self, e):
         return self._print(e.args[0])
+
+    def _print_Rational(self, e):
+        short = abbreviate(int(e.p), int(e.q))
+        if short is None:
+            return super()._print_Rational(e)
+        mn = self.dom.createElement("mn")
+        mn.appendChild(self.dom.createTextNode(short.unicode()))
+        return mn
+
+    _print_Integer = _print_Rational
+
+    def _print_Pow(self, e):
+        if e.exp.is_Rational and abbreviate(int(e.exp.p), int(e.exp.q)) is not None:  # not as a root
+            sup = self.dom.createElement("msup")
+            sup.appendChild(self.parenthesize(e.base, PRECEDENCE["Pow"]))
+            sup.appendChild(self._print(e.exp))
+            return sup
+        return super()._print_Pow(e)
 
 
 def to_latex(obj: Any) -> str:

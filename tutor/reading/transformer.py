@@ -11,6 +11,7 @@ from fractions import Fraction
 import sympy as sp
 from lark import Token, Transformer, v_args
 
+from tutor.reading import sizes
 from tutor.reading.dne import DNE
 from tutor.reading.limits import Limits
 
@@ -78,6 +79,7 @@ class ToSymPy(Transformer):
 
     # -- arithmetic -------------------------------------------------------
     def add(self, *terms):
+        self._check_size(sizes.sum_digits(terms), "this sum", None)
         return self._defined(sp.Add(*terms), terms, lambda: _text(sp.Add(*terms, evaluate=False)), None)
 
     def plus(self, a):
@@ -87,6 +89,7 @@ class ToSymPy(Transformer):
         return sp.Mul(sp.S.NegativeOne, a)
 
     def mul(self, *factors):
+        self._check_size(sizes.product_digits(factors), "this product", None)
         return self._defined(sp.Mul(*factors), factors, lambda: "*".join(_text(f) for f in factors), None)
 
     def times(self, a):
@@ -98,7 +101,7 @@ class ToSymPy(Transformer):
 
     def div(self, a, b):  # \frac{a}{b}
         self._divisor(b, None)
-        return sp.Mul(a, sp.Pow(b, sp.S.NegativeOne))
+        return self.mul(a, sp.Pow(b, sp.S.NegativeOne))
 
     def neg(self, a):
         return sp.Mul(sp.S.NegativeOne, a)
@@ -199,6 +202,8 @@ class ToSymPy(Transformer):
             self._arity(name, args, 1, 1, pos)
             return self._root(args[0], 3, pos)
         self._arity(name, args, 1, 1, pos)
+        if name == "exp":
+            return self._power(sp.E, args[0], pos)
         return self._defined(_UNARY[name](args[0]), args, lambda: f"{_display(name)}({_text(args[0])})", pos)
 
     def _binomial(self, n, k, pos):
@@ -218,9 +223,26 @@ class ToSymPy(Transformer):
     def _power(self, base, exp, pos):
         if exp.is_Rational:
             self._check_power(base, exp, pos)
+            if not base.is_Rational:
+                self._check_size(abs(float(exp)) * sizes.coefficient_digits(base), "this power", pos)
+        else:
+            grows = sizes.log_power_digits(exp) * max(sizes.coefficient_digits(base), 1.0)
+            self._check_size(grows, "this power", pos)
         if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
             raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
-        return self._defined(sp.Pow(base, exp), (base, exp), lambda: f"{_group(base)}^{_group(exp)}", pos)
+        if not exp.is_Integer and sizes.unsure_constant(base):
+            raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
+                                "to be real cannot be worked out reliably", pos,
+                                "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
+        return self._defined(sp.Pow(base, exp, evaluate=not _risky_power(base, exp)), (base, exp),
+                             lambda: f"{_group(base)}^{_group(exp)}", pos)
+
+    def _check_size(self, digits: float, what: str, pos) -> None:
+        """Refuse before SymPy computes an exact number longer than ``max_digits``."""
+        if digits > self.limits.max_digits:
+            raise SemanticError(f"{what} is too large to work with exactly (it would be a number of about "
+                                f"{sizes.about(digits)} digits; the limit is {self.limits.max_digits})",
+                                pos, "use smaller numbers")
 
     def _check_power(self, base, exp, pos) -> None:
         lim = self.limits
@@ -305,10 +327,26 @@ def _divisor(b, pos, refuse: bool) -> None:
                             "a denominator cannot be 0: check the numbers you typed")
 
 
+def _short(obj) -> str:
+    from tutor.reading.printer import to_text  # printing is only needed for this message
+
+    text = to_text(obj)
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
 def _about(digits: float) -> str:
-    if digits < 1e6:
-        return f"{int(digits):,}"
-    return f"10^{int(math.log10(digits))}"
+    return sizes.about(digits)
+
+
+def _risky_power(base, exp) -> bool:
+    """Would SymPy's evaluation of base^exp run unboundedly? Then the power is kept as written.
+
+    Infinity in a compound power makes SymPy expand (re x + i im x)^640 to decide
+    whether the exponent is infinite.
+    """
+    if sizes.has_infinity(base) and not (exp.is_Number or exp.is_Symbol):
+        return True
+    return sizes.has_infinity(exp) and not exp.is_Atom
 
 
 def finish(item):

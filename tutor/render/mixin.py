@@ -62,7 +62,9 @@ def jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (bool, str)):
         return value
     if isinstance(value, int):
-        return value
+        from tutor.reading.bignum import too_long
+
+        return value if not too_long(value) else to_safe_text(value)
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
     if isinstance(value, Rendered):
@@ -86,6 +88,13 @@ def jsonable(value: Any) -> Any:
 
         return to_text(value)
     return str(value)
+
+
+def to_safe_text(value: int) -> str:
+    """An integer too long for JSON readers (and for ``str``) as its abbreviation."""
+    from tutor.reading.bignum import safe_int_text
+
+    return safe_int_text(value)
 
 
 def _key(k: Any) -> str:
