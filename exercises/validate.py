@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exercises.errors import BankError
+from tutor.render.words import count
 
 DEFAULT_SEEDS = 3
 
@@ -49,7 +50,7 @@ class Report:
         if self.ok:
             return head + ": all passed"
         n = len(self.problems)
-        return head + f": {n} problem{'s' if n != 1 else ''}"
+        return head + f": {count(n, 'problem')}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "exercises": self.exercises, "variants": self.variants,

@@ -18,6 +18,7 @@ from grader.kinds.base import Context, Kind, WrongShape, interpretation, read_ma
 from grader.reading import has_decimals
 from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial
 from grader import words
+from tutor.render.words import count, every, plural
 
 KIND_WORDS = {
     "minimum": "minimum", "minima": "minimum", "min": "minimum", "minimizer": "minimum", "minimiser": "minimum",
@@ -267,7 +268,7 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                                         "This is not one of the points asked for."))
     if missing:
         details.append(ComponentVerdict("missing", "incorrect",
-                                        f"{missing} point{'s are' if missing > 1 else ' is'} missing."))
+                                        f"{count(missing, 'point')} {plural('is', missing)} missing."))
     total = max(len(expected), len(answer))
     if total == 0:
         return correct("Correct: there are no such points.", seen)
@@ -279,13 +280,13 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
     sentences = []
     found = len(expected) - missing
     if expected and found == len(expected):
-        sentences.append("You found the point." if found == 1 else f"You found all {found} points.")
+        sentences.append(f"You found {every(found, 'point')}.")
     elif expected:
-        sentences.append(f"You found {found} of the {len(expected)} point{'s' * (len(expected) != 1)}.")
+        sentences.append(f"You found {found} of the {count(len(expected), 'point')}.")
     else:
         sentences.append("There are no such points.")
     if wrong_kind:
-        sentences.append(f"{wrong_kind} of them {'is' if wrong_kind == 1 else 'are'} not classified right.")
+        sentences.append(f"{wrong_kind} of them {plural('is', wrong_kind)} not classified right.")
     if unclassified:
         sentences.append(f"Say what kind of point each one is (minimum, maximum or saddle point): "
                          f"{unclassified} {'is' if unclassified == 1 else 'are'} not classified.")

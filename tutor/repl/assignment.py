@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.repl.suggest import Suggestion
+from tutor.render.words import count
 
 SUFFIXES = (".csv", ".jsonl", ".txt")
 
@@ -133,8 +134,8 @@ class AssignmentWork:
         a = self.assignment
         n = len(self.ids)
         done = f" {len(self.entries)} answered so far." if self.entries else ""
-        return (f"Assignment: {self.title} — {n} exercise{'s' if n != 1 else ''}, "
-                f"{_num(a.possible)} points. Each graded answer is saved to {self.path} "
+        return (f"Assignment: {self.title} — {count(n, 'exercise')}, "
+                f"{count(a.possible, 'point', shown=_num(a.possible))}. Each graded answer is saved to {self.path} "
                 f"(the latest answer to an exercise counts).{done}")
 
     def closing_line(self) -> str:

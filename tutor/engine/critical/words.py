@@ -7,6 +7,7 @@ from tutor.engine.critical.algebraic import T, Sign
 from tutor.engine.critical.records import FollowUp, GlobalRemark, Located, Note, SecondDerivativeTest, Witness
 from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
+from tutor.render.words import count
 
 
 def _pt(values) -> sp.Basic:
@@ -269,7 +270,7 @@ def _solve_step(r) -> Step:
             kids.append(line("Its last polynomial involves one variable; its real roots are isolated exactly and "
                              "substituted back, and every solution is checked by exact substitution."))
         if rep.excluded:
-            kids.append(line(f"{rep.excluded} solution(s) dropped: f or its gradient is not defined there."))
+            kids.append(line(f"{count(rep.excluded, 'solution')} dropped: f or its gradient is not defined there."))
         head = "Solve ∇f = 0 exactly (polynomial system)" if len(r.variables) > 1 else "Solve f'(x) = 0 exactly"
         if rep.method == "trig":
             head += "; each (cos, sin) pair is one angle, repeated every 2π inside the box"
