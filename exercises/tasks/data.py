@@ -22,7 +22,7 @@ class LeastSquaresTask(Task):
     kind = "vector"
     kinds = ("number", "matrix")
     engine = ("tutor.engine.descent",)
-    summary = "least squares ‖y − Xβ‖²: the normal-equation solution, the gradient or loss at β, XᵀX, 2/λmax"
+    summary = "least squares ‖y − Xβ‖²: the normal-equation solution, the gradient or loss at β, XᵀX, 2/λ_max"
     fields = {
         "x": Vector(help="inputs of a line fit; X gets a column of ones (the intercept) unless intercept = false"),
         "X": MatrixRows(help="the design matrix, one row per data point (instead of x)"),

@@ -217,7 +217,7 @@ class GDRun(_DescentTask):
 
         H = sp.hessian(f, variables)
         if H.free_symbols:
-            raise BankError("the stable bound 2/λmax needs a quadratic function (a constant Hessian)",
+            raise BankError("the stable bound 2/λ_max needs a quadratic function (a constant Hessian)",
                             field="function")
         eigen = list(H.eigenvals())
         top = max(eigen, key=lambda e: float(e))
@@ -228,7 +228,7 @@ class GDRun(_DescentTask):
             _agree([bound], [run.stable_range.bound], "the engine's stable range")
         steps = (line("The Hessian is constant:", H, ", with eigenvalues", sp.Tuple(*eigen), "."),
                  line("Gradient descent is stable exactly when every factor |1 − ηλ| is below 1, that is for "
-                      "0 < η < 2/λmax =", bound, "."))
+                      "0 < η < 2/λ_max =", bound, "."))
         return Solved(answer=bound, kind="number", solution=steps + tuple(nodes), result=run)
 
 

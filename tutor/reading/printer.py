@@ -207,6 +207,7 @@ def to_unicode(obj: Any) -> str:
     text = text.replace("sqrt(", "√(")
     text = _WORD.sub(_unicode_word, text)
     text = text.replace("*", "·").replace(" - ", " − ")
+    text = text.replace(" >= ", " ≥ ").replace(" <= ", " ≤ ").replace(" != ", " ≠ ")   # x² ≥ r², not x² >= r²
     text = re.sub(r"(^|[(\[{<,=|/·^ ])-", r"\1−", text)
     return text
 

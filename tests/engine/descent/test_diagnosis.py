@@ -11,7 +11,7 @@ x, y = sp.symbols("x y")
 
 
 def test_stable_range_from_the_hessian_eigenvalues():
-    run = descend(x**2 + 10 * y**2, (3, 1), 0.09, 200)        # H = diag(2, 20): 2/λmax = 0.1
+    run = descend(x**2 + 10 * y**2, (3, 1), 0.09, 200)        # H = diag(2, 20): 2/λ_max = 0.1
     sr = run.stable_range
     assert sr.eigenvalues == pytest.approx((2.0, 20.0))
     assert sr.bound == pytest.approx(0.1) and sr.stable
@@ -23,13 +23,13 @@ def test_exactly_at_the_bound_the_steep_direction_oscillates_forever():
     run = descend(x**2 + 10 * y**2, (3, 1), 0.1, 200)
     assert run.status == "oscillating" and not run.diverged
     assert abs(run.final[1]) == pytest.approx(1.0)             # y ← (1 − 0.1·20)·y = −y
-    assert any("equals 2/λmax exactly" in n for n in run.notes)
+    assert any("equals 2/λ_max exactly" in n for n in run.notes)
 
 
 def test_above_the_bound_diverges_with_the_explanation():
     run = descend(x**2 + 10 * y**2, (3, 1), 0.11, 500)
     assert run.diverged and run.steps < 500                     # stopped early by the growth test
-    assert "η = 0.11 is above 2/λmax ≈ 0.1: every step overshoots further" in run.stopped_reason
+    assert "η = 0.11 is above 2/λ_max ≈ 0.1: every step overshoots further" in run.stopped_reason
 
 
 def test_momentum_has_a_wider_stable_range():

@@ -321,14 +321,14 @@ def _remark(m: GlobalRemark, r) -> Line:
                     "the lowest critical value.")
     if m.key == "anticoercive":
         why = ["(its top-degree part", m.data[0], "is negative definite)"] if m.data else []
-        return line("f → -∞ in every direction", *why, ", so a global maximum exists and it is the highest "
+        return line("f → −∞ in every direction", *why, ", so a global maximum exists and it is the highest "
                     "critical value.")
     if m.key == "unbounded-below":
-        return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → -∞: no global minimum.")
+        return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → −∞: no global minimum.")
     if m.key == "unbounded-above":
         return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → +∞: no global maximum.")
     if m.key == "limits":
-        return line("Limits: f →", m.data[0], "as x → -∞ and f →", m.data[1], "as x → +∞.")
+        return line("Limits: f →", m.data[0], "as x → −∞ and f →", m.data[1], "as x → +∞.")
     if m.key == "global-min":
         return line("Global minimum value:", m.data[0], "(the list of critical points is complete).")
     if m.key == "global-max":

@@ -25,7 +25,7 @@ class StableRange:
 
     eigenvalues: tuple[float, ...]
     bound: float | None        # η must stay below this (None: no minimum, or no simple bound)
-    formula: str               # how the bound is computed, e.g. "2/λmax"
+    formula: str               # how the bound is computed, e.g. "2/λ_max"
     lr: float
     factor: float | None       # GD: the worst per-step factor max|1 − ηλ|
 
@@ -82,12 +82,12 @@ def stable_range(problem: Problem, method: str, h: dict, lr: float) -> StableRan
     top = lam[-1]
     mu = h.get("momentum", 0.0)
     if method in ("gd", "ascent"):
-        bound, formula = 2 / top, "2/λmax"
+        bound, formula = 2 / top, "2/λ_max"
         factor = max(abs(1 - lr * x) for x in lam)
     elif method == "momentum":
-        bound, formula, factor = 2 * (1 + mu) / top, "2(1+μ)/λmax", None
+        bound, formula, factor = 2 * (1 + mu) / top, "2(1+μ)/λ_max", None
     else:
-        bound, formula, factor = (2 + 2 * mu) / ((1 + 2 * mu) * top), "(2+2μ)/((1+2μ)·λmax)", None
+        bound, formula, factor = (2 + 2 * mu) / ((1 + 2 * mu) * top), "(2+2μ)/((1+2μ)·λ_max)", None
     return StableRange(lam, bound, formula, lr, factor)
 
 
