@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import shlex
 import sys
 
 # name -> (module, one-line help); the order is the order of --help
@@ -87,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     module = importlib.import_module(commands[args.command][0])
     try:
+        if getattr(args, "html_page", False) and getattr(args, "format", None) == "html":
+            from tutor.render.page import as_page
+
+            return as_page(lambda: int(module.run(args) or 0), "calctutor " + shlex.join(argv))
         return int(module.run(args) or 0)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
