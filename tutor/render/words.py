@@ -61,9 +61,15 @@ def names(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def which_are_not(items: Sequence[str], noun: str = "variable", where: str = "") -> str:
-    """ "sigma, which is not a variable", "sigma and x, which are not variables" (+ ``where``)."""
+def are_not(items: Sequence[str], noun: str = "variable", where: str = "", which: bool = False) -> str:
+    """ "z is not a variable of f", "z and w are not variables of f"; ``which``: "sigma, which is not …"."""
     n = len(items)
     article = ("an " if noun[:1] in "aeiou" else "a ") if n == 1 else ""
     tail = f" {where}" if where else ""
-    return f"{names(items)}, which {plural('is', n)} not {article}{plural(noun, n)}{tail}"
+    joint = ", which " if which else " "
+    return f"{names(items)}{joint}{plural('is', n)} not {article}{plural(noun, n)}{tail}"
+
+
+def which_are_not(items: Sequence[str], noun: str = "variable", where: str = "") -> str:
+    """ "sigma, which is not a variable", "sigma and x, which are not variables" (+ ``where``)."""
+    return are_not(items, noun, where, which=True)

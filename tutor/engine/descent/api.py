@@ -23,7 +23,7 @@ from tutor.engine.descent.loop import Trace, run_many, run_single
 from tutor.engine.descent.optimizers import Rule, get_rule
 from tutor.engine.descent.problem import Problem, _num, build_problem, corners
 from tutor.engine.descent.result import Descent, MultiDescent
-from tutor.render.words import count, which_are_not
+from tutor.render.words import are_not, count
 
 
 def descend(f: Any, start: Any, lr: Any, steps: Any, method: str = "gd", tol: float | None = None, *,
@@ -153,7 +153,7 @@ def start_array(start: Any, problem: Problem) -> tuple[np.ndarray, bool]:
         if missing or unknown:
             raise BadStart(f"the start must give each of {names}"
                            + (f"; missing {', '.join(missing)}" if missing else "")
-                           + (f"; {which_are_not(unknown, where='of f')}" if unknown else ""))
+                           + (f"; {are_not(unknown, where='of f')}" if unknown else ""))
         start = [point[s] for s in problem.variables]
     if isinstance(start, str):
         from tutor.engine.inputs import as_expr
