@@ -7,6 +7,7 @@ from tutor.engine.critical.algebraic import T, Sign
 from tutor.engine.critical.records import FollowUp, GlobalRemark, Located, Note, SecondDerivativeTest, Witness
 from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
+from tutor.render.numbers import short
 from tutor.render.words import count
 
 
@@ -44,9 +45,11 @@ def _sign_word(s: Sign) -> str:
 
 
 def _shown(value):
-    """Floats (30 digits inside) are shown to 15 significant digits."""
+    """Floats (30 digits inside) are shown to 15 significant digits, in a matrix too."""
     if isinstance(value, sp.Float):
         return sp.Float(value, 15)
+    if isinstance(value, sp.MatrixBase):
+        return sp.ImmutableMatrix(value.rows, value.cols, [_shown(v) for v in value])
     return value
 
 
@@ -97,7 +100,7 @@ def _located(rec: Located, p) -> list:
 
 
 def _test_step(test: SecondDerivativeTest, n: int) -> Step:
-    kids: list = [line("Hessian:", test.hessian)] if n > 1 else []
+    kids: list = [line("Hessian:", _shown(test.hessian))] if n > 1 else []
     for q in test.quantities:
         if q.formula.is_number:
             kids.append(line(q.name, "=", _shown(q.value), _sign_word(q.sign)))
@@ -296,22 +299,16 @@ def _table(r) -> Table:
     rows = []
     for p in r.points:
         t = p.test
-        cells: list = [_pt(_shown(c) for c in p.coordinates), _short(p.value)]
+        cells: list = [_pt(short(c) for c in p.coordinates), short(p.value)]
         if t is None:
             cells += ["?"] * (len(header) - 3)
         elif n <= 2:
-            cells += [_short(_shown(q.value)) for q in t.quantities]
+            cells += [short(q.value) for q in t.quantities]
         else:
             cells.append(f"{t.positive}, {t.negative}, {t.zero}" if t.positive is not None else "?")
         cells.append(_verdict(p))
         rows.append(tuple(c if isinstance(c, str) else Math(c) for c in cells))
     return Table(header, tuple(rows))
-
-
-def _short(v):
-    if isinstance(v, sp.Basic) and v.is_number and not v.is_Rational and sp.count_ops(v) > 6:
-        return sp.Float(sp.N(v, 10), 10)
-    return v
 
 
 def _remark(m: GlobalRemark, r) -> Line:
