@@ -92,3 +92,22 @@ def test_descent_module_figures(caught, tmp_path):
     plots.parameter_plot(descend("x^2", 2, 0.1, 17), tmp_path / "parameter-1.png")
     assert len(caught) == 5
     assert [p for fig in caught for p in problems(fig)] == []
+
+
+def test_a_diverged_run_does_not_set_the_window_of_the_others(caught, tmp_path):
+    import numpy as np
+
+    from tutor.engine.descent import lr_sweep
+    from tutor.plots.descent import descent_figure
+
+    sweep = lr_sweep("x^2 + 10y^2", (3, 1), [0.02, 0.09, 0.11], 50)
+    descent_figure(sweep, tmp_path / "sweep.png")
+    path_ax = caught[0].axes[0]
+    settled = np.concatenate([r.points for r in sweep.runs if not r.diverged])
+    (x0, x1), (y0, y1) = path_ax.get_xlim(), path_ax.get_ylim()
+    assert x0 <= settled[:, 0].min() and settled[:, 0].max() <= x1
+    assert y0 <= settled[:, 1].min() and settled[:, 1].max() <= y1
+    assert (y1 - y0) < 2 * (settled[:, 1].max() - settled[:, 1].min()) + 1.5   # not stretched by the diverged run
+    legend = [t.get_text() for t in path_ax.get_legend().get_texts()]
+    assert any("0.11" in t and "leaves the plot" in t for t in legend)
+    assert caught[0]._suptitle.get_text().startswith("Gradient descent: f =")

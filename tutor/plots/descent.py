@@ -37,14 +37,25 @@ def _label(run: Any, many: bool) -> str:
 
 
 def _title(run: Any) -> str:
+    from tutor.engine.descent.optimizers import METHODS
+
+    rule = METHODS.get(run.method)
+    method = rule.title.capitalize() if rule is not None else run.method
     if getattr(run, "label", None):
-        return f"{run.method}: L = {run.label}"
-    return f"{run.method}: f = {short_label(run.function)}"
+        return f"{method}: L = {run.label}"
+    return f"{method}: f = {short_label(run.function)}"
 
 
 def _box(runs: list[Any], pad: float = 0.15, keep: int = 25) -> np.ndarray:
-    """(n, 2) bounds around the paths; a diverged run contributes only its first ``keep`` points."""
-    pts = np.concatenate([r.points if not r.diverged else r.points[:keep] for r in runs])
+    """(n, 2) bounds around the paths. Runs that stay finite set the window when there are any
+    (a diverged run beside them is drawn until it leaves it); otherwise a diverged run's first
+    ``keep`` points do."""
+    settled = [r for r in runs if not r.diverged]
+    if settled:
+        pts = np.concatenate([r.points for r in settled] + [r.points[:1] for r in runs])
+    else:
+        pts = np.concatenate([r.points[:keep] for r in runs])
+    pts = pts[np.all(np.isfinite(pts), axis=1)]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     span = np.maximum(hi - lo, 1e-3 * np.maximum(1.0, np.abs(hi)))
     span = np.maximum(span, 0.5)
