@@ -45,7 +45,7 @@ class Report:
         return not self.problems
 
     def summary(self) -> str:
-        head = (f"{self.exercises} exercises, {self.variants} variants, {self.checks} gradings "
+        head = (f"{count(self.exercises, 'exercise')}, {count(self.variants, 'variant')}, {count(self.checks, 'grading')} "
                 f"in {self.seconds:.1f} s")
         if self.ok:
             return head + ": all passed"

@@ -12,6 +12,7 @@ from typing import Any
 from exercises.errors import BankError
 from exercises.schema import ExprText, Flag, MatrixRows, Names, Number, NumberTable, OneOf, Point, Vector
 from exercises.tasks.base import Context, Solved, Task, register
+from tutor.render.words import count
 
 LS_ASKS = ("solution", "gradient", "loss", "normal_matrix", "stable_bound")
 
@@ -58,7 +59,7 @@ class LeastSquaresTask(Task):
         X = self._design(ctx)
         y = ctx.vector("y")
         if len(y) != X.rows:
-            raise BankError(f"X has {X.rows} rows but y has {len(y)} entries", field="y")
+            raise BankError(f"X has {count(X.rows, 'row')} but y has {count(len(y), 'entry')}", field="y")
         scale = ctx.number("scale", 1)
         try:
             ls = least_squares(X.tolist(), list(y), scale=scale)

@@ -13,6 +13,7 @@ from typing import Any
 from exercises.errors import BankError
 from exercises.schema import ExprText, Integer, Names, Number, NumberTable, OneOf, Point
 from exercises.tasks.base import Context, Solved, Task, register
+from tutor.render.words import count, plural
 
 OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 BEHAVIOURS = {  # engine status -> (letter, choice text)
@@ -194,8 +195,8 @@ class GDRun(_DescentTask):
             text = point_text(run.points[steps]) if ask == "point" else point_text([run.values[steps]])
             near = [(steps - 1, pick_f(steps - 1))] if steps >= 1 else []
         mistakes = [Mistake("gd-one-step-short" if k < steps else "gd-one-step-too-many",
-                            f"That is the value after {k} steps; count the updates: the start is step 0, "
-                            f"and {steps} updates follow it.", v) for k, v in near]
+                            f"That is the value after {count(k, 'step')}; count the updates: the start is step 0, "
+                            f"and {count(steps, 'update')} {plural('follows', steps, 'follow')} it.", v) for k, v in near]
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
                       mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))

@@ -68,5 +68,5 @@ def analysis_html(analysis: ItemAnalysis) -> str:
             f'<a href="#item-{analysis.items.index(i) + 1}">{esc(i.exercise)}</a> ({100 * i.success_rate:.0f}%)'
             for i in hardest) + ".</p>"
     body = [intro, _overview(analysis)] + [_section(n, i) for n, i in enumerate(analysis.items, 1)]
-    sub = f"{analysis.students} students · {len(analysis.items)} exercises"
+    sub = f"{count(analysis.students, 'student')} · {count(len(analysis.items), 'exercise')}"
     return page(f"Item analysis: {analysis.title}", "\n".join(body), sub, wide=True)

@@ -140,7 +140,7 @@ class AssignmentWork:
 
     def closing_line(self) -> str:
         n, total = len(self.entries), len(self.ids)
-        return (f"Your submission ({n} of {total} exercises answered) is in {self.path}. Hand it in, "
+        return (f"Your submission ({n} of {count(total, 'exercise')} answered) is in {self.path}. Hand it in, "
                 f"or grade it with: calctutor grade {self.path} --assignment {self.source} --out gradebook.csv")
 
 

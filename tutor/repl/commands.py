@@ -12,7 +12,7 @@ from tutor.repl import views
 from tutor.repl.calculator import CALCULATOR, UsageError
 from tutor.repl.markup import render_markdown
 from tutor.repl.progress import fmt_points
-from tutor.render.words import count
+from tutor.render.words import count, every
 
 COMMANDS: dict[str, "Command"] = {}
 _ORDER: list["Command"] = []
@@ -58,7 +58,7 @@ class Hint(Command):
                 session.say("This exercise has no hints. :solution shows the worked solution.", "note")
             return
         if state.hints_used >= len(hints):
-            session.say(f"You have seen all {len(hints)} hints." + (
+            session.say(f"You have seen {every(len(hints), 'hint')}." + (
                 "" if session.work is not None else
                 " :solution shows the worked solution (answers after it earn no points)."), "note")
             return

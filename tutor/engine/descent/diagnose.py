@@ -13,6 +13,7 @@ import numpy as np
 
 from tutor.engine.descent.loop import Trace
 from tutor.engine.descent.problem import Problem, _num
+from tutor.render.words import count
 
 DEFAULT_TOL = 1e-6   # |∇f| below this counts as converged when no tol is given
 FAST = 0.995         # |∇f| shrinking at least this fast per step is steady (linear) convergence
@@ -129,7 +130,7 @@ def _diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, s
         if gn <= (tol if tol is not None else DEFAULT_TOL):
             return _converged(problem, trace, h, f"converged at step {T}: the step fell below step_tol = "
                               f"{step_tol:g} and |∇f| = {gn:.3g}", notes)
-        return Outcome("stalled", f"stalled after {T} steps: the step fell below step_tol = {step_tol:g}, "
+        return Outcome("stalled", f"stalled after {count(T, 'step')}: the step fell below step_tol = {step_tol:g}, "
                        f"but |∇f| = {gn:.3g} is not small, so this is not a stationary point",
                        tuple(notes + ["A larger learning rate or more steps would keep it moving."]), None)
     if gn <= (tol if tol is not None else DEFAULT_TOL):
@@ -143,7 +144,7 @@ def _settled(gn: np.ndarray, tol: float) -> str:
     T = len(gn) - 1
     above = np.nonzero(gn > tol)[0]
     t = int(above[-1]) + 1 if len(above) else 0
-    rest = f" (all {T} steps were run)" if t < T else ""
+    rest = f" (all {count(T, 'step')} were run)" if t < T else ""
     return f"converged at step {t}: |∇f| = {gn[t]:.3g} ≤ {tol:g} from then on{rest}"
 
 
@@ -175,7 +176,7 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> O
     """Steps ran out: read the last window of the run."""
     gn = trace.grad_norms
     if T < 4:
-        return Outcome("unfinished", f"the {T} steps ran out with |∇f| = {gn[-1]:.3g}", tuple(notes), None)
+        return Outcome("unfinished", f"the {count(T, 'step')} ran out with |∇f| = {gn[-1]:.3g}", tuple(notes), None)
     W = max(2, min(50, T // 4))
     sign = -1.0 if h.get("maximize") else 1.0
     L = sign * trace.values
