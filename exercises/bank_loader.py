@@ -19,6 +19,7 @@ from exercises.params import parse_space
 from exercises.schema import (CONSTANT_POLICIES, FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable,
                               Integer, Number, OneOf, Text, TextList, check_fields, did_you_mean)
 from exercises.topics import topic_order
+from tutor.render.words import count
 
 FIGURES = ("surface", "contour", "descent", "tangent", "level", "none")
 
@@ -68,7 +69,7 @@ class Bank(Mapping):
         return len(self._by_id)
 
     def __repr__(self) -> str:
-        return f"<Bank: {len(self)} exercises in {len(self.topics())} topics>"
+        return f"<Bank: {count(len(self), 'exercise')} in {count(len(self.topics()), 'topic')}>"
 
     def exercises(self) -> list[Exercise]:
         return list(self._by_id.values())

@@ -6,6 +6,7 @@ Loading collects every problem in a file before raising, so one run of
 from __future__ import annotations
 
 from collections.abc import Iterable
+from tutor.render.words import count
 
 
 class BankError(ValueError):
@@ -45,7 +46,7 @@ class BankLoadError(BankError):
     def __init__(self, errors: Iterable[BankError]):
         self.errors = tuple(errors)
         n = len(self.errors)
-        head = f"{n} problem{'s' if n != 1 else ''} in the exercise bank:"
+        head = f"{count(n, 'problem')} in the exercise bank:"
         lines = [head] + [f"  {e}" for e in self.errors]
         ValueError.__init__(self, "\n".join(lines))
         self.message, self.file, self.exercise, self.field = "\n".join(lines), None, None, None

@@ -15,6 +15,7 @@ from typing import Any
 from exercises.errors import BankError
 from exercises.params import ParameterSpace, seed_for
 from tutor.render import Doc, Line, Math, Rendered, Step, line
+from tutor.render.words import count
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ class Variant(Rendered):
 
         ex = self.exercise
         nodes: list = [self.prompt_line or prose(self.prompt)]
-        meta = f"{ex.topic} · {ex.task} · {ex.points:g} point{'s' if ex.points != 1 else ''} · difficulty {ex.difficulty}"
+        meta = f"{ex.topic} · {ex.task} · {count(ex.points, 'point', shown=f'{ex.points:g}')} · difficulty {ex.difficulty}"
         nodes.append(Line((meta,)))
         if self.hints():
             nodes.append(Step(Line(("Hints",)), tuple(

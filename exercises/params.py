@@ -18,6 +18,7 @@ from typing import Any, Union
 
 from exercises.conditions import Condition, ConditionError, parse_condition
 from exercises.errors import BankError
+from tutor.render.words import plural
 
 Value = Union[Fraction, str]  # a number, or expression text read later with tutor.parse
 
@@ -183,7 +184,7 @@ def _values(spec: Any, field: str) -> tuple[Value, ...]:
     keys = set(spec)
     unknown = keys - {"range", "step", "exclude", "choices", "value"}
     if unknown:
-        raise BankError(f"unknown key(s) {', '.join(sorted(unknown))}; use range (with step, exclude), "
+        raise BankError(f"unknown {plural('key', len(unknown))} {', '.join(sorted(unknown))}; use range (with step, exclude), "
                         "choices or value", field=field)
     if len(keys & {"range", "choices", "value"}) != 1:
         raise BankError("give exactly one of range = [low, high], choices = [...] or value = ...", field=field)

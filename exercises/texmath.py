@@ -60,6 +60,11 @@ def _tex_class():
             return prettyForm(self.unicode())
 
         def _mathml_presentation(self, printer):
+            from tutor.render.texmathml import tex_to_mathml
+
+            converted = tex_to_mathml(self.source, printer.dom)
+            if converted is not None:
+                return converted
             el = printer.dom.createElement("mtext")
             el.appendChild(printer.dom.createTextNode(self.unicode()))
             return el

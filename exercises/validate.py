@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exercises.errors import BankError
+from tutor.render.words import count
 
 DEFAULT_SEEDS = 3
 
@@ -44,12 +45,12 @@ class Report:
         return not self.problems
 
     def summary(self) -> str:
-        head = (f"{self.exercises} exercises, {self.variants} variants, {self.checks} gradings "
+        head = (f"{count(self.exercises, 'exercise')}, {count(self.variants, 'variant')}, {count(self.checks, 'grading')} "
                 f"in {self.seconds:.1f} s")
         if self.ok:
             return head + ": all passed"
         n = len(self.problems)
-        return head + f": {n} problem{'s' if n != 1 else ''}"
+        return head + f": {count(n, 'problem')}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "exercises": self.exercises, "variants": self.variants,

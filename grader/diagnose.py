@@ -21,6 +21,7 @@ import sympy as sp
 from grader import words
 from grader.numeric.evaluate import Unsupported, evaluate
 from grader.numeric.sampling import Sample
+from tutor.render.words import which_are_not
 
 if TYPE_CHECKING:
     from grader.equivalence import Tolerance
@@ -156,9 +157,9 @@ class UnknownVariable(Diagnosis):
         if not extra:
             return None
         known = words.names([v.name for v in ev.variables]) or "none"
-        which = words.names([s.name for s in extra])
-        return Finding(self.key, f"Your answer contains {which}, which is not a variable of this "
-                                 f"problem (the variables are: {known}).")
+        return Finding(self.key, f"Your answer contains "
+                                 f"{which_are_not([s.name for s in extra], where='of this problem')} "
+                                 f"(the variables are: {known}).")
 
 
 @diagnosis

@@ -54,8 +54,7 @@ def math_text(obj: Any) -> str:
 
 
 def names(items: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    """``a``, ``a and b``, ``a, b and c`` (the one list-joiner, in tutor.render.words)."""
+    from tutor.render.words import names as joined
+
+    return joined(items)

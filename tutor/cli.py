@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import shlex
 import sys
 
 # name -> (module, one-line help) for the commands that are not operations; the computing
@@ -93,7 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(commands[args.command][0])
     op = _operation(args.command) if commands[args.command][0] == OPERATION_MODULE else None
     try:
-        return int((module.run(args, op) if op is not None else module.run(args)) or 0)
+        def run() -> int:
+            return int((module.run(args, op) if op is not None else module.run(args)) or 0)
+
+        if getattr(args, "html_page", False) and getattr(args, "format", None) == "html":
+            from tutor.render.page import as_page
+
+            return as_page(run, "calctutor " + shlex.join(argv))
+        return run()
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130

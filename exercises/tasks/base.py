@@ -16,6 +16,7 @@ from exercises.errors import BankError
 from exercises.schema import Field
 
 from tutor.reading.split import split_top_level
+from tutor.render.words import count
 
 TASKS: dict[str, type["Task"]] = {}
 
@@ -209,8 +210,8 @@ class Context:
         else:
             coords = self.vector(name)
             if len(coords) != len(variables):
-                raise BankError(f"the point has {len(coords)} coordinate(s) but the function has "
-                                f"{len(variables)} variable(s): {', '.join(map(str, variables))}", field=name)
+                raise BankError(f"the point has {count(len(coords), 'coordinate')} but the function has "
+                                f"{count(len(variables), 'variable')}: {', '.join(map(str, variables))}", field=name)
             point = dict(zip(variables, coords))
         missing = [str(v) for v in variables if v not in point]
         if missing:

@@ -12,6 +12,7 @@ from typing import Any
 from exercises.errors import BankError
 from exercises.schema import ExprText, Flag, MatrixRows, Names, Number, NumberTable, OneOf, Point, Vector
 from exercises.tasks.base import Context, Solved, Task, register
+from tutor.render.words import count
 
 LS_ASKS = ("solution", "gradient", "loss", "normal_matrix", "stable_bound")
 
@@ -22,7 +23,7 @@ class LeastSquaresTask(Task):
     kind = "vector"
     kinds = ("number", "matrix")
     engine = ("tutor.engine.descent",)
-    summary = "least squares ‖y − Xβ‖²: the normal-equation solution, the gradient or loss at β, XᵀX, 2/λmax"
+    summary = "least squares ‖y − Xβ‖²: the normal-equation solution, the gradient or loss at β, XᵀX, 2/λ_max"
     fields = {
         "x": Vector(help="inputs of a line fit; X gets a column of ones (the intercept) unless intercept = false"),
         "X": MatrixRows(help="the design matrix, one row per data point (instead of x)"),
@@ -58,7 +59,7 @@ class LeastSquaresTask(Task):
         X = self._design(ctx)
         y = ctx.vector("y")
         if len(y) != X.rows:
-            raise BankError(f"X has {X.rows} rows but y has {len(y)} entries", field="y")
+            raise BankError(f"X has {count(X.rows, 'row')} but y has {count(len(y), 'entry')}", field="y")
         scale = ctx.number("scale", 1)
         try:
             ls = least_squares(X.tolist(), list(y), scale=scale)

@@ -13,6 +13,7 @@ from typing import Any
 from exercises.errors import BankError
 from exercises.schema import ExprText, Integer, Names, Number, NumberTable, OneOf, Point
 from exercises.tasks.base import Context, Solved, Task, register
+from tutor.render.words import count, plural
 
 OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 BEHAVIOURS = {  # engine status -> (letter, choice text)
@@ -194,8 +195,8 @@ class GDRun(_DescentTask):
             text = point_text(run.points[steps]) if ask == "point" else point_text([run.values[steps]])
             near = [(steps - 1, pick_f(steps - 1))] if steps >= 1 else []
         mistakes = [Mistake("gd-one-step-short" if k < steps else "gd-one-step-too-many",
-                            f"That is the value after {k} steps; count the updates: the start is step 0, "
-                            f"and {steps} updates follow it.", v) for k, v in near]
+                            f"That is the value after {count(k, 'step')}; count the updates: the start is step 0, "
+                            f"and {count(steps, 'update')} {plural('follows', steps, 'follow')} it.", v) for k, v in near]
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
                       mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
@@ -217,7 +218,7 @@ class GDRun(_DescentTask):
 
         H = sp.hessian(f, variables)
         if H.free_symbols:
-            raise BankError("the stable bound 2/λmax needs a quadratic function (a constant Hessian)",
+            raise BankError("the stable bound 2/λ_max needs a quadratic function (a constant Hessian)",
                             field="function")
         eigen = list(H.eigenvals())
         top = max(eigen, key=lambda e: float(e))
@@ -228,7 +229,7 @@ class GDRun(_DescentTask):
             _agree([bound], [run.stable_range.bound], "the engine's stable range")
         steps = (line("The Hessian is constant:", H, ", with eigenvalues", sp.Tuple(*eigen), "."),
                  line("Gradient descent is stable exactly when every factor |1 − ηλ| is below 1, that is for "
-                      "0 < η < 2/λmax =", bound, "."))
+                      "0 < η < 2/λ_max =", bound, "."))
         return Solved(answer=bound, kind="number", solution=steps + tuple(nodes), result=run)
 
 

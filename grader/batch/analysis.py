@@ -15,6 +15,7 @@ from typing import Any
 from grader.batch.gradebook import Gradebook, points_text
 from grader.batch.model import Answer, Outcome
 from tutor.render import Doc, Line, Rendered, Step, Table, line
+from tutor.render.words import count
 
 TOP = 5
 
@@ -61,7 +62,7 @@ class ItemAnalysis(Rendered):
             tuple((i.exercise, str(i.answered), str(i.correct), _rate(i.success_rate), str(i.partial),
                    str(i.incorrect), str(i.invalid), str(i.undecided),
                    f"{points_text(i.mean_points)} / {points_text(i.points)}") for i in self.items))
-        nodes: list = [line(f"{self.students} students, {len(self.items)} exercises. Success is the share "
+        nodes: list = [line(f"{count(self.students, 'student')}, {count(len(self.items), 'exercise')}. Success is the share "
                             "of correct answers among those given; mean points count a missing answer as 0."),
                        overview]
         hardest = sorted((i for i in self.items if i.answered), key=lambda i: (i.success_rate, i.exercise))[:3]

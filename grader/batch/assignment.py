@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from tutor.render.words import count
 
 from exercises.toml_depth import find_too_deep
 
@@ -103,7 +104,7 @@ def load_assignment(path: str | Path, bank: Any = None) -> tuple[Assignment, Any
         bank = _load_bank(bank_path, problems)
     assignment = _read(data, p, bank, bank_path, problems)
     if problems:
-        head = f"{p}: {len(problems)} problem{'s' if len(problems) != 1 else ''} in the assignment:"
+        head = f"{p}: {count(len(problems), 'problem')} in the assignment:"
         raise AssignmentError("\n".join([head] + [f"  {m}" for m in problems]))
     digest = hashlib.sha256(raw_bytes).hexdigest()
     return Assignment(**{**assignment, "source": str(p), "digest": digest}), bank

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from grader.batch.model import Outcome
+from tutor.render.words import count
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,7 +79,7 @@ class Journal:
             self._db.commit()
             return
         if not resume:
-            raise JournalError(f"{self.path} already holds {n} graded answer{'s' if n != 1 else ''} from an "
+            raise JournalError(f"{self.path} already holds {count(n, 'graded answer')} from an "
                                "earlier run: pass --resume to continue it (graded answers are kept) or "
                                "--regrade to grade everything again")
         changed = [k for k in sorted(set(meta) | set(old)) if meta.get(k) != old.get(k)]

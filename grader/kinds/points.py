@@ -19,6 +19,7 @@ from grader.kinds.base import (Context, Kind, Unreadable, WrongShape, interpreta
 from grader.reading import has_decimals
 from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial, undecided
 from grader import words
+from tutor.render.words import count, every, plural
 
 KIND_WORDS = {
     "minimum": "minimum", "minima": "minimum", "min": "minimum", "minimizer": "minimum", "minimiser": "minimum",
@@ -363,10 +364,10 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
                                                                "second-derivative test there."))
     for i in unmatched:
         details.append(ComponentVerdict(words.math_text(_show(answer[i].point)), "incorrect",
-                                        f"This is not one of the {noun}s asked for."))
+                                        f"This is not one of the {plural(noun)} asked for."))
     if missing:
         details.append(ComponentVerdict("missing", "incorrect",
-                                        f"{missing} {noun}{'s are' if missing > 1 else ' is'} missing."))
+                                        f"{count(missing, noun)} {plural('is', missing)} missing."))
     total = max(len(expected), len(answer))
     if unknown_scope and not wrong_kind and not missing and not unmatched:
         return undecided(f"whether {words.names(unknown_scope)} {'is' if len(unknown_scope) == 1 else 'are'} "
@@ -381,19 +382,19 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
     sentences = []
     found = len(expected) - missing
     if expected and found == len(expected):
-        sentences.append(f"You found the {noun}." if found == 1 else f"You found all {found} {noun}s.")
+        sentences.append(f"You found {every(found, noun)}.")
     elif expected:
-        sentences.append(f"You found {found} of the {len(expected)} {noun}{'s' * (len(expected) != 1)}.")
+        sentences.append(f"You found {found} of the {count(len(expected), noun)}.")
     else:
         sentences.append("There are no such points.")
     if wrong_kind:
-        sentences.append(f"{wrong_kind} of them {'is' if wrong_kind == 1 else 'are'} not classified right.")
+        sentences.append(f"{wrong_kind} of them {plural('is', wrong_kind)} not classified right.")
     if unclassified:
         sentences.append(f"Say what kind of point each one is (minimum, maximum or saddle point): "
                          f"{unclassified} {'is' if unclassified == 1 else 'are'} not classified.")
     if unmatched:
         n = len(unmatched)
-        sentences.append(f"{n} of your {noun}s {'is' if n == 1 else 'are'} not among the right ones.")
+        sentences.append(f"{n} of your {plural(noun, n)} {plural('is', n)} not among the right ones.")
     text = " ".join(sentences)
     mistake = "wrong-kind" if wrong_kind and not missing and not unmatched else None
     if unclassified and not wrong_kind and not missing and not unmatched:

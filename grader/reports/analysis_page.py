@@ -5,6 +5,7 @@ from __future__ import annotations
 from grader.batch.analysis import ItemAnalysis, ItemStats
 from grader.batch.gradebook import points_text
 from grader.reports.page import esc, math_html, page
+from tutor.render.words import count
 
 
 def _bar(rate: float | None) -> str:
@@ -34,7 +35,7 @@ def _section(n: int, i: ItemStats) -> str:
     out = [f'<h2 id="item-{n}">{n}. {esc(i.title)} <small><code>{esc(i.exercise)}</code></small></h2>',
            f"<p>{_bar(i.success_rate)} correct of {i.answered} answered"
            + (f", {i.missing} did not answer" if i.missing else "")
-           + f"; mean {points_text(i.mean_points)} of {points_text(i.points)} points.</p>"]
+           + f"; mean {points_text(i.mean_points)} of {count(i.points, 'point', shown=points_text(i.points))}.</p>"]
     wrong = i.incorrect + i.partial
     if i.mistakes:
         rows = "".join(f'<tr><td><code>{esc(k)}</code></td><td class="num">{c}</td>'
@@ -67,5 +68,5 @@ def analysis_html(analysis: ItemAnalysis) -> str:
             f'<a href="#item-{analysis.items.index(i) + 1}">{esc(i.exercise)}</a> ({100 * i.success_rate:.0f}%)'
             for i in hardest) + ".</p>"
     body = [intro, _overview(analysis)] + [_section(n, i) for n, i in enumerate(analysis.items, 1)]
-    sub = f"{analysis.students} students · {len(analysis.items)} exercises"
+    sub = f"{count(analysis.students, 'student')} · {count(len(analysis.items), 'exercise')}"
     return page(f"Item analysis: {analysis.title}", "\n".join(body), sub, wide=True)

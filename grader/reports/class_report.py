@@ -20,6 +20,7 @@ from grader.batch.work import Spec, render_variant, variant_key
 from grader.reports.analysis_page import analysis_html
 from grader.reports.feedback import ReportData, student_html, student_markdown
 from grader.reports.page import badge, esc, md_cell, md_text, page, unique_names
+from tutor.render.words import count
 
 
 class ReportIncomplete(RuntimeError):
@@ -143,8 +144,8 @@ def _class_line(book: Gradebook) -> str:
 def _index_md(data: ReportData, names: dict[str, str]) -> str:
     book = data.book
     a = book.assignment
-    lines = [f"# {md_text(a.title)}", "", f"{len(book.students)} students, {len(a.exercises)} exercises, "
-             f"{points_text(a.possible)} points. {_class_line(book)} See the [item analysis](item-analysis.md).", "",
+    lines = [f"# {md_text(a.title)}", "", f"{count(len(book.students), 'student')}, {count(len(a.exercises), 'exercise')}, "
+             f"{count(a.possible, 'point', shown=points_text(a.possible))}. {_class_line(book)} See the [item analysis](item-analysis.md).", "",
              "| student | points | percent | correct | to review |", "|---|---|---|---|---|"]
     for s in book.students:
         c = _counts(data, s)
@@ -170,5 +171,6 @@ def _index_html(data: ReportData, names: dict[str, str]) -> str:
             "review are listed in the review file next to the gradebook.</p>"
             '<table><thead><tr><th>student</th><th class="num">points</th><th class="num">%</th><th></th>'
             f'<th class="num">correct</th><th>to review</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-    sub = f"{len(book.students)} students · {len(a.exercises)} exercises · {points_text(a.possible)} points"
+    sub = (f"{count(len(book.students), 'student')} · {count(len(a.exercises), 'exercise')} · "
+           f"{count(a.possible, 'point', shown=points_text(a.possible))}")
     return page(a.title, body, sub)

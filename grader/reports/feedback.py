@@ -9,6 +9,7 @@ from typing import Any
 from grader.batch.gradebook import Gradebook, points_text
 from grader.batch.model import Answer, Outcome
 from grader.reports.page import badge, esc, math_html, md_cell, md_code, md_fence, md_text, page
+from tutor.render.words import count, plural
 
 # the five verdict words students see everywhere (REPL, CLI, reports)
 WORDS = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
@@ -44,14 +45,25 @@ def _score(data: ReportData, student: str, exercise: str) -> str:
     return f"{points_text(cell.points) if cell.points is not None else '–'} / {possible}"
 
 
+def _score_points(data: ReportData, student: str, exercise: str) -> str:
+    """``1 / 1 point``, ``1.5 / 2 points``: the noun agrees with the points possible."""
+    return f"{_score(data, student, exercise)} {plural('point', data.book.assignment.points[exercise])}"
+
+
 def _headline(data: ReportData, student: str) -> str:
     book = data.book
-    return (f"{data.who(student)} · {points_text(book.total(student))} of {points_text(book.assignment.possible)} "
-            f"points ({book.percent(student):.1f}%)")
+    return (f"{data.who(student)} · {points_text(book.total(student))} of "
+            f"{count(book.assignment.possible, 'point', shown=points_text(book.assignment.possible))} ({book.percent(student):.1f}%)")
 
 
 def _pending(data: ReportData, student: str) -> int:
     return sum(1 for e in data.book.assignment.exercises if data.book.cells[(student, e)].status == "undecided")
+
+
+def _pending_note(n: int) -> str:
+    them = plural("it", n, "them")
+    return (f"{count(n, 'answer')} could not be decided automatically; your teacher will look at {them}, "
+            f"and {plural('it', n)} {plural('is', n)} not counted as wrong.")
 
 
 # ------------------------------------------------------------------ Markdown
@@ -61,8 +73,7 @@ def student_markdown(data: ReportData, student: str) -> str:
     a = data.book.assignment
     out = [f"# Feedback: {md_text(a.title)}", "", md_text(_headline(data, student)), ""]
     if _pending(data, student):
-        out += [f"{_pending(data, student)} answer(s) could not be decided automatically; your teacher will "
-                "look at them, and they are not counted as wrong.", ""]
+        out += [_pending_note(_pending(data, student)), ""]
     out += ["| # | exercise | points | verdict |", "|---|---|---|---|"]
     for n, e in enumerate(a.exercises, 1):
         status = data.book.cells[(student, e)].status
@@ -76,7 +87,7 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f"## {n}. {md_text(data.titles.get(e, e))} ({e})", "",
-           f"**{WORDS[cell.status]}** · {_score(data, student, e)} points", ""]
+           f"**{WORDS[cell.status]}** · {_score_points(data, student, e)}", ""]
     if pieces.get("prompt_md"):
         out += [pieces["prompt_md"], ""]
     elif data.not_rendered(student, e):
@@ -95,7 +106,7 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
             out += ["| part | verdict | feedback |", "|---|---|---|"]
             out += [f"| {md_cell(p)} | {md_cell(s)} | {md_cell(f)} |" for p, s, f in o.details] + [""]
         if answer.hints and cell.points is not None:
-            out += [f"You used {answer.hints} hint(s); their cost is taken from the points.", ""]
+            out += [f"You used {count(answer.hints, 'hint')}; {plural('its', answer.hints)} cost is taken from the points.", ""]
     if pieces.get("solution_md"):
         out += ["### Worked solution", "", pieces["solution_md"], ""]
     return out
@@ -108,8 +119,7 @@ def student_html(data: ReportData, student: str) -> str:
     a = data.book.assignment
     body = []
     if _pending(data, student):
-        body.append(f'<p class="note">{_pending(data, student)} answer(s) could not be decided automatically; your '
-                    "teacher will look at them, and they are not counted as wrong.</p>")
+        body.append(f'<p class="note">{esc(_pending_note(_pending(data, student)))}</p>')
     rows = "".join(
         f'<tr><td class="num">{n}</td><td><a href="#ex-{n}">{esc(e)}</a></td>'
         f'<td class="num">{esc(_score(data, student, e))}</td>'
@@ -126,7 +136,7 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f'<h2 id="ex-{n}">{n}. {esc(data.titles.get(e, e))} <small><code>{esc(e)}</code></small></h2>',
-           f"<p>{badge(cell.status, WORDS[cell.status])} {esc(_score(data, student, e))} points</p>"]
+           f"<p>{badge(cell.status, WORDS[cell.status])} {esc(_score_points(data, student, e))}</p>"]
     if pieces.get("prompt_html"):
         out.append(f'<div class="box prompt">{pieces["prompt_html"]}</div>')
     elif data.not_rendered(student, e):
@@ -148,7 +158,7 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
             out.append(f"<table><thead><tr><th>part</th><th>verdict</th><th>feedback</th></tr></thead>"
                        f"<tbody>{rows}</tbody></table>")
         if answer.hints and cell.points is not None:
-            out.append(f"<p>You used {answer.hints} hint(s); their cost is taken from the points.</p>")
+            out.append(f"<p>You used {count(answer.hints, 'hint')}; {plural('its', answer.hints)} cost is taken from the points.</p>")
     if pieces.get("solution_html"):
         out.append(f'<h3>Worked solution</h3>\n<div class="box">{pieces["solution_html"]}</div>')
     return "\n".join(out)

@@ -17,6 +17,7 @@ from grader.batch.gradebook import points_text, write_atomic
 from grader.batch.sheet import sheet_text
 from grader.batch.work import Spec, variant_key
 from grader.reports.page import esc, md_text, page, unique_names
+from tutor.render.words import count
 
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -68,11 +69,11 @@ def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], i
 
 
 def _points(value: float) -> str:
-    return f"{points_text(value)} point{'' if value == 1 else 's'}"
+    return count(value, "point", shown=points_text(value))
 
 
 def _subtitle(a: Assignment, who: str) -> str:
-    return f"{who} · {len(a.exercises)} exercises · {points_text(a.possible)} points"
+    return f"{who} · {count(len(a.exercises), 'exercise')} · {_points(a.possible)}"
 
 
 def _how(name: str) -> str:

@@ -63,7 +63,7 @@ def test_descend_several_starts(capsys):
 def test_descend_explains_least_squares_style_divergence(capsys):
     status, out, _ = cli(capsys, "descend", "x^2 + 10y^2", "--start", "1, 1", "--lr", "0.11", "--steps", "100")
     assert status == 0
-    assert "diverged" in out and "2/λmax ≈ 0.1" in out
+    assert "diverged" in out and "2/λ_max ≈ 0.1" in out
 
 
 @pytest.mark.parametrize("argv,words", [

@@ -82,7 +82,7 @@ def test_stable_bound_of_a_quadratic(tmp_path):
         steps = 5
         ask = "stable_bound"
     ''', topic="learning-rate")
-    assert ex.variant(0).answer == sp.Rational(1, 3)  # 2/λmax with λmax = 6
+    assert ex.variant(0).answer == sp.Rational(1, 3)  # 2/λ_max with λ_max = 6
 
 
 def test_adagrad_first_step_moves_each_coordinate_by_about_lr(tmp_path):

@@ -142,7 +142,7 @@ def test_feedback_pages_show_answers_verdicts_and_solutions_safely(book, results
     assert md.startswith("# Feedback: Week 0 & friends") and "Ana Souza (ana) · 2.83 of 6 points (47.2%)" in md
     assert "Your answer: `ln(x) + 1`" in md and "Read as: $log(x) + 1$" in md
     assert "a ( is not closed\n(1, 2\n     ^" in md  # the reader's caret, kept in a code block
-    assert "You used 1 hint(s)" in md and md.count("### Worked solution") == 3
+    assert "You used 1 hint; its cost" in md and md.count("### Worked solution") == 3
     assert "You did not answer this exercise." in student_markdown(data, "dev")
 
 

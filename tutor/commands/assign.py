@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from tutor.commands.common import CommandError
+from tutor.render.words import count
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     except ReportIncomplete as exc:
         written, incomplete = exc.files, str(exc)
     n = len(written)  # the count written, not the count asked for
-    print(f"Wrote {n} sheet{'s' if n != 1 else ''} ({len(assignment.exercises)} exercises each) to {out}: "
+    print(f"Wrote {count(n, 'sheet')} ({count(len(assignment.exercises), 'exercise')} each) to {out}: "
           "<student>.md and .html to read, <student>.answers.txt to fill in.")
     print(f"Collect the filled-in answer files in a folder and grade it with: calctutor grade FOLDER "
           f"--assignment {args.assignment} --roster {args.roster} --out gradebook.csv")

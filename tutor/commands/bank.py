@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from tutor.commands.common import OUTPUT_FORMATS, CommandError
+from tutor.render.words import count
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +82,7 @@ def _list(args: argparse.Namespace) -> int:
             stars = "★" * ex.difficulty
             print(f"  {ex.id:<{width}}  {ex.task:<19} {ex.points:>3g} pt  {stars:<5}  {ex.title}")
     total = sum(len(bank.by_topic(t)) for t in topics)
-    print(f"{total} exercises")
+    print(count(total, "exercise"))
     return 0
 
 

@@ -27,6 +27,9 @@ def add_format_options(parser: argparse.ArgumentParser, default: str = "unicode"
                         help=f"output format (default: {default})")
     parser.add_argument("--json", dest="format", action="store_const", const="json",
                         help="print one JSON object (same as --format json)")
+    parser.add_argument("--fragment", dest="html_page", action="store_false",
+                        help="with --format html: print only the HTML fragment, to embed in a page of your own "
+                             "(by default a whole page)")
 
 
 def add_vars_option(parser: argparse.ArgumentParser) -> None:

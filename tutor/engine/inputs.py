@@ -12,6 +12,7 @@ from typing import Any
 import sympy as sp
 
 from tutor.reading.split import split_top_level
+from tutor.render.words import count, plural
 
 _SUFFIX = re.compile(r"^(.*?)(\d+)$")
 
@@ -87,5 +88,6 @@ def as_point(at: Any, variables: Sequence[sp.Symbol] | None = None) -> dict[sp.S
         values = [as_expr(at)]
     if variables is None or len(variables) != len(values):
         n = "no" if variables is None else len(variables)
-        raise ValueError(f"the point has {len(values)} coordinate(s) but there are {n} variables to match")
+        raise ValueError(f"the point has {count(len(values), 'coordinate')} but there {plural('is', n)} "
+                         f"{count(n, 'variable')} to match")
     return dict(zip(variables, values))

@@ -25,9 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser, op: Operation) -> None:
             extra: dict[str, Any] = {"choices": p.choices} if p.kind == "choice" else {"metavar": p.metavar}
             parser.add_argument(p.option, dest=p.name, required=p.required, default=None, help=p.help, **extra)
     if op.formats:
-        parser.add_argument("--format", choices=FORMATS, default="unicode", help="output format (default: unicode)")
-        parser.add_argument("--json", dest="format", action="store_const", const="json",
-                            help="print one JSON object (same as --format json)")
+        from tutor.commands.common import add_format_options
+
+        add_format_options(parser)
 
 
 def run(args: argparse.Namespace, op: Operation) -> int:

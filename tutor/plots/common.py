@@ -32,6 +32,20 @@ def new_figure(three_d: bool = False, size: tuple[float, float] = (7.0, 5.5)):
     return fig, ax
 
 
+def step_axis(axis: Any, label: str = "step") -> None:
+    """An axis that counts steps: labelled, with whole-number ticks only (no 2.5 or 7.5)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_label_text(label)
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def inside_indices(pts: np.ndarray, box: np.ndarray) -> list[int]:
+    """Rows of ``pts`` inside ``box`` (n, 2): where markers may go without being cut off at the edge."""
+    ok = np.all((pts >= box[:, 0] - 1e-12) & (pts <= box[:, 1] + 1e-12), axis=1) & np.all(np.isfinite(pts), axis=1)
+    return [int(i) for i in np.nonzero(ok)[0]]
+
+
 def save(fig: Figure, path: str | Path, dpi: int = 120) -> Path:
     """Save as PNG or SVG (by suffix; PNG if none) and close the figure."""
     path = Path(path)

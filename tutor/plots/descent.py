@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from tutor.plots.common import new_figure, plt, quantile_levels, save, short_label, values_on
+from tutor.plots.common import (inside_indices, new_figure, plt, quantile_levels, save, short_label, step_axis,
+                                values_on)
 
 COLORS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
           "tab:olive", "tab:cyan", "tab:gray")
@@ -36,14 +37,25 @@ def _label(run: Any, many: bool) -> str:
 
 
 def _title(run: Any) -> str:
+    from tutor.engine.descent.optimizers import METHODS
+
+    rule = METHODS.get(run.method)
+    method = rule.title.capitalize() if rule is not None else run.method
     if getattr(run, "label", None):
-        return f"{run.method}: L = {run.label}"
-    return f"{run.method}: f = {short_label(run.function)}"
+        return f"{method}: L = {run.label}"
+    return f"{method}: f = {short_label(run.function)}"
 
 
 def _box(runs: list[Any], pad: float = 0.15, keep: int = 25) -> np.ndarray:
-    """(n, 2) bounds around the paths; a diverged run contributes only its first ``keep`` points."""
-    pts = np.concatenate([r.points if not r.diverged else r.points[:keep] for r in runs])
+    """(n, 2) bounds around the paths. Runs that stay finite set the window when there are any
+    (a diverged run beside them is drawn until it leaves it); otherwise a diverged run's first
+    ``keep`` points do."""
+    settled = [r for r in runs if not r.diverged]
+    if settled:
+        pts = np.concatenate([r.points for r in settled] + [r.points[:1] for r in runs])
+    else:
+        pts = np.concatenate([r.points[:keep] for r in runs])
+    pts = pts[np.all(np.isfinite(pts), axis=1)]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     span = np.maximum(hi - lo, 1e-3 * np.maximum(1.0, np.abs(hi)))
     span = np.maximum(span, 0.5)
@@ -71,7 +83,7 @@ def _draw_loss(ax: Any, runs: list[Any], log: bool | None = None) -> None:
                 color=COLORS[i % len(COLORS)], label=f"{_label(r, many_starts)} ({r.status})")
     if use_log:
         ax.set_yscale("log")
-    ax.set_xlabel("step")
+    step_axis(ax.xaxis)
     ax.set_ylabel("f (log scale)" if use_log else "f")
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8)
@@ -95,9 +107,12 @@ def _draw_paths(ax: Any, runs: list[Any], box: np.ndarray, problem: Any, one_d: 
         xs = pts[:, 0]
         ys = values_on(problem, pts) if one_d else pts[:, 1]
         dense = len(pts) > 200
+        inside = inside_indices(pts[:, :1] if one_d else pts[:, :2], box[:1] if one_d else box[:2])
         ax.plot(xs, ys, "-" if dense else "o-", ms=3.5 if one_d else 3, lw=2.0 if dense else 0.9, color=color,
-                label=label, alpha=0.85 if one_d else 1.0)
-        ax.plot(xs[-1], ys[-1], "*", ms=13, color=color, mec="k", mew=0.5)
+                label=label + ("; leaves the plot" if len(inside) < len(pts) else ""),
+                alpha=0.85 if one_d else 1.0, markevery=inside)
+        if inside and inside[-1] == len(pts) - 1:   # the end, unless the run left the window for good
+            ax.plot(xs[-1], ys[-1], "*", ms=13, color=color, mec="k", mew=0.5)
         ax.plot(xs[0], ys[0], "s", ms=7, color=color, mec="k", mew=0.5)
 
 
@@ -184,7 +199,7 @@ def parameter_plot(result: Any, path: str | Path) -> Path:
         for j, name in enumerate(names):
             ax.plot(r.points[:, j], styles[j % 4], color=COLORS[i % len(COLORS)],
                     label=f"{name}, η = {r.lr:g}" if len(runs) > 1 else name)
-    ax.set_xlabel("step")
+    step_axis(ax.xaxis)
     ax.set_ylabel("parameter value")
     ax.set_title("Evolution of the parameters", fontsize=10)
     ax.grid(True, alpha=0.3)
@@ -194,12 +209,15 @@ def parameter_plot(result: Any, path: str | Path) -> Path:
         box = _box(runs, pad=0.05)
         for i, r in enumerate(runs):
             pts = _clip(r.points, box)
-            ax2.plot(pts[:, 0], pts[:, 1], ".-", color=COLORS[i % len(COLORS)], label=f"η = {r.lr:g}")
+            ax2.plot(pts[:, 0], pts[:, 1], ".-", color=COLORS[i % len(COLORS)], label=f"η = {r.lr:g}",
+                     markevery=inside_indices(pts, box))
             ax2.plot(*pts[0], "s", color=COLORS[i % len(COLORS)], mec="k")
         ax2.set_xlabel(names[0])
         ax2.set_ylabel(names[1])
-        ax2.set_title(f"{names[1]} against {names[0]}", fontsize=10)
+        ax2.set_title(f"{names[1]} against {names[0]} (■ start)", fontsize=10)
         ax2.grid(True, alpha=0.3)
+        if len(runs) > 1:
+            ax2.legend(fontsize=8)
     return save(fig, path)
 
 
@@ -222,7 +240,8 @@ def descent_figure(result: Any, path: str | Path) -> Path:
                 left.plot(r.points[:, j], ("-", "--", ":", "-.")[j % 4], color=COLORS[i % len(COLORS)], lw=0.9,
                           label=name if i == 0 else None)
         left.legend(fontsize=8)
-        left.set_xlabel("step")
+        step_axis(left.xaxis)
+        left.set_ylabel("parameter value")
         left.set_title("Parameters per step", fontsize=10)
     right = fig.add_subplot(1, 2, 2)
     _draw_loss(right, runs)

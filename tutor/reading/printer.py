@@ -223,6 +223,7 @@ def to_unicode(obj: Any) -> str:
     text = text.replace("sqrt(", "√(").replace("...", "…")
     text = _WORD.sub(_unicode_word, text)
     text = text.replace("*", "·").replace(" - ", " − ")
+    text = text.replace(" >= ", " ≥ ").replace(" <= ", " ≤ ").replace(" != ", " ≠ ")   # x² ≥ r², not x² >= r²
     text = re.sub(r"(^|[(\[{<,=|/·^ ])-", r"\1−", text)
     return text
 
@@ -300,6 +301,13 @@ class _MathMLPrinter(MathMLPresentationPrinter):
 
     def _print_Derivative(self, e):
         mrow = super()._print_Derivative(e)
+        for mo in mrow.getElementsByTagName("mo"):  # d/dx with a plain upright d, not SymPy's double-struck ⅆ
+            if mo.firstChild is not None and mo.firstChild.data == "&dd;":
+                d = self.dom.createElement("mi")
+                d.setAttribute("mathvariant", "normal")
+                d.appendChild(self.dom.createTextNode("d"))
+                mo.parentNode.replaceChild(d, mo)
+        _power_on_the_variable(mrow.firstChild.lastChild)
         if _compound(e.expr):
             bracketed = self.dom.createElement("mrow")
             bracketed.appendChild(self._l_paren())
@@ -328,6 +336,26 @@ class _MathMLPrinter(MathMLPresentationPrinter):
             sup.appendChild(self._print(e.exp))
             return sup
         return super()._print_Pow(e)
+    def _print_MatrixBase(self, m):
+        """Brackets that grow with the rows (MathML Core stretches an mo only when told to)."""
+        mrow = super()._print_MatrixBase(m)
+        if mrow.tagName == "mrow":
+            for mo in (mrow.firstChild, mrow.lastChild):
+                for name, value in (("stretchy", "true"), ("fence", "true"), ("symmetric", "true")):
+                    mo.setAttribute(name, value)
+        return mrow
+
+
+def _power_on_the_variable(below) -> None:
+    """SymPy writes the denominator of d²/dx² as (d)² x; the order belongs on the variable: d x²."""
+    for power in [c for c in below.childNodes if c.tagName == "msup"]:
+        var = power.nextSibling
+        if var is None:
+            continue
+        op, order = power.firstChild, power.lastChild
+        below.insertBefore(op, power)
+        below.removeChild(var)
+        power.insertBefore(var, order)
 
 
 def to_latex(obj: Any) -> str:
@@ -343,6 +371,7 @@ def to_mathml(obj: Any, display: bool = False) -> str:
         from html import escape
 
         inner = f"<mtext>{escape(to_unicode(obj))}</mtext>"
+    inner = inner.replace("<mo>-</mo>", "<mo>&#8722;</mo>")   # a minus sign, not a hyphen
     mode = "block" if display else "inline"
     return f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="{mode}">{inner}</math>'
 

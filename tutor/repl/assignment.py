@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tutor.repl.suggest import Suggestion
+from tutor.render.words import count
 
 SUFFIXES = (".csv", ".jsonl", ".txt")
 
@@ -158,13 +159,13 @@ class AssignmentWork:
         a = self.assignment
         n = len(self.ids)
         done = f" {len(self.entries)} answered so far." if self.entries else ""
-        return (f"Assignment: {self.title} — {n} exercise{'s' if n != 1 else ''}, "
-                f"{_num(a.possible)} points. Each graded answer is saved to {self.path} "
+        return (f"Assignment: {self.title} — {count(n, 'exercise')}, "
+                f"{count(a.possible, 'point', shown=_num(a.possible))}. Each graded answer is saved to {self.path} "
                 f"(the latest answer to an exercise counts).{done}")
 
     def closing_line(self) -> str:
         n, total = len(self.entries), len(self.ids)
-        return (f"Your submission ({n} of {total} exercises answered) is in {self.path}. Hand it in, "
+        return (f"Your submission ({n} of {count(total, 'exercise')} answered) is in {self.path}. Hand it in, "
                 f"or grade it with: calctutor grade {self.path} --assignment {self.source} --out gradebook.csv")
 
 

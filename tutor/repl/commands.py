@@ -12,6 +12,7 @@ from tutor.repl import views
 from tutor.repl.calculator import CALCULATOR, UsageError
 from tutor.repl.markup import render_markdown
 from tutor.repl.progress import fmt_points
+from tutor.render.words import count, every
 
 COMMANDS: dict[str, "Command"] = {}
 _ORDER: list["Command"] = []
@@ -57,7 +58,7 @@ class Hint(Command):
                 session.say("This exercise has no hints. :solution shows the worked solution.", "note")
             return
         if state.hints_used >= len(hints):
-            session.say(f"You have seen all {len(hints)} hints." + (
+            session.say(f"You have seen {every(len(hints), 'hint')}." + (
                 "" if session.work is not None else
                 " :solution shows the worked solution (answers after it earn no points)."), "note")
             return
@@ -70,7 +71,7 @@ class Hint(Command):
         if free or not cost:
             price = "free"
         else:
-            price = f"costs {fmt_points(cost)} point{'s' if cost != 1 else ''}"
+            price = f"costs {count(cost, 'point', shown=fmt_points(cost))}"
         session.say(f"Hint {state.hints_used + 1} of {len(hints)} ({price}):", "strong")
         session.say(render_markdown(str(hint.text), width=session.out.width, ascii_only=session.out.ascii_only,
                                     bold=session.out.bold_pair()))
@@ -201,8 +202,8 @@ class Progress(Command):
             session.show_lines(views.topic_table(summaries, session.topic))
             session.say(views.totals_line(summaries), "strong")
         s = session.stats
-        session.say(f"This session: {s.answers} answer{'s' if s.answers != 1 else ''}, "
-                    f"{len(s.solved)} solved, {fmt_points(s.points)} points.")
+        session.say(f"This session: {count(s.answers, 'answer')}, "
+                    f"{len(s.solved)} solved, {count(s.points, 'point', shown=fmt_points(s.points))}.")
         if session.current is not None:
             state = session.state(session.current.id)
             if state.status != "new":

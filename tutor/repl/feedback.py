@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tutor.repl.progress import fmt_points
+from tutor.render.words import count
 
 VERDICT_WORDS = {
     "correct": "Correct",
@@ -90,6 +91,10 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
     return out
 
 
+def _points(value: float) -> str:
+    return count(value, "point", shown=fmt_points(value))
+
+
 def score_line(status: str, s: Scoring) -> str:
     """``Score: 1.5 of 2 points (2 − 0.5 for hints).`` with the reasons credit was reduced."""
     if status == "undecided":
@@ -97,12 +102,12 @@ def score_line(status: str, s: Scoring) -> str:
     raw = s.score * s.points
     if s.solution_seen:
         text = (f"Score: {fmt_points(s.score)} — practice after the worked solution, so 0 of "
-                f"{fmt_points(s.points)} points.")
+                f"{_points(s.points)}.")
     elif s.hint_cost and raw > 0:
-        text = (f"Score: {fmt_points(s.credit)} of {fmt_points(s.points)} points "
+        text = (f"Score: {fmt_points(s.credit)} of {_points(s.points)} "
                 f"({fmt_points(raw)} − {fmt_points(s.hint_cost)} for hints).")
     else:
-        text = f"Score: {fmt_points(s.credit)} of {fmt_points(s.points)} points."
+        text = f"Score: {fmt_points(s.credit)} of {_points(s.points)}."
     if s.best_before > s.credit:
         text += f" Your best so far stays {fmt_points(s.best_before)}."
     return text

@@ -8,6 +8,7 @@ never waits for SymPy.
 from __future__ import annotations
 
 import re
+import unicodedata
 import textwrap
 
 SUPERSCRIPT = dict(zip("0123456789+-−=()nixyT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱˣʸᵀ"))
@@ -67,7 +68,7 @@ def latex_to_unicode(src: str) -> str:
     symbols (around relations and binary + −, after commas), not from the author.
     """
     out, _ = _convert(src, 0, stop=None)
-    return _space(out)
+    return unicodedata.normalize("NFC", _space(out))
 
 
 _RELATIONS = "=<>≤≥≠≈→←⇒↦∈∉×±∓"
@@ -144,6 +145,14 @@ def _convert(src: str, i: int, stop: str | None) -> tuple[str, int]:
     return "".join(out), i
 
 
+ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305", "tilde": "\u0303",
+           "vec": "\u20d7", "dot": "\u0307", "ddot": "\u0308"}
+
+
+ACCENT_ASCII = {"\u0302": "_hat", "\u0304": "_bar", "\u0305": "_bar", "\u0303": "_tilde", "\u20d7": "_vec",
+                "\u0307": "_dot", "\u0308": "_ddot"}
+
+
 def _command(src: str, i: int) -> tuple[str, int]:
     m = re.match(r"\\([A-Za-z]+|.)", src[i:])
     if m is None:
@@ -163,6 +172,9 @@ def _command(src: str, i: int) -> tuple[str, int]:
         if sign is None:
             return f"({arg})^(1/{root})", i
         return sign + (arg if _atomic(arg) else f"({arg})"), i
+    if name in ACCENTS:
+        arg, i = _group(src, i)
+        return arg + ACCENTS[name], i   # ŷ: a combining mark after the letter
     if name == "mathbb":
         arg, i = _group(src, i)
         return BLACKBOARD.get(arg, arg), i
@@ -200,7 +212,7 @@ def _raw_group(src: str, i: int) -> tuple[str, int]:
 
 
 def _script(arg: str, table: dict[str, str], mark: str) -> str:
-    arg = arg.replace("\x03", "")
+    arg = re.sub("[\x01\x02\x03]", "", arg)   # λ_max, not λ_(max): \max is a word here, not a call
     letters = sum(c.isalpha() for c in arg)
     if arg and all(c in table for c in arg) and (mark == "^" or letters <= 1):
         return "".join(table[c] for c in arg)
@@ -233,10 +245,15 @@ def _wrap(text: str, denominator: bool = False) -> str:
 
 def to_ascii(text: str) -> str:
     """Plain ASCII for terminals or fonts that break on Unicode mathematics."""
+    text = "".join(unicodedata.normalize("NFD", c) if c.isalpha() else c for c in text)   # ŷ -> y + hat
     out: list[str] = []
     i = 0
     while i < len(text):
         ch = text[i]
+        if unicodedata.combining(ch):
+            out.append(ACCENT_ASCII.get(ch, ""))   # y_hat; an accent on a word (é) just goes
+            i += 1
+            continue
         if ch in SUPERSCRIPT.values() or ch in SUBSCRIPT.values():
             table = SUPERSCRIPT if ch in SUPERSCRIPT.values() else SUBSCRIPT
             back = {v: k for k, v in table.items()}

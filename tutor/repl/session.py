@@ -19,6 +19,7 @@ from tutor.repl.suggest import REASONS, Suggestion, next_exercise
 from tutor.repl.lines import explain_error, input_problem
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
+from tutor.render.words import count
 
 QUIT = object()
 COMPUTE_LIMIT = 30.0  # seconds: an outer stop for anything one line can start
@@ -192,9 +193,9 @@ class Session:
     def summary_line(self, saved: str) -> str:
         """The goodbye; ``saved`` is what became of the answers (see :func:`tutor.repl.unsaved.closing_lines`)."""
         s = self.stats
-        return (f"Goodbye, {self.user}: {s.answers} answer{'s' if s.answers != 1 else ''} this session, "
-                f"{len(s.solved)} exercise{'s' if len(s.solved) != 1 else ''} solved, "
-                f"{fmt_points(s.points)} point{'s' if s.points != 1 else ''} earned. {saved}")
+        return (f"Goodbye, {self.user}: {count(s.answers, 'answer')} this session, "
+                f"{count(len(s.solved), 'exercise')} solved, "
+                f"{count(s.points, 'point', shown=fmt_points(s.points))} earned. {saved}")
 
     def run(self) -> int:
         self.guard(self.greet)
@@ -374,8 +375,7 @@ class Session:
             hints = self.hints(ex)
             if before.hints_used < len(hints):
                 cost = self.next_hint_cost(ex, before.hints_used)
-                self.say(f"Try again, or type :hint (costs {fmt_points(cost)} point"
-                         f"{'s' if cost != 1 else ''}).", "dim")
+                self.say(f"Try again, or type :hint (costs {count(cost, 'point', shown=fmt_points(cost))}).", "dim")
             elif self.work is None:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
             else:

@@ -10,6 +10,7 @@ from typing import Any
 from exercises.answer_tips import plain_tip
 from tutor.repl.markup import render_markdown
 from tutor.repl.progress import ExerciseState, TopicSummary, fmt_points
+from tutor.render.words import count, plural
 
 Lines = list[tuple[str, str | None]]
 
@@ -49,7 +50,7 @@ def topic_table(summaries: Sequence[TopicSummary], current: str | None = None) -
     for n, s in enumerate(summaries, 1):
         mark = "▸" if s.topic == current else " "
         solved = f"{s.solved}/{s.total}".rjust(5) + " solved"
-        pts = f"{fmt_points(s.earned)} of {fmt_points(s.possible)}".rjust(10) + " points"
+        pts = f"{fmt_points(s.earned)} of {fmt_points(s.possible)}".rjust(10) + f" {plural('point', s.possible):<6}"
         style = "dim" if s.attempted == 0 else ("correct" if s.solved == s.total and s.total else None)
         out.append((f" {mark}{n:>2}. {topic_title(s.topic):<{width}} {solved}  {pts}".rstrip(), style))
     return out
@@ -60,14 +61,14 @@ def totals_line(summaries: Sequence[TopicSummary]) -> str:
     solved = sum(s.solved for s in summaries)
     earned = sum(s.earned for s in summaries)
     possible = sum(s.possible for s in summaries)
-    return (f"In all: {solved} of {total} exercises solved, "
-            f"{fmt_points(earned)} of {fmt_points(possible)} points.")
+    return (f"In all: {solved} of {count(total, 'exercise')} solved, "
+            f"{fmt_points(earned)} of {count(possible, 'point', shown=fmt_points(possible))}.")
 
 
 def exercise_header(ex: Any, width: int, ascii_only: bool, points: float | None = None) -> Lines:
     pts = float(getattr(ex, "points", 1) or 0) if points is None else points
     dot = "|" if ascii_only else "·"
-    label = f" {ex.id} {dot} {topic_title(ex.topic)} {dot} {fmt_points(pts)} point{'s' if pts != 1 else ''} "
+    label = f" {ex.id} {dot} {topic_title(ex.topic)} {dot} {count(pts, 'point', shown=fmt_points(pts))} "
     rule = "-" if ascii_only else "─"
     pad = max(4, width - len(label) - 2)
     return [(rule * 2 + label + rule * pad, "title"), (str(getattr(ex, "title", "")), "strong")]
@@ -88,7 +89,7 @@ def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int
     parts = []
     if hints and used < len(hints):
         cost = hint_cost(used) if hint_cost is not None else float(getattr(hints[used], "cost", 0) or 0)
-        price = f"costs {fmt_points(cost)} point{'s' if cost != 1 else ''}" if cost else "free"
+        price = f"costs {count(cost, 'point', shown=fmt_points(cost))}" if cost else "free"
         left = len(hints) - used
         parts.append(f":hint ({left} left, the next {price})")
     parts += [":solution"] if solution else []
@@ -102,9 +103,9 @@ def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int
 def history_line(state: ExerciseState, points: float) -> str:
     bits = []
     if state.attempts:
-        bits.append(f"{state.attempts} answer{'s' if state.attempts != 1 else ''}")
+        bits.append(f"{count(state.attempts, 'answer')}")
     if state.hints_used:
-        bits.append(f"{state.hints_used} hint{'s' if state.hints_used != 1 else ''}")
+        bits.append(f"{count(state.hints_used, 'hint')}")
     if state.solution_seen:
         bits.append("solution seen")
     if state.skips:
@@ -113,7 +114,7 @@ def history_line(state: ExerciseState, points: float) -> str:
               "undecided": "waiting for a teacher's decision", "seen": "not solved yet",
               "skipped": "not solved yet"}.get(state.status, state.status)
     return (f"Earlier: {', '.join(bits)}; {status}; best {fmt_points(state.earned)} of "
-            f"{fmt_points(points)} points.")
+            f"{count(points, 'point', shown=fmt_points(points))}.")
 
 
 def topic_listing(topic: str, exercises: Sequence[Any], states: dict[str, ExerciseState],

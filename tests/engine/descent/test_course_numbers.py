@@ -158,12 +158,12 @@ def test_least_squares_diverges_with_eta_0_0065_and_says_why(course_data):
     assert 2 / lam.max() == pytest.approx(0.0064007, abs=1e-7)
     run = half.descend((-8, -2), 0.0065, 100)
     assert run.diverged and not run.converged
-    assert "η = 0.0065 is above 2/λmax ≈ 0.0064: every step overshoots further" in run.stopped_reason
+    assert "η = 0.0065 is above 2/λ_max ≈ 0.0064: every step overshoots further" in run.stopped_reason
     assert run.stable_range.bound == pytest.approx(2 / lam.max())
-    full = least_squares(X, y)                  # for ‖y − Xβ‖², the bound is 1/λmax(XᵀX)
+    full = least_squares(X, y)                  # for ‖y − Xβ‖², the bound is 1/λ_max(XᵀX)
     run2 = full.descend((-8, -2), 0.0065, 100)
     assert run2.diverged
-    assert "2/λmax ≈ 0.0032" in run2.stopped_reason
+    assert "2/λ_max ≈ 0.0032" in run2.stopped_reason
     assert half.descend((-8, -2), 0.0055, 2000).status in ("converged", "converging")
 
 

@@ -11,7 +11,7 @@ x, y = sp.symbols("x y")
 
 
 def test_stable_range_from_the_hessian_eigenvalues():
-    run = descend(x**2 + 10 * y**2, (3, 1), 0.09, 200)        # H = diag(2, 20): 2/λmax = 0.1
+    run = descend(x**2 + 10 * y**2, (3, 1), 0.09, 200)        # H = diag(2, 20): 2/λ_max = 0.1
     sr = run.stable_range
     assert sr.eigenvalues == pytest.approx((2.0, 20.0))
     assert sr.bound == pytest.approx(0.1) and sr.stable
@@ -23,13 +23,13 @@ def test_exactly_at_the_bound_the_steep_direction_oscillates_forever():
     run = descend(x**2 + 10 * y**2, (3, 1), 0.1, 200)
     assert run.status == "oscillating" and not run.diverged
     assert abs(run.final[1]) == pytest.approx(1.0)             # y ← (1 − 0.1·20)·y = −y
-    assert any("equals 2/λmax exactly" in n for n in run.notes)
+    assert any("equals 2/λ_max exactly" in n for n in run.notes)
 
 
 def test_above_the_bound_diverges_with_the_explanation():
     run = descend(x**2 + 10 * y**2, (3, 1), 0.11, 500)
     assert run.diverged and run.steps < 500                     # stopped early by the growth test
-    assert "η = 0.11 is above 2/λmax ≈ 0.1: every step overshoots further" in run.stopped_reason
+    assert "η = 0.11 is above 2/λ_max ≈ 0.1: every step overshoots further" in run.stopped_reason
 
 
 def test_momentum_has_a_wider_stable_range():
@@ -101,3 +101,35 @@ def test_a_linear_function_has_no_minimum():
     run = descend(3 * x + 2 * y, (0, 0), 0.1, 100)
     assert run.diverged and "no minimum" in run.stopped_reason
     np.testing.assert_allclose(run.final, [-30, -20])
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [s.strip() for s in re.split(r"(?<=[.:])\s+|\n", text) if len(s.strip()) > 12]
+
+
+@pytest.mark.parametrize("lr", [0.05, 0.09, 0.1, 0.11, 0.3])
+def test_no_sentence_or_clause_is_said_twice(lr):
+    run = descend(x**2 + 10 * y**2, (3, 1), lr, 300)
+    text = run.to_text()
+    said = _sentences(text)
+    assert len(said) == len(set(said)), text
+    assert text.count("every step overshoots further") <= 1
+
+
+@pytest.mark.parametrize("lr, first", [(0.5, 1), (0.25, None), (0.4, None)])
+def test_converged_names_the_step_the_stopping_test_first_held(lr, first):
+    run = descend(x**2, 1, lr, 60)
+    gn = run.grad_norms
+    t = first if first is not None else int(np.nonzero(gn > 1e-6)[0][-1]) + 1
+    assert run.converged and t < run.steps
+    assert run.stopped_reason.startswith(f"converged at step {t}: ")
+    assert f"all {run.steps} steps were run" in run.stopped_reason
+
+
+def test_sweep_reports_the_converged_step_not_the_last():
+    from tutor.engine.descent.sweep import lr_sweep
+
+    text = lr_sweep(x**2, 1, [0.5, 0.1], 30).to_text()
+    assert "η = 0.5: converged at step 1:" in text and "after 30 steps" not in text

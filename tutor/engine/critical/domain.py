@@ -13,6 +13,7 @@ from typing import Any
 import sympy as sp
 
 from tutor.engine.inputs import as_expr, as_symbol
+from tutor.render.words import which_are_not
 
 DEFAULT_HALF_WIDTH = 10
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$")
@@ -95,7 +96,7 @@ def make_box(domain: Any, variables: tuple[sp.Symbol, ...]) -> Box | None:
     unknown = [str(k) for k in given if k not in variables]
     if unknown:
         names = ", ".join(v.name for v in variables)
-        raise ValueError(f"the domain names {', '.join(unknown)}, which is not a variable of f ({names})")
+        raise ValueError(f"the domain names {which_are_not(unknown, where='of f')} ({names})")
     bounds = []
     for v in variables:
         lo, hi = given.get(v, (-sp.oo, sp.oo))

@@ -9,6 +9,8 @@ from tutor.engine.critical.singular import NoGradient
 from tutor.engine.critical.words_nogradient import family_lines, nogradient_step, note_line
 from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
+from tutor.render.numbers import short
+from tutor.render.words import count
 
 
 def _pt(values) -> sp.Basic:
@@ -45,9 +47,11 @@ def _sign_word(s: Sign) -> str:
 
 
 def _shown(value):
-    """Floats (30 digits inside) are shown to 15 significant digits."""
+    """Floats (30 digits inside) are shown to 15 significant digits, in a matrix too."""
     if isinstance(value, sp.Float):
         return sp.Float(value, 15)
+    if isinstance(value, sp.MatrixBase):
+        return sp.ImmutableMatrix(value.rows, value.cols, [_shown(v) for v in value])
     return value
 
 
@@ -103,7 +107,7 @@ def _located(rec: Located, p) -> list:
 
 
 def _test_step(test: SecondDerivativeTest, n: int) -> Step:
-    kids: list = [line("Hessian:", test.hessian)] if n > 1 else []
+    kids: list = [line("Hessian:", _shown(test.hessian))] if n > 1 else []
     for q in test.quantities:
         if q.formula.is_number:
             kids.append(line(q.name, "=", _shown(q.value), _sign_word(q.sign)))
@@ -280,7 +284,7 @@ def _solve_step(r) -> Step:
             kids.append(line("Its last polynomial involves one variable; its real roots are isolated exactly and "
                              "substituted back, and every solution is checked by exact substitution."))
         if rep.excluded:
-            kids.append(line(f"{rep.excluded} solution(s) dropped: f or its gradient is not defined there."))
+            kids.append(line(f"{count(rep.excluded, 'solution')} dropped: f or its gradient is not defined there."))
         head = "Solve ∇f = 0 exactly (polynomial system)" if len(r.variables) > 1 else "Solve f'(x) = 0 exactly"
         if rep.method == "trig":
             head += "; each (cos, sin) pair is one angle, repeated every 2π inside the box"
@@ -306,24 +310,18 @@ def _table(r) -> Table:
     rows = []
     for p in r.points:
         t = p.test
-        cells: list = [_pt(_shown(c) for c in p.coordinates), _short(p.value)]
+        cells: list = [_pt(short(c) for c in p.coordinates), short(p.value)]
         if p.kind == "singular":
             cells += ["—"] * (len(header) - 3)  # no Hessian where the gradient does not exist
         elif t is None:
             cells += ["?"] * (len(header) - 3)
         elif n <= 2:
-            cells += [_short(_shown(q.value)) for q in t.quantities]
+            cells += [short(q.value) for q in t.quantities]
         else:
             cells.append(f"{t.positive}, {t.negative}, {t.zero}" if t.positive is not None else "?")
         cells.append(_verdict(p))
         rows.append(tuple(c if isinstance(c, str) else Math(c) for c in cells))
     return Table(header, tuple(rows))
-
-
-def _short(v):
-    if isinstance(v, sp.Basic) and v.is_number and not v.is_Rational and sp.count_ops(v) > 6:
-        return sp.Float(sp.N(v, 10), 10)
-    return v
 
 
 def _remark(m: GlobalRemark, r) -> Line:
@@ -333,14 +331,14 @@ def _remark(m: GlobalRemark, r) -> Line:
                     "the lowest critical value.")
     if m.key == "anticoercive":
         why = ["(its top-degree part", m.data[0], "is negative definite)"] if m.data else []
-        return line("f → -∞ in every direction", *why, ", so a global maximum exists and it is the highest "
+        return line("f → −∞ in every direction", *why, ", so a global maximum exists and it is the highest "
                     "critical value.")
     if m.key == "unbounded-below":
-        return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → -∞: no global minimum.")
+        return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → −∞: no global minimum.")
     if m.key == "unbounded-above":
         return line("Along the ray", _ray(m.data[0], r), ", t → ∞, f → +∞: no global maximum.")
     if m.key == "limits":
-        return line("Limits: f →", m.data[0], "as x → -∞ and f →", m.data[1], "as x → +∞.")
+        return line("Limits: f →", m.data[0], "as x → −∞ and f →", m.data[1], "as x → +∞.")
     if m.key == "global-min":
         return line("Global minimum value:", m.data[0], "(the list of critical points is complete).")
     if m.key == "global-max":
@@ -364,7 +362,7 @@ def _note(nt: Note, r) -> Line:
     if nt.key == "timeout":
         step, seconds = nt.data
         what = {"solve": "The exact solution was cut short", "numeric": "The numerical search was cut short",
-                "classify": f"Classifying {seconds} point(s) was cut short",
+                "classify": f"Classifying {count(seconds, 'point')} was cut short",
                 "family": "Describing a family was cut short",
                 "singular": "The search for points without a gradient was cut short"}[step]
         if step == "classify":

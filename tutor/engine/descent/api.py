@@ -23,6 +23,7 @@ from tutor.engine.descent.loop import Trace, run_many, run_single
 from tutor.engine.descent.optimizers import Rule, get_rule
 from tutor.engine.descent.problem import Problem, _num, build_problem, corners
 from tutor.engine.descent.result import Descent, MultiDescent
+from tutor.render.words import are_not, count
 
 
 def descend(f: Any, start: Any, lr: Any, steps: Any, method: str = "gd", tol: float | None = None, *,
@@ -152,7 +153,7 @@ def start_array(start: Any, problem: Problem) -> tuple[np.ndarray, bool]:
         if missing or unknown:
             raise BadStart(f"the start must give each of {names}"
                            + (f"; missing {', '.join(missing)}" if missing else "")
-                           + (f"; {', '.join(unknown)} is not a variable of f" if unknown else ""))
+                           + (f"; {are_not(unknown, where='of f')}" if unknown else ""))
         start = [point[s] for s in problem.variables]
     if isinstance(start, str):
         from tutor.engine.inputs import as_expr
@@ -171,8 +172,8 @@ def start_array(start: Any, problem: Problem) -> tuple[np.ndarray, bool]:
         if arr.shape[0] != n:
             hint = (f"; for several starts give a column, e.g. [[{_num(arr[0])}], [{_num(arr[1])}]]"
                     if n == 1 and arr.shape[0] > 1 else "")
-            raise BadStart(f"f has {n} variable{'s' if n > 1 else ''} ({names}) but the start has "
-                           f"{arr.shape[0]} coordinate{'s' if arr.shape[0] != 1 else ''}{hint}")
+            raise BadStart(f"f has {count(n, 'variable')} ({names}) but the start has "
+                           f"{count(arr.shape[0], 'coordinate')}{hint}")
         many, arr = False, arr[None, :]
     elif arr.ndim == 2:
         if arr.shape[1] != n or arr.shape[0] == 0:

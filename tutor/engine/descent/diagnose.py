@@ -7,12 +7,13 @@ quadratic the Hessian's eigenvalues give the exact stable learning rates.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from tutor.engine.descent.loop import Trace
 from tutor.engine.descent.problem import Problem, _num
+from tutor.render.words import count
 
 DEFAULT_TOL = 1e-6   # |∇f| below this counts as converged when no tol is given
 FAST = 0.995         # |∇f| shrinking at least this fast per step is steady (linear) convergence
@@ -25,7 +26,7 @@ class StableRange:
 
     eigenvalues: tuple[float, ...]
     bound: float | None        # η must stay below this (None: no minimum, or no simple bound)
-    formula: str               # how the bound is computed, e.g. "2/λmax"
+    formula: str               # how the bound is computed, e.g. "2/λ_max"
     lr: float
     factor: float | None       # GD: the worst per-step factor max|1 − ηλ|
 
@@ -57,6 +58,8 @@ class StableRange:
                 f"0 < η < {self.formula} ≈ {bound}; η = {eta} is {side} it")
         if self.lr >= self.bound:
             return text + ": every step overshoots further."
+        if self.factor == 0:
+            return text + ": one step lands exactly on the minimum (the factor |1 − ηλ| is 0)."
         if self.factor is not None:
             return text + f": the slowest direction shrinks by a factor {self.factor:.4g} per step."
         return text + "."
@@ -80,18 +83,32 @@ def stable_range(problem: Problem, method: str, h: dict, lr: float) -> StableRan
     top = lam[-1]
     mu = h.get("momentum", 0.0)
     if method in ("gd", "ascent"):
-        bound, formula = 2 / top, "2/λmax"
+        bound, formula = 2 / top, "2/λ_max"
         factor = max(abs(1 - lr * x) for x in lam)
     elif method == "momentum":
-        bound, formula, factor = 2 * (1 + mu) / top, "2(1+μ)/λmax", None
+        bound, formula, factor = 2 * (1 + mu) / top, "2(1+μ)/λ_max", None
     else:
-        bound, formula, factor = (2 + 2 * mu) / ((1 + 2 * mu) * top), "(2+2μ)/((1+2μ)·λmax)", None
+        bound, formula, factor = (2 + 2 * mu) / ((1 + 2 * mu) * top), "(2+2μ)/((1+2μ)·λ_max)", None
     return StableRange(lam, bound, formula, lr, factor)
+
+
+OVERSHOOT = "every step overshoots further"
 
 
 def diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, steps: int,
              tol: float | None, step_tol: float | None, stable: StableRange | None,
              minibatch: bool = False) -> Outcome:
+    """The outcome, each thing said once: a reason that names the stable range keeps the
+    overshoot clause, and the Hessian note then only states the range."""
+    out = _diagnose(problem, trace, method, h, lr, steps, tol, step_tol, stable, minibatch)
+    if OVERSHOOT in out.reason:
+        out = replace(out, notes=tuple(n.replace(f": {OVERSHOOT}.", ".") for n in out.notes))
+    return out
+
+
+def _diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, steps: int,
+              tol: float | None, step_tol: float | None, stable: StableRange | None,
+              minibatch: bool = False) -> Outcome:
     T = len(trace.values) - 1
     gn = trace.grad_norms[-1]
     names = [s.name for s in problem.variables]
@@ -100,7 +117,7 @@ def diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, st
     if stable is not None:
         notes.append(stable.sentence())
     if ev is not None and ev.kind == "tol":
-        return _converged(problem, trace, h, f"converged after {T} steps: |∇f| = {gn:.3g} ≤ tol = {tol:g}",
+        return _converged(problem, trace, h, f"converged at step {T}: |∇f| = {gn:.3g} ≤ tol = {tol:g}",
                           notes)
     if ev is not None and ev.kind == "nonfinite":
         return _nonfinite(problem, trace, names, stable, notes)
@@ -111,14 +128,24 @@ def diagnose(problem: Problem, trace: Trace, method: str, h: dict, lr: float, st
         return Outcome("diverged", _with_bound(reason, stable), tuple(notes), None)
     if ev is not None and ev.kind == "step_tol":
         if gn <= (tol if tol is not None else DEFAULT_TOL):
-            return _converged(problem, trace, h, f"converged after {T} steps: the step fell below step_tol = "
+            return _converged(problem, trace, h, f"converged at step {T}: the step fell below step_tol = "
                               f"{step_tol:g} and |∇f| = {gn:.3g}", notes)
-        return Outcome("stalled", f"stalled after {T} steps: the step fell below step_tol = {step_tol:g}, "
+        return Outcome("stalled", f"stalled after {count(T, 'step')}: the step fell below step_tol = {step_tol:g}, "
                        f"but |∇f| = {gn:.3g} is not small, so this is not a stationary point",
                        tuple(notes + ["A larger learning rate or more steps would keep it moving."]), None)
     if gn <= (tol if tol is not None else DEFAULT_TOL):
-        return _converged(problem, trace, h, f"converged: after {T} steps |∇f| = {gn:.3g}", notes)
+        return _converged(problem, trace, h, _settled(trace.grad_norms, tol if tol is not None else DEFAULT_TOL),
+                          notes)
     return _tail(trace, names, stable, notes, T, tol, minibatch, h, method)
+
+
+def _settled(gn: np.ndarray, tol: float) -> str:
+    """The run went on to the step limit: name the step from which |∇f| ≤ tol held, not the last one."""
+    T = len(gn) - 1
+    above = np.nonzero(gn > tol)[0]
+    t = int(above[-1]) + 1 if len(above) else 0
+    rest = f" (all {count(T, 'step')} were run)" if t < T else ""
+    return f"converged at step {t}: |∇f| = {gn[t]:.3g} ≤ {tol:g} from then on{rest}"
 
 
 def _converged(problem: Problem, trace: Trace, h: dict, reason: str, notes: list[str]) -> Outcome:
@@ -149,7 +176,7 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> O
     """Steps ran out: read the last window of the run."""
     gn = trace.grad_norms
     if T < 4:
-        return Outcome("unfinished", f"the {T} steps ran out with |∇f| = {gn[-1]:.3g}", tuple(notes), None)
+        return Outcome("unfinished", f"the {count(T, 'step')} ran out with |∇f| = {gn[-1]:.3g}", tuple(notes), None)
     W = max(2, min(50, T // 4))
     sign = -1.0 if h.get("maximize") else 1.0
     L = sign * trace.values

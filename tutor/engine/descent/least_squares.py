@@ -44,7 +44,7 @@ class LeastSquares(Rendered):
 
     @property
     def stable_bound(self) -> float | None:
-        """Gradient descent on this loss is stable exactly for 0 < η < 2/λmax."""
+        """Gradient descent on this loss is stable exactly for 0 < η < 2/λ_max."""
         top = self.eigenvalues[-1] if self.eigenvalues else 0.0
         return 2 / top if top > 0 else None
 
@@ -99,7 +99,7 @@ class LeastSquares(Rendered):
             lam = ", ".join(f"{x:.6g}" for x in self.eigenvalues)
             hess = "XᵀX" if 2 * self.scale == 1 else f"{2 * self.scale}·XᵀX"
             nodes.append(Line((f"The Hessian {hess} has eigenvalues {lam}, so gradient descent is "
-                               f"stable exactly for 0 < η < 2/λmax ≈ {self.stable_bound:.4g}.",)))
+                               f"stable exactly for 0 < η < 2/λ_max ≈ {self.stable_bound:.4g}.",)))
         if half:
             nodes.append(Line(("With the factor ½, the gradient is XᵀXβ − Xᵀy: the gradient the course's "
                                "code computes. For ‖y − Xβ‖² itself the gradient is twice that, and the "

@@ -16,6 +16,7 @@ from tutor.engine.descent.diagnose import StableRange
 from tutor.engine.descent.optimizers import METHODS
 from tutor.render import Doc, Line, Step, Table, line
 from tutor.render.mixin import Rendered, jsonable
+from tutor.render.words import count
 
 _TABLE_HEAD, _TABLE_TAIL = 6, 4
 
@@ -118,7 +119,7 @@ class Descent(Rendered):
         else:
             title = line(f"{rule.title.capitalize()} on f =", self.function)
         setup = [] if not self.label else [line("Expanded: L =", readable(self.function))]
-        setup += [line(f"Start at {self._point(0)}, learning rate η = {self.lr:g}, at most {self.max_steps} steps"
+        setup += [line(f"Start at {self._point(0)}, learning rate η = {self.lr:g}, at most {count(self.max_steps, 'step')}"
                       + (f", stop when |∇f| ≤ {self.tol:g}" if self.tol is not None else "") + ".")]
         setup += [Line((f"Update: {u}",)) for u in rule.formula]
         extra = {k: v for k, v in self.hyper if k in rule.defaults and rule.defaults[k] != v}

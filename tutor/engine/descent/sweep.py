@@ -17,6 +17,7 @@ from tutor.engine.descent.loop import run_many
 from tutor.engine.descent.result import Descent
 from tutor.render import Doc, Line, Table, line
 from tutor.render.mixin import Rendered
+from tutor.render.words import count
 
 # how a sweep groups the outcomes, in the order it reports them
 GROUPS = {"converged": "converged", "converging": "converging", "oscillating": "oscillating",
@@ -58,7 +59,7 @@ class Sweep(Rendered):
         title = line(f"Learning-rate sweep ({first.method}) on f =", first.function)
         rows = tuple((f"{lr:g}", GROUPS.get(r.status, r.status), r._point(-1), f"{r.final_value:.6g}",
                       str(r.steps)) for lr, r in zip(self.lrs, self.runs))
-        nodes: list[Any] = [Line((f"All runs start at {first._point(0)}, at most {first.max_steps} steps.",)),
+        nodes: list[Any] = [Line((f"All runs start at {first._point(0)}, at most {count(first.max_steps, 'step')}.",)),
                             Table(("η", "outcome", "final point", "f", "steps"), rows)]
         for lr, r in zip(self.lrs, self.runs):
             nodes.append(Line((f"η = {lr:g}: {r.stopped_reason}.",)))

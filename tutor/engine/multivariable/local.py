@@ -17,6 +17,7 @@ from tutor.engine.multivariable.points import (
     at_point, fmt_point, kinks, resolve_point, resolve_variables, undefined,
 )
 from tutor.render import Doc, Rendered
+from tutor.render.words import count
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _direction(direction: Any, n: int) -> sp.Tuple:
         raise ValueError("the direction must be a vector, e.g. (1, 2)")
     d = sp.Tuple(*(as_expr(c) for c in d))
     if len(d) != n:
-        raise ValueError(f"the direction has {len(d)} components but the function has {n} variables")
+        raise ValueError(f"the direction has {count(len(d), 'component')} but the function has {count(n, 'variable')}")
     if any(not isinstance(c, sp.Expr) or c.free_symbols or undefined(c) for c in d):
         raise ValueError("the direction's components must be finite numbers")
     if all(c == 0 for c in d):

@@ -1,0 +1,51 @@
+"""How a number is shown in a table or a sentence: exact where that is short, else a rounded decimal.
+
+The engine keeps numbers as it found them (exact SymPy values, or Floats polished
+to 30 digits); ``to_dict``/``--json`` carries them in full. Only the display
+shortens them, here, so a table never mixes ``1 + 4·√6/9`` with
+``−3.51390503893478902140946768805``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sympy as sp
+
+DIGITS = 10      # significant digits of a rounded decimal
+MAX_OPS = 6      # an exact value with more operations than this is shown as a decimal
+MAX_CHARS = 14   # ... and so is one whose learner text is longer than this
+
+_MANTISSA = re.compile(r"^-?([0-9.]+)")
+
+
+def decimal(value: Any, digits: int = DIGITS) -> sp.Float:
+    """``value`` rounded to ``digits`` significant digits, printed without padding zeros."""
+    text = f"{float(sp.N(value, digits + 5)):.{digits}g}"
+    mantissa = _MANTISSA.match(text).group(1)
+    if "." in mantissa:
+        sig = len(mantissa.replace(".", "").lstrip("0")) or 1   # 0.5, −3.513905039
+    else:
+        sig = len(mantissa) + 1   # 12.0 and 1.0e+20, not 12. and 1.e+20
+    return sp.Float(text, sig)
+
+
+def short(value: Any, digits: int = DIGITS) -> Any:
+    """Exact if short, otherwise a rounded decimal; vectors and matrices entry by entry."""
+    if isinstance(value, sp.MatrixBase):
+        return sp.ImmutableMatrix(value.rows, value.cols, [short(v, digits) for v in value])
+    if isinstance(value, (sp.Tuple, tuple, list)):
+        return sp.Tuple(*(short(v, digits) for v in value))
+    if not isinstance(value, sp.Basic) or not value.is_number:
+        return value
+    if isinstance(value, sp.Float):
+        return decimal(value, digits)
+    if value.is_Integer and len(str(value)) <= MAX_CHARS:
+        return value
+    if value.is_real is False or value.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        return value
+    from tutor.reading.printer import to_text
+
+    if sp.count_ops(value) > MAX_OPS or len(to_text(value)) > MAX_CHARS:
+        return decimal(value, digits)
+    return value
