@@ -6,8 +6,8 @@ so that the REPL, ``check`` and ``grade`` agree.)
 from __future__ import annotations
 
 import os
+import re
 import sys
-
 
 _NOT_UTF8 = re.compile("[\udc80-\udcff\ufffd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
