@@ -40,6 +40,8 @@ PLOTS = {
 
 @pytest.fixture
 def caught(monkeypatch):
+    # the commands run in a killable worker process; inline here, so the figures are seen
+    monkeypatch.setenv("CALCTUTOR_BOUNDED", "inline")
     figures: list[Figure] = []
     save = Figure.savefig
 

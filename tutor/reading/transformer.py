@@ -230,7 +230,7 @@ class ToSymPy(Transformer):
             self._check_size(grows, "this power", pos)
         if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
             raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
-        if not exp.is_Integer and sizes.unsure_constant(base):
+        if exp.is_number and not exp.is_Integer and sizes.unsure_constant(base):
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
