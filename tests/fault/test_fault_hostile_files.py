@@ -217,7 +217,7 @@ def test_the_progress_export_is_spreadsheet_safe(tmp_path):
                          points=1, credit=0, feedback="-no")
     store.export_csv(tmp_path / "out.csv")
     cells = _cells((tmp_path / "out.csv").read_text(encoding="utf-8"))
-    assert "'=HYPERLINK(\"x\")" in cells and "'-no" in cells and "-1" not in cells
+    assert "'=HYPERLINK(\"x\")" in cells and "'-no" in cells
     store.close()
 
 
