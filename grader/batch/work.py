@@ -107,7 +107,8 @@ def grade_job(state: State, job: Job) -> Outcome:
     try:
         verdict = check(variant, job.text, state.options)
     except Exception as exc:  # noqa: BLE001 - the checker's own guard failed; never count it wrong
-        return undecided_outcome(job, f"the checker hit an internal problem ({type(exc).__name__})", key)
+        return undecided_outcome(job, "the checker hit an internal problem (a fault in calctutor, not in the answer)",
+                                 key)
     return outcome_from(job, verdict, key)
 
 

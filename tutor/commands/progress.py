@@ -43,6 +43,8 @@ def print_summary(store, user: str, bank_path) -> None:
     from tutor.repl import views
     from tutor.repl.markup import to_ascii
     from tutor.repl.progress import exercise_states, fmt_points, topic_summaries
+    from tutor.reading.errors import visible
+    from tutor.render.words import count
     from tutor.repl.terminal import can_show_unicode
 
     import sys
@@ -70,13 +72,14 @@ def print_summary(store, user: str, bank_path) -> None:
     graded = [a for a in attempts if a.status != "invalid"]
     hints = sum(s.hints_used for s in states.values())
     seen = sum(1 for s in states.values() if s.solution_seen)
-    say(f"{len(graded)} graded answer{'s' if len(graded) != 1 else ''} "
-        f"({sum(1 for a in graded if a.status == 'correct')} correct), {hints} hint{'s' if hints != 1 else ''}, "
-        f"{seen} solution{'s' if seen != 1 else ''} viewed.")
+    say(f"{count(len(graded), 'graded answer')} "
+        f"({sum(1 for a in graded if a.status == 'correct')} correct), {count(hints, 'hint')}, "
+        f"{count(seen, 'solution')} viewed.")
     if graded:
         import time
 
         say("Latest answers:")
         for a in graded[-5:]:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(a.at))
-            say(f"  {when}  {a.exercise:<28} {a.status:<9} {fmt_points(a.credit)}/{fmt_points(a.points)}  {a.answer}")
+            say(f"  {when}  {a.exercise:<28} {a.status:<9} {fmt_points(a.credit)}/{fmt_points(a.points)}  "
+                f"{visible(a.answer)}")

@@ -4,6 +4,8 @@ Kept free of SymPy so that the CLI can recognise it without importing SymPy.
 """
 from __future__ import annotations
 
+import re
+
 
 class ParseError(ValueError):
     """The text could not be read as mathematics.
@@ -31,13 +33,13 @@ class ParseError(ValueError):
         return pad + "^"
 
     def __str__(self) -> str:
-        lines = [self.message]
+        lines = [visible(self.message)]
         if self.text and "\n" not in self.text:
-            lines += ["  " + self.text, "  " + self.caret_line()]
+            lines += ["  " + visible(self.text), "  " + self.caret_line()]
         elif self.text:
             lines.append(f"  (at character {self.column})")
         if self.hint:
-            lines.append(f"hint: {self.hint}")
+            lines.append(f"hint: {visible(self.hint)}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
@@ -73,3 +75,16 @@ class Interrupted(Exception):
     ``tutor.engine.bounded.Unfinished`` derives from it, so an alarm that fires while an
     answer is being read is a timeout, never an unreadable answer.
     """
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters as visible symbols, one for one (ESC -> ␛, DEL -> ␡, a C1 code -> �),
+    so an answer echoed under its caret cannot rewrite the terminal and the caret still lines up."""
+    def show(m: re.Match) -> str:
+        c = ord(m.group())
+        return chr(0x2400 + c) if c < 0x20 else ("\u2421" if c == 0x7F else "\ufffd")
+
+    return _CONTROL.sub(show, text)

@@ -51,11 +51,7 @@ def explain_error(exc: BaseException) -> tuple[str, str | None]:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    return (f"Sorry, something went wrong inside the tutor ({type(exc).__name__}: {_short(exc)}). "
-            "Your progress is safe; try something else or type :help.", "error")
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    first = text[0] if text else ""
-    return first[:160] + ("…" if len(first) > 160 else "")
+    # the student gets no Python names or internals: this is our fault, not theirs, and
+    # whether the answer was saved is said by the store (see tutor.repl.unsaved), not here
+    return ("Sorry, something went wrong inside the tutor: a problem in calctutor, not in what you typed. "
+            "Try something else or type :help (CALCTUTOR_DEBUG=1 shows the details for a bug report).", "error")
