@@ -143,3 +143,15 @@ def test_too_deep_nesting():
         parse("x^" * 80 + "x")
     with pytest.raises(ParseError):
         parse("sin " * 80 + "x")
+
+
+@pytest.mark.parametrize("control", ["\x1b", "\x07", "\x9b", "\x7f", "\r"])
+def test_control_characters_are_shown_not_sent_to_the_terminal(control):
+    text = f"x + {control}[31m y"
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    shown = str(info.value)
+    assert not any(ch in shown for ch in "\x1b\x07\x9b\x7f\r")
+    echo, caret = shown.splitlines()[1:3]
+    # one visible symbol per control character, so the caret still points at the same place
+    assert len(echo) == len("  " + text) and caret.index("^") - 2 == info.value.column - 1
