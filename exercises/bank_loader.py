@@ -15,7 +15,7 @@ from typing import Any
 from exercises.errors import BankError, BankLoadError
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
-from exercises.schema import (CONSTANT_POLICIES, FORMS, ID_PATTERN, KINDS, Field, Flag, Integer, Number, OneOf, Text,
+from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, Integer, Number, OneOf, Text,
                               TextList, check_fields, did_you_mean)
 from exercises.topics import topic_order
 
@@ -40,7 +40,6 @@ GRADING: dict[str, Field] = {
     "exact": Flag(),
     "form": OneOf(options=FORMS),
     "timeout": Number(positive=True),
-    "constant": OneOf(options=CONSTANT_POLICIES),
 }
 
 
