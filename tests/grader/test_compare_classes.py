@@ -75,6 +75,16 @@ def test_isolated_points_do_not_reject_an_identity(expected, answer):
     assert v.status == "correct", v.feedback
 
 
+@settings(max_examples=20, deadline=None)
+@given(st.integers(-3, 3), st.integers(1, 3))
+def test_factorial_ratios_are_right_despite_their_poles_at_integers(k, m):
+    """(n+k)!/(n+k−m)! is the product (n+k)(n+k−1)…: the answer's poles at negative integers
+    are isolated points (the reference is defined there); a missing factor is still wrong."""
+    product = " * ".join(f"(n + {k - i})" for i in range(m))
+    assert grader.check(product, f"(n + {k})! / (n + {k - m})!").status == "correct"
+    assert grader.check(product, f"(n + {k})! / (n + {k - m - 1})!").status == "incorrect"
+
+
 @pytest.mark.parametrize("expected, answer", [
     ("ln(x^2)", "2 ln(x)"),
     ("sqrt(x^2)", "x"),
