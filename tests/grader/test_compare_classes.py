@@ -309,3 +309,9 @@ def test_antiderivative_laws(shift, f, name):
 def test_an_unknown_constant_policy_is_the_callers_error():
     with pytest.raises(ValueError, match="constant policy"):
         grader.check("x", "x", constant="sometimes")
+
+
+def test_a_never_true_reference_against_a_curve_without_real_points_is_left_to_the_teacher():
+    assert grader.check("2 = 3", "x^2 + y^2 = -1", kind="equation").status == "undecided"
+    v = grader.check("2 = 3", "x + y = 1", kind="equation")
+    assert v.status == "incorrect" and "has no solution" in v.feedback
