@@ -16,8 +16,8 @@ from exercises.errors import BankError, BankLoadError
 from exercises.toml_depth import find_too_deep
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
-from exercises.schema import (CONSTANT_POLICIES, FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable,
-                              Integer, Number, OneOf, Text, TextList, check_fields, did_you_mean)
+from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
+                              TextList, check_fields, did_you_mean)
 from exercises.topics import topic_order
 from tutor.render.words import count
 
@@ -42,7 +42,6 @@ GRADING: dict[str, Field] = {
     "exact": Flag(),
     "form": OneOf(options=FORMS),
     "timeout": Number(positive=True),
-    "constant": OneOf(options=CONSTANT_POLICIES),
     "functions": FunctionTable(help="functions the exercise defines, such as σ(z)"),
     "asked": Text(help="what the answer is, as a left-hand side: g'(x), dy/dx, ∂f/∂x, ∇f or (w, b)"),
 }

@@ -26,7 +26,7 @@ from grader.budget import OutOfTime, run_bounded
 from grader.numeric.evaluate import Unsupported, evaluate
 from grader.numeric.magnitude import decimal_magnitude, evaluate_with_magnitude
 from grader.numeric.modular import Fingerprint
-from grader.numeric.sampling import TOO_BIG, Sample, sample
+from grader.numeric.sampling import TOO_BIG, WEAK, Sample, sample
 
 EXACT_RTOL = 1e-9  # exact answers: only floating-point noise (scaled by magnitude) is forgiven
 
@@ -169,7 +169,7 @@ def _numeric(ref: Sample, answer: sp.Expr, tol: Tolerance | None, literals: froz
             if tol is None and bad.any():
                 bad &= ~_rounding_only(ref, answer, bad & ~undefined, diff, amags)
     if not bad.any():
-        if skip.any() and int((~skip).sum()) < WEAK_POINTS:
+        if skip.any() and int((~skip).sum()) < WEAK:
             return Equivalence(None, "numeric", reason="too few points where both answers are defined")
         return Equivalence(True, "numeric")
     i = int(np.argmax(bad))
@@ -212,7 +212,6 @@ def _extra_domain(answer: sp.Expr, ref: Sample, env: dict, a: np.ndarray) -> np.
     return np.where(undefined & np.isfinite(again), again, a)
 
 
-WEAK_POINTS = 4
 _NEAR = 6  # perturbed copies of a point where one side is undefined
 
 

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from exercises.errors import BankError
-from exercises.schema import ExprText, Integer, Names, Point
+from exercises.schema import CONSTANT_POLICIES, ExprText, Integer, Names, OneOf, Point
 from exercises.tasks.base import Context, Solved, Task, register
 
 
@@ -103,3 +103,50 @@ def _eqs(point: Mapping) -> tuple:
     for i, (k, v) in enumerate(point.items()):
         parts += [k, "=", v] + ([","] if i < len(point) - 1 else [])
     return tuple(parts)
+
+
+@register
+class AntiderivativeTask(Task):
+    name = "antiderivative"
+    kind = "antiderivative"
+    engine = ("tutor.engine.bounded",)
+    summary = "an antiderivative ∫f dx, graded up to a constant (constant: optional, required, forbidden)"
+    fields = {
+        "function": ExprText(required=True, help="the integrand, e.g. \"x e^x\""),
+        "variable": Names(help="the variable (default: the function's only variable)"),
+        "constant": OneOf(options=CONSTANT_POLICIES, help="what a missing + C costs (default optional)"),
+    }
+
+    def solve(self, ctx: Context) -> Solved:
+        from exercises.tasks.common import one_variable
+        from tutor.render import line
+
+        declared = ctx.names("variable")
+        f = ctx.expr("function", variables=declared)
+        var = one_variable(f, declared)
+        ctx.facts["variable"] = var
+        F = _antiderivative(f, var)
+        policy = ctx.raw("constant", "optional")
+        steps = (line("An antiderivative of", f, "is", F, "(plus any constant C)."),
+                 line("Check: its derivative is", f, "."))
+        from tutor import to_text
+
+        text = to_text(F) + ("" if policy == "forbidden" else " + C")
+        return Solved(answer=F, kind="antiderivative", solution=steps, answer_text=text,
+                      options={"variables": (var,), "constant": policy})
+
+
+def _antiderivative(f: Any, var: Any) -> Any:
+    """SymPy's antiderivative, bounded, and only when its derivative is f again (checked)."""
+    import sympy as sp
+
+    from tutor.engine.bounded import Unfinished, bounded
+
+    try:
+        F = bounded(sp.integrate, f, var, timeout=5, what="integrating the function")
+        check = bounded(sp.simplify, sp.diff(F, var) - f, timeout=5, what="checking the antiderivative")
+    except Unfinished:
+        raise BankError("the engine could not integrate this function in time", field="function") from None
+    if F.has(sp.Integral) or check != 0:
+        raise BankError("the engine has no elementary antiderivative of this function", field="function")
+    return F

@@ -94,8 +94,12 @@ def _degenerate_verdict(de: sp.Expr, da: sp.Expr, variables: tuple, seen):
     if ka is not None:
         what = "always true" if ka == "all" else "never true"
         return incorrect(f"Your equation is {what}, but the right one is not.", seen, "degenerate-equation")
-    what = "holds for every value" if ke == "all" else "has no solution"
-    return incorrect(f"The right equation {what}, but yours does not.", seen)
+    if ke == "none" and not curves.points_on(da, variables, seed_of(da, variables)):
+        return undecided("I could not find a point on your curve to compare with an equation "
+                         "that has no solution", seen)
+    if ke == "none":
+        return incorrect("The right equation has no solution, but yours has solutions.", seen)
+    return incorrect("The right equation holds for every value, but yours does not.", seen)
 
 
 def _everywhere_or_nowhere(d: sp.Expr, v: sp.Symbol) -> str | None:

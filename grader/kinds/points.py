@@ -8,12 +8,12 @@ the score. Missing points are counted, never shown: that would give them away.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import sympy as sp
 
 from grader.equivalence import compare
+from grader.kinds.claims import KIND_RE, Marked, claimed, disproved, global_claim, kind_word, marked_by_words
 from grader.kinds.base import (Context, Kind, Unreadable, WrongShape, interpretation, read_math, register,
                                shape_of)
 from grader.reading import has_decimals
@@ -21,35 +21,11 @@ from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect,
 from grader import words
 from tutor.render.words import count, every, plural
 
-KIND_WORDS = {
-    "minimum": "minimum", "minima": "minimum", "min": "minimum", "minimizer": "minimum", "minimiser": "minimum",
-    "maximum": "maximum", "maxima": "maximum", "max": "maximum", "maximizer": "maximum", "maximiser": "maximum",
-    "saddle": "saddle", "saddlepoint": "saddle",
-    "inconclusive": "inconclusive", "degenerate": "inconclusive", "neither": "inconclusive",
-    "undecided": "inconclusive", "unknown": "inconclusive",
-}
-_KIND_RE = re.compile(r"\b(?:(local|relative|global|absolute|strict)\s*)?(" + "|".join(
-    sorted(KIND_WORDS, key=len, reverse=True)) + r")(?:\s+point)?\b", re.IGNORECASE)
-_GLOBAL = {"global", "absolute"}
 _FILLER_RE = re.compile(r"(?i)\b(?:at|is|a|an|critical|point|of|the|type)\b|[:→=]|->|—")
 _EMPTY = {"none", "no points", "no critical points", "there are none", "there are no critical points",
           "empty", "empty set", "∅", "{}", "no solutions", "no solution"}
 NAMES = {"minimum": "a minimum", "maximum": "a maximum", "saddle": "a saddle point",
          "inconclusive": "a point where the test is inconclusive"}
-
-
-@dataclass(frozen=True)
-class Marked:
-    """One point of a set, with the kinds it may be given (expected) or was given (answer).
-
-    A claim of a global extremum is the kind "global minimum" (or maximum); an expected
-    point carries it only when the engine proved it, and ``local_only`` names the kinds
-    whose global claim the engine disproved (f unbounded below, say).
-    """
-
-    point: sp.Tuple
-    kinds: frozenset[str] = frozenset()
-    local_only: frozenset[str] = frozenset()
 
 
 def _point(obj: Any) -> sp.Tuple | None:
@@ -68,11 +44,6 @@ def _point(obj: Any) -> sp.Tuple | None:
     return None
 
 
-def _kind_word(word: str) -> str:
-    key = word.lower().replace(" ", "").replace("point", "")
-    return KIND_WORDS.get(key, KIND_WORDS.get(word.lower(), "inconclusive"))
-
-
 def _expected_item(item: Any, local_only: frozenset = frozenset()) -> Marked:
     if hasattr(item, "coordinates") and hasattr(item, "kind"):  # a CriticalPoint
         kinds = {item.kind}
@@ -87,7 +58,7 @@ def _expected_item(item: Any, local_only: frozenset = frozenset()) -> Marked:
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], str):
         p = _point(item[0])
         if p is not None:
-            return _marked_by_words(p, item[1])
+            return marked_by_words(p, item[1])
     p = _point(item)
     if p is None:
         raise ValueError(f"cannot read {item!r} as a point")
@@ -128,7 +99,7 @@ class PointSetKind(Kind):
         elif isinstance(expected, (sp.FiniteSet, set, frozenset, list, tuple, sp.Tuple)):
             marked = [_expected_item(i) for i in (expected.args if isinstance(expected, sp.FiniteSet) else expected)]
         elif hasattr(expected, "__iter__"):  # CriticalPoints, with the engine's global remarks
-            local_only = _disproved(getattr(expected, "remarks", ()))
+            local_only = disproved(getattr(expected, "remarks", ()))
             marked = [_expected_item(i, local_only) for i in expected]
         else:
             raise ValueError(f"the expected answer of a point-set exercise must be a set of points, got {expected!r}")
@@ -158,49 +129,6 @@ class PointSetKind(Kind):
         return grade_points(expected, answer, ctx, seen, classify)
 
 
-def _marked_by_words(p: sp.Tuple, words_: str) -> Marked:
-    """An expected point with its kind in words: "saddle", "local minimum" (and not a global one),
-    "global maximum"."""
-    m = _KIND_RE.search(words_)
-    kind = _kind_word(m.group(2) if m else words_)
-    scope = ((m.group(1) if m else "") or "").lower()
-    if scope in _GLOBAL and kind in ("minimum", "maximum"):
-        return Marked(p, frozenset({kind, f"global {kind}"}))
-    if scope == "local" and kind in ("minimum", "maximum"):
-        return Marked(p, frozenset({kind}), frozenset({kind}))
-    return Marked(p, frozenset({kind}))
-
-
-def _global_claim(given: frozenset[str], e: Marked) -> str | None:
-    """A problem with a claim of a global extremum: the kind it wrongly claims global
-    (the engine proved the function has none), "unknown" (not established), or None."""
-    for claim in sorted(k for k in given if k.startswith("global ")):
-        if claim in e.kinds:
-            continue
-        kind = claim.removeprefix("global ")
-        if kind not in e.kinds:
-            return None  # a wrong kind altogether: graded as one
-        return kind if kind in e.local_only else "unknown"
-    return None
-
-
-def _disproved(remarks) -> frozenset[str]:
-    """Kinds whose global claim the engine's global analysis refutes."""
-    keys = {getattr(r, "key", None) for r in remarks}
-    out = set()
-    if keys & {"unbounded-below", "no-global-min"}:
-        out.add("minimum")
-    if keys & {"unbounded-above", "no-global-max"}:
-        out.add("maximum")
-    return frozenset(out)
-
-
-def _claimed(m: re.Match) -> str:
-    kind = _kind_word(m.group(2))
-    scope = (m.group(1) or "").lower()
-    return f"global {kind}" if scope in _GLOBAL and kind in ("minimum", "maximum") else kind
-
-
 def _echo(answer: tuple[Marked, ...]) -> Any:
     """How a point set was read; with kinds, as text that keeps them: (0, 0) saddle; (1, 1) minimum."""
     if not answer:
@@ -209,7 +137,8 @@ def _echo(answer: tuple[Marked, ...]) -> Any:
         return sp.FiniteSet(*(_show(m.point) for m in answer))
     from tutor.reading.printer import to_unicode
 
-    return "; ".join(" ".join([to_unicode(_show(m.point)), *sorted(m.kinds)]) for m in answer)
+    return "; ".join(" ".join([to_unicode(_show(m.point)), m.said or ", ".join(sorted(m.kinds))]).strip()
+                     for m in answer)
 
 
 def _as_marked(obj: Any, dim: int | None) -> tuple[Marked, ...] | None:
@@ -238,7 +167,7 @@ def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
         return ()
     dims = {len(m.point) for m in (ctx.expected or ())}
     dim = dims.pop() if len(dims) == 1 else None
-    if not _KIND_RE.search(stripped):
+    if not KIND_RE.search(stripped):
         try:
             obj = read_math(stripped, ctx)
         except Exception:  # noqa: BLE001 - fall through to reading piece by piece
@@ -251,8 +180,11 @@ def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
     pieces = _split(stripped)
     out = []
     for piece in pieces:
-        kinds = frozenset(_claimed(m) for m in _KIND_RE.finditer(piece))
-        rest = _FILLER_RE.sub(" ", _KIND_RE.sub(" ", piece)).strip().strip(",;")
+        found = list(KIND_RE.finditer(piece))
+        kinds = frozenset(claimed(m) for m in found)
+        said = ", ".join(" ".join(w for w in ((m.group(1) or "").lower(), kind_word(m.group(2))) if w)
+                         for m in found)
+        rest = _FILLER_RE.sub(" ", KIND_RE.sub(" ", piece)).strip().strip(",;")
         if not rest:
             raise WrongShape(f"I could not find the point in “{piece.strip()}”: write it as (x, y) followed by "
                              "its kind, for example (0, 0) saddle.")
@@ -260,7 +192,7 @@ def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
         p = _point(obj)
         if p is None:
             raise WrongShape(f"“{rest}” is not a point: write points as (x, y).", obj)
-        out.append(Marked(p, kinds))
+        out.append(Marked(p, kinds, said=said))
     return tuple(out)
 
 
@@ -338,7 +270,7 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
         unmatched.remove(hit)
         label = words.math_text(_show(e.point))
         given = answer[hit].kinds
-        scope = _global_claim(given, e) if classify else None
+        scope = global_claim(given, e) if classify else None
         if scope == "unknown":
             unknown_scope.append(label)
             given = frozenset(k.replace("global ", "") for k in given)

@@ -125,6 +125,7 @@ ROWS: list[tuple[str, object]] = [
     ("{}", sp.S.EmptySet),
     ("[[1, 2], [3, 4]]", sp.ImmutableMatrix([[1, 2], [3, 4]])),
     ("x + 2y = 3", sp.Eq(x + 2 * y, 3, evaluate=False)),
+    ("{x = 1, y = 2}", sp.FiniteSet(sp.Eq(x, 1, evaluate=False), sp.Eq(y, 2, evaluate=False))),
     ("DNE", DNE),
     ("does not exist", DNE),
     ("undefined", DNE),
