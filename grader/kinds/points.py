@@ -15,7 +15,7 @@ import sympy as sp
 
 from grader.equivalence import compare
 from grader.kinds.base import Context, Kind, WrongShape, interpretation, read_math, register, shape_of
-from grader.reading import has_decimals
+from grader.reading import Judged, has_decimals
 from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial
 from grader import words
 
@@ -170,7 +170,9 @@ def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
     dim = dims.pop() if len(dims) == 1 else None
     if not _KIND_RE.search(stripped):
         try:
-            obj = read_math(stripped, ctx)
+            obj = read_math(stripped, ctx, "point_set")  # "point_set": (x, y) = (1, 2) is read too
+        except (WrongShape, Judged):
+            raise
         except Exception:  # noqa: BLE001 - fall through to reading piece by piece
             obj = None
         if obj is not None:
