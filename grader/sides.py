@@ -137,41 +137,33 @@ def split(text: str) -> tuple[Claim | None, str]:
     ``w = 0.4, b = -0.2`` -> (names w, b; ``(0.4, -0.2)``).
     """
     parts = split_top_level(text, ",")
-    if len(parts) > 1 and all(_one_equals(p) for p in parts):
-        pairs = [_halves(p) for p in parts]
-        if all(_NAME.match(lhs) for lhs, _ in pairs) and all(rhs for _, rhs in pairs):
+    if len(parts) > 1:
+        pairs = [_sides(p) for p in parts]
+        if all(p is not None and _NAME.match(p[0]) for p in pairs):
             names = tuple(lhs for lhs, _ in pairs)
             return (Claim("names", names=names, text="(" + ", ".join(names) + ")"),
                     "(" + ", ".join(rhs for _, rhs in pairs) + ")")
-    if not _one_equals(text):
-        return None, text
-    lhs, rhs = _halves(text)
-    if not rhs:
-        return None, text
-    claim = read_claim(lhs)
-    return (claim, rhs) if claim is not None else (None, text)
+    sides = _sides(text)
+    claim = read_claim(sides[0]) if sides is not None else None
+    return (claim, sides[1]) if claim is not None else (None, text)
 
 
-def _one_equals(text: str) -> bool:
-    """Exactly one '=' outside brackets, not part of <=, >=, == or !=."""
-    pieces = split_top_level(text, "=")
-    if len(pieces) != 2:
-        return False
-    i = len(pieces[0]) + (len(text) - len(text.lstrip()))
-    at = text.find("=", max(0, i - 1))
-    return at >= 0 and text[at - 1:at] not in ("<", ">", "!", "=") and text[at + 1:at + 2] != "="
-
-
-def _halves(text: str) -> tuple[str, str]:
-    depth = 0
+def _sides(text: str) -> tuple[str, str] | None:
+    """The two sides of the one '=' outside brackets (not part of <=, >=, == or !=), or None."""
+    depth, at = 0, None
     for i, ch in enumerate(text):
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
         elif ch == "=" and depth == 0:
-            return text[:i].strip(), text[i + 1:].strip()
-    return text.strip(), ""
+            if at is not None:
+                return None
+            at = i
+    if at is None or text[at - 1:at] in ("<", ">", "!"):
+        return None
+    lhs, rhs = text[:at].strip(), text[at + 1:].strip()
+    return (lhs, rhs) if lhs and rhs else None
 
 
 # -- checking the claim --------------------------------------------------------------------------
