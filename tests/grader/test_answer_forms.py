@@ -251,3 +251,11 @@ def test_several_points_under_one_name_are_each_put_in_order():
 def test_a_wrong_name_on_a_point_set_is_said(answer, why):
     v = grader.check("{(1, 2)}", answer, kind="point_set", asked="(x, y)")
     assert v.status == "invalid" and why in v.error
+
+
+@pytest.mark.parametrize("answer", ["1/2x^(-1/2)", "f'(x) = 1/2x^(-1/2)", "dy/dx = 1/2x^(-1/2)", "y = 1/2x^(-1/2)"])
+def test_the_slash_ambiguity_is_asked_about_with_or_without_a_left_side(answer):
+    v = grader.check("(1/2)*x^(-1/2)", answer)
+    assert v.status == "invalid" and "can be read two ways" in v.error
+    left = answer[:answer.index("=") + 2] if "=" in answer else ""
+    assert f"type {left}1/2*x^(-1/2) (or use brackets)" in v.error   # the suggestion keeps the left side
