@@ -13,6 +13,7 @@ import sympy as sp
 
 from grader import defined, sides
 from grader.reading import foreign_names, read
+from tutor.reading.split import split_top_level
 
 
 def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = True) -> Any:
@@ -22,6 +23,8 @@ def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = 
     """
     opts = ctx.options
     claim, rhs = sides.split(text) if kind in sides.NAMED else (None, text)
+    if claim is not None and kind in sides.POINTS and len(split_top_level(rhs, ",")) > 1:
+        rhs = "{" + rhs + "}"  # (x, y) = (0, 0), (1, 1): several points under one name
     functions = defined.names(opts.functions)
     obj = read(rhs, ctx.names, functions)
     variables = tuple(v.name for v in ctx.variables)
@@ -48,6 +51,8 @@ def _expected_names(expected: Any) -> tuple[str, ...]:
 def _in_order(obj: Any, claim: sides.Claim, variables: tuple[str, ...], asked: Any) -> Any:
     """The components of ``(w, b) = (…)`` in the exercise's order (asked names, else its variables)."""
     order = asked.names if asked is not None and asked.what == "names" else variables
+    if isinstance(obj, sp.FiniteSet) and all(isinstance(p, sp.Tuple) for p in obj):
+        return sp.FiniteSet(*(_in_order(p, claim, variables, asked) for p in obj))
     if not isinstance(obj, sp.Tuple):
         return obj
     if len(obj) != len(claim.names):

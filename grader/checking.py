@@ -149,21 +149,28 @@ def _ambiguous(k: Kind, expected: Any, text: str, opts: Options, variables: tupl
     ``1/2x^(-1/2)`` is read as 1/(2x^(-1/2)); a student who meant (1/2)x^(-1/2)
     should be asked which they mean, not marked wrong.
     """
+    from grader.sides import NAMED, split
     from tutor.reading.ambiguity import slash_alternative
 
-    alt = slash_alternative(text, [v.name for v in variables] or None)
+    claim, rhs = split(text) if k.name in NAMED else (None, text)  # f'(x) = 1/2x: the right side
+    alt = slash_alternative(rhs, [v.name for v in variables] or None)
     if alt is None:
         return None
-    ctx = Context(opts, variables, alt.text, approximate(alt.text, alt.value), expected)
-    if k.grade(expected, alt.value, ctx).status != "correct":
+    typed = text.rstrip()[:len(text.rstrip()) - len(rhs)] + alt.text if claim is not None else alt.text
+    try:
+        value = k.read(typed, Context(opts, variables, typed, expected=expected))
+    except Unreadable:
+        return None
+    ctx = Context(opts, variables, typed, approximate(typed, value), expected)
+    if k.grade(expected, value, ctx).status != "correct":
         return None
     read = Interpretation(k.read(text, Context(opts, variables, text, expected=expected)))
-    meant = Interpretation(alt.value).unicode
+    meant = Interpretation(value).unicode
     return invalid(
         f"This can be read two ways: a product written after '/' is the whole divisor, so it reads as "
-        f"{read.unicode}. If you meant {meant}, type {alt.text} (or use brackets).",
+        f"{read.unicode}. If you meant {meant}, type {typed} (or use brackets).",
         f"Your answer can be read two ways, so nothing was counted. As typed it means {read.unicode}, "
-        f"which is not right; if you meant {meant}, type {alt.text} (or use brackets).",
+        f"which is not right; if you meant {meant}, type {typed} (or use brackets).",
         read,
     )
 

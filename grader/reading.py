@@ -29,6 +29,13 @@ class Unreadable(Exception):
         return (type(self), (self.error, self.column, self.feedback))
 
 
+class Judged(Unreadable):
+    """Read, but not as an answer to this exercise (foreign names, a left side naming something else).
+
+    Callers that retry an unreadable text another way must let these through.
+    """
+
+
 class _Cache:
     """A small LRU of parse outcomes (SymPy objects are immutable, so sharing is safe)."""
 
@@ -123,8 +130,8 @@ def has_decimals(text: Any, obj: Any = None) -> bool:
     return False
 
 
-def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] = ()) -> Unreadable | None:
-    """An :class:`Unreadable` when a run of letters was split into names that are not ``known``.
+def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] = ()) -> Judged | None:
+    """A :class:`Judged` error when a run of letters was split into names that are not ``known``.
 
     ``asdfgh`` read as a·d·f·g·h·s, or ``x6cos(x)`` read with a variable x6, is not
     a wrong answer but one that was not read as meant: it is *invalid*, and the
@@ -155,7 +162,7 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
             if re.fullmatch(r"[^\W\d_]+\d+", first.text) else
             "check the spelling of function names, and put * or a space between factors")
     error = ParseError(message, text, first.start + 1, hint)
-    return Unreadable(str(error), error.column, "Your answer uses names that are not part of this exercise, so "
+    return Judged(str(error), error.column, "Your answer uses names that are not part of this exercise, so "
                                                 "nothing was counted. Please check it and try again.")
 
 

@@ -16,14 +16,15 @@ import re
 from dataclasses import dataclass, replace
 
 from grader import words
-from grader.reading import Unreadable
+from grader.reading import Judged
 from tutor.reading.names import FUNCTIONS, GREEK, function_key
 from tutor.reading.split import split_top_level
 
 SCALAR = frozenset({"expression", "number", "limit"})
 VECTOR = frozenset({"vector", "gradient"})
 MATRIX = frozenset({"matrix", "hessian"})
-NAMED = SCALAR | VECTOR | MATRIX  # the kinds whose answers may carry a left-hand side
+POINTS = frozenset({"point_set"})
+NAMED = SCALAR | VECTOR | MATRIX | POINTS  # the kinds whose answers may carry a left-hand side
 
 # The patterns run on the left side with every space removed, and none of them has two
 # ways to match the same text (a denominator's variable is one letter or a Greek name, an
@@ -136,41 +137,33 @@ def split(text: str) -> tuple[Claim | None, str]:
     ``w = 0.4, b = -0.2`` -> (names w, b; ``(0.4, -0.2)``).
     """
     parts = split_top_level(text, ",")
-    if len(parts) > 1 and all(_one_equals(p) for p in parts):
-        pairs = [_halves(p) for p in parts]
-        if all(_NAME.match(lhs) for lhs, _ in pairs) and all(rhs for _, rhs in pairs):
+    if len(parts) > 1:
+        pairs = [_sides(p) for p in parts]
+        if all(p is not None and _NAME.match(p[0]) for p in pairs):
             names = tuple(lhs for lhs, _ in pairs)
             return (Claim("names", names=names, text="(" + ", ".join(names) + ")"),
                     "(" + ", ".join(rhs for _, rhs in pairs) + ")")
-    if not _one_equals(text):
-        return None, text
-    lhs, rhs = _halves(text)
-    if not rhs:
-        return None, text
-    claim = read_claim(lhs)
-    return (claim, rhs) if claim is not None else (None, text)
+    sides = _sides(text)
+    claim = read_claim(sides[0]) if sides is not None else None
+    return (claim, sides[1]) if claim is not None else (None, text)
 
 
-def _one_equals(text: str) -> bool:
-    """Exactly one '=' outside brackets, not part of <=, >=, == or !=."""
-    pieces = split_top_level(text, "=")
-    if len(pieces) != 2:
-        return False
-    i = len(pieces[0]) + (len(text) - len(text.lstrip()))
-    at = text.find("=", max(0, i - 1))
-    return at >= 0 and text[at - 1:at] not in ("<", ">", "!", "=") and text[at + 1:at + 2] != "="
-
-
-def _halves(text: str) -> tuple[str, str]:
-    depth = 0
+def _sides(text: str) -> tuple[str, str] | None:
+    """The two sides of the one '=' outside brackets (not part of <=, >=, == or !=), or None."""
+    depth, at = 0, None
     for i, ch in enumerate(text):
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             depth -= 1
         elif ch == "=" and depth == 0:
-            return text[:i].strip(), text[i + 1:].strip()
-    return text.strip(), ""
+            if at is not None:
+                return None
+            at = i
+    if at is None or text[at - 1:at] in ("<", ">", "!"):
+        return None
+    lhs, rhs = text[:at].strip(), text[at + 1:].strip()
+    return (lhs, rhs) if lhs and rhs else None
 
 
 # -- checking the claim --------------------------------------------------------------------------
@@ -178,7 +171,7 @@ FEEDBACK = ("Your left-hand side names something other than what the question as
             "Correct the left-hand side, or type the answer alone.")
 
 
-class WrongSide(Unreadable):
+class WrongSide(Judged):
     """The left-hand side names another quantity (an invalid answer, with its own words)."""
 
     def __init__(self, error: str, column: int | None = None, feedback: str | None = FEEDBACK):
@@ -189,7 +182,7 @@ def check(claim: Claim, kind: str, variables: tuple[str, ...], asked: Claim | No
     """Raise ``Unreadable`` (an invalid answer) when the left side names something other than what is asked."""
     said = f"The left-hand side {claim.describe()}"
     if claim.what == "names":
-        if kind not in VECTOR:
+        if kind not in VECTOR | POINTS:
             raise WrongSide(f"{said} names several values, but the answer here is "
                             f"{'a matrix' if kind in MATRIX else 'a single value'}.")
         _check_names(claim, variables, asked, said)
@@ -197,10 +190,11 @@ def check(claim: Claim, kind: str, variables: tuple[str, ...], asked: Claim | No
             _against_asked(claim, asked, said)
         return
     if claim.what == "gradient" and kind not in VECTOR:
-        raise WrongSide(f"{said} is a gradient, a vector, but the answer here is a single value.")
+        raise WrongSide(f"{said} is a gradient, a vector, but the answer here is "
+                        f"{'a set of points' if kind in POINTS else 'a single value'}.")
     if claim.what == "derivative" and kind not in SCALAR:
-        raise WrongSide(f"{said} is a derivative, a single value, but the answer here is a "
-                        f"{'vector' if kind in VECTOR else 'matrix'}.")
+        raise WrongSide(f"{said} is a derivative, a single value, but the answer here is "
+                        f"{'a vector' if kind in VECTOR else 'a set of points' if kind in POINTS else 'a matrix'}.")
     unknown = list(dict.fromkeys(v for v in claim.wrt if variables and v not in variables))
     if unknown:
         raise WrongSide(f"{said} differentiates with respect to {words.names(unknown)}, which "
@@ -212,8 +206,8 @@ def check(claim: Claim, kind: str, variables: tuple[str, ...], asked: Claim | No
                         f"{'is not a variable' if len(named) == 1 else 'are not variables'} of this exercise "
                         f"(its variables are {words.names(list(variables))}).")
     if claim.what == "value" and not claim.args and claim.name in variables:
-        raise WrongSide(f"{said} is {claim.name}, a variable of the answer itself: name the answer instead "
-                        f"(for example y = …), or type the answer alone.")
+        raise WrongSide(f"{said} is a variable of the answer itself, so this is an equation, not a value: "
+                        "type the answer alone, or name it with a letter that is not one of its variables.")
     if asked is not None:
         _against_asked(claim, asked, said)
 

@@ -77,7 +77,7 @@ class CriticalPointsTask(Task):
         points = [p.coordinates[0] if len(variables) == 1 else sp.Tuple(*p.coordinates) for p in found]
         answer = sp.FiniteSet(*points) if points else sp.S.EmptySet
         return Solved(answer=answer, kind="point_set", solution=steps_of(found), result=found,
-                      options={"classify": False}, figure=_figure(f, variables, found))
+                      options={"classify": False, **_asked(variables)}, figure=_figure(f, variables, found))
 
 
 @register
@@ -106,7 +106,7 @@ class Classify(Task):
             return self._one(ctx, f, variables, found)
         text = "; ".join(f"{_coords(p)} {_conclusion(p)}" for p in found) or "none"
         return Solved(answer=found, kind="point_set", solution=steps_of(found), answer_text=text,
-                      result=found, options={"classify": True}, figure=_figure(f, variables, found))
+                      result=found, options={"classify": True, **_asked(variables)}, figure=_figure(f, variables, found))
 
     def _one(self, ctx: Context, f, variables, found) -> Solved:
         from exercises.tasks.common import steps_of
@@ -141,3 +141,9 @@ def _coords(p) -> str:
 
 def _figure(f, variables, found) -> tuple | None:
     return ("critical", f, variables, found) if len(variables) == 2 else None
+
+
+def _asked(variables) -> dict:
+    """The point's coordinates by name, so that (x, y) = (1, 2) is read in the variables' order."""
+    names = [str(v) for v in variables]
+    return {"asked": "(" + ", ".join(names) + ")"} if len(names) > 1 else {}

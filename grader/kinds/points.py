@@ -16,7 +16,7 @@ from grader.equivalence import compare
 from grader.kinds.claims import KIND_RE, Marked, claimed, disproved, global_claim, kind_word, marked_by_words
 from grader.kinds.base import (Context, Kind, Unreadable, WrongShape, interpretation, read_math, register,
                                shape_of)
-from grader.reading import has_decimals
+from grader.reading import Judged, has_decimals
 from grader.verdict import ComponentVerdict, Interpretation, correct, incorrect, partial, undecided
 from grader import words
 from tutor.render.words import count, every, plural
@@ -169,7 +169,9 @@ def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:
     dim = dims.pop() if len(dims) == 1 else None
     if not KIND_RE.search(stripped):
         try:
-            obj = read_math(stripped, ctx)
+            obj = read_math(stripped, ctx, "point_set")  # "point_set": (x, y) = (1, 2) is read too
+        except (WrongShape, Judged):
+            raise
         except Exception:  # noqa: BLE001 - fall through to reading piece by piece
             obj = None
         if obj is not None:

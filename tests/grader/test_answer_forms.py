@@ -234,3 +234,28 @@ def test_the_echo_shows_the_defined_function_as_typed():
     v = grader.check(D_SIGMOID, "σ(z)(1-σ(z))", functions=SIGMOID)
     assert v.status == "correct" and v.interpreted.unicode == "(1 − σ(z))·σ(z)"
     assert grader.check(D_SIGMOID, "σ(z)^2", functions=SIGMOID).interpreted.unicode == "σ(z)²"
+
+
+@pytest.mark.parametrize("answer", ["(x, y) = (1, 2)", "(y, x) = (2, 1)", "x = 1, y = 2", "y = 2, x = 1"])
+def test_a_named_point_is_a_point_of_the_set(answer):
+    assert grader.check("{(1, 2)}", answer, kind="point_set", asked="(x, y)").status == "correct"
+
+
+def test_several_points_under_one_name_are_each_put_in_order():
+    for answer in ("(x, y) = (1, 2), (0, 0)", "(y, x) = {(2, 1), (0, 0)}"):
+        assert grader.check("{(1, 2), (0, 0)}", answer, kind="point_set", asked="(x, y)").status == "correct"
+
+
+@pytest.mark.parametrize("answer,why", [("(a, b) = (1, 2)", "unknowns are x and y"),
+                                        ("∇f = (1, 2)", "a set of points")])
+def test_a_wrong_name_on_a_point_set_is_said(answer, why):
+    v = grader.check("{(1, 2)}", answer, kind="point_set", asked="(x, y)")
+    assert v.status == "invalid" and why in v.error
+
+
+@pytest.mark.parametrize("answer", ["1/2x^(-1/2)", "f'(x) = 1/2x^(-1/2)", "dy/dx = 1/2x^(-1/2)", "y = 1/2x^(-1/2)"])
+def test_the_slash_ambiguity_is_asked_about_with_or_without_a_left_side(answer):
+    v = grader.check("(1/2)*x^(-1/2)", answer)
+    assert v.status == "invalid" and "can be read two ways" in v.error
+    left = answer[:answer.index("=") + 2] if "=" in answer else ""
+    assert f"type {left}1/2*x^(-1/2) (or use brackets)" in v.error   # the suggestion keeps the left side

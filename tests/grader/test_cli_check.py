@@ -54,3 +54,13 @@ def test_json_output_is_the_verdict_dict():
 def test_other_kinds_from_the_command_line(args, status):
     r = run(*args)
     assert r.returncode == status, r.stdout + r.stderr
+
+
+def test_defined_functions_and_asked_on_the_command_line():
+    sig = ("--function", "σ(z)=1/(1+exp(-z))", "--asked", "σ'(z)")
+    r = run("exp(-z)/(1+exp(-z))^2", "σ'(z) = σ(z)(1 - σ(z))", *sig)
+    assert r.returncode == 0 and "read as (1 − σ(z))·σ(z)" in r.stdout, r.stdout + r.stderr
+    r = run("exp(-z)/(1+exp(-z))^2", "f'(z) = σ(z)(1 - σ(z))", *sig)
+    assert r.returncode == 2 and "names the function f, but the question is about σ" in r.stdout
+    r = run("x", "x", "--function", "h(x)=1+")
+    assert r.returncode == 2 and "cannot read the definition of h(x)" in r.stderr and "Traceback" not in r.stderr
