@@ -84,3 +84,13 @@ def test_every_verdict_renderer_survives_a_huge_answer(answer):
     for out in outputs:
         assert len(out) < 5000
     assert any("10^" in out or "10⁴" in out or "10⁵" in out or "10⁶" in out for out in outputs)
+
+
+@pytest.mark.parametrize("text", ["x + e^e^e^e^10", "x + ((20000/pi)!)^1000", "1 + e^(e^(e^(e^(e^2))))",
+                                  "x - pi^pi^pi^pi^pi"])
+def test_sums_of_hard_numbers_print_without_evaluating_them(text):
+    """Sorting a sum's terms evaluated its numbers: e^e^e^e^10 overflowed, (20000/π)!^1000 ran for minutes."""
+    value = parse_uncached(text)
+    assert parse_uncached(printer.to_text(value)) == value
+    for show in PRINTERS[1:]:
+        assert any(mark in show(value) for mark in ("e", "ℯ", "π", "pi"))
