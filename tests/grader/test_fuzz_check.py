@@ -136,8 +136,8 @@ def _grade(expected: str, answer: str) -> Verdict:
     return verdict
 
 
-def _render_all(verdict: Verdict) -> None:
-    with hang_detector("rendering a verdict"):
+def _render_all(verdict: Verdict, answer: object = None) -> None:
+    with hang_detector(f"rendering the verdict on {answer!r}"):
         outputs = [getattr(verdict, name)() for name in RENDERERS]
         outputs.append(json.dumps(verdict.to_dict()))
     for out in outputs:
@@ -169,7 +169,7 @@ def test_check_and_every_renderer_never_raise(expected, answer):
     outcome = _read(answer)
     if verdict.status == "invalid" and not isinstance(outcome, ParseError):
         assert verdict.feedback  # readable but of the wrong shape: still said in words
-    _render_all(verdict)
+    _render_all(verdict, answer)
 
 
 @given(st.sampled_from(EXPECTED), st.integers(1001, 9000), st.sampled_from(["n", "n*x", "(n, 1)", "x + 1/n"]))
@@ -180,7 +180,7 @@ def test_huge_values_passed_as_objects_render_safely(expected, digits, shape):
     with hang_detector("check of a huge value"):
         verdict = grader.check(expected, answer, timeout=CHECK_TIMEOUT)
     assert verdict.status in STATUSES
-    _render_all(verdict)
+    _render_all(verdict, shape)
 
 
 @pytest.mark.parametrize("answer", ["2x", "x + x", "2*x + 0"])
