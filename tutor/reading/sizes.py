@@ -132,7 +132,7 @@ def about(n: float) -> str:
 
 
 def has_infinity(expr) -> bool:
-    return any(expr.has(i) for i in INFINITIES)
+    return expr.has(*INFINITIES)
 
 
 def unsure_constant(expr) -> bool:
@@ -154,4 +154,5 @@ def largest_number(obj) -> float:
     """Digits of the longest exact number anywhere in ``obj`` (the reader's last check)."""
     if not isinstance(obj, sp.Basic):
         return 0.0
-    return max((digits(a) for a in sp.preorder_traversal(obj) if isinstance(a, sp.Rational)), default=0.0)
+    bits = max((max(abs(int(a.p)).bit_length(), int(a.q).bit_length()) for a in obj.atoms(sp.Rational)), default=0)
+    return bits * math.log10(2)
