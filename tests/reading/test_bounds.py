@@ -119,3 +119,35 @@ def test_signed_exponent_chains_count_towards_the_nesting_limit(sign):
 def test_short_signed_exponent_chains_still_read():
     assert parse_uncached("2^-2^-x") == 2 ** (-(2 ** (-x)))
     assert parse_uncached("e^-x^2") == sp.exp(-x**2)
+
+
+@pytest.mark.parametrize("text", ["e^e^e^10", "y = e^{-e^{e^{9^9}}} + 1", "exp(exp(exp(exp(3))))", "(10^300)!",
+                                  "sin(e^e^e^e^10)", "e^(10^999)", "pi^pi^pi^pi^pi", "(e^e^e^10)!"])
+def test_constants_too_large_to_evaluate_are_refused(text):
+    """SymPy evaluates constants to compare them (e^(-e^(e^(9^9))) ran for hours); past 10^300 digits
+    no precision is enough, so the reader refuses them."""
+    with pytest.raises(ParseError) as err:
+        parse_uncached(text)
+    assert "too large" in err.value.message
+
+
+@pytest.mark.parametrize("text", ["e^e^10", "pi^pi^pi^pi", "e^(e^x)", "(20000/pi)!", "e^(-10^299)", "e^x^x^x^x"])
+def test_large_but_finite_constants_still_read(text):
+    assert isinstance(parse_uncached(text), sp.Expr)
+
+
+@pytest.mark.parametrize("command", [["parse"], ["check", "2x"]])
+def test_the_cli_refuses_big_numbers_with_exit_2_not_a_crash(command):
+    """`calctutor parse/check` exited 3 ("This is a bug") on these answers."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    for answer in ("e^(1000 ln(10^1000))", "10^1000*10^1000*10^1000*10^1000*10^1000"):
+        run = subprocess.run([sys.executable, "-m", "tutor", *command, answer], capture_output=True, text=True,
+                             env=env, timeout=120)
+        assert run.returncode == 2, run.stderr
+        out = run.stdout + run.stderr
+        assert "too large to work with exactly" in out and "bug" not in out

@@ -84,3 +84,18 @@ def test_every_verdict_renderer_survives_a_huge_answer(answer):
     for out in outputs:
         assert len(out) < 5000
     assert any("10^" in out or "10⁴" in out or "10⁵" in out or "10⁶" in out for out in outputs)
+
+
+E = sp.E
+HARD = [x + sp.exp(sp.exp(sp.exp(sp.exp(10)))), x + sp.factorial(20000 / sp.pi) ** 1000,
+        1 + sp.exp(sp.exp(sp.exp(sp.exp(sp.exp(2))))), x - sp.pi ** sp.pi ** sp.pi ** sp.pi ** sp.pi]
+
+
+@pytest.mark.parametrize("value", HARD, ids=["e-tower", "factorial", "e-tower-2", "pi-tower"])
+def test_sums_of_hard_numbers_print_without_evaluating_them(value):
+    """Sorting a sum's terms evaluated its numbers: e^e^e^e^10 overflowed, (20000/π)!^1000 ran for
+    minutes. The reader refuses such numbers now, but code can still build them."""
+    text = printer.to_text(value)
+    assert text.count("e^") + text.count("pi^") + text.count("!") >= 1
+    for show in PRINTERS[1:]:
+        assert any(mark in show(value) for mark in ("e", "ℯ", "π", "pi", "!"))

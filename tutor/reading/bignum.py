@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import mpmath
 
+from tutor.reading import limits
+
 PYTHON_LIMIT = 4000  # digits; Python's own limit for int -> str is 4300
 
 
@@ -37,9 +39,7 @@ class Abbreviated:
 
 
 def _threshold() -> int:
-    from tutor.reading.limits import current
-
-    return min(current().max_digits + 1, PYTHON_LIMIT)
+    return min(limits.current().max_digits + 1, PYTHON_LIMIT)
 
 
 def too_long(p: int, q: int = 1) -> bool:

@@ -27,7 +27,32 @@ from tutor.reading.names import GLYPHS
 _FUNCTION_NAMES = {"log": "ln", "Min": "min", "Max": "max"}
 
 
-class LearnerPrinter(StrPrinter):
+class _SafeOrder:
+    """Order a sum's terms without evaluating hard numbers.
+
+    SymPy sorts terms by the complex value of their numeric factors, which evaluates
+    e^e^e^e^10 (OverflowError) or ((20000/π)!)^1000 (minutes). A sum holding such a
+    number is printed in SymPy's structural order instead, which evaluates nothing.
+    """
+
+    def _as_ordered_terms(self, expr, order=None):
+        if order != "none" and not all(_cheap(f) for t in expr.args for f in sp.Mul.make_args(t) if f.is_number):
+            return sorted(expr.args, key=sp.default_sort_key)
+        return super()._as_ordered_terms(expr, order=order)
+
+
+def _cheap(number, depth: int = 0) -> bool:
+    """Can this number be evaluated to a few digits at once? (shallow, short, no factorial)"""
+    if number.is_Rational:
+        return max(abs(int(number.p)), int(number.q)).bit_length() < 64
+    if number.is_NumberSymbol or number is sp.I:
+        return True
+    if depth >= 3 or isinstance(number, (sp.factorial, sp.gamma)):
+        return False
+    return all(_cheap(a, depth + 1) for a in number.args)
+
+
+class LearnerPrinter(_SafeOrder, StrPrinter):
     """StrPrinter with learner syntax; ``juxtapose`` writes 3x rather than 3*x."""
 
     printmethod = "_learnertext"
@@ -237,7 +262,7 @@ def _unicode_word(m: re.Match) -> str:
     return glyph + ("_" + sub if sub else "")
 
 
-class _PrettyPrinter(PrettyPrinter):
+class _PrettyPrinter(_SafeOrder, PrettyPrinter):
     """SymPy's 2-D printer with over-long numbers abbreviated."""
 
     def _print_Rational(self, expr):
@@ -263,7 +288,7 @@ def _compound(arg) -> bool:
     return bool(arg.is_Add or arg.is_Mul or arg.is_Relational or (arg.is_Number and arg.is_negative))
 
 
-class _LatexPrinter(LatexPrinter):
+class _LatexPrinter(_SafeOrder, LatexPrinter):
     """SymPy's LaTeX, except that d/dx brackets a compound argument: d/dx (3x^2), not d/dx 3x^2,
     and over-long numbers are abbreviated."""
 
@@ -295,7 +320,7 @@ class _LatexPrinter(LatexPrinter):
         return rf"\frac{{{top}}}{{{below}}} \left({self._print(expr.expr)}\right)"
 
 
-class _MathMLPrinter(MathMLPresentationPrinter):
+class _MathMLPrinter(_SafeOrder, MathMLPresentationPrinter):
     """SymPy's presentation MathML, with d/dx(f) bracketed for a compound f and
     UnevaluatedExpr(x + 2) shown as its argument (brackets come from the precedence)."""
 

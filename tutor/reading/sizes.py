@@ -13,6 +13,7 @@ import math
 import sympy as sp
 
 INFINITIES = (sp.oo, -sp.oo, sp.zoo, sp.nan)
+MAX_MAGNITUDE = 1e300  # digits of a constant the reader keeps (e^e^e^10 has 10^9565)
 
 
 def digits(r: sp.Rational) -> float:
@@ -80,6 +81,49 @@ def log_power_digits(expr) -> float:
     return 0.0
 
 
+def magnitude(expr) -> float:
+    """|log10 |value|| of a constant, estimated with floats: how many digits it has (or zeros
+    after the point). Towers such as e^(e^(9^9)) are past any float; evaluating them even to
+    two digits (which SymPy does to compare or order numbers) would run for hours."""
+    try:
+        return abs(_log10(expr))
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return math.inf
+
+
+_CONSTANTS = {sp.pi: math.log10(math.pi), sp.E: math.log10(math.e), sp.I: 0.0, sp.EulerGamma: -0.24}
+
+
+def _log10(expr) -> float:
+    """log10 |value|, roughly (sign kept for tiny numbers); inf when it cannot be a float."""
+    if isinstance(expr, sp.Rational):
+        return (math.log10(abs(int(expr.p))) if expr.p else -1.0) - math.log10(int(expr.q))
+    if expr in _CONSTANTS:
+        return _CONSTANTS[expr]
+    if not expr.args:
+        return math.inf if expr.is_infinite else 0.0
+    if isinstance(expr, (sp.Pow, sp.exp)):
+        base, exponent = expr.as_base_exp()  # (E, x) for exp(x)
+        return _log10(base) * _float(exponent)
+    if isinstance(expr, (sp.factorial, sp.gamma)):
+        size = abs(_float(expr.args[0]))
+        return math.lgamma(size + 1) / math.log(10) if size < 1e300 else math.inf
+    if isinstance(expr, sp.log):
+        return math.log10(abs(_log10(expr.args[0])) * 2.31 + 1.0)
+    if isinstance(expr, sp.Mul):
+        return sum(_log10(a) for a in expr.args)
+    if isinstance(expr, sp.Add):
+        return max(_log10(a) for a in expr.args) + math.log10(len(expr.args))
+    return max((abs(_log10(a)) for a in expr.args), default=0.0)  # sin, atan, |…|: their arguments count
+
+
+def _float(expr) -> float:
+    """|value| roughly, with its sign; inf past floats."""
+    size = _log10(expr)
+    sign = -1.0 if expr.could_extract_minus_sign() else 1.0
+    return sign * (math.inf if size > 300 else 10.0 ** size)
+
+
 def about(n: float) -> str:
     """``12,345`` or ``10^8`` for a message."""
     if n < 1e6:
@@ -88,7 +132,7 @@ def about(n: float) -> str:
 
 
 def has_infinity(expr) -> bool:
-    return any(expr.has(i) for i in INFINITIES)
+    return expr.has(*INFINITIES)
 
 
 def unsure_constant(expr) -> bool:
@@ -110,4 +154,5 @@ def largest_number(obj) -> float:
     """Digits of the longest exact number anywhere in ``obj`` (the reader's last check)."""
     if not isinstance(obj, sp.Basic):
         return 0.0
-    return max((digits(a) for a in sp.preorder_traversal(obj) if isinstance(a, sp.Rational)), default=0.0)
+    bits = max((max(abs(int(a.p)).bit_length(), int(a.q).bit_length()) for a in obj.atoms(sp.Rational)), default=0)
+    return bits * math.log10(2)

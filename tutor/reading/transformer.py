@@ -113,6 +113,9 @@ class ToSymPy(Transformer):
         return self._power(base, sp.Integer(int(sup.value)), _pos(sup))
 
     def factorial(self, x, bang: Token):
+        if x.is_number and not x.free_symbols and sizes.magnitude(sp.factorial(x, evaluate=False)) > sizes.MAX_MAGNITUDE:
+            raise SemanticError(f"the factorial of a number this large is too large to work with "
+                                f"(the limit is {self.limits.max_factorial}!)", _pos(bang), "use a smaller number")
         if x.is_Integer and x > self.limits.max_factorial:
             raise SemanticError(f"{x}! is too large to work with (the limit is {self.limits.max_factorial}!)",
                                 _pos(bang), "use a smaller number")
@@ -230,12 +233,24 @@ class ToSymPy(Transformer):
             self._check_size(grows, "this power", pos)
         if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
             raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
+        self._check_magnitude(base, exp, pos)
         if exp.is_number and not exp.is_Integer and sizes.unsure_constant(base):
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
         return self._defined(sp.Pow(base, exp, evaluate=not _risky_power(base, exp)), (base, exp),
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
+
+    def _check_magnitude(self, base, exp, pos) -> None:
+        """Refuse a constant with more than 10^max_digits digits (e^e^(9^9)): SymPy evaluates
+        constants to compare them, and no precision is enough for such a number."""
+        if base.free_symbols or exp.free_symbols or not (base.is_number and exp.is_number):
+            return
+        if sizes.has_infinity(base) or sizes.has_infinity(exp):
+            return  # 2^oo is oo, not a number too long to evaluate
+        if sizes.magnitude(sp.Pow(base, exp, evaluate=False)) > sizes.MAX_MAGNITUDE:
+            raise SemanticError("this power is too large to work with (a number with more than "
+                                "10^300 digits, or as many zeros after the point)", pos, "use smaller numbers")
 
     def _check_size(self, digits: float, what: str, pos) -> None:
         """Refuse before SymPy computes an exact number longer than ``max_digits``."""
