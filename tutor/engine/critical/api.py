@@ -83,7 +83,8 @@ def _singular(expr, vars_, found: Found, points, families, budget: _Budget, note
     from tutor.engine.critical.singular import singular_critical_points
 
     try:
-        sing = bounded(singular_critical_points, expr, vars_, timeout=budget.left(cap=DEFAULT_TIMEOUT),
+        undecided = tuple(p.point for p in points if p.conclusion == "undecided" and p.exact)
+        sing = bounded(singular_critical_points, expr, vars_, undecided, timeout=budget.left(cap=DEFAULT_TIMEOUT),
                        what="points where the gradient does not exist")
     except Unfinished as exc:
         notes.append(Note("timeout", ("singular", exc.seconds)))
