@@ -95,6 +95,8 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
     dummies = [sp.Dummy(f"S{i}") for i in range(len(group))]
     ws = [a.args[0] for a in group]
     w0s = [w.xreplace(zero) for w in ws]
+    if not all(_shares_factor(w - w0, den, xs) for w, w0 in zip(ws, w0s)):
+        return None  # the denominator has no factor of w − w₀: no quotient of that kind to split off
     phi0 = [a.func(w0) for a, w0 in zip(group, w0s)]
     if any(not p.is_finite for p in phi0):
         return None
@@ -130,6 +132,14 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
     bounds = tuple(_BOUNDS.get((a.func, k)) for a, w0 in zip(group, w0s) if w0 == 0)
     return Reduction("factor", value, G, tuple(ws), tuple(Fs), tuple(w0s), tuple(limits),
                      tuple(b for b in bounds if b is not None), extended=tuple(extended))
+
+
+def _shares_factor(d: sp.Expr, den: sp.Expr, xs) -> bool:
+    """d and the denominator have a common polynomial factor (small polynomials only; cheap)."""
+    num = sp.fraction(sp.together(d))[0]
+    if not (num.is_polynomial(*xs) and den.is_polynomial(*xs)) or sp.count_ops(num) + sp.count_ops(den) > 60:
+        return False
+    return sp.gcd(num, den).free_symbols & set(xs) != set()
 
 
 def _inside_domain(d: sp.Expr, den: sp.Expr, xs, zero, budget: Budget) -> list[sp.Expr] | None:
@@ -172,6 +182,8 @@ def _mean_value(h: sp.Expr, xs, budget: Budget) -> Reduction | None:
         return None
     x, y = xs
     num, den = sp.fraction(sp.together(h))
+    if num.xreplace({y: x}) != 0 or den.xreplace({y: x}) != 0:
+        return None  # not a quotient of differences g(x) − g(y) (a cheap test before any checking)
     t = sp.Symbol("t", real=True)
     zero = {t: sp.Integer(0)}
     parts = []
