@@ -138,6 +138,13 @@ def _curve(g: sp.Expr, xs, u: sp.Expr):
     return SingularCurve(u, param, None, "not an extremum")
 
 
+def may_lack_gradient(f: sp.Expr) -> bool:
+    """|·|, sign or a fractional power of a variable expression: places where ∇f may not exist."""
+    return any(isinstance(a, (sp.Abs, sp.sign)) or (isinstance(a, sp.Pow) and a.exp.is_Rational
+                                                    and not a.exp.is_Integer and a.base.free_symbols)
+               for a in sp.preorder_traversal(f))
+
+
 def _singular_pieces(g: sp.Expr, xs) -> tuple[list[sp.Expr], bool]:
     """Polynomials whose zeros may be non-differentiable points; complete=False for a non-polynomial one."""
     pieces, complete = [], True
