@@ -21,7 +21,7 @@ import sympy as sp
 
 from tutor.engine.limits import work
 from tutor.engine.limits.continuity import is_continuous
-from tutor.engine.limits.work import Budget, Unfinished
+from tutor.engine.limits.work import Budget, Unfinished, room
 
 U = sp.Symbol("U", real=True)
 XI = sp.Symbol("xi", real=True)
@@ -102,17 +102,17 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
         return None
     hS = h.xreplace(dict(zip(group, dummies)))
     ratio = sp.Mul(*[(w - w0) ** k / (S - p0) for w, w0, S, p0 in zip(ws, w0s, dummies, phi0)])
-    G = budget.call(work.cancel, hS * ratio, cap=1.0, what="splitting off a one-variable quotient")
+    G = budget.call(work.cancel, hS * ratio, cap=room(budget, 1.0), what="splitting off a one-variable quotient")
     if G.has(*dummies) or not is_continuous(G, zero):
         return None
     Fs = [(a.func(U) - p0) / (U - w0) ** k for a, w0, p0 in zip(group, w0s, phi0)]
     product = G * sp.Mul(*[F.xreplace({U: w}) for F, w in zip(Fs, ws)])
-    if not budget.call(work.is_zero, h - product, cap=1.5, what="checking the factorisation"):
+    if not budget.call(work.is_zero, h - product, cap=room(budget, 1.5), what="checking the factorisation"):
         return None
     limits = []
     for F, w0 in zip(Fs, w0s):
         try:
-            L = budget.call(work.one_sided_limit, F, U, w0, "+-", cap=2.0, what="a one-variable limit")
+            L = budget.call(work.one_sided_limit, F, U, w0, "+-", cap=room(budget, 2.0), what="a one-variable limit")
         except Unfinished:
             raise
         except Exception:  # noqa: BLE001 - SymPy could not compute it: no reduction
@@ -128,7 +128,7 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
         extended += inside
     if extended and not _agrees_on(h, G * sp.Mul(*limits) if len(ws) == 1 else None, extended, xs, budget):
         return None
-    value = budget.call(work.simplify, G.xreplace(zero) * sp.Mul(*limits), cap=1.0, what="simplifying the value")
+    value = budget.call(work.simplify, G.xreplace(zero) * sp.Mul(*limits), cap=room(budget, 1.0), what="simplifying the value")
     bounds = tuple(_BOUNDS.get((a.func, k)) for a, w0 in zip(group, w0s) if w0 == 0)
     return Reduction("factor", value, G, tuple(ws), tuple(Fs), tuple(w0s), tuple(limits),
                      tuple(b for b in bounds if b is not None), extended=tuple(extended))
@@ -150,9 +150,9 @@ def _inside_domain(d: sp.Expr, den: sp.Expr, xs, zero, budget: Budget) -> list[s
     num = sp.fraction(sp.together(d))[0]
     if not num.is_polynomial(*xs) or not den.is_polynomial(*xs):
         return None
-    den_factors = {sp.expand(p) for p, _ in budget.call(work.factor_list, den, *xs, cap=1.0)[1]}
+    den_factors = {sp.expand(p) for p, _ in budget.call(work.factor_list, den, *xs, cap=room(budget, 1.0))[1]}
     den_factors |= {sp.expand(-p) for p in den_factors}
-    return [p for p, _ in budget.call(work.factor_list, num, *xs, cap=1.0)[1]
+    return [p for p, _ in budget.call(work.factor_list, num, *xs, cap=room(budget, 1.0))[1]
             if p.xreplace(zero) == 0 and sp.expand(p) not in den_factors]
 
 
@@ -164,11 +164,11 @@ def _agrees_on(h: sp.Expr, extension: sp.Expr | None, factors, xs, budget: Budge
         var = next((x for x in xs if sp.degree(p, x) == 1 and not sp.diff(p, x).free_symbols), None)
         if var is None:
             return False
-        sol = budget.call(work.solve_for, p, var, cap=1.0, what="solving u = u0")
+        sol = budget.call(work.solve_for, p, var, cap=room(budget, 1.0), what="solving u = u0")
         if len(sol) != 1:
             return False
         on = {var: sol[0]}
-        if not budget.call(work.is_zero, h.xreplace(on) - extension.xreplace(on), cap=1.0,
+        if not budget.call(work.is_zero, h.xreplace(on) - extension.xreplace(on), cap=room(budget, 1.0),
                            what="checking f where u = u0"):
             return False
     return True
@@ -189,7 +189,7 @@ def _mean_value(h: sp.Expr, xs, budget: Budget) -> Reduction | None:
     parts = []
     for e in (num, den):
         g = e.xreplace({x: t, y: 0})
-        if not g.has(t) or not budget.call(work.is_zero, e - (g.xreplace({t: x}) - g.xreplace({t: y})), cap=1.5,
+        if not g.has(t) or not budget.call(work.is_zero, e - (g.xreplace({t: x}) - g.xreplace({t: y})), cap=room(budget, 1.5),
                                            what="checking the difference quotient"):
             return None
         dg = sp.diff(g, t)
@@ -200,5 +200,5 @@ def _mean_value(h: sp.Expr, xs, budget: Budget) -> Reduction | None:
     slope = dk.xreplace(zero)
     if slope.is_zero is not False:
         return None
-    value = budget.call(work.simplify, dg.xreplace(zero) / slope, cap=1.0, what="simplifying the value")
+    value = budget.call(work.simplify, dg.xreplace(zero) / slope, cap=room(budget, 1.0), what="simplifying the value")
     return Reduction("mean-value", value, 1 / slope, g=g, t=t, derivative=dg, k=k, k_derivative=dk)
