@@ -1,6 +1,6 @@
 """Critical points on the corpus, side by side with plain sympy.solve (python benchmarks/critical.py).
 
-For every function in tests/data/critical_points.toml: the time of
+For every function in tests/data/critical_points.toml and critical_no_gradient.toml: the time of
 ``tutor.critical_points`` and whether it found every expected point, next to the
 time of ``sympy.solve(grad f, vars)`` (in a killable worker, 10 s limit) and how
 many of the expected real points its answer contains (inside the stated domain).
@@ -26,6 +26,7 @@ from tutor.engine.critical import critical_points
 from tutor.engine.critical.domain import make_box
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "critical_points.toml"
+NO_GRADIENT = CORPUS.parent / "critical_no_gradient.toml"  # issue 19: points where the gradient does not exist
 
 
 def _expected(case) -> list[tuple[float, ...]]:
@@ -73,7 +74,7 @@ def main() -> None:
     ap.add_argument("--sympy-timeout", type=float, default=10.0)
     ap.add_argument("--only", default=None, help="run one case id")
     args = ap.parse_args()
-    cases = tomllib.loads(CORPUS.read_text())["case"]
+    cases = tomllib.loads(CORPUS.read_text())["case"] + tomllib.loads(NO_GRADIENT.read_text())["case"]
     if args.only:
         cases = [c for c in cases if c["id"] == args.only]
     rows = []

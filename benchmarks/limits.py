@@ -25,20 +25,22 @@ from sympy.core.cache import clear_cache
 from tutor.engine.bounded import Unfinished, bounded, shutdown
 from tutor.engine.limits import limit
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "limits.toml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+CORPORA = [DATA / "limits.toml"] + [DATA / f"limits_{n}.toml" for n in ("sign_changing", "oscillation", "real_roots")]
 NAMES = {n: sp.Symbol(n) for n in ("x", "y", "z")}
 
 
 def load() -> list[dict]:
     """The corpus (trusted test data, read with SymPy's parser)."""
     out = []
-    for item in tomllib.loads(CORPUS.read_text(encoding="utf-8"))["limit"]:
+    items = [(path.stem, i) for path in CORPORA for i in tomllib.loads(path.read_text(encoding="utf-8"))["limit"]]
+    for corpus, item in items:
         at = {}
         for part in item["at"].split(","):
             name, _, value = part.partition("=")
             at[NAMES[name.strip()]] = sp.parse_expr(value.strip(), local_dict=dict(NAMES))
         answer = None if item["answer"] == "DNE" else sp.parse_expr(item["answer"], local_dict=dict(NAMES))
-        out.append({"id": item["id"], "f": sp.parse_expr(item["f"], local_dict=dict(NAMES)), "at": at,
+        out.append({"corpus": corpus, "id": item["id"], "f": sp.parse_expr(item["f"], local_dict=dict(NAMES)), "at": at,
                     "answer": answer, "direction": item.get("direction")})
     return out
 
@@ -96,7 +98,7 @@ def main() -> None:
                 return f"error: {type(exc).__name__}"
 
         theirs, t_base = timed(base)
-        rows.append({"id": e["id"], "answer": e["answer"], "ours": ours, "ours_ok": right(e["answer"], ours),
+        rows.append({"corpus": e["corpus"], "id": e["id"], "answer": e["answer"], "ours": ours, "ours_ok": right(e["answer"], ours),
                      "exists": res.exists, "proof": res.proof is not None, "t_ours": t_ours,
                      "theirs": theirs, "theirs_ok": right(e["answer"], theirs), "t_base": t_base})
     shutdown()
@@ -130,6 +132,13 @@ def main() -> None:
     print(f"| mean time per limit | {statistics.mean(t1):.3f} s | {statistics.mean(t2):.3f} s |")
     print(f"| slowest limit | {max(t1):.3f} s | {max(t2):.3f} s |")
     print(f"| total | {sum(t1):.1f} s | {sum(t2):.1f} s |")
+    print("\n| corpus | limits | right (tutor.limit) | undecided | checked proofs | slowest |")
+    print("|---|---|---|---|---|---|")
+    for name in dict.fromkeys(r["corpus"] for r in rows):
+        sub = [r for r in rows if r["corpus"] == name]
+        print(f"| {name} | {len(sub)} | {acc('ours_ok', sub)} | {sum(r['exists'] is None for r in sub)} | "
+              f"{sum(r['proof'] for r in sub if r['answer'] is not None)}/{sum(r['answer'] is not None for r in sub)}"
+              f" | {max(r['t_ours'] for r in sub):.3f} s |")
     over = [r["id"] for r in rows if r["t_ours"] > args.budget + 0.25]
     if over:
         print("over the budget:", ", ".join(over), file=sys.stderr)

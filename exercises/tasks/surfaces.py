@@ -17,7 +17,8 @@ KIND_CHOICES = {  # letter -> (choice text, conclusions it stands for)
 }
 
 
-def _critical(ctx: Context):
+def _critical(ctx: Context, one_point: bool = False):
+    """The critical points; a curve of them is allowed only when one given point is asked about."""
     import tutor
 
     declared = ctx.names("variables")
@@ -28,7 +29,7 @@ def _critical(ctx: Context):
         found = tutor.critical_points(f, variables, domain=domain)
     except ValueError as exc:
         raise BankError(str(exc), field="function") from None
-    if not found.complete or found.families:
+    if not found.complete or (found.families and not one_point):
         raise BankError("the engine cannot list every critical point of this function (or they form a "
                         "curve); choose a function whose critical points are isolated and found exactly",
                         field="function")
@@ -101,7 +102,7 @@ class Classify(Task):
     def solve(self, ctx: Context) -> Solved:
         from exercises.tasks.common import steps_of
 
-        f, variables, found = _critical(ctx)
+        f, variables, found = _critical(ctx, one_point=ctx.has("at"))
         if ctx.has("at"):
             return self._one(ctx, f, variables, found)
         text = "; ".join(f"{_coords(p)} {_conclusion(p)}" for p in found) or "none"

@@ -80,10 +80,13 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
 def _singular(expr, vars_, found: Found, points, families, budget: _Budget, notes: list):
     """Add the points where the gradient does not exist; (points, families, whether that search was complete)."""
     from tutor.engine.critical.nogradient import merge
-    from tutor.engine.critical.singular import singular_critical_points
+    from tutor.engine.critical.singular import may_lack_gradient, singular_critical_points
 
+    if not may_lack_gradient(expr):
+        return points, families, True
     try:
-        sing = bounded(singular_critical_points, expr, vars_, timeout=budget.left(cap=DEFAULT_TIMEOUT),
+        undecided = tuple(p.point for p in points if p.conclusion == "undecided" and p.exact)
+        sing = bounded(singular_critical_points, expr, vars_, undecided, timeout=budget.left(cap=DEFAULT_TIMEOUT),
                        what="points where the gradient does not exist")
     except Unfinished as exc:
         notes.append(Note("timeout", ("singular", exc.seconds)))

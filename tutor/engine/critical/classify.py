@@ -28,7 +28,9 @@ class HessianForms:
 
     @classmethod
     def of(cls, f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> HessianForms:
-        H = sp.ImmutableMatrix(sp.hessian(f, variables))
+        real = {v: sp.Dummy(v.name, real=True) for v in variables}  # d|x|/dx = sign(x), not re/im parts
+        back = {d: v for v, d in real.items()}
+        H = sp.ImmutableMatrix(sp.hessian(f.xreplace(real), [real[v] for v in variables]).xreplace(back))
         n = len(variables)
         names = [v.name for v in variables]
         if n == 1:

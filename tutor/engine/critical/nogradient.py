@@ -6,6 +6,8 @@ Hessian test could not decide), and a family found by both is kept once.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 
 from tutor.engine.critical.domain import Box
@@ -36,7 +38,7 @@ def merge(points: list[CriticalPoint], families: list[CriticalFamily], found: Si
         elif out[same].conclusion == "undecided" or out[same].hessian.has(sp.nan, sp.zoo):
             out[same] = new
     out.sort(key=lambda p: tuple(float(sp.N(p.point[v], 20)) for v in variables))
-    fams = list(families)
+    fams = [_plain(f) for f in families]
     for c in found.curves:
         fam = CriticalFamily(variables, (c.equation,), len(variables) - 1, c.value, c.conclusion,
                              FamilyFacts((c.equation,), len(variables) - 1, c.parametrization,
@@ -48,6 +50,12 @@ def merge(points: list[CriticalPoint], families: list[CriticalFamily], found: Si
         else:
             fams[clash] = fam
     return out, fams
+
+
+def _plain(fam: CriticalFamily) -> CriticalFamily:
+    """sign(u) = 0 (SymPy's d|u|/du at u = 0) is the curve u = 0: say so."""
+    eqs = tuple(e.replace(lambda a: isinstance(a, sp.sign), lambda a: a.args[0]) for e in fam.equations)
+    return fam if eqs == fam.equations else replace(fam, equations=eqs)
 
 
 def _same(p: dict, q: dict, variables) -> bool:

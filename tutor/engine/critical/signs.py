@@ -22,8 +22,8 @@ DIGITS = 30
 def decide_sign(value: sp.Expr) -> Sign:
     """The sign of a closed-form real number, and how it was established."""
     value = sp.sympify(value)
-    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-        return Sign(None, "undecided")
+    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.DiracDelta, sp.Derivative) or not value.is_number:
+        return Sign(None, "undecided")  # e.g. the "second derivative" of |x| at 0: no number to sign
     if value.is_zero:
         return Sign(0, "exact", 0.0)
     if value.is_positive:

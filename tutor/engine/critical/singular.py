@@ -56,8 +56,12 @@ class SingularSearch:
     complete: bool  # every point of the singular set was examined
 
 
-def singular_critical_points(f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> SingularSearch:
-    """The points of f's domain where some partial derivative does not exist, classified."""
+def singular_critical_points(f: sp.Expr, variables: tuple[sp.Symbol, ...], undecided=()) -> SingularSearch:
+    """The points of f's domain where some partial derivative does not exist, classified.
+
+    ``undecided``: points (dicts) the Hessian test left undecided; where f has kinks they are
+    examined here too, by the local behaviour of f.
+    """
     real = {v: sp.Dummy(v.name, real=True) for v in variables}
     back = {d: v for v, d in real.items()}
     xs = tuple(real[v] for v in variables)
@@ -65,7 +69,8 @@ def singular_critical_points(f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> Si
     pieces, complete = _singular_pieces(g, xs)
     if not pieces:
         return SingularSearch((), (), complete)
-    points, curves = [], []
+    points = [{real[v]: c for v, c in p.items()} for p in undecided]
+    curves = []
     for u in pieces:
         if len(xs) == 1:
             points += _common_zeros((u,), xs)
@@ -131,6 +136,13 @@ def _curve(g: sp.Expr, xs, u: sp.Expr):
         kind = {1: "minimum", -1: "maximum", None: "undecided"}[sign]
         return SingularCurve(u, param, on, kind, global_=sign is not None)
     return SingularCurve(u, param, None, "not an extremum")
+
+
+def may_lack_gradient(f: sp.Expr) -> bool:
+    """|·|, sign or a fractional power of a variable expression: places where ∇f may not exist."""
+    return any(isinstance(a, (sp.Abs, sp.sign)) or (isinstance(a, sp.Pow) and a.exp.is_Rational
+                                                    and not a.exp.is_Integer and a.base.free_symbols)
+               for a in sp.preorder_traversal(f))
 
 
 def _singular_pieces(g: sp.Expr, xs) -> tuple[list[sp.Expr], bool]:

@@ -18,7 +18,7 @@ from tutor.engine.limits.continuity import is_continuous
 from tutor.engine.limits.explore import different
 from tutor.engine.limits.frame import Frame
 from tutor.engine.limits.result import Path, Witness
-from tutor.engine.limits.work import Budget, Unfinished
+from tutor.engine.limits.work import Budget, Unfinished, room
 
 N = sp.Symbol("n", integer=True, positive=True)
 _S = sp.Symbol("s", positive=True)
@@ -74,19 +74,19 @@ def _along(h, w, probe, frame: Frame, budget: Budget) -> tuple[Witness, Witness]
     w_t = w.xreplace(sub)
     if not w_t.has(_T) or w_t.has(sp.zoo, sp.nan):
         return None
-    end = budget.call(work.one_sided_limit, w_t, _T, sp.Integer(0), "+", cap=0.8, what="the oscillating argument")
+    end = budget.call(work.one_sided_limit, w_t, _T, sp.Integer(0), "+", cap=room(budget, 1.5), what="the oscillating argument")
     if end not in (sp.oo, -sp.oo):
         return None
     sign = 1 if end == sp.oo else -1
-    roots = budget.call(work.solve_for, w_t - sign * _S, _T, cap=1.0, what="solving for the sequence")
+    roots = budget.call(work.solve_for, w_t - sign * _S, _T, cap=room(budget, 1.5), what="solving for the sequence")
     t_of_s = None
     for r in roots:
         r = sp.sympify(r)
-        if r.is_positive and budget.call(work.one_sided_limit, r, _S, sp.oo, "-", cap=0.5,
+        if r.is_positive and budget.call(work.one_sided_limit, r, _S, sp.oo, "-", cap=room(budget, 1.0),
                                          what="checking the sequence") == 0:
             t_of_s = r
             break
-    if t_of_s is None or not budget.call(work.is_zero, w_t.xreplace({_T: t_of_s}) - sign * _S, cap=0.5,
+    if t_of_s is None or not budget.call(work.is_zero, w_t.xreplace({_T: t_of_s}) - sign * _S, cap=room(budget, 1.0),
                                          what="checking the sequence"):
         return None
     seen: list[Witness] = []
@@ -98,7 +98,7 @@ def _along(h, w, probe, frame: Frame, budget: Budget) -> tuple[Witness, Witness]
         if along.has(sp.sin, sp.cos) and oscillating(along, (N,)):
             return None
         try:
-            value = budget.call(work.one_sided_limit, along, N, sp.oo, "-", cap=1.0, what="the limit along a sequence")
+            value = budget.call(work.one_sided_limit, along, N, sp.oo, "-", cap=room(budget, 1.5), what="the limit along a sequence")
         except Unfinished:
             raise
         except Exception:  # noqa: BLE001 - SymPy could not take it: try another phase

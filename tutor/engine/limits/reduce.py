@@ -21,7 +21,7 @@ import sympy as sp
 
 from tutor.engine.limits import work
 from tutor.engine.limits.continuity import is_continuous
-from tutor.engine.limits.work import Budget, Unfinished
+from tutor.engine.limits.work import Budget, Unfinished, room
 
 U = sp.Symbol("U", real=True)
 XI = sp.Symbol("xi", real=True)
@@ -95,22 +95,24 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
     dummies = [sp.Dummy(f"S{i}") for i in range(len(group))]
     ws = [a.args[0] for a in group]
     w0s = [w.xreplace(zero) for w in ws]
+    if not all(_shares_factor(w - w0, den, xs) for w, w0 in zip(ws, w0s)):
+        return None  # the denominator has no factor of w − w₀: no quotient of that kind to split off
     phi0 = [a.func(w0) for a, w0 in zip(group, w0s)]
     if any(not p.is_finite for p in phi0):
         return None
     hS = h.xreplace(dict(zip(group, dummies)))
     ratio = sp.Mul(*[(w - w0) ** k / (S - p0) for w, w0, S, p0 in zip(ws, w0s, dummies, phi0)])
-    G = budget.call(work.cancel, hS * ratio, cap=0.5, what="splitting off a one-variable quotient")
+    G = budget.call(work.cancel, hS * ratio, cap=room(budget, 1.0), what="splitting off a one-variable quotient")
     if G.has(*dummies) or not is_continuous(G, zero):
         return None
     Fs = [(a.func(U) - p0) / (U - w0) ** k for a, w0, p0 in zip(group, w0s, phi0)]
     product = G * sp.Mul(*[F.xreplace({U: w}) for F, w in zip(Fs, ws)])
-    if not budget.call(work.is_zero, h - product, cap=0.8, what="checking the factorisation"):
+    if not budget.call(work.is_zero, h - product, cap=room(budget, 1.5), what="checking the factorisation"):
         return None
     limits = []
     for F, w0 in zip(Fs, w0s):
         try:
-            L = budget.call(work.one_sided_limit, F, U, w0, "+-", cap=1.0, what="a one-variable limit")
+            L = budget.call(work.one_sided_limit, F, U, w0, "+-", cap=room(budget, 2.0), what="a one-variable limit")
         except Unfinished:
             raise
         except Exception:  # noqa: BLE001 - SymPy could not compute it: no reduction
@@ -126,10 +128,18 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
         extended += inside
     if extended and not _agrees_on(h, G * sp.Mul(*limits) if len(ws) == 1 else None, extended, xs, budget):
         return None
-    value = budget.call(work.simplify, G.xreplace(zero) * sp.Mul(*limits), cap=0.5, what="simplifying the value")
+    value = budget.call(work.simplify, G.xreplace(zero) * sp.Mul(*limits), cap=room(budget, 1.0), what="simplifying the value")
     bounds = tuple(_BOUNDS.get((a.func, k)) for a, w0 in zip(group, w0s) if w0 == 0)
     return Reduction("factor", value, G, tuple(ws), tuple(Fs), tuple(w0s), tuple(limits),
                      tuple(b for b in bounds if b is not None), extended=tuple(extended))
+
+
+def _shares_factor(d: sp.Expr, den: sp.Expr, xs) -> bool:
+    """d and the denominator have a common polynomial factor (small polynomials only; cheap)."""
+    num = sp.fraction(sp.together(d))[0]
+    if not (num.is_polynomial(*xs) and den.is_polynomial(*xs)) or sp.count_ops(num) + sp.count_ops(den) > 60:
+        return False
+    return sp.gcd(num, den).free_symbols & set(xs) != set()
 
 
 def _inside_domain(d: sp.Expr, den: sp.Expr, xs, zero, budget: Budget) -> list[sp.Expr] | None:
@@ -140,9 +150,9 @@ def _inside_domain(d: sp.Expr, den: sp.Expr, xs, zero, budget: Budget) -> list[s
     num = sp.fraction(sp.together(d))[0]
     if not num.is_polynomial(*xs) or not den.is_polynomial(*xs):
         return None
-    den_factors = {sp.expand(p) for p, _ in budget.call(work.factor_list, den, *xs, cap=0.5)[1]}
+    den_factors = {sp.expand(p) for p, _ in budget.call(work.factor_list, den, *xs, cap=room(budget, 1.0))[1]}
     den_factors |= {sp.expand(-p) for p in den_factors}
-    return [p for p, _ in budget.call(work.factor_list, num, *xs, cap=0.5)[1]
+    return [p for p, _ in budget.call(work.factor_list, num, *xs, cap=room(budget, 1.0))[1]
             if p.xreplace(zero) == 0 and sp.expand(p) not in den_factors]
 
 
@@ -154,11 +164,11 @@ def _agrees_on(h: sp.Expr, extension: sp.Expr | None, factors, xs, budget: Budge
         var = next((x for x in xs if sp.degree(p, x) == 1 and not sp.diff(p, x).free_symbols), None)
         if var is None:
             return False
-        sol = budget.call(work.solve_for, p, var, cap=0.5, what="solving u = u0")
+        sol = budget.call(work.solve_for, p, var, cap=room(budget, 1.0), what="solving u = u0")
         if len(sol) != 1:
             return False
         on = {var: sol[0]}
-        if not budget.call(work.is_zero, h.xreplace(on) - extension.xreplace(on), cap=0.5,
+        if not budget.call(work.is_zero, h.xreplace(on) - extension.xreplace(on), cap=room(budget, 1.0),
                            what="checking f where u = u0"):
             return False
     return True
@@ -172,12 +182,14 @@ def _mean_value(h: sp.Expr, xs, budget: Budget) -> Reduction | None:
         return None
     x, y = xs
     num, den = sp.fraction(sp.together(h))
+    if num.xreplace({y: x}) != 0 or den.xreplace({y: x}) != 0:
+        return None  # not a quotient of differences g(x) − g(y) (a cheap test before any checking)
     t = sp.Symbol("t", real=True)
     zero = {t: sp.Integer(0)}
     parts = []
     for e in (num, den):
         g = e.xreplace({x: t, y: 0})
-        if not g.has(t) or not budget.call(work.is_zero, e - (g.xreplace({t: x}) - g.xreplace({t: y})), cap=0.8,
+        if not g.has(t) or not budget.call(work.is_zero, e - (g.xreplace({t: x}) - g.xreplace({t: y})), cap=room(budget, 1.5),
                                            what="checking the difference quotient"):
             return None
         dg = sp.diff(g, t)
@@ -188,5 +200,5 @@ def _mean_value(h: sp.Expr, xs, budget: Budget) -> Reduction | None:
     slope = dk.xreplace(zero)
     if slope.is_zero is not False:
         return None
-    value = budget.call(work.simplify, dg.xreplace(zero) / slope, cap=0.5, what="simplifying the value")
+    value = budget.call(work.simplify, dg.xreplace(zero) / slope, cap=room(budget, 1.0), what="simplifying the value")
     return Reduction("mean-value", value, 1 / slope, g=g, t=t, derivative=dg, k=k, k_derivative=dk)

@@ -44,6 +44,11 @@ class Budget:
             raise
 
 
+def room(budget: Budget, cap: float) -> float:
+    """A step's time cap: ``cap`` seconds, or a fifth of a larger budget (a loaded machine then still decides)."""
+    return max(cap, budget.seconds / 5)
+
+
 # ---- module-level workers (picklable) --------------------------------------------
 
 def one_sided_limit(expr: sp.Expr, var: sp.Symbol, at: sp.Expr, side: str) -> sp.Expr:
