@@ -194,3 +194,14 @@ def test_cli_html_error_prints_no_half_page(capsys):
     assert main(["diff", "x^", "--format", "html"]) == 2
     out = capsys.readouterr()
     assert out.out == "" and "needs something after it" in out.err
+
+
+@pytest.mark.parametrize("argv", [["diff", "x^2 sin(x)"], ["critical", "x^3 - 3x"], ["bank", "show", "gd-one-step-line-fit"],
+                                  ["limit", "x y/(x^2 + y^2)", "--at", "0,0"]])
+def test_every_html_command_prints_one_whole_page(argv, capsys):
+    from tutor.cli import main
+
+    assert main([*argv, "--format", "html"]) == 0
+    parser = Tree(capsys.readouterr().out)
+    assert parser.doctype and len(parser.root.find("html")) == 1 and len(parser.root.find("body")) == 1
+    assert parser.root.find("body")[0].find("math")
