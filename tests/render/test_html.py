@@ -105,9 +105,12 @@ def test_matrix_brackets_stretch(matrix):
     assert all(f.attrs.get("stretchy") == "true" and f.attrs.get("fence") == "true" for f in fences)
 
 
-def test_minus_is_a_minus_sign():
-    root = tree(to_mathml(x - 1))
-    assert [e.text for e in root.find("mo")] == ["\u2212"]
+@pytest.mark.parametrize("expr", [x - 1, sp.Integer(-3), sp.Float("-1.25", 3), sp.Matrix([[-1, 2], [3, -4]]),
+                                  sp.Tuple(-1, -2)])
+def test_minus_is_a_minus_sign(expr):
+    root = tree(to_mathml(expr))
+    assert "\u2212" in [e.text for e in root.find("mo")]
+    assert not any("-" in e.all_text() for e in root.walk() if e.tag in ("mn", "mo", "mi"))
 
 
 def _prompt_maths(html: str) -> list[El]:
