@@ -162,7 +162,7 @@ def test_derivative_of_a_sum_or_product_is_bracketed_in_every_format():
     assert "</mfrac><mrow><mo>(</mo><mrow><mn>3</mn>" in to_mathml(_diff(3 * x**2, x))
     assert to_latex(_diff(x**2 * y + y, x, x, y)) == (
         r"\frac{\partial^{3}}{\partial y\partial x^{2}} \left(x^{2} y + y\right)")
-    assert "</mfrac><mrow><mo>(</mo><mn>-4</mn><mo>)</mo>" in to_mathml(_diff(sp.Integer(-4), x))
+    assert "</mfrac><mrow><mo>(</mo><mo>&#8722;</mo><mn>4</mn><mo>)</mo>" in to_mathml(_diff(sp.Integer(-4), x))
 
 
 def test_derivative_of_an_atom_power_or_function_is_not_bracketed():

@@ -105,9 +105,12 @@ def test_matrix_brackets_stretch(matrix):
     assert all(f.attrs.get("stretchy") == "true" and f.attrs.get("fence") == "true" for f in fences)
 
 
-def test_minus_is_a_minus_sign():
-    root = tree(to_mathml(x - 1))
-    assert [e.text for e in root.find("mo")] == ["\u2212"]
+@pytest.mark.parametrize("expr", [x - 1, sp.Integer(-3), sp.Float("-1.25", 3), sp.Matrix([[-1, 2], [3, -4]]),
+                                  sp.Tuple(-1, -2)])
+def test_minus_is_a_minus_sign(expr):
+    root = tree(to_mathml(expr))
+    assert "\u2212" in [e.text for e in root.find("mo")]
+    assert not any("-" in e.all_text() for e in root.walk() if e.tag in ("mn", "mo", "mi"))
 
 
 def _prompt_maths(html: str) -> list[El]:
@@ -194,3 +197,14 @@ def test_cli_html_error_prints_no_half_page(capsys):
     assert main(["diff", "x^", "--format", "html"]) == 2
     out = capsys.readouterr()
     assert out.out == "" and "needs something after it" in out.err
+
+
+@pytest.mark.parametrize("argv", [["diff", "x^2 sin(x)"], ["critical", "x^3 - 3x"], ["bank", "show", "gd-one-step-line-fit"],
+                                  ["limit", "x y/(x^2 + y^2)", "--at", "0,0"]])
+def test_every_html_command_prints_one_whole_page(argv, capsys):
+    from tutor.cli import main
+
+    assert main([*argv, "--format", "html"]) == 0
+    parser = Tree(capsys.readouterr().out)
+    assert parser.doctype and len(parser.root.find("html")) == 1 and len(parser.root.find("body")) == 1
+    assert parser.root.find("body")[0].find("math")

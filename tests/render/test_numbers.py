@@ -24,7 +24,7 @@ def table_of(result) -> str:
 
 
 def significant(text: str) -> int:
-    mantissa = text.split("e")[0].replace(".", "").lstrip("0")
+    mantissa = text.split("e")[0].removesuffix(".0").replace(".", "").lstrip("0")   # 12.0 has two
     return len(mantissa)
 
 

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from tutor.commands.common import OUTPUT_FORMATS, CommandError
+from tutor.commands.common import CommandError, add_format_options
 from tutor.render.words import count
 
 
@@ -34,8 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     show.add_argument("--solution", action="store_true", help="also show the answer and the worked solution")
     show.add_argument("--figure", metavar="FILE", help="save the variant's figure (PNG or SVG)")
     show.add_argument("--bank", metavar="PATH", help="a teacher's folder or file instead of the built-in bank")
-    show.add_argument("--format", choices=OUTPUT_FORMATS, default="unicode", help="output format (default: unicode)")
-    show.add_argument("--json", dest="format", action="store_const", const="json", help="same as --format json")
+    add_format_options(show)
 
     val = sub.add_parser("validate", help="solve and self-grade every exercise for several seeds",
                          description="Solve every exercise for several seeds; check authored answers, "

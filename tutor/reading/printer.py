@@ -396,7 +396,7 @@ def to_mathml(obj: Any, display: bool = False) -> str:
         from html import escape
 
         inner = f"<mtext>{escape(to_unicode(obj))}</mtext>"
-    inner = inner.replace("<mo>-</mo>", "<mo>&#8722;</mo>")   # a minus sign, not a hyphen
+    inner = inner.replace("<mo>-</mo>", "<mo>&#8722;</mo>").replace("<mn>-", "<mo>&#8722;</mo><mn>")   # −, not -
     mode = "block" if display else "inline"
     return f'<math xmlns="http://www.w3.org/1998/Math/MathML" display="{mode}">{inner}</math>'
 
