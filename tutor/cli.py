@@ -1,8 +1,12 @@
 """The ``calctutor`` command line.
 
-Sub-commands live in ``tutor.commands.<name>`` and are imported only when
-chosen, so ``calctutor --help`` stays fast and never imports SymPy. Each
-command module provides ``add_arguments(parser)`` and ``run(args) -> int``.
+The computing commands (parse, diff, …, plot) are operations declared once in
+``tutor.operations`` and derived by ``tutor.operations.command``; the others live in
+``tutor.commands.<name>`` and provide ``add_arguments(parser)`` and ``run(args) -> int``.
+Modules are imported only when chosen, so ``calctutor --help`` never imports SymPy.
+
+Exit codes: 0 success, 1 a definite negative result (an incorrect answer), 2 the input
+could not be read or used, 3 an internal error, 4 the command did not finish within its time limit.
 """
 from __future__ import annotations
 
@@ -10,23 +14,10 @@ import argparse
 import importlib
 import sys
 
-# name -> (module, one-line help); the order is the order of --help
+# name -> (module, one-line help) for the commands that are not operations; the computing
+# commands (parse, diff, …, plot) come from the catalogue, tutor.operations, between practice and check
 COMMANDS: dict[str, tuple[str, str]] = {
     "practice": ("tutor.commands.practice", "practise exercises in the interactive tutor (the default)"),
-    "parse": ("tutor.commands.parse", "show how calctutor reads a piece of mathematics"),
-    "diff": ("tutor.commands.diff", "differentiate, with worked steps"),
-    "grad": ("tutor.commands.grad", "the gradient, with each partial derivative worked"),
-    "hessian": ("tutor.commands.hessian", "the Hessian matrix of second partial derivatives"),
-    "tangent": ("tutor.commands.tangent", "the tangent line or plane at a point"),
-    "taylor": ("tutor.commands.taylor", "the Taylor polynomial at a point"),
-    "quotient": ("tutor.commands.quotient", "a difference quotient (the derivative as a ratio of intervals)"),
-    "critical": ("tutor.commands.critical", "critical points and their classification"),
-    "level": ("tutor.commands.level", "level curves f = c"),
-    "surface": ("tutor.commands.surface", "the shape of a surface near a point"),
-    "limit": ("tutor.commands.limit", "a limit, decided along paths and proved"),
-    "descend": ("tutor.commands.descend", "run gradient descent or another optimizer"),
-    "sweep": ("tutor.commands.sweep", "compare learning rates on one problem"),
-    "plot": ("tutor.commands.plot", "draw a surface, contour map, tangent or loss landscape"),
     "check": ("tutor.commands.check", "grade one answer against the expected one"),
     "bank": ("tutor.commands.bank", "list, show and validate the exercise bank"),
     "assign": ("tutor.commands.assign", "write per-student assignment sheets"),
@@ -34,15 +25,27 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "solutions": ("tutor.commands.solutions", "write worked solutions"),
     "progress": ("tutor.commands.progress", "a student's progress, or export it"),
 }
+OPERATION_MODULE = "tutor.operations.command"
 
 EPILOG = "Run 'calctutor COMMAND --help' for a command's options. With no command, the tutor starts."
 
 
 def available() -> dict[str, tuple[str, str]]:
-    """Commands whose module exists in this installation."""
+    """Commands whose module exists in this installation, in --help order."""
     from importlib.util import find_spec
 
-    return {name: entry for name, entry in COMMANDS.items() if find_spec(entry[0]) is not None}
+    from tutor.operations.catalogue import operations
+
+    ordered = {"practice": COMMANDS["practice"]}
+    ordered.update({name: (OPERATION_MODULE, op.summary) for name, op in operations().items()})
+    ordered.update(COMMANDS)
+    return {name: entry for name, entry in ordered.items() if find_spec(entry[0]) is not None}
+
+
+def _operation(name: str):
+    from tutor.operations.catalogue import find
+
+    return find(name)
 
 
 def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
@@ -57,7 +60,9 @@ def build_parser(selected: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, (module, help_text) in available().items():
         sp = sub.add_parser(name, help=help_text, description=help_text)
-        if name == selected:
+        if name == selected and module == OPERATION_MODULE:
+            importlib.import_module(module).add_arguments(sp, _operation(name))
+        elif name == selected:
             importlib.import_module(module).add_arguments(sp)
     return parser
 
@@ -86,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     module = importlib.import_module(commands[args.command][0])
+    op = _operation(args.command) if commands[args.command][0] == OPERATION_MODULE else None
     try:
-        return int(module.run(args) or 0)
+        return int((module.run(args, op) if op is not None else module.run(args)) or 0)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
@@ -105,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
 def _known_error(exc: Exception) -> int | None:
     """Exit status for errors that are the user's input, after printing them; else None."""
     from tutor.commands.common import CommandError, error
+    from tutor.operations.errors import OperationError
 
-    if isinstance(exc, CommandError):
+    if isinstance(exc, (CommandError, OperationError)):
         error(str(exc))
         return exc.status
     errors = sys.modules.get("tutor.reading.errors")

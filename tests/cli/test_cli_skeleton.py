@@ -27,9 +27,18 @@ def test_help_lists_the_installed_commands_without_importing_sympy():
 def test_every_registered_command_module_has_the_command_interface():
     import importlib
 
-    for name, (module, _help) in available().items():
+    for name, (module, _help) in COMMANDS.items():
         mod = importlib.import_module(module)
         assert callable(mod.add_arguments) and callable(mod.run), name
+
+
+def test_the_computing_commands_are_the_catalogue_operations():
+    from tutor.cli import OPERATION_MODULE
+    from tutor.operations.catalogue import operations
+
+    derived = [name for name, (module, _help) in available().items() if module == OPERATION_MODULE]
+    assert derived == list(operations())
+    assert not set(derived) & set(COMMANDS)
 
 
 def test_unknown_command_is_rejected_with_usage():

@@ -140,7 +140,7 @@ def test_descend_plot_and_animation(capsys, tmp_path):
 
 
 def test_method_list_matches_the_engine():
-    from tutor.commands.descend import METHODS
+    from tutor.operations.descent import METHODS
     from tutor.engine.descent import METHODS as ENGINE
 
     assert tuple(ENGINE) == METHODS

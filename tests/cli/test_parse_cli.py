@@ -69,7 +69,7 @@ def test_hostile_input_is_refused_cleanly():
 
 
 def test_command_module_and_errors_import_without_sympy():
-    probe = ("import sys, tutor.commands.parse, tutor.reading.errors; "
+    probe = ("import sys, tutor.operations.reading, tutor.operations.catalogue as c, tutor.reading.errors; c.operations(); "
              "print('sympy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False"

@@ -1,6 +1,8 @@
 """Command parsing: the calculator's words, the registries and completion."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tutor.reading.split import split_top_level
@@ -81,7 +83,7 @@ def test_completion_offers_commands_ids_and_topics():
 
 def test_critical_reports_families_not_just_isolated_points():
     """x²y² has no isolated critical point, but both axes are lines of minima."""
-    (result,) = CALCULATOR["critical"].run("x^2 y^2")
-    text = result.to_text()
-    assert len(result) == 0 and len(result.families) == 2
+    (text,) = CALCULATOR["critical"].run("x^2 y^2", "text")
+    (data,) = CALCULATOR["critical"].run("x^2 y^2", "json")
+    assert json.loads(data)["points"] == [] and len(json.loads(data)["families"]) == 2
     assert "Family: a global minimum" in text and "never zero" not in text

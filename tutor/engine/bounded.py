@@ -122,6 +122,9 @@ def bounded(fn: Callable[..., T], *args: Any, timeout: float | None = None,
         raise TimedOut(label, seconds) from None
     except ProcessExpired as exc:
         raise WorkerDied(label, seconds, f"stopped (worker exit code {exc.exitcode})") from None
+    except BaseException:  # Ctrl-C or an outer alarm while waiting: stop the work, free the worker
+        future.cancel()
+        raise
 
 
 @contextmanager

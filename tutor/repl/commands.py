@@ -250,6 +250,7 @@ class Help(Command):
         if word in CALCULATOR:
             c = CALCULATOR[word]
             session.say(f"{c.usage}\n  {c.summary}\n  e.g. {c.example}")
+            session.say("\n".join(["Words (each also as its --option):", *(f"  {w}" for w in c.words())]), "dim")
             return
         if word in COMMANDS:
             c = COMMANDS[word]

@@ -252,11 +252,8 @@ class Session:
         calc = CALCULATOR.get(lowered)
         if calc is not None and (rest.strip() or not self.awaiting_answer()):
             self.warmup.wait()
-            from tutor.engine.bounded import alarm
-
-            with alarm(COMPUTE_LIMIT, f"the {calc.name} command"):
-                for result in calc.run(rest):
-                    self.show_result(result)
+            for text in calc.run(rest, self.fmt):  # bounded by the operation's own time limit
+                self.show_result(text)
             return None
         if self.current is None:
             self.say("No exercise is open. Press Enter for the suggested one, :open ID, or :help.", "note")

@@ -1,28 +1,21 @@
-"""``calctutor parse TEXT [--vars x,y] [--json]``: show how calctutor reads a piece of mathematics.
+"""``parse``: show how calctutor reads a piece of mathematics.
 
 The echo is the student's safeguard against a misreading: it shows the canonical
 text, the Unicode and LaTeX forms, the kind of answer and its variables, and how
-runs of letters were split. Unreadable input prints the error with a caret (exit 2).
+runs of letters were split. Unreadable input is the reader's error with a caret (exit 2).
 """
 from __future__ import annotations
 
-import argparse
-import sys
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from tutor.commands.common import add_format_options, add_vars_option, variables_from
+from tutor.operations.catalogue import declare
+from tutor.operations.derivatives import VARS
+from tutor.operations.params import Operation, Outcome, Param
 from tutor.render.mixin import Rendered
 
 EXPECT = ("expression", "equation", "vector", "set", "matrix")
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", metavar="TEXT", help="the mathematics to read, e.g. '3xe^(2x)' (quote it)")
-    add_vars_option(parser)
-    parser.add_argument("--expect", choices=EXPECT, default=None,
-                        help="the kind of answer expected; anything else is an error")
-    add_format_options(parser)
 
 
 @dataclass(frozen=True)
@@ -49,6 +42,10 @@ class Reading(Rendered):
             nodes.append(display(self._obj))  # only when the 2-D picture adds something
         return Doc(line("Read", repr(self.input), "as", self._obj if self._obj is not None else self.text), tuple(nodes))
 
+    def echo(self, fmt: str) -> str:
+        """One line, as the REPL says it."""
+        return f"I read it as: {self.text if fmt == 'text' else self.unicode}   (typed: {self.text})"
+
 
 def _pretty(obj: Any) -> str:
     from tutor.reading.printer import pretty
@@ -69,20 +66,30 @@ def read(text: str, variables: list[str] | None = None, expect: str | None = Non
                    tuple(reading_notes(text, tuple(variables or ()))), obj)
 
 
-def run(args: argparse.Namespace) -> int:
-    import json
-
+def _parse(v: dict[str, Any]) -> Any:
     from tutor.reading.errors import ParseError
 
     try:
-        reading = read(args.text, variables_from(args), args.expect)
+        return read(v["text"], v["vars"], v["expect"])
     except ParseError as err:
-        if args.format == "json":
-            print(json.dumps(err.to_dict(), ensure_ascii=False, indent=2))
-        print(str(err), file=sys.stderr)
-        return 2
-    if args.format == "json":
-        print(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(reading.render(args.format))
-    return 0
+        return err  # shown below: as JSON with --json, else raised for the caret display
+
+
+def _show(reading: Any, v: dict[str, Any], fmt: str) -> str | Outcome:
+    if isinstance(reading, Exception):
+        if fmt != "json":
+            raise reading
+        return Outcome(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2), (str(reading),), 2)
+    if fmt == "json":
+        return json.dumps(reading.to_dict(), ensure_ascii=False, indent=2)
+    return reading.echo(fmt) if v["brief"] else reading.render(fmt)
+
+
+PARSE = declare(Operation(
+    "parse", "show how calctutor reads a piece of mathematics",
+    (Param("text", "expr", "the mathematics to read, e.g. '3xe^(2x)' (quote it)", metavar="TEXT"),
+     VARS,
+     Param("expect", "choice", "the kind of answer expected; anything else is an error", option="--expect",
+           choices=EXPECT),
+     Param("brief", "flag", "one line: what it was read as", option="--brief", repl_default=True)),
+    _parse, example="parse 3xe^(2x)", show=_show, seconds=10.0))
