@@ -160,8 +160,12 @@ def _count(n: int | None) -> str:
 
 
 def _integer(p: Param, text: str, label: str) -> int:
+    digits = text.replace("_", "").replace(",", "")
+    if len(digits) > 30 and digits.lstrip("+-").isdigit():  # refused before Python converts it
+        raise OperationError(f"{label} must be at most {_fmt(p.high)} (a cap on the size of the work), "
+                             f"not a {len(digits)}-digit number")
     try:
-        value = Fraction(text.replace("_", "").replace(",", ""))
+        value = Fraction(digits)
     except (ValueError, ZeroDivisionError):
         value = None
     if value is None or value.denominator != 1:
@@ -170,12 +174,18 @@ def _integer(p: Param, text: str, label: str) -> int:
     return int(value)
 
 
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{int(value):,}" if float(value).is_integer() and abs(value) < 1e30 else f"{value:g}"
+
+
 def _bounds(p: Param, value: float, label: str) -> None:
     if p.low is not None and value < p.low:
-        raise OperationError(f"{label} must be at least {p.low:g}, not {value:g}")
+        raise OperationError(f"{label} must be at least {_fmt(p.low)}, not {_fmt(value)}")
     if p.high is not None and value > p.high:
-        raise OperationError(f"{label} must be at most {p.high:g} (a cap on the size of the work), "
-                             f"not {value:g}")
+        raise OperationError(f"{label} must be at most {_fmt(p.high)} (a cap on the size of the work), "
+                             f"not {_fmt(value)}")
 
 
 def _variable(p: Param, text: str, label: str) -> str:

@@ -1,0 +1,78 @@
+"""Issue 18.11: every operation has caps on its sizes and one overall time limit, and says
+what it could not finish (exit 4 on the command line, a sentence in the REPL), never a traceback."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tutor.cli import main
+from tutor.operations.catalogue import MAX_SECONDS, operations
+from tutor.repl.calculator import CALCULATOR
+from tutor.repl.session import Session
+from tutor.repl.store import ProgressStore
+from tutor.repl.terminal import Output
+
+SLOW = ["taylor", "tan(x+y)", "--at", "x=1,y=1", "--order", "14"]  # minutes of SymPy series work
+
+
+def test_every_size_parameter_declares_a_cap_and_every_operation_a_time_limit():
+    for op in operations().values():
+        assert 0 < op.seconds <= MAX_SECONDS, op.name
+        for p in op.params:
+            if p.kind in ("integer", "list"):
+                assert p.high is not None, f"{op.name} {p.option} has no cap"
+        assert any(p.name == "time_limit" for p in op.params)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["diff", "x^2", "--order", "1000000000"], "--order must be at most 50"),
+    (["taylor", "x", "--at", "x=0", "--order", "1000000"], "--order must be at most 20"),
+    (["descend", "x^2", "--start", "1", "--lr", "0.1", "--steps", "10000000"], "--steps must be at most 1,000,000"),
+    (["sweep", "x^2", "--start", "1", "--lr", ",".join(["0.1"] * 21)], "--lr takes at most 20 learning rates"),
+    (["level", "x^2 + y^2", "--c", ",".join(map(str, range(21)))], "--c takes at most 20 levels"),
+    (["taylor", "x", "--at", "0", "--time-limit", "100000"], "--time-limit must be at most 600"),
+])
+def test_capped_sizes_are_refused_with_a_message(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "a cap" in err and "Traceback" not in err
+
+
+def test_capped_order_is_refused_in_the_repl_too():
+    with pytest.raises(ValueError, match="order must be at most 50 .a cap"):
+        CALCULATOR["diff"].run("x^2 order 1000000000")
+
+
+def test_over_budget_command_says_it_could_not_finish(capsys):
+    assert main([*SLOW, "--time-limit", "0.5"]) == 4
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "could not finish taylor in 0.5 s" in captured.err and "--time-limit" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_over_budget_inline_too(capsys, monkeypatch):
+    """Inside a worker (batch runs), the same limit is a SIGALRM; the outcome is the same."""
+    monkeypatch.setenv("CALCTUTOR_BOUNDED", "inline")
+    assert main([*SLOW, "--time-limit", "0.3"]) == 4
+    assert "could not finish taylor in 0.3 s" in capsys.readouterr().err
+
+
+def test_over_budget_in_the_repl_is_a_sentence_and_the_session_goes_on(tmp_path):
+    stdout = io.StringIO()
+    session = Session(user="ana", out=Output(stdout, width=78), store=ProgressStore(tmp_path / "p.sqlite3"))
+    session.handle("taylor tan(x+y) at x=1,y=1 order 14 time-limit 0.5")
+    said = stdout.getvalue()
+    assert "could not finish taylor in 0.5 s" in said and "time-limit S" in said and "Sorry" not in said
+    session.handle("diff x^2")
+    assert "So d/dx(x²) = 2·x." in stdout.getvalue()
+
+
+def test_exit_status_4_end_to_end():
+    out = subprocess.run([sys.executable, "-m", "tutor", *SLOW, "--time-limit", "0.5"], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "CALCTUTOR_BOUNDED": ""})
+    assert out.returncode == 4 and "could not finish" in out.stderr and "Traceback" not in out.stderr
