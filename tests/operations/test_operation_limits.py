@@ -76,3 +76,18 @@ def test_exit_status_4_end_to_end():
     out = subprocess.run([sys.executable, "-m", "tutor", *SLOW, "--time-limit", "0.5"], capture_output=True,
                          text=True, timeout=120, env={**os.environ, "CALCTUTOR_BOUNDED": ""})
     assert out.returncode == 4 and "could not finish" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_documented_table_of_limits_is_the_catalogue():
+    from pathlib import Path
+
+    def cap(p):
+        return f"`{p.option}` ≤ {int(p.high) if float(p.high).is_integer() else p.high}"
+
+    rows = ["| operation | time limit | caps |", "|---|---|---|"]
+    for op in operations().values():
+        caps = [cap(p) for p in op.params if p.high is not None and p.name != "time_limit"]
+        rows.append(f"| {op.name} | {op.seconds:g} s | {', '.join(caps) or '—'} |")
+    doc = (Path(__file__).parents[2] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- operations-table -->\n")[1].split("<!-- /operations-table -->")[0]
+    assert table.strip().splitlines() == rows

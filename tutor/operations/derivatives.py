@@ -19,7 +19,7 @@ VARS = Param("vars", "variables", "the variables, comma-separated (otherwise eve
              option="--vars", metavar="x,y")
 
 
-def at(help_text: str, required: bool = False, metavar: str = "x=1,y=2", **kw: Any) -> Param:
+def at(help_text: str, required: bool = False, metavar: str = "POINT", **kw: Any) -> Param:
     return Param("at", "point", help_text, option="--at", metavar=metavar, required=required, **kw)
 
 
@@ -96,7 +96,7 @@ def _taylor(v: dict[str, Any]) -> Any:
 
 TAYLOR = declare(Operation(
     "taylor", "the Taylor polynomial at a point",
-    (expr("exp(x) cos(y)"), at("the point to expand about", required=True, metavar="x=0,y=0", missing="Say where"),
+    (expr("exp(x) cos(y)"), at("the point to expand about, e.g. x=0,y=0", required=True, missing="Say where"),
      Param("order", "integer", "the degree of the polynomial (default 2)", option="--order", metavar="n",
            default=2, low=0, high=MAX_TAYLOR_ORDER),
      VARS),

@@ -8,6 +8,7 @@ stopped too. A timeout becomes an :class:`OperationError` with status 4.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -24,7 +25,8 @@ def perform(op: Operation, raw: dict[str, Any], fmt: str, front: str) -> Outcome
     limit = op.param("time_limit")
     seconds = op.seconds if raw.get("time_limit") is None else read(limit, raw["time_limit"], limit.label(front))
     try:
-        return bounded(execute, op.name, raw, fmt, front, timeout=seconds, what=f"the {op.name} command")
+        return bounded(execute, op.name, raw, fmt, front, os.getcwd(), timeout=seconds,
+                       what=f"the {op.name} command")
     except Unfinished as exc:
         raise OperationError(
             f"could not finish {op.name} in {seconds:g} s ({exc.reason}): {op.slow_hint}, "
@@ -32,8 +34,11 @@ def perform(op: Operation, raw: dict[str, Any], fmt: str, front: str) -> Outcome
             UNFINISHED) from None
 
 
-def execute(name: str, raw: dict[str, Any], fmt: str, front: str) -> Outcome:
-    """Read, compute, render and draw (in the worker). Engine complaints become OperationError."""
+def execute(name: str, raw: dict[str, Any], fmt: str, front: str, cwd: str | None = None) -> Outcome:
+    """Read, compute, render and draw (in the worker, in the caller's directory, so relative
+    file names mean what they say). Engine complaints become OperationError."""
+    if cwd is not None and cwd != os.getcwd():
+        os.chdir(cwd)
     op = find(name)
     if op is None:
         raise OperationError(f"there is no operation {name!r}")
