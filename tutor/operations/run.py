@@ -53,6 +53,10 @@ def execute(name: str, raw: dict[str, Any], fmt: str, front: str, cwd: str | Non
     except OperationError:
         raise
     except (ValueError, TypeError) as exc:
+        from tutor.engine.bounded import Unfinished
+
+        if isinstance(exc.__context__, Unfinished):  # the reader wraps what interrupts it (issue 18.8)
+            raise exc.__context__ from None
         errors = sys.modules.get("tutor.reading.errors")
         if errors is not None and isinstance(exc, errors.ParseError):
             raise
