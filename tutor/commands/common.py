@@ -1,7 +1,8 @@
 """What the command modules share: output formats, error reporting, exit codes.
 
 Exit codes: 0 success (or a correct answer), 1 a definite negative result
-(an incorrect answer), 2 the input could not be read or used, 3 an internal error.
+(an incorrect answer), 2 the input could not be read or used, 3 an internal error,
+4 a computing command that did not finish within its time limit (tutor.operations).
 """
 from __future__ import annotations
 
