@@ -116,7 +116,7 @@ QUOTIENT = declare(Operation(
     "quotient", "a difference quotient (the derivative as a ratio of intervals)",
     (expr("x^2"), at("the point: '3', or 'x=1,y=2' with --var", required=True, metavar="a", missing="Say where"),
      Param("h", "exact", "the step, e.g. 0.1 (read exactly, as 1/10)", option="--h", metavar="h", required=True,
-           words=("step", "h"), example="0.1", missing="Give the step h"),
+           words=("step",), example="0.1", missing="Give the step h"),
      Param("kind", "choice", "which quotient (default forward)", option="--kind", choices=QUOTIENT_KINDS,
            default="forward"),
      Param("var", "variable", "the variable to step (when there are several)", option="--var", metavar="x",

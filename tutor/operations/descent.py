@@ -14,18 +14,19 @@ METHODS = ("gd", "ascent", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 MAX_STEPS = 1_000_000
 MAX_RATES = 20
 
+# hyper-parameters: only their --options in the REPL (alpha, eps… are also names of variables)
 HYPER = (
-    Param("momentum", "number", "momentum μ (momentum, nesterov, rmsprop)", option="--momentum"),
-    Param("dampening", "number", "momentum dampening (momentum; torch's default 0)", option="--dampening"),
-    Param("alpha", "number", "RMSprop smoothing constant α (default 0.99)", option="--alpha"),
-    Param("eps", "number", "the ε (δ) added to the denominator (adagrad, rmsprop, adam)", option="--eps"),
+    Param("momentum", "number", "momentum μ (momentum, nesterov, rmsprop)", option="--momentum", words=()),
+    Param("dampening", "number", "momentum dampening (momentum; torch's default 0)", option="--dampening", words=()),
+    Param("alpha", "number", "RMSprop smoothing constant α (default 0.99)", option="--alpha", words=()),
+    Param("eps", "number", "the ε (δ) added to the denominator (adagrad, rmsprop, adam)", option="--eps", words=()),
     Param("betas", "numbers", "Adam's β₁,β₂ (default 0.9,0.999)", option="--betas", count=2,
-          example="0.9,0.999"),
-    Param("weight_decay", "number", "L2 penalty λ added to the gradient as λ·w", option="--weight-decay"),
-    Param("lr_decay", "number", "AdaGrad learning-rate decay", option="--lr-decay"),
-    Param("initial_accumulator_value", "number", "AdaGrad's starting r", option="--initial-accumulator-value"),
-    Param("amsgrad", "flag", "Adam's AMSGrad variant", option="--amsgrad"),
-    Param("centered", "flag", "centered RMSprop", option="--centered"),
+          example="0.9,0.999", words=()),
+    Param("weight_decay", "number", "L2 penalty λ added to the gradient as λ·w", option="--weight-decay", words=()),
+    Param("lr_decay", "number", "AdaGrad learning-rate decay", option="--lr-decay", words=()),
+    Param("initial_accumulator_value", "number", "AdaGrad's starting r", option="--initial-accumulator-value", words=()),
+    Param("amsgrad", "flag", "Adam's AMSGrad variant", option="--amsgrad", words=()),
+    Param("centered", "flag", "centered RMSprop", option="--centered", words=()),
 )
 
 
