@@ -127,3 +127,18 @@ def test_the_same_refusal_from_both_front_ends(name, args, words, message, capsy
     assert status == 2 and message in err and "Traceback" not in err
     (said,) = repl([f"{name} {words}"], tmp_path)
     assert message in said and "Sorry" not in said
+
+
+def test_no_repl_keyword_is_a_name_an_expression_could_use():
+    """A keyword that reads as one variable (h, alpha, theta) would cut an expression in two."""
+    import sympy as sp
+
+    from tutor import parse
+
+    for op in operations().values():
+        for p in op.params:
+            for word in p.keywords:
+                if not word.isidentifier():
+                    continue
+                read = parse(word)
+                assert not (isinstance(read, (sp.Symbol, sp.NumberSymbol)) or read.is_number), (op.name, word)
