@@ -91,3 +91,13 @@ def test_the_documented_table_of_limits_is_the_catalogue():
     doc = (Path(__file__).parents[2] / "docs" / "architecture.md").read_text(encoding="utf-8")
     table = doc.split("<!-- operations-table -->\n")[1].split("<!-- /operations-table -->")[0]
     assert table.strip().splitlines() == rows
+
+
+def test_an_engine_budget_asked_for_stretches_the_overall_limit():
+    from tutor.operations.run import _seconds
+
+    critical = operations()["critical"]
+    assert _seconds(critical, {}, "cli") == critical.seconds
+    assert _seconds(critical, {"timeout": "100"}, "cli") == 110
+    assert _seconds(critical, {"timeout": "100", "time_limit": "5"}, "cli") == 5
+    assert _seconds(critical, {"timeout": "599"}, "cli") == MAX_SECONDS

@@ -22,8 +22,7 @@ def perform(op: Operation, raw: dict[str, Any], fmt: str, front: str) -> Outcome
     """The outcome of ``op`` on raw values, within its time limit (``--time-limit`` overrides it)."""
     from tutor.engine.bounded import Unfinished, bounded
 
-    limit = op.param("time_limit")
-    seconds = op.seconds if raw.get("time_limit") is None else read(limit, raw["time_limit"], limit.label(front))
+    seconds = _seconds(op, raw, front)
     try:
         return bounded(execute, op.name, raw, fmt, front, os.getcwd(), timeout=seconds,
                        what=f"the {op.name} command")
@@ -32,6 +31,19 @@ def perform(op: Operation, raw: dict[str, Any], fmt: str, front: str) -> Outcome
             f"could not finish {op.name} in {seconds:g} s ({exc.reason}): {op.slow_hint}, "
             f"or allow more time with {'--time-limit' if front == 'cli' else 'time-limit'} S",
             UNFINISHED) from None
+
+
+def _seconds(op: Operation, raw: dict[str, Any], front: str) -> float:
+    """--time-limit if given; else the declared limit, stretched to cover an engine --timeout asked for."""
+    from tutor.operations.catalogue import MAX_SECONDS
+
+    limit = op.param("time_limit")
+    if raw.get("time_limit") is not None:
+        return read(limit, raw["time_limit"], limit.label(front))
+    budget = next((p for p in op.params if p.name == "timeout"), None)
+    if budget is not None and raw.get("timeout") is not None:
+        return min(max(op.seconds, read(budget, raw["timeout"], budget.label(front)) + 10), MAX_SECONDS)
+    return op.seconds
 
 
 def execute(name: str, raw: dict[str, Any], fmt: str, front: str, cwd: str | None = None) -> Outcome:
