@@ -38,7 +38,7 @@ def problem(lr: Param, steps_default: int) -> tuple[Param, ...]:
               option="--start", metavar="POINT", required=True, words=("from", "start"),
               missing="Say where to start"),
         lr,
-        Param("steps", "integer", f"at most this many steps (default {steps_default})", option="--steps",
+        Param("steps", "integer", f"at most this many steps (default {steps_default}; 20 in the tutor)", option="--steps",
               metavar="N", default=steps_default, repl_default=20, low=1, high=MAX_STEPS),
         Param("method", "choice", "the optimizer (default gd)", option="--method", choices=METHODS, default="gd"),
         Param("tol", "number", "stop when |∇f| ≤ T", option="--tol", metavar="T", low=0),
@@ -127,7 +127,7 @@ def _show_descent(result: Any, v: dict[str, Any], fmt: str) -> Outcome:
 
 DESCEND = declare(Operation(
     "descend", "run gradient descent or another optimizer",
-    (*problem(Param("lr", "exact", "the learning rate η, e.g. 0.1 or 1/1000", option="--lr", metavar="ETA",
+    (*problem(Param("lr", "exact", "the learning rate η, e.g. 0.1 or 1/1000 (the tutor takes 0.1 when none is given)", option="--lr", metavar="ETA",
                     required=True, repl_required=False, repl_default="0.1", example="0.1"), 100),
      Param("table", "flag", "print the epochs the way the course's loops do ('Epoch 1: x = 8.0, f(x) = 64.0')",
            option="--table"),

@@ -27,7 +27,7 @@ def usage(op: Operation) -> str:
         if p.option is None or p.name == "time_limit":
             continue
         word = _word(p)
-        value = p.name if word == "=" else _value(p)
+        value = p.name if word == "=" else _value(p, short=True)
         if p.required_for("repl"):
             parts.append(f"{word} {value}")
         elif p.repl_default is not SAME and not isinstance(p.repl_default, bool) and p.repl_default != p.default:
@@ -37,8 +37,11 @@ def usage(op: Operation) -> str:
     return " ".join(parts)
 
 
-def _value(p: Param) -> str:
-    return "|".join(p.choices) if p.choices else p.metavar or p.name.upper()
+def _value(p: Param, short: bool = False) -> str:
+    """A choice's words (in a usage line only when there are few), else the metavar."""
+    if p.choices and not (short and len(p.choices) > 3):
+        return "|".join(p.choices)
+    return p.metavar or p.name.upper()
 
 
 def _word(p: Param) -> str:
