@@ -16,8 +16,6 @@ FORMATS = ("text", "unicode", "latex", "markdown", "html", "json")
 
 def add_arguments(parser: argparse.ArgumentParser, op: Operation) -> None:
     """One argparse argument per parameter (plus --format/--json when the operation prints a result)."""
-    if op.description:
-        parser.description = op.description
     for p in op.params:
         if p.option is None:
             parser.add_argument(p.name, metavar=p.metavar or p.name.upper(), help=p.help)

@@ -7,7 +7,7 @@ from it. Nothing here imports SymPy: ``calctutor --help`` reads these declaratio
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # What a parameter holds, and so how tutor.operations.reader reads it (the same for the CLI and the REPL).
@@ -110,8 +110,6 @@ class Operation:
     formats: bool = True              # takes --format/--json
     seconds: float = 20.0
     slow_hint: str = "try a simpler function"
-    description: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def param(self, name: str) -> Param:
         return next(p for p in self.params if p.name == name)
