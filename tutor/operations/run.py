@@ -72,7 +72,8 @@ def execute(name: str, raw: dict[str, Any], fmt: str, front: str, cwd: str | Non
             raise exc.__context__ from None
         errors = sys.modules.get("tutor.reading.errors")
         if errors is not None and isinstance(exc, errors.ParseError):  # a fresh copy: plain fields only
-            raise errors.ParseError(exc.message, exc.text, exc.column, exc.hint) from None
+            hint = None if exc.hint is None else str(exc.hint)
+            raise errors.ParseError(str(exc.message), str(exc.text), int(exc.column), hint) from None
         raise OperationError(str(exc)) from None
 
 
