@@ -30,7 +30,9 @@ def declare(op: Operation) -> Operation:
     names = [p.name for p in op.params]
     if len(set(names)) != len(names) or sum(p.option is None for p in op.params) > 1:
         raise ValueError(f"{op.name}: parameter names must be unique, with at most one positional")
-    op = replace(op, params=(*op.params, TIME_LIMIT))
+    limit = replace(TIME_LIMIT, help=f"the overall time limit in seconds (default {op.seconds:g}, "
+                                     f"at most {MAX_SECONDS:g}); past it the command says it could not finish")
+    op = replace(op, params=(*op.params, limit))
     _OPERATIONS[op.name] = op
     return op
 

@@ -23,6 +23,7 @@ def perform(op: Operation, raw: dict[str, Any], fmt: str, front: str) -> Outcome
     from tutor.engine.bounded import Unfinished, bounded
 
     seconds = _seconds(op, raw, front)
+    read_values(op, raw, front)  # a value that cannot be read is refused here, before any worker starts
     try:
         return bounded(execute, op.name, raw, fmt, front, os.getcwd(), timeout=seconds,
                        what=f"the {op.name} command")
@@ -70,8 +71,9 @@ def execute(name: str, raw: dict[str, Any], fmt: str, front: str, cwd: str | Non
         if isinstance(exc.__context__, Unfinished):  # the reader wraps what interrupts it (issue 18.8)
             raise exc.__context__ from None
         errors = sys.modules.get("tutor.reading.errors")
-        if errors is not None and isinstance(exc, errors.ParseError):
-            raise
+        if errors is not None and isinstance(exc, errors.ParseError):  # a fresh copy: plain fields only
+            hint = None if exc.hint is None else str(exc.hint)
+            raise errors.ParseError(str(exc.message), str(exc.text), int(exc.column), hint) from None
         raise OperationError(str(exc)) from None
 
 
