@@ -101,7 +101,7 @@ def test_hints_run_out_and_are_remembered(tmp_path):
     drive(tmp_path, [":open rules-1", ":hint"])
     text, _ = drive(tmp_path, [":open rules-1", ":hint", ":hint"])
     assert "Hint 2 of 2 (costs 0.5 points):" in text and "The derivative of −4x is −4." in text
-    assert "You have seen all 2 hints." in text
+    assert "You have seen both hints." in text
     assert "Hint 1 of 2" not in text
 
 
