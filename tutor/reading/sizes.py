@@ -22,6 +22,16 @@ def digits(r: sp.Rational) -> float:
     return math.log10(size) if size else 0.0
 
 
+def size(r: sp.Rational) -> float:
+    """|r| as a float: inf past floats, 0 below them (``float`` of 10^999 raises OverflowError)."""
+    if not r.p:
+        return 0.0
+    scale = math.log10(abs(int(r.p))) - math.log10(int(r.q))
+    if scale > 300:
+        return math.inf
+    return 0.0 if scale < -300 else abs(float(r))
+
+
 def coefficient_digits(expr) -> float:
     """Digits of the exact number that raising or multiplying ``expr`` would work with.
 
@@ -40,7 +50,7 @@ def _numerator_denominator(expr) -> tuple[float, float]:
         return sum(p[0] for p in parts), sum(p[1] for p in parts)
     if isinstance(expr, sp.Pow) and isinstance(expr.exp, sp.Rational):
         num, den = _numerator_denominator(expr.base)
-        scale = abs(float(expr.exp))
+        scale = size(expr.exp)
         return (den * scale, num * scale) if expr.exp < 0 else (num * scale, den * scale)
     return 0.0, 0.0
 
@@ -72,7 +82,7 @@ def log_power_digits(expr) -> float:
         scale, inner = 1.0, 0.0
         for f in expr.args:
             if isinstance(f, sp.Rational):
-                scale *= max(abs(float(f)), 1.0)
+                scale *= max(size(f), 1.0)
             else:
                 inner += log_power_digits(f)
         return scale * inner
@@ -125,10 +135,12 @@ def _float(expr) -> float:
 
 
 def about(n: float) -> str:
-    """``12,345`` or ``10^8`` for a message."""
+    """``about 12,345``, ``about 10^8`` or ``more than 10^300``, for a message."""
+    if n > 1e300:
+        return "more than 10^300"
     if n < 1e6:
-        return f"{int(n):,}"
-    return f"10^{int(math.log10(n))}"
+        return f"about {int(n):,}"
+    return f"about 10^{int(math.log10(n))}"
 
 
 def has_infinity(expr) -> bool:
