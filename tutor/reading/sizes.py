@@ -12,7 +12,6 @@ import math
 
 import sympy as sp
 
-INFINITIES = (sp.oo, -sp.oo, sp.zoo, sp.nan)
 MAX_MAGNITUDE = 1e300  # digits of a constant the reader keeps (e^e^e^10 has 10^9565)
 
 
@@ -43,6 +42,8 @@ def coefficient_digits(expr) -> float:
 
 
 def _numerator_denominator(expr) -> tuple[float, float]:
+    if expr.is_Symbol or expr.is_Function:
+        return 0.0, 0.0
     if isinstance(expr, sp.Rational):
         return (math.log10(abs(int(expr.p))) if expr.p else 0.0), math.log10(int(expr.q))
     if isinstance(expr, sp.Mul):
@@ -143,8 +144,13 @@ def about(n: float) -> str:
     return f"about 10^{int(math.log10(n))}"
 
 
+_INFINITE = (sp.core.numbers.Infinity, sp.core.numbers.NegativeInfinity, sp.core.numbers.ComplexInfinity,
+             sp.core.numbers.NaN)
+
+
 def has_infinity(expr) -> bool:
-    return expr.has(*INFINITIES)
+    """Does oo, -oo, zoo or nan occur in ``expr``? (one pass, no pattern matching)"""
+    return any(isinstance(node, _INFINITE) for node in sp.preorder_traversal(expr))
 
 
 def unsure_constant(expr) -> bool:

@@ -87,6 +87,8 @@ class ToSymPy(Transformer):
         return sp.Mul(sp.S.NegativeOne, a)
 
     def mul(self, *factors):
+        if len(factors) == 1:  # a juxtaposition of one: nothing is multiplied
+            return factors[0]
         self._check_size(sizes.product_digits(factors), "this product", None)
         return sp.Mul(*factors)
 
