@@ -41,6 +41,8 @@ BIG = [
     "sqrt(10)^5000",
     "(sqrt(10) x)^4000",
     "1/10^999 + 1/(10^999+1) + 1/(10^999+3)",
+    "e^(10^999 ln 2)",
+    "2^(10^999/ln(2))",
 ]
 
 
@@ -131,7 +133,8 @@ def test_constants_too_large_to_evaluate_are_refused(text):
     assert "too large" in err.value.message
 
 
-@pytest.mark.parametrize("text", ["e^e^10", "pi^pi^pi^pi", "e^(e^x)", "(20000/pi)!", "e^(-10^299)", "e^x^x^x^x"])
+@pytest.mark.parametrize("text", ["e^e^10", "pi^pi^pi^pi", "e^(e^x)", "(20000/pi)!", "e^(-10^299)", "e^x^x^x^x",
+                                  "x^(10^999)", "e^(10^(-999) ln 2)", "e^(ln(2)/10^999)"])
 def test_large_but_finite_constants_still_read(text):
     assert isinstance(parse_uncached(text), sp.Expr)
 

@@ -12,7 +12,6 @@ import math
 
 import sympy as sp
 
-INFINITIES = (sp.oo, -sp.oo, sp.zoo, sp.nan)
 MAX_MAGNITUDE = 1e300  # digits of a constant the reader keeps (e^e^e^10 has 10^9565)
 
 
@@ -20,6 +19,16 @@ def digits(r: sp.Rational) -> float:
     """log10 of the larger of numerator and denominator (10^1000 counts 1000, as in the limits)."""
     size = max(abs(int(r.p)), int(r.q))
     return math.log10(size) if size else 0.0
+
+
+def size(r: sp.Rational) -> float:
+    """|r| as a float: inf past floats, 0 below them (``float`` of 10^999 raises OverflowError)."""
+    if not r.p:
+        return 0.0
+    scale = math.log10(abs(int(r.p))) - math.log10(int(r.q))
+    if scale > 300:
+        return math.inf
+    return 0.0 if scale < -300 else abs(float(r))
 
 
 def coefficient_digits(expr) -> float:
@@ -33,6 +42,8 @@ def coefficient_digits(expr) -> float:
 
 
 def _numerator_denominator(expr) -> tuple[float, float]:
+    if expr.is_Symbol or expr.is_Function:
+        return 0.0, 0.0
     if isinstance(expr, sp.Rational):
         return (math.log10(abs(int(expr.p))) if expr.p else 0.0), math.log10(int(expr.q))
     if isinstance(expr, sp.Mul):
@@ -40,7 +51,7 @@ def _numerator_denominator(expr) -> tuple[float, float]:
         return sum(p[0] for p in parts), sum(p[1] for p in parts)
     if isinstance(expr, sp.Pow) and isinstance(expr.exp, sp.Rational):
         num, den = _numerator_denominator(expr.base)
-        scale = abs(float(expr.exp))
+        scale = size(expr.exp)
         return (den * scale, num * scale) if expr.exp < 0 else (num * scale, den * scale)
     return 0.0, 0.0
 
@@ -72,7 +83,7 @@ def log_power_digits(expr) -> float:
         scale, inner = 1.0, 0.0
         for f in expr.args:
             if isinstance(f, sp.Rational):
-                scale *= max(abs(float(f)), 1.0)
+                scale *= max(size(f), 1.0)
             else:
                 inner += log_power_digits(f)
         return scale * inner
@@ -125,14 +136,21 @@ def _float(expr) -> float:
 
 
 def about(n: float) -> str:
-    """``12,345`` or ``10^8`` for a message."""
+    """``about 12,345``, ``about 10^8`` or ``more than 10^300``, for a message."""
+    if n > 1e300:
+        return "more than 10^300"
     if n < 1e6:
-        return f"{int(n):,}"
-    return f"10^{int(math.log10(n))}"
+        return f"about {int(n):,}"
+    return f"about 10^{int(math.log10(n))}"
+
+
+_INFINITE = (sp.core.numbers.Infinity, sp.core.numbers.NegativeInfinity, sp.core.numbers.ComplexInfinity,
+             sp.core.numbers.NaN)
 
 
 def has_infinity(expr) -> bool:
-    return expr.has(*INFINITIES)
+    """Does oo, -oo, zoo or nan occur in ``expr``? (one pass, no pattern matching)"""
+    return any(isinstance(node, _INFINITE) for node in sp.preorder_traversal(expr))
 
 
 def unsure_constant(expr) -> bool:

@@ -89,6 +89,8 @@ class ToSymPy(Transformer):
         return sp.Mul(sp.S.NegativeOne, a)
 
     def mul(self, *factors):
+        if len(factors) == 1:  # a juxtaposition of one: nothing is multiplied
+            return factors[0]
         self._check_size(sizes.product_digits(factors), "this product", None)
         return self._defined(sp.Mul(*factors), factors, lambda: "*".join(_text(f) for f in factors), None)
 
@@ -114,8 +116,8 @@ class ToSymPy(Transformer):
 
     def factorial(self, x, bang: Token):
         if x.is_number and not x.free_symbols and sizes.magnitude(sp.factorial(x, evaluate=False)) > sizes.MAX_MAGNITUDE:
-            raise SemanticError(f"the factorial of a number this large is too large to work with "
-                                f"(the limit is {self.limits.max_factorial}!)", _pos(bang), "use a smaller number")
+            raise SemanticError("this factorial is too large to work with (a number with more than 10^300 digits)",
+                                _pos(bang), "use a smaller number")
         if x.is_Integer and x > self.limits.max_factorial:
             raise SemanticError(f"{x}! is too large to work with (the limit is {self.limits.max_factorial}!)",
                                 _pos(bang), "use a smaller number")
@@ -227,7 +229,7 @@ class ToSymPy(Transformer):
         if exp.is_Rational:
             self._check_power(base, exp, pos)
             if not base.is_Rational:
-                self._check_size(abs(float(exp)) * sizes.coefficient_digits(base), "this power", pos)
+                self._check_size(sizes.size(exp) * sizes.coefficient_digits(base), "this power", pos)
         else:
             grows = sizes.log_power_digits(exp) * max(sizes.coefficient_digits(base), 1.0)
             self._check_size(grows, "this power", pos)
@@ -242,8 +244,8 @@ class ToSymPy(Transformer):
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
 
     def _check_magnitude(self, base, exp, pos) -> None:
-        """Refuse a constant with more than 10^max_digits digits (e^e^(9^9)): SymPy evaluates
-        constants to compare them, and no precision is enough for such a number."""
+        """Refuse a constant with more than 10^300 digits (e^e^(9^9)): SymPy evaluates constants
+        to compare them, and no working precision is enough for such a number."""
         if base.free_symbols or exp.free_symbols or not (base.is_number and exp.is_number):
             return
         if sizes.has_infinity(base) or sizes.has_infinity(exp):
@@ -255,7 +257,7 @@ class ToSymPy(Transformer):
     def _check_size(self, digits: float, what: str, pos) -> None:
         """Refuse before SymPy computes an exact number longer than ``max_digits``."""
         if digits > self.limits.max_digits:
-            raise SemanticError(f"{what} is too large to work with exactly (it would be a number of about "
+            raise SemanticError(f"{what} is too large to work with exactly (it would be a number of "
                                 f"{sizes.about(digits)} digits; the limit is {self.limits.max_digits})",
                                 pos, "use smaller numbers")
 
@@ -275,7 +277,7 @@ class ToSymPy(Transformer):
             digits = p * math.log10(size) / q
             if digits > lim.max_digits:
                 raise SemanticError(f"{base}^{exp} is too large to work with exactly "
-                                    f"(it has about {_about(digits)} digits; the limit is {lim.max_digits})",
+                                    f"(it has {_about(digits)} digits; the limit is {lim.max_digits})",
                                     pos, "use smaller numbers")
             return
         if max(p, q) <= lim.max_exponent or base.is_Symbol or base in (sp.E, sp.pi, sp.oo, DNE):
