@@ -119,10 +119,16 @@ def test_undefined_limit_answers_are_invalid_too():
 
 # -- 18.9: a term that is exactly non-zero but below float precision -----------------
 
-@pytest.mark.parametrize("answer", ["2x + e^(-10^1000)", "2x + 10^(-999) sin(x)", "2x + 10^(-30)",
+@pytest.mark.parametrize("answer", ["2x + e^(-10^299)", "2x + 10^(-999) sin(x)", "2x + 10^(-30)",
                                     "2x(1 + 10^(-40))", "2x + e^(-1000) cos(x)^2"])
 def test_tiny_non_zero_differences_are_wrong(answer):
     assert grader.check("2x", answer).status == "incorrect"
+
+
+def test_a_constant_past_what_the_reader_keeps_is_refused_not_graded():
+    """e^(-10^1000) has more than 10^300 zeros after the point: the reader refuses it (18.10)."""
+    verdict = grader.check("2x", "2x + e^(-10^1000)")
+    assert verdict.status == "invalid" and "too large to work with" in verdict.error
 
 
 @settings(max_examples=30, deadline=None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tutor.reading.errors import ParseError
@@ -154,3 +154,16 @@ def test_the_cli_refuses_big_numbers_with_exit_2_not_a_crash(command):
         assert run.returncode == 2, run.stderr
         out = run.stdout + run.stderr
         assert "too large to work with exactly" in out and "bug" not in out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 6))
+def test_equal_denominators_in_a_sum_are_not_counted_twice(exponent, terms):
+    """A sum over one denominator needs that denominator once: 10^-k + … is read for k < max_digits."""
+    text = " + ".join([f"{i + 1}/10^{exponent}" for i in range(terms)])
+    assert parse_uncached(text) == sp.Rational(terms * (terms + 1) // 2, 10 ** exponent)
+
+
+def test_a_sum_whose_common_denominator_is_too_long_is_refused():
+    with pytest.raises(ParseError, match="too large to work with exactly"):
+        parse_uncached("1/10^999 + 1/(10^999 + 1)")

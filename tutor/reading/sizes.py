@@ -62,10 +62,25 @@ def product_digits(factors) -> float:
     return max(sum(p[0] for p in parts), sum(p[1] for p in parts))
 
 
-def sum_digits(terms) -> float:
-    """Digits of the number a sum computes: its exact terms combine (denominators multiply)."""
-    numbers = sum(coefficient_digits(t) for t in terms if isinstance(t, sp.Rational))
+def sum_digits(terms, cap: float = math.inf) -> float:
+    """Digits of the number a sum computes: its exact terms combine over a common denominator.
+
+    The denominator is the lcm of the terms' denominators (``10^-500 - 10^-500`` needs
+    10^500, not 10^1000), found step by step and given up as soon as it passes ``cap``,
+    so the work stays bounded; the numerator is at most the count of terms times the
+    largest numerator times that denominator.
+    """
+    rationals = [t for t in terms if isinstance(t, sp.Rational)]
     others = max((coefficient_digits(t) for t in terms if not isinstance(t, sp.Rational)), default=0.0)
+    if not rationals:
+        return others
+    common, largest = 1, 0
+    for r in rationals:
+        common = math.lcm(common, int(r.q))
+        largest = max(largest, abs(int(r.p)) // int(r.q) + 1)
+        if common.bit_length() * math.log10(2) > cap:
+            return common.bit_length() * math.log10(2) + others  # already past the cap: stop here
+    numbers = math.log10(len(rationals)) + math.log10(largest) + common.bit_length() * math.log10(2)
     return numbers + others
 
 

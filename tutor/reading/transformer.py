@@ -79,7 +79,7 @@ class ToSymPy(Transformer):
 
     # -- arithmetic -------------------------------------------------------
     def add(self, *terms):
-        self._check_size(sizes.sum_digits(terms), "this sum", None)
+        self._check_size(sizes.sum_digits(terms, self.limits.max_digits), "this sum", None)
         return self._defined(sp.Add(*terms), terms, lambda: _text(sp.Add(*terms, evaluate=False)), None)
 
     def plus(self, a):
