@@ -6,7 +6,7 @@ nothing and returns a well-formed verdict whose words name no Python exception;
 every renderer returns text (and ``to_dict`` is JSON). A signal alarm of 2 s per
 call is a hang detector, not a speed assertion: it raises an exception no code
 under test catches. The number of examples comes from the Hypothesis profile;
-``HYPOTHESIS_PROFILE=fuzz`` runs the long version (docs/reliability-bounds.md).
+``HYPOTHESIS_PROFILE=fuzz`` runs the long version (docs/reliability.md).
 """
 from __future__ import annotations
 
