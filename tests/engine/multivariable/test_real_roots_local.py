@@ -17,7 +17,7 @@ def test_tangent_and_taylor_of_the_real_cube_root():
     t = tutor.taylor("cbrt(x)", "x=-8", 2)
     # f(-8) = -2, f'(-8) = 1/12, f''(-8) = -2/(9·(-8)^(5/3)) = 1/144 with the real root
     expected = (-2, (x + 8) / 12, (x + 8) ** 2 / 288)
-    assert all(sp.expand(a - b) == 0 for a, b in zip(t.terms, expected)) and len(t.terms) == 3
+    assert all(sp.simplify(a.doit() - b) == 0 for a, b in zip(t.terms, expected)) and len(t.terms) == 3
 
 
 def test_vectors_are_evaluated_entry_by_entry_with_real_roots():
