@@ -2,8 +2,9 @@
 
 Why not ``lambdify``: generating and compiling code per learner answer costs
 about a millisecond; walking a 20-node tree over arrays costs tens of
-microseconds. Semantics are SymPy's on the reals: a point where a value is not
-real (``log`` of a negative, ``x**(1/3)`` for negative ``x``, a pole) gives NaN
+microseconds. Semantics are SymPy's on the reals, except that an odd root such as
+``x**(1/3)`` is the real root (as everywhere in calctutor): a point where a value is not
+real (``log`` of a negative, ``x**(1/4)`` for negative ``x``, a pole) gives NaN
 or ±inf, which the caller reads as "undefined here".
 
 Rounding and decimal magnitudes (how far a value can move) are in
@@ -180,6 +181,8 @@ def _pow(e: sp.Pow, env: Env) -> Array:
             return 1.0 / b
         if ex == 2:
             return b * b
+        if ex.is_Rational and ex.q % 2 == 1:  # an odd root is the real root: cbrt(-8) = -2 (issue 19)
+            return np.sign(b) ** (ex.p % 2) * np.power(np.abs(b), _num(ex))
         return np.power(b, _num(ex))
     return np.power(b, _value(ex, env))
 

@@ -341,10 +341,36 @@ def plot_critical(result: Any, path: str | Path | None = None, box: Box | None =
     ax2 = fig.add_subplot(1, 2, 2)
     draw_surface(ax3, result.function, vars_, box, points)
     draw_contour(ax2, result.function, vars_, box, points)
+    _draw_creases(ax2, result, box)
     ax3.set_title("Surface z = f(x, y)")
     ax2.set_title("Level curves, ∇f arrows and critical points")
     fig.suptitle(f"Critical points of f = {_title_of(result.function)}")
     return save(fig, _path(path, "critical"))
+
+
+def _draw_creases(ax, result: Any, box: Box) -> None:
+    """Curves of critical points where the gradient does not exist (|x| + |y| on the axes), dashed."""
+    import sympy as sp
+
+    from tutor.reading.printer import to_unicode
+
+    drawn = False
+    for fam in result.families:
+        param = fam.facts.parametrization
+        if "no-gradient" not in fam.facts.extra or not param:
+            continue
+        (s_sym,) = set().union(*(e.free_symbols for _, e in param)) or {sp.Symbol("s")}
+        lo, hi = min(b[0] for b in box), max(b[1] for b in box)
+        s = np.linspace(lo - (hi - lo), hi + (hi - lo), 801)
+        coords = [np.broadcast_to(np.asarray(sp.lambdify(s_sym, e, "numpy")(s), dtype=float), s.shape)
+                  for _, e in param]
+        label = f"no gradient on {to_unicode(fam.equations[0])} = 0 ({fam.conclusion})"
+        ax.plot(coords[0], coords[1], ls="--", lw=1.6, color="black", alpha=0.7, label=label)
+        drawn = True
+    if drawn:
+        ax.set_xlim(*box[0])
+        ax.set_ylim(*box[1])
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, framealpha=0.9)
 
 
 def _critical_box(result: Any, points) -> Box:

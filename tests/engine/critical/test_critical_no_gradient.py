@@ -95,3 +95,24 @@ def test_figure_marks_points_without_gradient(tmp_path):
     assert coords == (0.0, 0.0) and kind == "minimum (no gradient)"
     marker, _, label = _style(kind)
     assert marker == "D" and label == "minimum (no gradient)"
+
+
+def test_figure_draws_the_curves_without_gradient(tmp_path, monkeypatch):
+    import matplotlib.figure
+
+    from tutor.plots import surfaces
+
+    captured = {}
+    real_save = surfaces.save
+
+    def keep(fig, path):
+        captured["fig"] = fig
+        return real_save(fig, path)
+
+    monkeypatch.setattr(surfaces, "save", keep)
+    out = surfaces.plot_critical(tutor.critical_points("abs(x)*abs(y)"), tmp_path / "c.png")
+    assert out.exists() and isinstance(captured["fig"], matplotlib.figure.Figure)
+    contour = captured["fig"].axes[1]
+    labels = [t.get_text() for t in contour.get_legend().get_texts()]
+    assert "no gradient on x = 0 (minimum)" in labels and "no gradient on y = 0 (minimum)" in labels
+    assert "minimum (no gradient)" in labels

@@ -132,7 +132,9 @@ def test_paths_are_written_in_the_learners_coordinates():
 # ---- budget, input, honesty ------------------------------------------------------------------------
 
 def test_running_out_of_time_is_an_honest_undecided():
-    res = limit((sp.exp(X) - sp.exp(Y)) / (X - Y), {X: 0, Y: 0}, timeout=0.05)
+    # proved by a squeeze with the default budget (the mean value test now decides (e^x − e^y)/(x − y)
+    # within 0.05 s, so it no longer serves here)
+    res = limit(X**2 * sp.sin(Y) / (X**2 + Y**2), {X: 0, Y: 0}, timeout=0.05)
     assert res.exists is None and res.value is None
     assert res.steps[-1].kind == "undecided"
     assert "Undecided" in res.to_text()

@@ -15,6 +15,7 @@ import sympy as sp
 from tutor.engine.critical.algebraic import Sign
 from tutor.engine.critical.records import Quantity, SecondDerivativeTest, kind_of
 from tutor.engine.critical.signs import PointSigns
+from tutor.engine.critical.system import needs_real
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,12 @@ class HessianForms:
 
     @classmethod
     def of(cls, f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> HessianForms:
-        real = {v: sp.Dummy(v.name, real=True) for v in variables}  # d|x|/dx = sign(x), not re/im parts
-        back = {d: v for v, d in real.items()}
-        H = sp.ImmutableMatrix(sp.hessian(f.xreplace(real), [real[v] for v in variables]).xreplace(back))
+        if needs_real(f):  # d|x|/dx = sign(x), not an expression in re(x) and im(x)
+            real = {v: sp.Dummy(v.name, real=True) for v in variables}
+            back = {d: v for v, d in real.items()}
+            H = sp.ImmutableMatrix(sp.hessian(f.xreplace(real), [real[v] for v in variables]).xreplace(back))
+        else:
+            H = sp.ImmutableMatrix(sp.hessian(f, variables))
         n = len(variables)
         names = [v.name for v in variables]
         if n == 1:

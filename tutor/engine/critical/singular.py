@@ -69,8 +69,23 @@ def singular_critical_points(f: sp.Expr, variables: tuple[sp.Symbol, ...], undec
     pieces, complete = _singular_pieces(g, xs)
     if not pieces:
         return SingularSearch((), (), complete)
-    points = [{real[v]: c for v, c in p.items()} for p in undecided]
-    curves = []
+    points, curves = _candidates(pieces, xs)
+    points = [{real[v]: c for v, c in p.items()} for p in undecided] + points
+    out = _points(g, xs, points, back)
+    families = []
+    for u in curves:
+        fam = _curve(g, xs, u)
+        if fam == "unresolved":
+            complete = False
+        elif fam is not None:
+            families.append(replace(fam, equation=fam.equation.xreplace(back),
+                                    parametrization=tuple((back[x], e) for x, e in fam.parametrization)))
+    return SingularSearch(tuple(out), tuple(families), complete)
+
+
+def _candidates(pieces, xs) -> tuple[list[dict], list[sp.Expr]]:
+    """Isolated candidate points (zeros of one-sign pieces, crossings of curves) and the curves."""
+    points, curves = [], []
     for u in pieces:
         if len(xs) == 1:
             points += _common_zeros((u,), xs)
@@ -80,6 +95,11 @@ def singular_critical_points(f: sp.Expr, variables: tuple[sp.Symbol, ...], undec
             curves.append(u)
     for u, w in combinations(curves, 2):
         points += _common_zeros((u, w), xs)
+    return points, curves
+
+
+def _points(g, xs, points, back) -> list[tuple[dict, sp.Expr, NoGradient]]:
+    """Each distinct candidate examined; records written in the learner's variables."""
     out, seen = [], set()
     for p in points:
         key = tuple(p[x] for x in xs)
@@ -87,24 +107,14 @@ def singular_critical_points(f: sp.Expr, variables: tuple[sp.Symbol, ...], undec
             continue
         seen.add(key)
         found = _examine(g, xs, p)
-        if found is not None:
-            value, rec = found
-            rec = replace(rec, missing=tuple(back[x] for x in rec.missing),
-                          quotients=tuple((back[x], r, le) for x, r, le in rec.quotients),
-                          difference=None if rec.difference is None else rec.difference.xreplace(back))
-            out.append(({back[x]: p[x] for x in xs}, value, rec))
-    families = []
-    for u in curves:
-        fam = _curve(g, xs, u)
-        if fam is None:
+        if found is None:
             continue
-        if fam == "unresolved":
-            complete = False
-            continue
-        families.append(replace(fam, equation=fam.equation.xreplace(back),
-                                parametrization=tuple((back[x], e) for x, e in fam.parametrization),
-                                value=None if fam.value is None else fam.value))
-    return SingularSearch(tuple(out), tuple(families), complete)
+        value, rec = found
+        rec = replace(rec, missing=tuple(back[x] for x in rec.missing),
+                      quotients=tuple((back[x], r, le) for x, r, le in rec.quotients),
+                      difference=None if rec.difference is None else rec.difference.xreplace(back))
+        out.append(({back[x]: p[x] for x in xs}, value, rec))
+    return out
 
 
 _S = sp.Symbol("s", real=True)
@@ -123,7 +133,7 @@ def _curve(g: sp.Expr, xs, u: sp.Expr):
     if params is None:
         return "unresolved"
     point = {var: sol[0].xreplace(params), **params}
-    generic = {_S: sp.Rational(7, 3)}  # a generic point of the curve (checked again symbolically below)
+    generic = {_S: sp.Rational(7, 3)}  # a generic point of the curve, to see whether a partial fails there
     p0 = {x: e.xreplace(generic) for x, e in point.items()}
     found = _examine(g, xs, p0)
     if found is None or not found[1].missing:

@@ -50,10 +50,17 @@ def real_gradient(f: sp.Expr, variables: tuple[sp.Symbol, ...]) -> tuple[sp.Expr
 
     (Where the argument of |·| vanishes the derivative does not exist; ``singular`` finds those points.)
     """
+    if not needs_real(f):
+        return tuple(sp.diff(f, v) for v in variables)
     real = {v: sp.Dummy(v.name, real=True) for v in variables}
     back = {d: v for v, d in real.items()}
     fr = f.xreplace(real)
     return tuple(sp.diff(fr, real[v]).xreplace(back) for v in variables)
+
+
+def needs_real(f: sp.Expr) -> bool:
+    """|·| or sign in f: its derivatives need the variables declared real (else re/im parts appear)."""
+    return f.has(sp.Abs, sp.sign)
 
 
 def _never_zero(factor: sp.Expr, real: dict, variables) -> bool:

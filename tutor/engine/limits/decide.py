@@ -145,16 +145,17 @@ class Decider:
         h, done = self.try_simplify(g)
         if done is not None:
             return done
+        done = self.try_reduction(h, ("mean-value",))  # a cheap test first: (g(x) − g(y))/(k(x) − k(y))
+        if done is not None:
+            return done
         comp = find_composition(h, fr.xs, self.budget, inner=self.inner_limit if self.depth == 0 else None)
         if comp is not None:
             proof = composition_proof(comp, fr)
             self.steps.append(Reason("proof", {"proof": proof}))
             return self.result(True, comp.value, proof=proof)
-        red = None if h.is_rational_function(*fr.xs) else find_reduction(h, fr.xs, self.budget)
-        if red is not None:
-            proof = reduction_proof(red, fr)
-            self.steps.append(Reason("proof", {"proof": proof}))
-            return self.result(True, red.value, proof=proof)
+        done = self.try_reduction(h, ("factor",))
+        if done is not None:
+            return done
         rat = Rational_.of(h, fr.xs)
         ex = explore(fr, h, self.budget, rat, stage="quick")
         done = self.settle(ex, h, rat)
@@ -243,6 +244,17 @@ class Decider:
                     self.steps.append(Reason("proof", {"proof": proof}))
                     return h, self.result(True, value, proof=proof)
         return h, None
+
+    def try_reduction(self, h: sp.Expr, kinds: tuple[str, ...]) -> LimitResult | None:
+        """A quotient with a sign-changing denominator reduced to one-variable facts (``reduce``)."""
+        if h.is_rational_function(*self.frame.xs):
+            return None
+        red = find_reduction(h, self.frame.xs, self.budget, kinds)
+        if red is None:
+            return None
+        proof = reduction_proof(red, self.frame)
+        self.steps.append(Reason("proof", {"proof": proof}))
+        return self.result(True, red.value, proof=proof)
 
     def try_oscillation(self, h: sp.Expr) -> LimitResult | None:
         """sin(w) or cos(w) with w → ±∞: two sequences with different limits."""

@@ -74,7 +74,8 @@ def _along(h, w, probe, frame: Frame, budget: Budget) -> tuple[Witness, Witness]
     w_t = w.xreplace(sub)
     if not w_t.has(_T) or w_t.has(sp.zoo, sp.nan):
         return None
-    end = budget.call(work.one_sided_limit, w_t, _T, sp.Integer(0), "+", cap=room(budget, 1.5), what="the oscillating argument")
+    end = budget.call(work.one_sided_limit, w_t, _T, sp.Integer(0), "+", cap=room(budget, 1.5),
+                      what="the oscillating argument")
     if end not in (sp.oo, -sp.oo):
         return None
     sign = 1 if end == sp.oo else -1
@@ -98,7 +99,8 @@ def _along(h, w, probe, frame: Frame, budget: Budget) -> tuple[Witness, Witness]
         if along.has(sp.sin, sp.cos) and oscillating(along, (N,)):
             return None
         try:
-            value = budget.call(work.one_sided_limit, along, N, sp.oo, "-", cap=room(budget, 1.5), what="the limit along a sequence")
+            value = budget.call(work.one_sided_limit, along, N, sp.oo, "-", cap=room(budget, 1.5),
+                                what="the limit along a sequence")
         except Unfinished:
             raise
         except Exception:  # noqa: BLE001 - SymPy could not take it: try another phase

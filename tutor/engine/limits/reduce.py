@@ -58,12 +58,18 @@ class Reduction:
     k_derivative: sp.Expr | None = None
 
 
-def find_reduction(h: sp.Expr, xs: tuple[sp.Symbol, ...], budget: Budget) -> Reduction | None:
-    """A factor or mean-value reduction of ``h`` (shifted coordinates), checked, or None."""
+def find_reduction(h: sp.Expr, xs: tuple[sp.Symbol, ...], budget: Budget,
+                   kinds: tuple[str, ...] = ("mean-value", "factor")) -> Reduction | None:
+    """A mean-value or factor reduction of ``h`` (shifted coordinates), checked, or None."""
+    methods = {"mean-value": _mean_value, "factor": _factor}
     try:
-        return _mean_value(h, xs, budget) or _factor(h, xs, budget)
+        for kind in kinds:
+            found = methods[kind](h, xs, budget)
+            if found is not None:
+                return found
     except Unfinished:
         return None
+    return None
 
 
 # ---- f = G · F(w) --------------------------------------------------------------------------
@@ -128,7 +134,8 @@ def _try_group(h, xs, zero, group, k, den, budget: Budget) -> Reduction | None:
         extended += inside
     if extended and not _agrees_on(h, G * sp.Mul(*limits) if len(ws) == 1 else None, extended, xs, budget):
         return None
-    value = budget.call(work.simplify, G.xreplace(zero) * sp.Mul(*limits), cap=room(budget, 1.0), what="simplifying the value")
+    value = budget.call(work.simplify, G.xreplace(zero) * sp.Mul(*limits), cap=room(budget, 1.0),
+                        what="simplifying the value")
     bounds = tuple(_BOUNDS.get((a.func, k)) for a, w0 in zip(group, w0s) if w0 == 0)
     return Reduction("factor", value, G, tuple(ws), tuple(Fs), tuple(w0s), tuple(limits),
                      tuple(b for b in bounds if b is not None), extended=tuple(extended))
@@ -189,7 +196,8 @@ def _mean_value(h: sp.Expr, xs, budget: Budget) -> Reduction | None:
     parts = []
     for e in (num, den):
         g = e.xreplace({x: t, y: 0})
-        if not g.has(t) or not budget.call(work.is_zero, e - (g.xreplace({t: x}) - g.xreplace({t: y})), cap=room(budget, 1.5),
+        split = e - (g.xreplace({t: x}) - g.xreplace({t: y}))
+        if not g.has(t) or not budget.call(work.is_zero, split, cap=room(budget, 1.5),
                                            what="checking the difference quotient"):
             return None
         dg = sp.diff(g, t)

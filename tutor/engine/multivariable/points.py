@@ -70,8 +70,10 @@ def undefined(value: sp.Basic) -> bool:
 
 
 def at_point(expr: sp.Basic, point: dict[sp.Symbol, sp.Expr], what: str = "the function") -> sp.Basic:
-    """``expr`` at ``point``, exactly; a ValueError if it is undefined there."""
-    value = expr.subs(point)
+    """``expr`` at ``point``, exactly (odd roots are real roots); a ValueError if it is undefined there."""
+    from tutor.engine.real_roots import real_form
+
+    value = real_form(expr).subs(point)
     if isinstance(value, sp.Expr) and not value.free_symbols:
         value = sp.nsimplify(value) if value.has(sp.Float) else value
     if undefined(value):
