@@ -94,7 +94,7 @@ def test_squeeze_still_proves_a_vanishing_factor_times_an_oscillating_one():
 def test_reduction_proof_says_what_was_checked():
     res = limit("sin(x*y)/x", "x=0, y=1")
     text = res.to_unicode()
-    assert res.proof.kind == "reduction" and "U = x·y" in text and "|1 − sin(U)/U| <= U²/6" in text
+    assert res.proof.kind == "reduction" and "U = x·y" in text and "|1 − sin(U)/U| ≤ U²/6" in text
     assert "The factor y is continuous at (0, 1)" in text
     d = res.to_dict()
     assert d["proof"]["kind"] == "reduction" and "substituting back" in " ".join(d["proof"]["checks"])
