@@ -101,3 +101,31 @@ def test_an_engine_budget_asked_for_stretches_the_overall_limit():
     assert _seconds(critical, {"timeout": "100"}, "cli") == 110
     assert _seconds(critical, {"timeout": "100", "time_limit": "5"}, "cli") == 5
     assert _seconds(critical, {"timeout": "599"}, "cli") == MAX_SECONDS
+
+
+class _Unpicklable(Exception):
+    def __init__(self):
+        super().__init__("boom inside the engine")
+        self.callback = lambda: None  # like a parser state: cannot cross a process boundary
+
+
+def _explode(values):
+    raise _Unpicklable()
+
+
+def test_a_bug_inside_the_worker_is_reported_plainly_even_when_it_cannot_be_pickled(capsys, monkeypatch):
+    from dataclasses import replace
+
+    from tutor.engine import bounded
+    from tutor.operations import catalogue
+
+    monkeypatch.delenv("CALCTUTOR_BOUNDED", raising=False)
+    diff = catalogue.operations()["diff"]
+    monkeypatch.setitem(catalogue._OPERATIONS, "diff", replace(diff, compute=_explode))
+    bounded.shutdown()  # the next worker is forked with the patched catalogue
+    try:
+        assert main(["diff", "x^2"]) == 3
+    finally:
+        bounded.shutdown()
+    err = capsys.readouterr().err
+    assert "internal error (_Unpicklable: boom inside the engine)" in err and "Traceback" not in err
