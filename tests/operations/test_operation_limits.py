@@ -55,11 +55,12 @@ def test_over_budget_command_says_it_could_not_finish(capsys):
     assert "Traceback" not in captured.err
 
 
-def test_over_budget_inline_too(capsys, monkeypatch):
-    """Inside a worker (batch runs), the same limit is a SIGALRM; the outcome is the same."""
-    monkeypatch.setenv("CALCTUTOR_BOUNDED", "inline")
-    assert main([*SLOW, "--time-limit", "0.3"]) == 4
-    assert "could not finish taylor in 0.3 s" in capsys.readouterr().err
+def test_over_budget_inline_too():
+    """Inside a worker (batch runs), the same limit is a SIGALRM; the outcome is the same.
+    (A subprocess: an alarm that interrupts the parser mid-way must not disturb the other tests.)"""
+    out = subprocess.run([sys.executable, "-m", "tutor", *SLOW, "--time-limit", "0.3"], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "CALCTUTOR_BOUNDED": "inline"})
+    assert out.returncode == 4 and "could not finish taylor in 0.3 s" in out.stderr
 
 
 def test_over_budget_in_the_repl_is_a_sentence_and_the_session_goes_on(tmp_path):
@@ -101,3 +102,30 @@ def test_an_engine_budget_asked_for_stretches_the_overall_limit():
     assert _seconds(critical, {"timeout": "100"}, "cli") == 110
     assert _seconds(critical, {"timeout": "100", "time_limit": "5"}, "cli") == 5
     assert _seconds(critical, {"timeout": "599"}, "cli") == MAX_SECONDS
+
+
+BUG = """
+import sys
+from dataclasses import replace
+from tutor.cli import main
+from tutor.operations import catalogue
+
+class Unpicklable(Exception):
+    def __init__(self):
+        super().__init__("boom inside the engine")
+        self.callback = lambda: None  # like a parser state: cannot cross a process boundary
+
+def explode(values):
+    raise Unpicklable()
+
+diff = catalogue.operations()["diff"]
+catalogue._OPERATIONS["diff"] = replace(diff, compute=explode)  # before the worker is forked
+sys.exit(main(["diff", "x^2"]))
+"""
+
+
+def test_a_bug_inside_the_worker_is_reported_plainly_even_when_it_cannot_be_pickled():
+    out = subprocess.run([sys.executable, "-c", BUG], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "CALCTUTOR_BOUNDED": ""})
+    assert out.returncode == 3, out.stderr
+    assert "internal error (Unpicklable: boom inside the engine)" in out.stderr and "Traceback" not in out.stderr

@@ -78,6 +78,8 @@ def internal_error(exc: BaseException) -> int:
         import traceback
 
         traceback.print_exception(exc)
-    error(f"internal error ({type(exc).__name__}: {exc}). "
+        print(getattr(exc, "details", ""), file=sys.stderr, end="")  # a worker's own traceback
+    said = str(exc) if type(exc).__name__ == "InternalError" else f"{type(exc).__name__}: {exc}"
+    error(f"internal error ({said}). "
           "This is a bug in calctutor; set CALCTUTOR_DEBUG=1 to see details.")
     return 3

@@ -18,3 +18,15 @@ class OperationError(ValueError):
 
     def __reduce__(self):  # crosses the worker-process boundary with its status
         return (type(self), (str(self), self.status))
+
+
+class InternalError(RuntimeError):
+    """An unexpected exception inside an operation, carried back from the worker as plain text
+    (the original may hold objects that cannot cross a process boundary). Still a bug: exit 3."""
+
+    def __init__(self, kind: str, message: str, details: str = ""):
+        super().__init__(f"{kind}: {message}")
+        self.kind, self.message, self.details = kind, message, details
+
+    def __reduce__(self):
+        return (type(self), (self.kind, self.message, self.details))

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from tutor.operations.catalogue import find
-from tutor.operations.errors import UNFINISHED, OperationError
+from tutor.operations.errors import UNFINISHED, InternalError, OperationError
 from tutor.operations.params import Operation, Outcome
 from tutor.operations.reader import read, read_values
 
@@ -75,6 +75,14 @@ def execute(name: str, raw: dict[str, Any], fmt: str, front: str, cwd: str | Non
             hint = None if exc.hint is None else str(exc.hint)
             raise errors.ParseError(str(exc.message), str(exc.text), int(exc.column), hint) from None
         raise OperationError(str(exc)) from None
+    except Exception as exc:
+        from tutor.engine.bounded import Unfinished
+
+        if isinstance(exc, Unfinished):
+            raise
+        import traceback
+
+        raise InternalError(type(exc).__name__, str(exc), traceback.format_exc()) from None
 
 
 def _with_figure(op: Operation, outcome: Outcome, saved: Any, fmt: str) -> Outcome:
