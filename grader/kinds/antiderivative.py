@@ -15,7 +15,8 @@ import sympy as sp
 from grader import words
 from grader.equivalence import compare
 from grader.kinds.base import Context, interpretation, register
-from grader.kinds.constants import Family, by_name, compare_domains, family, restricted_constant
+from grader.kinds.constants import (Family, by_name, compare_domains, family, restricted_constant,
+                                    undeclared_constants)
 from grader.kinds.expression import Expression, _witness_sentence
 from grader.numeric.evaluate import free
 from grader.verdict import Verdict, correct, incorrect, partial, undecided
@@ -81,7 +82,9 @@ def _reach(values: sp.Set) -> str:
 
 def grade_antiderivative(expected: sp.Expr, answer: sp.Expr, ctx: Context, policy: str) -> Verdict:
     seen = interpretation(answer, ctx)
-    variables = ctx.variables or by_name(free(expected))
+    variables = tuple(ctx.variables or by_name(free(expected)))
+    if ctx.options.variables is None:  # x^3/3 + C: C is the reference's constant, not a variable
+        variables = tuple(v for v in variables if v not in undeclared_constants(expected, variables))
     ref = family(expected, tuple(_derivative(expected, v, variables) for v in variables), variables)
     mine = family(answer, tuple(_derivative(answer, v, variables) for v in variables), variables, ref.parameters)
     space = tuple(variables) + ref.parameters

@@ -55,6 +55,20 @@ def family(expr: sp.Expr, derivatives: tuple[sp.Expr, ...], variables: tuple, kn
     return Family(constants, by_name(parameters))
 
 
+CONVENTIONAL = ("C", "c", "K", "k")  # names a reference uses for its constant when no variables are declared
+
+
+def undeclared_constants(expected: sp.Expr, names: tuple) -> tuple[sp.Symbol, ...]:
+    """Of a reference's names (no variables declared), those that are its constant of integration.
+
+    ``x³/3 + C`` is symmetric in form (C + something free of C): only the name tells the
+    constant, so a conventional name (C, c, K, k) on which no other derivative depends is one.
+    """
+    out = tuple(s for s in names if s.name in CONVENTIONAL
+                and not any(sp.diff(expected, v).has(s) for v in names if v != s))
+    return out if len(out) < len(names) else ()
+
+
 def _free_of(derivatives: tuple[sp.Expr, ...], s: sp.Symbol, space: tuple) -> bool:
     """No derivative depends on ``s``: in form, or else at sampled points (s drawn as well)."""
     for d in derivatives:

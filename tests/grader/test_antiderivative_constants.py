@@ -129,3 +129,13 @@ def test_wrong_answers_with_parameters_are_incorrect_not_undecided(reference, an
 def test_the_parameter_of_the_reference_is_not_taken_for_a_constant():
     v = _check("(x-a)^3/3", "(x-a)^3/3 + a")  # a is the exercise's, not a new C
     assert (v.status, v.mistake) == ("partial", "missing-constant")
+
+
+@pytest.mark.parametrize("reference, answer, status", [
+    ("x^3/3 + C", "x^3/3 + K", "correct"),
+    ("x^3/3 + C", "x^3/3", "partial"),
+    ("ln(abs(x)) + C", "ln(x) + C", "incorrect"),
+    ("t^2/2 + k", "t^2/2 + k^2", "incorrect"),
+])
+def test_without_declared_variables_the_references_conventional_constant_is_no_variable(reference, answer, status):
+    assert grader.check(reference, answer, kind="antiderivative", constant="required").status == status
