@@ -168,6 +168,9 @@ def restricted_constant(answer: sp.Expr, constants: tuple, domain: Domain) -> tu
 
 def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
     """The real values of g as c runs over the reals (bounded SymPy ``function_range``; None: unknown)."""
+    slope = sp.diff(g, c)
+    if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
+        return sp.S.Reals
     try:
         return run_bounded(_function_range, g, c, what="the range of the constant", share=0.5)
     except OutOfTime:
