@@ -242,6 +242,19 @@ def _isolated(ref: Sample, answer: sp.Expr, env: dict, undefined: np.ndarray) ->
     return skip
 
 
+def points_undefined(ref: Sample, answer: sp.Expr) -> np.ndarray:
+    """The reference's points where ``answer`` is undefined on a region (not far out, not isolated).
+
+    The domain rule of ``compare`` on its own, for callers that compare domains only
+    (an antiderivative is compared by its derivative, which loses the domain).
+    """
+    env = ref.env_with(free(answer))
+    with np.errstate(all="ignore"):
+        a = _broadcast(evaluate(answer, env), ref.values.shape)
+        undefined = np.isnan(a) & ~ref.far  # not real there (±inf is a pole or an overflow)
+    return undefined & ~_isolated(ref, answer, env, undefined)
+
+
 def _rounding_only(ref: Sample, answer: sp.Expr, bad: np.ndarray, diff: np.ndarray, amags) -> np.ndarray:
     """Failed points whose difference is rounding after all, by a bounded 60-digit check.
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import sympy as sp
 
+from grader import words
 from grader.equivalence import compare
 from grader.kinds.base import Context, interpretation, register
+from grader.kinds.constants import (Family, by_name, compare_domains, family, restricted_constant,
+                                    undeclared_constants)
 from grader.kinds.expression import Expression, _witness_sentence
 from grader.numeric.evaluate import free
 from grader.verdict import Verdict, correct, incorrect, partial, undecided
@@ -21,33 +24,19 @@ from grader.verdict import Verdict, correct, incorrect, partial, undecided
 POLICIES = ("optional", "required", "forbidden")
 
 
-def integration_constant(answer: sp.Expr, expected: sp.Expr, variables: tuple) -> sp.Symbol | None:
-    """The learner's constant of integration in ``answer``, if it has exactly one."""
-    own = set(variables) | free(expected)
-    extra = [s for s in free(answer) if s not in own]
-    if len(extra) != 1:
-        return None
-    c = extra[0]
-    if any(sp.diff(answer, v).has(c) for v in variables):
-        return None
-    return c
-
-
 def _derivative(expr: sp.Expr, v: sp.Symbol, variables: tuple) -> sp.Expr:
-    """∂expr/∂v with the variables taken real (so that d|x|/dx is sign(x))."""
-    real = {s: sp.Dummy(s.name, real=True) for s in variables}
+    """∂expr/∂v with every name taken real (so that d|x|/dx is sign(x) and d|kx|/dx has no im(k))."""
+    real = {s: sp.Dummy(s.name, real=True) for s in free(expr) | set(variables)}
     back = {d: s for s, d in real.items()}
     return sp.diff(expr.xreplace(real), real[v]).xreplace(back)
 
 
-def grade_antiderivative(expected: sp.Expr, answer: sp.Expr, ctx: Context, policy: str) -> Verdict:
-    seen = interpretation(answer, ctx)
-    variables = ctx.variables or tuple(sorted(free(expected), key=lambda s: s.name))
-    c = integration_constant(answer, expected, variables)
+def _not_an_antiderivative(expected, answer, variables, space, ctx, seen) -> Verdict | None:
+    """Incorrect (or undecided) when a derivative of the answer differs from the reference's."""
     approx = ctx.approximate and not ctx.options.exact
     for v in variables:
-        outcome = compare(_derivative(expected, v, variables), _derivative(answer, v, variables), variables, approximate=approx,
-                          tolerance=ctx.options.tolerance, literals=ctx.literals)
+        outcome = compare(_derivative(expected, v, variables), _derivative(answer, v, variables), space,
+                          approximate=approx, tolerance=ctx.options.tolerance, literals=ctx.literals)
         if outcome.equal is None:
             return undecided(outcome.reason or "the comparison did not finish", seen)
         if not outcome.equal:
@@ -57,16 +46,63 @@ def grade_antiderivative(expected: sp.Expr, answer: sp.Expr, ctx: Context, polic
                 text += " " + _witness_sentence(outcome.witness).replace("your answer gives",
                                                                          "the derivative of your answer gives")
             return incorrect(text, seen, "not-an-antiderivative")
+    return None
+
+
+def _family_flaw(expected, answer, ref: Family, mine: Family, space, seen) -> Verdict | None:
+    """Incorrect when F itself is undefined where the reference is, or its constant is not arbitrary."""
+    domain = compare_domains(expected, ref.constants, answer, mine.constants, space)
+    if domain.missing is not None:
+        where = ", ".join(f"{s} = {words.number(p)}" for s, p in domain.missing.items())
+        which = f", and no single value of {', '.join(map(str, mine.constants))} defines it everywhere" \
+            if mine.constants else ""
+        return incorrect(f"Your antiderivative is not defined at {where}, where the antiderivative is{which}: "
+                         "it must hold on the whole domain (think of ln|x| rather than ln x).", seen, "domain")
+    bad = restricted_constant(answer, mine.constants, domain)
+    if bad is not None:
+        c, values = bad
+        where = ", ".join(f"{s} = {words.number(p)}" for s, p in domain.anchor.items())
+        return incorrect(f"Your constant {c} does not reach every antiderivative: at {where} your answer "
+                         f"{_reach(values)}, whatever {c} is. Write + C, with C any real number.",
+                         seen, "restricted-constant")
+    return None
+
+
+def _reach(values: sp.Set) -> str:
+    """Which values a restricted constant leaves out, in words."""
+    low, high = values.inf, values.sup
+    if low.is_finite and high.is_finite:
+        return f"stays between {words.number(low)} and {words.number(high)}"
+    if low.is_finite:
+        return f"is never below {words.number(low)}"
+    if high.is_finite:
+        return f"is never above {words.number(high)}"
+    return "misses some values"
+
+
+def grade_antiderivative(expected: sp.Expr, answer: sp.Expr, ctx: Context, policy: str) -> Verdict:
+    seen = interpretation(answer, ctx)
+    variables = tuple(ctx.variables or by_name(free(expected)))
+    if ctx.options.variables is None:  # x^3/3 + C: C is the reference's constant, not a variable
+        variables = tuple(v for v in variables if v not in undeclared_constants(expected, variables))
+    ref = family(expected, tuple(_derivative(expected, v, variables) for v in variables), variables)
+    mine = family(answer, tuple(_derivative(answer, v, variables) for v in variables), variables, ref.parameters)
+    space = tuple(variables) + ref.parameters
+    wrong = _not_an_antiderivative(expected, answer, variables, space, ctx, seen) \
+        or _family_flaw(expected, answer, ref, mine, space, seen)
+    if wrong is not None:
+        return wrong
     credit = ctx.options.form_credit
-    if c is None and policy == "required":
+    names = ", ".join(map(str, mine.constants))
+    if not mine.constants and policy == "required":
         return partial(credit, "Your antiderivative is right, but the constant of integration is missing: "
                                "write + C, since every antiderivative differs from yours by a constant.",
                        seen, "missing-constant")
-    if c is not None and policy == "forbidden":
+    if mine.constants and policy == "forbidden":
         return partial(credit, f"Your antiderivative is right, but this exercise asks for one antiderivative: "
-                               f"leave out the constant {c}.", seen, "constant-not-wanted")
-    if c is not None:
-        return correct(f"Correct: every antiderivative, with {c} for the constant of integration.", seen)
+                               f"leave out the constant {names}.", seen, "constant-not-wanted")
+    if mine.constants:
+        return correct(f"Correct: every antiderivative, with {names} for the constant of integration.", seen)
     if answer != expected:
         return correct("Correct: your answer is an antiderivative (it differs from mine by a constant at most).",
                        seen)

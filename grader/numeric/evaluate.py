@@ -116,6 +116,9 @@ _UNARY: dict[type, tuple[Callable, Callable]] = {
     sp.asinh: (np.arcsinh, lambda a, v: 1.0 / np.sqrt(1.0 + a * a)),
     sp.acosh: (np.arccosh, lambda a, v: 1.0 / np.sqrt(np.abs(a * a - 1.0))),
     sp.atanh: (np.arctanh, lambda a, v: 1.0 / np.abs(1.0 - a * a)),
+    sp.acoth: (lambda a: np.arctanh(1.0 / a), lambda a, v: 1.0 / np.abs(1.0 - a * a)),  # real for |a| > 1
+    sp.asech: (lambda a: np.arccosh(1.0 / a), lambda a, v: 1.0 / np.abs(a * np.sqrt(np.abs(1.0 - a * a)))),
+    sp.acsch: (lambda a: np.arcsinh(1.0 / a), lambda a, v: 1.0 / np.abs(a * np.sqrt(1.0 + a * a))),
     sp.exp: (np.exp, lambda a, v: v),
     sp.log: (np.log, lambda a, v: 1.0 / np.abs(a)),
     sp.Abs: (np.abs, lambda a, v: 1.0),

@@ -1,0 +1,190 @@
+"""Constants of integration: which names are constants, where a family is defined, what values it takes.
+
+An antiderivative written with names besides the variables (``x³/3 + C``,
+``ln(k|x|)``, ``(x − a)⁶⁰⁰¹/6001 + c``) is a *family*. A name is a **constant** when
+no derivative depends on it (tested symbolically, then by sampling, since
+d/dx ln|kx| = k·sign(kx)/|kx| keeps k in its form); any other name of the
+reference is a **parameter** (``a``, ``n``) and is sampled like a variable.
+
+Two things the derivative cannot see are checked on F itself:
+
+* the **domain**: for some single value of its constants, the answer must be
+  defined wherever the reference is (up to isolated points), as for every
+  expression; ``ln(x) + C`` for ``ln|x| + C`` and ``ln(kx)`` (k > 0 serves x > 0,
+  k < 0 serves x < 0, and one constant cannot depend on the side) are wrong;
+* the **range**: answer − a particular antiderivative is a function g of the
+  constants alone, and an arbitrary constant is one that g carries over every real
+  value: ``3C``, ``−C``, ``C + K``, ``ln K`` qualify, ``C²`` (never negative) does not.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+
+from grader.budget import OutOfTime, run_bounded
+from grader.equivalence import compare, points_undefined
+from grader.numeric.evaluate import Unsupported, evaluate, free
+from grader.numeric.sampling import Sample, sample
+
+# values tried for the constants, each the same at every point (a constant cannot depend on the side)
+TRIALS = tuple(sp.Rational(v) for v in ("1", "2", "-1", "1/2", "3", "-2", "-1/2"))
+PROBE = sp.Rational(7, 3)  # a value that makes a symbol's absence from a derivative visible
+
+
+def by_name(symbols) -> tuple[sp.Symbol, ...]:
+    return tuple(sorted(symbols, key=lambda s: s.name))
+
+
+@dataclass(frozen=True)
+class Family:
+    """The names of an antiderivative besides its variables."""
+
+    constants: tuple[sp.Symbol, ...]
+    parameters: tuple[sp.Symbol, ...]
+
+
+def family(expr: sp.Expr, derivatives: tuple[sp.Expr, ...], variables: tuple, known: tuple = ()) -> Family:
+    """Split the names of ``expr``: ``known`` parameters (the reference's) stay parameters."""
+    others = by_name(free(expr) - set(variables) - set(known))
+    space = tuple(variables) + tuple(known)
+    constants = tuple(s for s in others if _free_of(derivatives, s, space))
+    parameters = tuple(known) + tuple(s for s in others if s not in constants)
+    return Family(constants, by_name(parameters))
+
+
+CONVENTIONAL = ("C", "c", "K", "k")  # names a reference uses for its constant when no variables are declared
+
+
+def undeclared_constants(expected: sp.Expr, names: tuple) -> tuple[sp.Symbol, ...]:
+    """Of a reference's names (no variables declared), those that are its constant of integration.
+
+    ``x³/3 + C`` is symmetric in form (C + something free of C): only the name tells the
+    constant, so a conventional name (C, c, K, k) on which no other derivative depends is one.
+    """
+    out = tuple(s for s in names if s.name in CONVENTIONAL
+                and not any(sp.diff(expected, v).has(s) for v in names if v != s))
+    return out if len(out) < len(names) else ()
+
+
+def _free_of(derivatives: tuple[sp.Expr, ...], s: sp.Symbol, space: tuple) -> bool:
+    """No derivative depends on ``s``: in form, or else at sampled points (s drawn as well)."""
+    for d in derivatives:
+        if not d.has(s):
+            continue
+        rest = by_name(free(d) - {s} - set(space))
+        try:
+            same = compare(d.xreplace({s: PROBE}), d, tuple(space) + rest + (s,)).equal
+        except Exception:  # noqa: BLE001 - what cannot be compared is not shown to be constant
+            same = None
+        if same is not True:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Domain:
+    """How the answer's domain compares with the reference's, at the best values of its constants."""
+
+    values: dict = field(default_factory=dict)  # the constants' values used (Symbol -> Rational)
+    missing: dict | None = None  # a point where the reference is defined and the answer is not
+    anchor: dict | None = None  # an exact point where both are defined (for the range of the constants)
+
+
+def _particular(expr: sp.Expr, constants: tuple, space: tuple) -> Sample | None:
+    """The reference's sample at the values of its constants that define it at most points."""
+    best = None
+    for v in TRIALS if constants else TRIALS[:1]:
+        try:
+            s = sample(expr.xreplace({c: v for c in constants}), space)
+        except (Unsupported, RecursionError):
+            continue
+        if best is None or s.size > best.size:
+            best = s
+    return best
+
+
+def compare_domains(expected: sp.Expr, ref_constants: tuple, answer: sp.Expr, constants: tuple,
+                    space: tuple) -> Domain:
+    """Is there one value of the answer's constants that defines it wherever the reference is defined?"""
+    ref = _particular(expected, ref_constants, space)
+    if ref is None or ref.size == 0:
+        return Domain()  # nothing to compare on: the derivative has had its say
+    worst = None
+    for v in TRIALS if constants else TRIALS[:1]:
+        values = {c: v for c in constants}
+        particular = answer.xreplace(values)
+        try:
+            gaps = points_undefined(ref, particular)
+        except (Unsupported, RecursionError):
+            return Domain(values)
+        if not gaps.any():
+            return Domain(values, None, _anchor(ref, particular))
+        if worst is None:
+            worst = Domain(values, _exact(ref, int(np.argmax(gaps))))
+    return worst
+
+
+def _exact(ref: Sample, i: int) -> dict:
+    exact = ref.exact[i]
+    if exact is None:
+        exact = tuple(Fraction(float(c)).limit_denominator(10**6) for c in ref.points[i])
+    return {v: sp.Rational(c.numerator, c.denominator) for v, c in zip(ref.variables, exact)}
+
+
+def _anchor(ref: Sample, answer: sp.Expr) -> dict | None:
+    """An exact point of the sample (nice ones first) where the answer is defined."""
+    for i in range(ref.size):
+        point = _exact(ref, i)
+        try:
+            value = float(evaluate(answer, {s: np.float64(float(p)) for s, p in point.items()}))
+        except (Unsupported, TypeError, ValueError):
+            continue
+        if np.isfinite(value):
+            return point
+    return None
+
+
+def restricted_constant(answer: sp.Expr, constants: tuple, domain: Domain) -> tuple[sp.Symbol, sp.Set] | None:
+    """The answer's constants cannot shift it by every real amount: (a constant, the values it gives).
+
+    At an anchor point, g(C) = answer − answer(C₀) depends on the constants alone; it is enough that
+    one constant, the others held at their values, carries g over every real number.
+    """
+    if not constants or domain.anchor is None:
+        return None
+    at = answer.xreplace(domain.anchor)
+    found = None
+    for c in constants:
+        g = at.xreplace({o: domain.values[o] for o in constants if o != c})
+        values = value_set(g, c)
+        if values is None or values == sp.S.Reals:
+            return None
+        found = found or (c, values)
+    return found
+
+
+def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
+    """The real values of g as c runs over the reals (bounded SymPy ``function_range``; None: unknown)."""
+    slope = sp.diff(g, c)
+    if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
+        return sp.S.Reals
+    try:
+        return run_bounded(_function_range, g, c, what="the range of the constant", share=0.5)
+    except OutOfTime:
+        return None
+    except Exception:  # noqa: BLE001 - a SymPy failure in the worker leaves the range unknown
+        return None
+
+
+def _function_range(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
+    from sympy.calculus.util import function_range
+
+    real = sp.Dummy(c.name, real=True)
+    try:
+        out = function_range(g.xreplace({c: real}), real, sp.S.Reals)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    return out if isinstance(out, sp.Set) else None
