@@ -155,3 +155,29 @@ def test_control_characters_are_shown_not_sent_to_the_terminal(control):
     echo, caret = shown.splitlines()[1:3]
     # one visible symbol per control character, so the caret still points at the same place
     assert len(echo) == len("  " + text) and caret.index("^") - 2 == info.value.column - 1
+
+
+def _chain_carrying_reducer(exc):
+    """What tblib's pickling support (installed by Dask's ``distributed`` on import) does:
+    carry the exception's cause and context along with it."""
+    return _rebuild_with_chain, (exc.__reduce__(), exc.__cause__, exc.__context__)
+
+
+def _rebuild_with_chain(reduced, cause, context):
+    func, args = reduced[:2]
+    return func(*args)
+
+
+@pytest.mark.parametrize("text", ["2x+", "sin(", "x ** ** 2", "1/0)"])
+def test_a_parse_error_pickles_even_where_exception_chains_are_pickled(text, monkeypatch):
+    """The order-dependent failure: once ``distributed`` was imported by an earlier test,
+    pickling a ParseError pickled Lark's parser through ``__context__``."""
+    import copyreg
+
+    monkeypatch.setitem(copyreg.dispatch_table, ParseError, _chain_carrying_reducer)
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    err = info.value
+    assert err.__context__ is None and err.__cause__ is None
+    copy = pickle.loads(pickle.dumps(err))
+    assert (copy.message, copy.column, copy.hint) == (err.message, err.column, err.hint)

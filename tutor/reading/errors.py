@@ -49,6 +49,27 @@ class ParseError(ValueError):
     def __reduce__(self):
         return (type(self), (self.message, self.text, self.column, self.hint))
 
+    # A ParseError stands alone: it says everything in its fields. Without these, the
+    # exception it was raised from (Lark's, holding the whole parser) stays attached, and
+    # a pickler that carries exception chains -- tblib's, which Dask's ``distributed``
+    # installs for every exception class on import -- tries to pickle the parser and
+    # fails. Process pools (pebble, Dask) pickle ParseErrors to send them back.
+    @property
+    def __context__(self) -> None:  # type: ignore[override]
+        return None
+
+    @__context__.setter
+    def __context__(self, value: object) -> None:
+        pass
+
+    @property
+    def __cause__(self) -> None:  # type: ignore[override]
+        return None
+
+    @__cause__.setter
+    def __cause__(self, value: object) -> None:
+        pass
+
 
 class InternalReadingError(ParseError):
     """The reader itself failed (a SymPy corner case), not the learner's text.
