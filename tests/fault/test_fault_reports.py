@@ -102,3 +102,18 @@ def test_the_grade_command_exits_1_when_the_report_is_incomplete(small, monkeypa
                    str(small / "g.csv"), "--report", str(small / "report"), "--workers", "1"])
     out = capsys.readouterr().out
     assert status == 1 and "The report is incomplete." in out and "log-times-x" in out
+
+
+@pytest.mark.parametrize("answer", ["e^(1000 ln(10^1000))", "10^1000*10^1000*10^1000*10^1000*10^1000",
+                                    "10^999 + 10^999/3", "2^3000 x"])
+def test_one_answer_with_a_huge_number_does_not_kill_the_class_report(small, answer):
+    """Issue 18.1: the item analysis crashed on int -> str past 4,300 digits (exit 3, no report)."""
+    rows = (small / "s.csv").read_text(encoding="utf-8") + f'cara,log-times-x,"{answer}"\ncara,power-rule-roots,x\n'
+    (small / "s.csv").write_text(rows, encoding="utf-8")
+    done = calctutor("grade", str(small / "s.csv"), "--assignment", str(small / "a.toml"), "--out",
+                     str(small / "g.csv"), "--report", str(small / "report"), "--workers", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and "Exceeds the limit" not in done.stdout + done.stderr
+    analysis = (small / "report" / "item-analysis.md").read_text(encoding="utf-8")
+    page = (small / "report" / "students" / "cara.md").read_text(encoding="utf-8")
+    assert "log-times-x" in analysis and len(page) < 200_000
