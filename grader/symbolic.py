@@ -4,6 +4,8 @@ Each is called through :func:`grader.budget.run_bounded`; none is on the fast pa
 """
 from __future__ import annotations
 
+import math
+
 import sympy as sp
 
 
@@ -57,6 +59,24 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
             return False
         checked += 1
     return True if checked else None
+
+
+def complex_differs(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int = 30) -> bool:
+    """Do ``a`` and ``e`` differ at one of ``points``, comparing principal complex values?
+
+    For a reference real only at isolated points ((−1)^x), where the real values
+    prove little.
+    """
+    for point in points:
+        try:
+            va, ve = complex(a.evalf(digits, subs=point)), complex(e.evalf(digits, subs=point))
+        except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+            continue
+        if not all(map(math.isfinite, (va.real, va.imag, ve.real, ve.imag))):
+            continue
+        if abs(va - ve) > 1e-12 * max(1.0, abs(va), abs(ve)):
+            return True
+    return False
 
 
 def precision_needed(expr: sp.Expr) -> int:

@@ -3,7 +3,7 @@
 The pool mixes small "nice" points (used to show a learner where an answer goes
 wrong: x = 2 reads better than x = 1.3817), seeded random points at two scales,
 positive points for restricted domains (log, √, 1/x), and large-magnitude points
-(±10, ±100, ±1000, as KAS does) so that answers differing only far out are
+(±10, ±100, ±1000, as KAS does, and ±10⁴, ±10⁵ for one variable) so that answers differing only far out are
 caught. Points where the reference is undefined are dropped; when too few
 remain, more are drawn around the points that worked.
 
@@ -23,6 +23,7 @@ from grader.numeric.magnitude import decimal_magnitude, evaluate_with_magnitude
 
 NICE = tuple(Fraction(v) for v in ("2", "-1", "3", "1/2", "-2", "5/2", "-1/2", "3/2", "-3", "4", "1/4", "-3/2"))
 LARGE = (10.0, 100.0, 1000.0)
+FARTHER = (1e4, 1e5)  # one variable only: |x + 1000| - 1000 and |x + 1001| - 1001 part at x < -1000
 TOO_BIG = 1e100  # values beyond this are treated as overflow, not evidence
 ENOUGH = 8  # below this many valid points, search for more
 WEAK = 4  # below this many, numeric evidence alone is not trusted
@@ -61,6 +62,24 @@ class Sample:
         if self.points.shape[1] == 0:
             return np.zeros(self.size, dtype=bool)
         return np.max(np.abs(self.points), axis=1) >= 30.0
+
+    @cached_property
+    def nowhere_open(self) -> bool:
+        """Real only at isolated points ((−1)^x at the integers): no open set of real values.
+
+        Such a reference is a complex function that happens to be real at its sample
+        points; agreeing there says little (cos(πx) against (−1)^x).
+        """
+        if self.size == 0 or not self.variables:
+            return False
+        from grader.numeric.evaluate import evaluate
+
+        rng = _rng(self.seed + b"|open|")
+        near = np.repeat(self.points, 3, axis=0)
+        near = near + rng.uniform(-1.0, 1.0, near.shape) * np.maximum(np.abs(near), 1.0) * 1e-3
+        with np.errstate(all="ignore"):
+            values = evaluate(self.expr, {v: near[:, j] for j, v in enumerate(self.variables)})
+        return not bool(np.isfinite(np.asarray(values, dtype=float)).any())
 
     @property
     def weak(self) -> bool:
@@ -102,7 +121,7 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
     for lo, hi, count in ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2)):
         for _ in range(count):
             out.append(("positive", rng.uniform(lo, hi, n), None))
-    for m in LARGE:
+    for m in LARGE + (FARTHER if n == 1 else ()):
         if n == 1:
             out.append(("large", np.array([m]), (Fraction(int(m)),)))
             out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
@@ -120,6 +139,7 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
 
 
 _CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8}
+_CAPS_ONE = {**_CAPS, "large": 6 + 2 * len(FARTHER)}  # one variable: ±10 … ±10⁵
 
 
 def _search_more(n: int, rng: np.random.Generator, found: np.ndarray) -> list[tuple[str, np.ndarray, None]]:
@@ -159,7 +179,8 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
     rng = _rng(seed)
     candidates = _pool(n, rng)
     pts, values, mags, ok = _evaluate_points(expr, variables, candidates)
-    chosen = _choose(candidates, ok)
+    caps = _CAPS_ONE if n == 1 else _CAPS
+    chosen = _choose(candidates, ok, caps)
     if len(chosen) < ENOUGH:
         extra = _search_more(n, rng, pts[ok][:6])
         epts, evalues, emags, eok = _evaluate_points(expr, variables, extra)
@@ -167,7 +188,7 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         pts = np.vstack([pts, epts])
         values, mags, ok = (np.concatenate([values, evalues]), np.concatenate([mags, emags]),
                             np.concatenate([ok, eok]))
-        chosen = _choose(candidates, ok)
+        chosen = _choose(candidates, ok, caps)
     idx = np.array(chosen, dtype=int)
     chosen_pts = pts[idx] if len(idx) else np.zeros((0, n))
     env = {v: np.ascontiguousarray(chosen_pts[:, j]) for j, v in enumerate(variables)}
@@ -175,11 +196,11 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
     return Sample(variables, chosen_pts, exact, values[idx], mags[idx], seed, env, expr)
 
 
-def _choose(candidates, ok) -> list[int]:
+def _choose(candidates, ok, caps: dict) -> list[int]:
     taken: dict[str, int] = {}
     chosen = []
     for i, (cat, _, _) in enumerate(candidates):
-        if ok[i] and taken.get(cat, 0) < _CAPS[cat]:
+        if ok[i] and taken.get(cat, 0) < caps[cat]:
             taken[cat] = taken.get(cat, 0) + 1
             chosen.append(i)
     return chosen
