@@ -11,8 +11,11 @@ import sympy as sp
 
 def is_zero(diff: sp.Expr) -> bool | None:
     """True when ``diff`` simplifies to 0; False when SymPy proves it non-zero; else None."""
+    from tutor.engine.real_roots import real_form
+
     if diff == 0:
         return True
+    diff = real_form(diff)  # odd roots are real roots, as the sampler reads them
     for step in (sp.cancel, sp.expand, sp.trigsimp, sp.simplify):
         try:
             d = step(diff)
@@ -34,7 +37,9 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     grows with the tiniest constant typed (up to 1,500 extra digits). None when no
     point gives real finite values.
     """
-    d = a - e
+    from tutor.engine.real_roots import real_form
+
+    d = real_form(a - e)  # odd roots are real roots, as the sampler reads them
     if d == 0:
         return True
     if d.is_number:
