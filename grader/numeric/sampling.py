@@ -138,7 +138,27 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
     return out
 
 
-_CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8}
+_LATTICE = tuple(Fraction(v) for v in ("-2", "1/2", "2", "1/3", "3", "-1/2"))
+
+
+def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple[str, np.ndarray, tuple]]:
+    """Exact points where a power with a variable exponent may be real at a negative base.
+
+    a^(bc) is real at a = −2 only where bc is an integer (b = 2, c = 1/2): there
+    (a^b)^c = 2 and a^(bc) = −2, a difference random points never meet. Only for
+    references with such a power, of a few variables; points with a fraction first.
+    """
+    if not 2 <= len(variables) <= 3 or not any(
+            p.is_Pow and p.exp.free_symbols and not p.base.is_positive for p in expr.atoms(sp.Pow)):
+        return []
+    from itertools import product
+
+    combos = sorted(product(_LATTICE, repeat=len(variables)),
+                    key=lambda c: (all(x.denominator == 1 for x in c), [_LATTICE.index(x) for x in c]))
+    return [("lattice", np.array([float(x) for x in c]), c) for c in combos]
+
+
+_CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8, "lattice": 4}
 _CAPS_ONE = {**_CAPS, "large": 6 + 2 * len(FARTHER)}  # one variable: ±10 … ±10⁵
 
 
@@ -177,7 +197,7 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         k = int(ok.sum())
         return Sample((), np.zeros((k, 0)), ((),) * k, values[ok], mags[ok], seed, {}, expr)
     rng = _rng(seed)
-    candidates = _pool(n, rng)
+    candidates = _pool(n, rng) + _lattice(expr, variables)
     pts, values, mags, ok = _evaluate_points(expr, variables, candidates)
     caps = _CAPS_ONE if n == 1 else _CAPS
     chosen = _choose(candidates, ok, caps)
