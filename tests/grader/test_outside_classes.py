@@ -184,3 +184,21 @@ def test_a_global_claim_against_a_worded_key_is_a_wrong_claim():
     assert status(key, "(0,0) saddle; (1,1) global minimum", kind="point_set") == "partial"
     assert status(key, "(0,0) saddle; (1,1) local minimum", kind="point_set") == "correct"
     assert status({(1, 1): "global minimum"}, "(1,1) global minimum", kind="point_set") == "correct"
+
+
+# -- powers with a variable exponent: lattices where a negative base is real --
+
+@FEW
+@given(st.sampled_from("abpq"), st.sampled_from("bcmn"))
+def test_power_of_a_power_is_not_a_single_power(base, k):
+    if base == k:
+        return
+    assert status(f"{base}^(2*{k})", f"({base}^2)^{k}") == "incorrect"
+    assert status(f"{base}^(2+{k})", f"{base}^2*{base}^{k}") == "correct"
+
+
+def test_an_answer_real_nowhere_beside_the_references_lattice_is_wrong():
+    assert status("log(y^x)", "x*log(y)") == "incorrect"
+    assert status("x^y", "e^(y ln x)") == "incorrect"
+    assert status("a^(b+c)", "a^b*a^c") == "correct"  # both real only on a lattice: equal
+    assert status("(n+1)*n!", "(n+1)!") == "correct"  # an isolated point does not count
