@@ -7,6 +7,7 @@ are expanded; ``(w, b) = …`` is put in the exercise's order.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy as sp
@@ -43,6 +44,9 @@ def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = 
     return obj
 
 
+_SUBSCRIPTED = re.compile(r"[^\W\d_](?:\d|_)")  # a letter with digits or an underscore after it
+
+
 def _as_spelt(obj: Any, text: str) -> Any:
     """Names the exercise did not declare keep the spelling typed: ``x1`` is not ``x_1``.
 
@@ -50,7 +54,7 @@ def _as_spelt(obj: Any, text: str) -> Any:
     only inferred from the expected answer that would make a different name right
     (README of tests/data/outside, decision 2; docs/syntax.md).
     """
-    if not isinstance(obj, sp.Basic) or not any(c.isdigit() for c in text):
+    if not isinstance(obj, sp.Basic) or not _SUBSCRIPTED.search(text):
         return obj
     from tutor.reading.lexer import _TOKEN_RE
     from tutor.reading.names import GLYPHS, normalize

@@ -181,6 +181,9 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
                                                 "nothing was counted. Please check it and try again.")
 
 
+_APPLIED = re.compile(r"(?<![^\W\d_])[^\W\d_]\s*\(")  # a lone letter before a bracket
+
+
 def _applied_stranger(text: str, allowed: set) -> Judged | None:
     """``f(n)`` where f is neither a variable of the exercise nor a function it defines.
 
@@ -188,6 +191,8 @@ def _applied_stranger(text: str, allowed: set) -> Judged | None:
     the exercise, written right before a bracket, was meant as a function the exercise
     does not have: the answer is *invalid* (as PrairieLearn says), not a wrong product f·n.
     """
+    if not _APPLIED.search(text):
+        return None
     from tutor.reading.errors import ParseError
     from tutor.reading.lexer import _TOKEN_RE
     from tutor.reading.names import CONSTANTS, GLYPHS, normalize

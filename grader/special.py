@@ -17,6 +17,8 @@ from grader.numeric.sampling import Sample
 
 
 def _broadcast(values, shape) -> np.ndarray:
+    if type(values) is np.ndarray and values.shape == shape:
+        return values
     return np.broadcast_to(np.asarray(values, dtype=float), shape)
 
 
