@@ -7,6 +7,7 @@ are expanded; ``(w, b) = …`` is put in the exercise's order.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy as sp
@@ -27,6 +28,8 @@ def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = 
         rhs = "{" + rhs + "}"  # (x, y) = (0, 0), (1, 1): several points under one name
     functions = defined.names(opts.functions)
     obj = read(rhs, ctx.names, functions)
+    if opts.variables is None:
+        obj = _as_spelt(obj, rhs)
     variables = tuple(v.name for v in ctx.variables)
     if claim is not None:
         sides.check(claim, kind, variables, opts.asked)
@@ -39,6 +42,31 @@ def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = 
     if claim is not None and claim.what == "names":
         obj = _in_order(obj, claim, variables, opts.asked)
     return obj
+
+
+_SUBSCRIPTED = re.compile(r"[^\W\d_](?:\d|_)")  # a letter with digits or an underscore after it
+
+
+def _as_spelt(obj: Any, text: str) -> Any:
+    """Names the exercise did not declare keep the spelling typed: ``x1`` is not ``x_1``.
+
+    The reader identifies x1, x_1 and x_{1} of the variables it is given; for variables
+    only inferred from the expected answer that would make a different name right
+    (README of tests/data/outside, decision 2; docs/syntax.md).
+    """
+    if not isinstance(obj, sp.Basic) or not _SUBSCRIPTED.search(text):
+        return obj
+    from tutor.reading.lexer import _TOKEN_RE
+    from tutor.reading.names import GLYPHS, normalize
+
+    typed = {}
+    for m in _TOKEN_RE.finditer(text):
+        if m.group("word") and m.group("suffix"):
+            raw = "".join(GLYPHS.get(c, c) for c in m.group("word")) + m.group("suffix").replace("{", "").replace("}", "")
+            typed.setdefault(normalize(raw), raw)
+    swap = {s: sp.Symbol(typed[normalize(s.name)]) for s in obj.free_symbols
+            if isinstance(s, sp.Symbol) and typed.get(normalize(s.name), s.name) != s.name}
+    return obj.xreplace(swap) if swap else obj
 
 
 def _expected_names(expected: Any) -> tuple[str, ...]:

@@ -120,7 +120,7 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
             with alarm(opts.timeout, "grading the answer"):
                 ctx = Context(opts, variables, text, expected=expected)
                 obj = k.read(answer, ctx)
-                ctx = Context(opts, variables, text, approximate(text, obj), expected)
+                ctx = Context(opts, variables, text, approximate(text, obj, opts), expected)
                 if _hostile(obj):
                     return run_bounded(_grade_in_worker, k.name, expected, obj, ctx, what="grading the answer")
                 verdict = k.grade(expected, obj, ctx)
@@ -161,7 +161,7 @@ def _ambiguous(k: Kind, expected: Any, text: str, opts: Options, variables: tupl
         value = k.read(typed, Context(opts, variables, typed, expected=expected))
     except Unreadable:
         return None
-    ctx = Context(opts, variables, typed, approximate(typed, value), expected)
+    ctx = Context(opts, variables, typed, approximate(typed, value, opts), expected)
     if k.grade(expected, value, ctx).status != "correct":
         return None
     read = Interpretation(k.read(text, Context(opts, variables, text, expected=expected)))

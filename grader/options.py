@@ -23,6 +23,7 @@ DEFAULT_TIMEOUT = float(os.environ.get("CALCTUTOR_TIMEOUT", "3"))
 class Options:
     variables: tuple[sp.Symbol, ...] | None = None
     tolerance: Tolerance = DEFAULT_TOLERANCE  # for answers typed with decimals
+    figures: bool = False  # digits were set: a lone whole number's trailing zeros are not significant
     exact: bool = False  # decimals must be exactly right (0.5 for 1/2 is fine; 0.3333 for 1/3 is not)
     form: str | None = None
     timeout: float = DEFAULT_TIMEOUT
@@ -63,6 +64,7 @@ def options_from(kwargs: Mapping[str, Any]) -> Options:
         if digits < 1:
             raise ValueError("digits must be at least 1")
         out["tolerance"] = Tolerance.digits(digits)
+        out["figures"] = True
     if isinstance(kwargs.get("tolerance"), Tolerance):
         out["tolerance"] = kwargs["tolerance"]
     elif kwargs.get("tolerance") is not None:

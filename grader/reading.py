@@ -105,13 +105,28 @@ def _parse(text: str, variables: tuple[str, ...] | None, functions: tuple[str, .
 _LITERAL = re.compile(r"(?<![\w.])((?:\d*\.\d+|\d+\.)(?:[eE][+-]?\d+)?)(?![\d.])")
 
 
-def decimal_literals(text: Any) -> frozenset | None:
-    """The decimals typed in ``text`` (absolute values, exact), or None when it is not text."""
+_ROUND_WHOLE = re.compile(r"\s*[-+]?\s*([1-9]\d*0)\s*")
+
+
+def rounded_whole(text: Any) -> bool:
+    """A lone whole number ending in zeros (1000, -150, 13000): with significant figures set, its
+    trailing zeros are not significant, as STACK's NumSigFigs and Numbas read them (1000 to 2
+    figures is 1.0 × 10³)."""
+    return isinstance(text, str) and _ROUND_WHOLE.fullmatch(text) is not None
+
+
+def decimal_literals(text: Any, whole: bool = False) -> frozenset | None:
+    """The decimals typed in ``text`` (absolute values, exact), or None when it is not text.
+
+    ``whole``: a lone whole number ending in zeros counts as a decimal (``rounded_whole``).
+    """
     if not isinstance(text, str):
         return None
     from fractions import Fraction
 
     out = set()
+    if whole and rounded_whole(text):
+        out.add(Fraction(_ROUND_WHOLE.fullmatch(text).group(1)))
     for m in _LITERAL.finditer(text):
         lit = m.group(1)
         try:
@@ -150,7 +165,7 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
             first = run
         strangers += [n for n in bad if n not in strangers]
     if not strangers:
-        return None
+        return _applied_stranger(text, allowed | {normalize(f.lstrip("\\")) for f in functions})
     from grader.words import names
 
     listed = names(sorted(strangers))
@@ -164,6 +179,36 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
     error = ParseError(message, text, first.start + 1, hint)
     return Judged(str(error), error.column, "Your answer uses names that are not part of this exercise, so "
                                                 "nothing was counted. Please check it and try again.")
+
+
+_APPLIED = re.compile(r"(?<![^\W\d_])[^\W\d_]\s*\(")  # a lone letter before a bracket
+
+
+def _applied_stranger(text: str, allowed: set) -> Judged | None:
+    """``f(n)`` where f is neither a variable of the exercise nor a function it defines.
+
+    A name before a bracket multiplies (docs/syntax.md), but a letter that is foreign to
+    the exercise, written right before a bracket, was meant as a function the exercise
+    does not have: the answer is *invalid* (as PrairieLearn says), not a wrong product f·n.
+    """
+    if not _APPLIED.search(text):
+        return None
+    from tutor.reading.errors import ParseError
+    from tutor.reading.lexer import _TOKEN_RE
+    from tutor.reading.names import CONSTANTS, GLYPHS, normalize
+
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group("word")
+        if not word or len(word) != 1 or m.group("suffix") or word in CONSTANTS or word == "π":
+            continue
+        if not text[m.end():].lstrip().startswith("(") or normalize(GLYPHS.get(word, word)) in allowed:
+            continue
+        error = ParseError(f"{word}(…) uses {word} as a function, but {word} is neither a variable nor a "
+                           "function of this exercise", text, m.start() + 1,
+                           f"to multiply, write {word}*(…); check the spelling of function names")
+        return Judged(str(error), error.column, "Your answer uses names that are not part of this exercise, so "
+                                                    "nothing was counted. Please check it and try again.")
+    return None
 
 
 def _pieces(run: str, known: tuple[str, ...], functions: tuple[str, ...]) -> list[str]:

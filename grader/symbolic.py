@@ -4,13 +4,18 @@ Each is called through :func:`grader.budget.run_bounded`; none is on the fast pa
 """
 from __future__ import annotations
 
+import math
+
 import sympy as sp
 
 
 def is_zero(diff: sp.Expr) -> bool | None:
     """True when ``diff`` simplifies to 0; False when SymPy proves it non-zero; else None."""
+    from tutor.engine.real_roots import real_form
+
     if diff == 0:
         return True
+    diff = real_form(diff)  # odd roots are real roots, as the sampler reads them
     for step in (sp.cancel, sp.expand, sp.trigsimp, sp.simplify):
         try:
             d = step(diff)
@@ -32,7 +37,9 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     grows with the tiniest constant typed (up to 1,500 extra digits). None when no
     point gives real finite values.
     """
-    d = a - e
+    from tutor.engine.real_roots import real_form
+
+    d = real_form(a - e)  # odd roots are real roots, as the sampler reads them
     if d == 0:
         return True
     if d.is_number:
@@ -57,6 +64,24 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
             return False
         checked += 1
     return True if checked else None
+
+
+def complex_differs(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int = 30) -> bool:
+    """Do ``a`` and ``e`` differ at one of ``points``, comparing principal complex values?
+
+    For a reference real only at isolated points ((−1)^x), where the real values
+    prove little.
+    """
+    for point in points:
+        try:
+            va, ve = complex(a.evalf(digits, subs=point)), complex(e.evalf(digits, subs=point))
+        except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+            continue
+        if not all(map(math.isfinite, (va.real, va.imag, ve.real, ve.imag))):
+            continue
+        if abs(va - ve) > 1e-12 * max(1.0, abs(va), abs(ve)):
+            return True
+    return False
 
 
 def precision_needed(expr: sp.Expr) -> int:

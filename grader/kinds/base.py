@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import sympy as sp
 
 from grader.options import Options
-from grader.reading import Unreadable, decimal_literals, has_decimals
+from grader.reading import Unreadable, decimal_literals, has_decimals, rounded_whole
 from grader.verdict import Interpretation, Verdict
 
 KINDS: dict[str, type["Kind"]] = {}
@@ -51,7 +51,7 @@ class Context:
     @cached_property
     def literals(self) -> frozenset | None:
         """The decimals as typed (SymPy merges them with exact neighbours; see ``decimal_magnitude``)."""
-        return decimal_literals(self.text)
+        return decimal_literals(self.text, self.options.figures)
 
     @property
     def names(self) -> tuple[str, ...] | None:
@@ -131,8 +131,9 @@ def undefined_part(text: str, names: tuple[str, ...] | None) -> Unreadable:
     return Unreadable(f"Your answer {text.strip()} is undefined: it has no value.")
 
 
-def approximate(ctx_text: str | None, obj: Any) -> bool:
-    return has_decimals(ctx_text, obj)
+def approximate(ctx_text: str | None, obj: Any, options: Options | None = None) -> bool:
+    """Typed with decimals, or (significant figures set) a whole number rounded to tens: 1000."""
+    return has_decimals(ctx_text, obj) or (options is not None and options.figures and rounded_whole(ctx_text))
 
 
 def interpretation(obj: Any, ctx: Context | None = None) -> Interpretation:

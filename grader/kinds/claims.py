@@ -36,6 +36,7 @@ class Marked:
     kinds: frozenset[str] = frozenset()
     local_only: frozenset[str] = frozenset()
     said: str = ""  # the kind as the learner put it ("local minimum"), for the echo
+    worded: bool = False  # the kind is the author's word ("minimum"), with no function to analyse
 
 
 def kind_word(word: str) -> str:
@@ -53,19 +54,22 @@ def marked_by_words(p: sp.Tuple, words_: str) -> Marked:
         return Marked(p, frozenset({kind, f"global {kind}"}))
     if scope == "local" and kind in ("minimum", "maximum"):
         return Marked(p, frozenset({kind}), frozenset({kind}))
-    return Marked(p, frozenset({kind}))
+    return Marked(p, frozenset({kind}), worded=True)
 
 
 def global_claim(given: frozenset[str], e: Marked) -> str | None:
     """A problem with a claim of a global extremum: the kind it wrongly claims global
-    (the engine proved the function has none), "unknown" (not established), or None."""
+    (the engine proved the function has none), "unsupported" (the key, in words, says only
+    "minimum": a global claim says more than it), "unknown" (not established), or None."""
     for claim in sorted(k for k in given if k.startswith("global ")):
         if claim in e.kinds:
             continue
         kind = claim.removeprefix("global ")
         if kind not in e.kinds:
             return None  # a wrong kind altogether: graded as one
-        return kind if kind in e.local_only else "unknown"
+        if kind in e.local_only:
+            return kind
+        return "unsupported" if e.worded else "unknown"
     return None
 
 

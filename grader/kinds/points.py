@@ -276,6 +276,13 @@ def grade_points(expected, answer, ctx: Context, seen: Interpretation, classify:
         if scope == "unknown":
             unknown_scope.append(label)
             given = frozenset(k.replace("global ", "") for k in given)
+        elif scope == "unsupported":
+            credit += 0.5
+            wrong_kind += 1
+            kind = next(k for k in sorted(given) if k.startswith("global ")).removeprefix("global ")
+            details.append(ComponentVerdict(label, "partial", f"Right point, but the answer key says only that it "
+                                                               f"is a {kind}: 'global' claims more than that."))
+            continue
         elif scope is not None:
             credit += 0.5
             wrong_kind += 1

@@ -2,10 +2,10 @@
 
 Why not ``lambdify``: generating and compiling code per learner answer costs
 about a millisecond; walking a 20-node tree over arrays costs tens of
-microseconds. Semantics are SymPy's on the reals, except that an odd root such as
-``x**(1/3)`` is the real root (as everywhere in calctutor): a point where a value is not
-real (``log`` of a negative, ``x**(1/4)`` for negative ``x``, a pole) gives NaN
-or ±inf, which the caller reads as "undefined here".
+microseconds. Semantics are SymPy's on the reals: a point where a value is not
+real (``log`` of a negative, ``x**(1/2)`` for negative ``x``, a pole) gives NaN
+or ±inf, which the caller reads as "undefined here". An odd root is the real root,
+as the engine reads it (``tutor.engine.real_roots``): (−8)^(1/3) = −2.
 
 Rounding and decimal magnitudes (how far a value can move) are in
 :mod:`grader.numeric.magnitude`.
@@ -116,9 +116,10 @@ _UNARY: dict[type, tuple[Callable, Callable]] = {
     sp.asinh: (np.arcsinh, lambda a, v: 1.0 / np.sqrt(1.0 + a * a)),
     sp.acosh: (np.arccosh, lambda a, v: 1.0 / np.sqrt(np.abs(a * a - 1.0))),
     sp.atanh: (np.arctanh, lambda a, v: 1.0 / np.abs(1.0 - a * a)),
-    sp.acoth: (lambda a: np.arctanh(1.0 / a), lambda a, v: 1.0 / np.abs(1.0 - a * a)),  # real for |a| > 1
-    sp.asech: (lambda a: np.arccosh(1.0 / a), lambda a, v: 1.0 / np.abs(a * np.sqrt(np.abs(1.0 - a * a)))),
-    sp.acsch: (lambda a: np.arcsinh(1.0 / a), lambda a, v: 1.0 / np.abs(a * np.sqrt(1.0 + a * a))),
+    # the inverse reciprocal-hyperbolic functions through their definitions (acoth x = atanh(1/x))
+    sp.acoth: (lambda a: np.arctanh(1.0 / a), lambda a, v: 1.0 / np.abs(1.0 - a * a)),
+    sp.asech: (lambda a: np.arccosh(1.0 / a), lambda a, v: 1.0 / (np.abs(a) * np.sqrt(np.abs(1.0 - a * a)))),
+    sp.acsch: (lambda a: np.arcsinh(1.0 / a), lambda a, v: 1.0 / (np.abs(a) * np.sqrt(1.0 + a * a))),
     sp.exp: (np.exp, lambda a, v: v),
     sp.log: (np.log, lambda a, v: 1.0 / np.abs(a)),
     sp.Abs: (np.abs, lambda a, v: 1.0),
@@ -184,8 +185,9 @@ def _pow(e: sp.Pow, env: Env) -> Array:
             return 1.0 / b
         if ex == 2:
             return b * b
-        if ex.is_Rational and ex.q % 2 == 1:  # an odd root is the real root: cbrt(-8) = -2 (issue 19)
-            return np.sign(b) ** (ex.p % 2) * np.power(np.abs(b), _num(ex))
+        if ex.is_Rational and ex.q % 2 == 1:  # an odd root is the real root: (-8)^(1/3) = -2
+            magnitude = np.power(np.abs(b), _num(ex))
+            return magnitude if ex.p % 2 == 0 else np.sign(b) * magnitude
         return np.power(b, _num(ex))
     return np.power(b, _value(ex, env))
 
@@ -201,6 +203,9 @@ def _other(e: sp.Basic, env: Env) -> Array:
         for v in vals[1:]:
             out = op(out, v)
         return out
+    if func is sp.binomial:  # Γ(n + 1) / (Γ(k + 1) Γ(n − k + 1)), as SymPy extends it to real n, k
+        n, k = _value(e.args[0], env), _value(e.args[1], env)
+        return _safe_gamma(n + 1.0) / (_safe_gamma(k + 1.0) * _safe_gamma(n - k + 1.0))
     if func is sp.atan2:
         return np.arctan2(_value(e.args[0], env), _value(e.args[1], env))
     if func is sp.Piecewise:

@@ -59,8 +59,9 @@ def _typed(literals, per_digit: bool) -> "_Policy":
         return float(_place(float(v))) if per_digit else float(v)
 
     def uncertainty(n, v):
-        if not _is_decimal(n) and not (n.is_Integer and abs(Fraction(int(n))) in typed):
+        if not _is_decimal(n) and not n.is_Integer:
             return 0.0  # an exact number (a typed 104.0 or 1.04e33 is a decimal, whole or not)
+        # (an integer leaf that is not typed may hold a merged decimal: 1.12345 * 10^200)
         own = _place(v) if per_digit else np.abs(v)
         value = abs(Fraction(int(n.p), int(n.q)))
         if value in typed:

@@ -3,7 +3,7 @@
 The pool mixes small "nice" points (used to show a learner where an answer goes
 wrong: x = 2 reads better than x = 1.3817), seeded random points at two scales,
 positive points for restricted domains (log, √, 1/x), and large-magnitude points
-(±10, ±100, ±1000, as KAS does) so that answers differing only far out are
+(±10, ±100, ±1000, as KAS does, and ±10⁵ for one variable) so that answers differing only far out are
 caught. Points where the reference is undefined are dropped; when too few
 remain, more are drawn around the points that worked.
 
@@ -23,6 +23,7 @@ from grader.numeric.magnitude import decimal_magnitude, evaluate_with_magnitude
 
 NICE = tuple(Fraction(v) for v in ("2", "-1", "3", "1/2", "-2", "5/2", "-1/2", "3/2", "-3", "4", "1/4", "-3/2"))
 LARGE = (10.0, 100.0, 1000.0)
+FARTHER = (1e5,)  # one variable only: |x + 1000| - 1000 and |x + 1001| - 1001 part at x < -1000
 TOO_BIG = 1e100  # values beyond this are treated as overflow, not evidence
 ENOUGH = 8  # below this many valid points, search for more
 WEAK = 4  # below this many, numeric evidence alone is not trusted
@@ -61,6 +62,24 @@ class Sample:
         if self.points.shape[1] == 0:
             return np.zeros(self.size, dtype=bool)
         return np.max(np.abs(self.points), axis=1) >= 30.0
+
+    @cached_property
+    def nowhere_open(self) -> bool:
+        """Real only at isolated points ((−1)^x at the integers): no open set of real values.
+
+        Such a reference is a complex function that happens to be real at its sample
+        points; agreeing there says little (cos(πx) against (−1)^x).
+        """
+        if self.size == 0 or not self.variables:
+            return False
+        from grader.numeric.evaluate import evaluate
+
+        rng = _rng(self.seed + b"|open|")
+        near = np.repeat(self.points, 3, axis=0)
+        near = near + rng.uniform(-1.0, 1.0, near.shape) * np.maximum(np.abs(near), 1.0) * 1e-3
+        with np.errstate(all="ignore"):
+            values = evaluate(self.expr, {v: near[:, j] for j, v in enumerate(self.variables)})
+        return not bool(np.isfinite(np.asarray(values, dtype=float)).any())
 
     @property
     def weak(self) -> bool:
@@ -102,7 +121,7 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
     for lo, hi, count in ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2)):
         for _ in range(count):
             out.append(("positive", rng.uniform(lo, hi, n), None))
-    for m in LARGE:
+    for m in LARGE + (FARTHER if n == 1 else ()):
         if n == 1:
             out.append(("large", np.array([m]), (Fraction(int(m)),)))
             out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
@@ -119,7 +138,28 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
     return out
 
 
-_CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8}
+_LATTICE = tuple(Fraction(v) for v in ("-2", "1/2", "2", "1/3", "3", "-1/2"))
+
+
+def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple[str, np.ndarray, tuple]]:
+    """Exact points where a power with a variable exponent may be real at a negative base.
+
+    a^(bc) is real at a = −2 only where bc is an integer (b = 2, c = 1/2): there
+    (a^b)^c = 2 and a^(bc) = −2, a difference random points never meet. Only for
+    references with such a power, of a few variables; points with a fraction first.
+    """
+    if not 2 <= len(variables) <= 3 or not any(
+            p.is_Pow and p.exp.free_symbols and not p.base.is_positive for p in expr.atoms(sp.Pow)):
+        return []
+    from itertools import product
+
+    combos = sorted(product(_LATTICE, repeat=len(variables)),
+                    key=lambda c: (all(x.denominator == 1 for x in c), [_LATTICE.index(x) for x in c]))
+    return [("lattice", np.array([float(x) for x in c]), c) for c in combos]
+
+
+_CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8, "lattice": 4}
+_CAPS_ONE = {**_CAPS, "large": 6 + 2 * len(FARTHER)}  # one variable: ±10 … ±10⁵
 
 
 def _search_more(n: int, rng: np.random.Generator, found: np.ndarray) -> list[tuple[str, np.ndarray, None]]:
@@ -157,9 +197,10 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         k = int(ok.sum())
         return Sample((), np.zeros((k, 0)), ((),) * k, values[ok], mags[ok], seed, {}, expr)
     rng = _rng(seed)
-    candidates = _pool(n, rng)
+    candidates = _pool(n, rng) + _lattice(expr, variables)
     pts, values, mags, ok = _evaluate_points(expr, variables, candidates)
-    chosen = _choose(candidates, ok)
+    caps = _CAPS_ONE if n == 1 else _CAPS
+    chosen = _choose(candidates, ok, caps)
     if len(chosen) < ENOUGH:
         extra = _search_more(n, rng, pts[ok][:6])
         epts, evalues, emags, eok = _evaluate_points(expr, variables, extra)
@@ -167,7 +208,7 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         pts = np.vstack([pts, epts])
         values, mags, ok = (np.concatenate([values, evalues]), np.concatenate([mags, emags]),
                             np.concatenate([ok, eok]))
-        chosen = _choose(candidates, ok)
+        chosen = _choose(candidates, ok, caps)
     idx = np.array(chosen, dtype=int)
     chosen_pts = pts[idx] if len(idx) else np.zeros((0, n))
     env = {v: np.ascontiguousarray(chosen_pts[:, j]) for j, v in enumerate(variables)}
@@ -175,11 +216,11 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
     return Sample(variables, chosen_pts, exact, values[idx], mags[idx], seed, env, expr)
 
 
-def _choose(candidates, ok) -> list[int]:
+def _choose(candidates, ok, caps: dict) -> list[int]:
     taken: dict[str, int] = {}
     chosen = []
     for i, (cat, _, _) in enumerate(candidates):
-        if ok[i] and taken.get(cat, 0) < _CAPS[cat]:
+        if ok[i] and taken.get(cat, 0) < caps[cat]:
             taken[cat] = taken.get(cat, 0) + 1
             chosen.append(i)
     return chosen

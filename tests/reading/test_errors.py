@@ -60,7 +60,7 @@ CASES = [
     ("(1, 2) + (3, 4)", 8, "can't follow a point or list", "commas"),
     ("²", 1, "needs something before it", "x²"),
     ("e^(2√)", 5, "'√' needs something after it", "√x"),
-    ("sin^x(y)", 5, "the power of sin must be a number", "sin^2(x)"),
+    ("sin^√2(y)", 5, "the power of sin must be a number or a letter", "sin^n(x)"),
 ]
 
 

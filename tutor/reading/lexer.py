@@ -170,7 +170,7 @@ class Lexer:
         if toks and toks[-1].type == "NUMBER" and "/" in s:
             raise self.fail(f"mixed numbers like {self.out.source(toks[-1])}{self.text[start:end]} are not supported",
                             start, f"write {self.out.source(toks[-1])} + {s}")
-        if toks and toks[-1].type == "NUMBER":
+        if toks and toks[-1].type == "NUMBER" and not _function_power(toks):
             before = self.out.source(toks[-1])
             raise self.fail(f"two numbers in a row: '{before}' then '{s}'", start,
                             f"write {before}{s} (no space) for one number, or {before}*{s} to multiply")
@@ -190,8 +190,8 @@ class Lexer:
         if whole in self.defined:
             self._emit("FUNC", "@" + whole, start, end)
             return
-        if suffix and (low + suffix) in ("log10", "log2"):
-            self._emit("FUNC", low + suffix, start, end)
+        if suffix and (low + suffix) in ("log10", "log2", "atan2", "arctan2"):
+            self._emit("FUNC", FUNCTIONS[low + suffix], start, end)
             return
         pieces = split_run(letters, self.variables, self.functions)
         if not suffix and end < len(self.text) and self.text[end] == "(":
@@ -418,3 +418,8 @@ def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
     if slash:
         notes.append(slash)
     return notes
+
+
+def _function_power(toks) -> bool:
+    """``log^2 2n``: the number after a function's power is its argument, not a second number."""
+    return len(toks) >= 3 and toks[-2].type == "POW" and toks[-3].type == "FUNC"

@@ -57,7 +57,8 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
         if called is not None:
             word, first = called
             return err(f"unknown function '{word}'", first,
-                       "the functions of several arguments are log(b, x), min(…), max(…) and binomial(n, k); "
+                       "the functions of several arguments are log(b, x), min(…), max(…), binomial(n, k), "
+                       "nthroot(x, n) and atan2(y, x); "
                        "to multiply, put * between the factors")
     if kind == "_COMMA" and lexed.depths[idx] == 0:
         return err("a comma can only separate items inside brackets", tok,
@@ -88,7 +89,8 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
         return err(f"'{src(tok)}' needs something before it", tok, "for example x²")
     if prev is not None and prev.type == "POW" and idx >= 2 and toks[idx - 2].type == "FUNC":
         name = toks[idx - 2].value
-        return err(f"the power of {name} must be a number", tok, f"for example {name}^2(x) or ({name} x)^n")
+        return err(f"the power of {name} must be a number or a letter", tok,
+                   f"for example {name}^2(x), {name}^n(x) or ({name} x)^(2k)")
     expected = set(getattr(exc, "expected", ()) or ())
     if prev is not None and prev.type in CLOSERS and expected and expected <= _LIST_FOLLOW:
         return err(f"'{src(tok)}' can't follow a point or list", tok,

@@ -24,6 +24,10 @@ FUNCTIONS: dict[str, str] = {
     "exp": "exp", "ln": "ln", "log": "log", "log10": "log10", "log2": "log2",
     "sqrt": "sqrt", "cbrt": "cbrt", "abs": "abs", "sgn": "sign", "sign": "sign",
     "min": "min", "max": "max", "binomial": "binomial",
+    # spellings of other systems: cosec (British), nthroot (math-expressions, Maple),
+    # atan2/arctan2 (the angle of the point (x, y)), factorial(n) beside n!
+    "cosec": "csc", "cosech": "csch", "nthroot": "nthroot", "atan2": "atan2", "arctan2": "atan2",
+    "factorial": "factorial",
 }
 
 # f^-1 means the inverse function for these (sin^-1(x) = asin(x))
@@ -72,7 +76,8 @@ LATEX: dict[str, tuple[str, str]] = {
     "varepsilon": ("NAME", "epsilon"), "vartheta": ("NAME", "theta"), "varphi": ("NAME", "phi"),
 }
 for _name in FUNCTIONS:
-    if _name not in ("abs", "sgn", "sign", "cbrt", "log10", "log2", "sqrt", "binomial"):
+    if _name not in ("abs", "sgn", "sign", "cbrt", "log10", "log2", "sqrt", "binomial", "nthroot",
+                     "atan2", "arctan2", "factorial"):
         LATEX.setdefault(_name, ("FUNC", FUNCTIONS[_name]))
 for _name in GREEK:
     LATEX.setdefault(_name, ("NAME", _name))
@@ -135,7 +140,7 @@ def split_run(run: str, variables: tuple[str, ...] = (), functions: tuple[str, .
     defined = {function_key(f) for f in functions}
     pieces: list[Piece] = []
     i, n = 0, len(run)
-    max_len = max(longest, 8, *(len(f) for f in defined))
+    max_len = max(longest, 9, *(len(f) for f in defined))  # 9: factorial
     while i < n:
         ch = run[i]
         if ch == "π":

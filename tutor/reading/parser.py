@@ -87,7 +87,13 @@ def parse(text: str, variables: Iterable[Any] | str | None = None, *, expect: st
     if expect is not None and expect not in EXPECT_KINDS:
         raise ParseError(f"unknown expect={expect!r}", text, 1, "use one of " + ", ".join(EXPECT_KINDS))
     names = _variable_names(variables)
+    text = text.translate(_HALFWIDTH)
     return _parse_cached(text, names, expect, strict, limits or _limits.current(), _function_names(functions))
+
+
+# full-width forms (U+FF01..U+FF5E, an ideographic space), as typed with an East Asian input
+# method, are their ASCII characters; one character for one, so error columns stay right
+_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def _variable_names(variables: Iterable[Any] | str | None) -> tuple[str, ...]:

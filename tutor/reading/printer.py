@@ -244,7 +244,7 @@ def to_unicode(obj: Any) -> str:
         return obj
     text = _SPACED.doprint(obj if isinstance(obj, sp.Basic) else sp.sympify(obj, strict=True))
     text = re.sub(r"\^\((-\d+)\)|\^(\d+)(?![\d.])", lambda m: (m.group(1) or m.group(2)).translate(_SUP), text)
-    text = re.sub(r"sqrt\(([A-Za-z]\w*|\d+)\)", r"√\1", text)
+    text = re.sub(r"sqrt\(([A-Za-z]\w*|\d+)\)(?![⁰¹²³⁴⁵⁶⁷⁸⁹⁻^])", r"√\1", text)  # (√x)² is not √x²
     text = text.replace("sqrt(", "√(").replace("...", "…")
     text = _WORD.sub(_unicode_word, text)
     text = text.replace("*", "·").replace(" - ", " − ")

@@ -26,7 +26,7 @@ def letter_runs(text: str, variables: tuple[str, ...] = (), functions: tuple[str
 
     A grader compares these names with the exercise's variables: ``no limit`` read
     as n·o·l·i·m·i·t is garbage, not a wrong answer. Declared names, functions and
-    constants standing alone are not listed.
+    constants standing alone are not listed, nor is one name with a written subscript (``A_4``).
     """
     declared, _ = declared_table(variables)
     defined = {function_key(f) for f in functions}
@@ -42,6 +42,8 @@ def letter_runs(text: str, variables: tuple[str, ...] = (), functions: tuple[str
         names = [p.value for p in pieces if p.kind == "NAME"]
         if suffix and pieces[-1].kind == "NAME":
             names[-1] = names[-1] + suffix.replace("{", "").replace("}", "")
+        if len(pieces) == 1 and suffix.startswith("_"):
+            continue  # one name with a written subscript (epsilon_0, A_4) is spelt alone, like k
         if names and (len(pieces) > 1 or suffix):
             runs.append(Run(m.group(), m.start(), tuple(names)))
     return tuple(runs)

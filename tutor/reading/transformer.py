@@ -206,6 +206,17 @@ class ToSymPy(Transformer):
         if name == "cbrt":
             self._arity(name, args, 1, 1, pos)
             return self._root(args[0], 3, pos)
+        if name == "nthroot":  # nthroot(x, n): the real n-th root, as cbrt
+            self._arity(name, args, 2, 2, pos)
+            if args[1].is_Integer and args[1] > 0:
+                return self._root(args[0], int(args[1]), pos)
+            return self._power(args[0], 1 / args[1], pos)
+        if name == "atan2":  # atan2(y, x): the angle of the point (x, y), in (-pi, pi]
+            self._arity(name, args, 2, 2, pos)
+            return self._defined(sp.atan2(*args), args, lambda: f"atan2({_text(args[0])}, {_text(args[1])})", pos)
+        if name == "factorial":
+            self._arity(name, args, 1, 1, pos)
+            return self.factorial(args[0], func)
         self._arity(name, args, 1, 1, pos)
         if name == "exp":
             return self._power(sp.E, args[0], pos)
@@ -221,7 +232,8 @@ class ToSymPy(Transformer):
     def _arity(name: str, args: list, low: int, high: int, pos) -> None:
         if not low <= len(args) <= high:
             want = "one argument" if high == 1 else (f"{low} arguments" if low == high else f"{low} to {high} arguments")
-            example = {"log": "log(x) or log(b, x) for base b", "binomial": "binomial(n, k)"}.get(name, f"{name}(x)")
+            example = {"log": "log(x) or log(b, x) for base b", "binomial": "binomial(n, k)",
+                       "nthroot": "nthroot(x, n)", "atan2": "atan2(y, x)"}.get(name, f"{name}(x)")
             raise SemanticError(f"{name} takes {want}, not {len(args)}", pos, f"write {example}")
 
     # -- powers, guarded ------------------------------------------------------
@@ -240,7 +252,8 @@ class ToSymPy(Transformer):
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
-        return self._defined(sp.Pow(base, exp, evaluate=not _risky_power(base, exp)), (base, exp),
+        evaluate = not _risky_power(base, exp) and not _drops_domain(base, exp)
+        return self._defined(sp.Pow(base, exp, evaluate=evaluate), (base, exp),
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
 
     def _check_magnitude(self, base, exp, pos) -> None:
@@ -364,6 +377,32 @@ def _risky_power(base, exp) -> bool:
     if sizes.has_infinity(base) and not (exp.is_Number or exp.is_Symbol):
         return True
     return sizes.has_infinity(exp) and not exp.is_Atom
+
+
+def _restrictions(expr) -> set:
+    """The parts of ``expr`` that restrict its real domain: logs and even roots of what may be <= 0."""
+    out = set()
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.log) and node.args[0].free_symbols and not node.args[0].is_positive:
+            out.add(node)
+        elif (node.is_Pow and node.exp.is_Rational and node.exp.q % 2 == 0 and node.base.free_symbols
+              and not node.base.is_nonnegative):
+            out.add(node)
+    return out
+
+
+def _drops_domain(base, exp) -> bool:
+    """Would SymPy's evaluation of base^exp forget a domain restriction (e^(ln x) = x, √x² = x)?
+
+    Then the power is kept as typed: e^(ln x) is undefined for x <= 0, and the grader
+    must see that (an answer undefined on part of the reference's domain is wrong).
+    """
+    if not (base.free_symbols or exp.free_symbols):
+        return False
+    before = _restrictions(base) | _restrictions(exp)
+    if not before:
+        return False
+    return not before <= _restrictions(sp.Pow(base, exp))
 
 
 def finish(item):
