@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from tutor.reading.dne import DNE
 from tutor.reading.parser import parse
 from tutor.reading.printer import pretty, to_latex, to_mathml, to_text, to_unicode
+from tutor.reading.sizes import unsure_constant
 
 x, y, t = sp.symbols("x y t")
 SYMBOLS = [x, y, t, sp.Symbol("w_1"), sp.Symbol("w2"), sp.Symbol("theta"), sp.Symbol("eta"), sp.Symbol("X")]
@@ -55,7 +56,11 @@ READABLE = (sp.sin, sp.cos, sp.tan, sp.sec, sp.csc, sp.cot, sp.asin, sp.acos, sp
 
 
 def readable(expr) -> bool:
-    return all(isinstance(f, READABLE) for f in expr.atoms(sp.Function)) and not expr.has(sp.AccumBounds)
+    """What the reader reads: known functions, and no fractional power of a constant it refuses
+    by design (one not known to be real, such as i or acos(2): docs/reliability.md)."""
+    return (all(isinstance(f, READABLE) for f in expr.atoms(sp.Function)) and not expr.has(sp.AccumBounds)
+            and not any(p.exp.is_number and not p.exp.is_Integer and unsure_constant(p.base)
+                        for p in expr.atoms(sp.Pow)))
 
 
 def numeric_radicals(expr) -> bool:
