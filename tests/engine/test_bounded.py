@@ -55,3 +55,17 @@ def test_nested_alarm_keeps_the_outer_deadline():
             with b.alarm(10, "inner"):
                 _spin(5)
     assert info.value.what == "outer"
+
+
+def test_a_timed_out_pool_is_retired_not_refilled_in_the_background():
+    """Pebble would fork a replacement worker from its own thread later, inheriting whatever
+    descriptors are open then (a subprocess's exec pipe, which then never closes: a hang)."""
+    import subprocess
+    import sys
+
+    with pytest.raises(b.TimedOut):
+        b.bounded(_sleep_then, 1, 30, timeout=0.2)
+    assert b._pool is None  # nothing left that could fork on its own
+    done = subprocess.run([sys.executable, "-c", "print('ok')"], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "ok"
+    assert b.bounded(_sleep_then, "fresh", 0.0, timeout=30) == "fresh"

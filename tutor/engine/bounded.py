@@ -123,12 +123,26 @@ def bounded(fn: Callable[..., T], *args: Any, timeout: float | None = None,
     try:
         return future.result()
     except FutureTimeout:
+        _retire_pool()
         raise TimedOut(label, seconds) from None
     except ProcessExpired as exc:
+        _retire_pool()
         raise WorkerDied(label, seconds, f"stopped (worker exit code {exc.exitcode})") from None
     except BaseException:  # Ctrl-C or an outer alarm while waiting: stop the work, free the worker
         future.cancel()
+        _retire_pool()
         raise
+
+
+def _retire_pool() -> None:
+    """After a killed task, stop the pool now instead of letting pebble fork a replacement later.
+
+    Pebble replaces a killed worker from a background thread, at a moment of its choosing. A
+    fork then inherits every descriptor open at that moment, such as the pipe with which
+    ``subprocess`` waits for its child's exec, and the caller's ``subprocess.run`` waits forever.
+    A fresh pool, started by the next bounded call, forks while that call is waiting for it.
+    """
+    shutdown()
 
 
 @contextmanager
