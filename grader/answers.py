@@ -34,6 +34,10 @@ def read_answer(text: str, ctx: Any, kind: str | None = None, *, expand: bool = 
     if claim is not None:
         sides.check(claim, kind, variables, opts.asked)
     known = variables + _expected_names(ctx.expected)
+    if kind == "antiderivative" or opts.constant is not None:
+        from grader.kinds.constants import CONVENTIONAL
+
+        known += CONVENTIONAL  # K(x - 1) is the constant times x - 1, not an unknown function K
     problem = foreign_names(rhs, known, functions)
     if problem is not None:
         raise problem
