@@ -82,7 +82,7 @@ def _along(h, w, probe, frame: Frame, budget: Budget) -> tuple[Witness, Witness]
     roots = budget.call(work.solve_for, w_t - sign * _S, _T, cap=room(budget, 1.5), what="solving for the sequence")
     t_of_s = None
     for r in roots:
-        r = sp.sympify(r)
+        r = sp.sympify(r, strict=True)  # a root SymPy returned (never text)
         if r.is_positive and budget.call(work.one_sided_limit, r, _S, sp.oo, "-", cap=room(budget, 1.0),
                                          what="checking the sequence") == 0:
             t_of_s = r
