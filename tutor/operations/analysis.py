@@ -8,7 +8,7 @@ from tutor.operations.catalogue import declare
 from tutor.operations.derivatives import VARS, at, expr, steps
 from tutor.operations.errors import OperationError
 from tutor.operations.params import Operation, Param
-from tutor.operations.run import brief_when, refuse_figure, summary_unless
+from tutor.operations.run import brief_when, refusing, summary_unless
 
 MAX_LEVELS = 20
 
@@ -29,13 +29,11 @@ def _critical(v: dict[str, Any]) -> Any:
     return critical_points(v["expr"], v["vars"], v["domain"], timeout=v["timeout"])
 
 
+@refusing
 def _critical_figure(result: Any, v: dict[str, Any]) -> Any:
     from tutor.plots.surfaces import plot_critical
 
-    try:
-        return plot_critical(result, v["plot"])
-    except ValueError as exc:
-        raise refuse_figure(exc) from None
+    return plot_critical(result, v["plot"])
 
 
 CRITICAL = declare(Operation(
@@ -84,17 +82,14 @@ def _show_levels(curves: list[Any], v: dict[str, Any], fmt: str) -> str:
     return "\n\n".join(c.render(fmt) for c in curves)
 
 
+@refusing
 def _level_figure(curves: list[Any], v: dict[str, Any]) -> Any:
     from tutor.plots.surfaces import plot_level_curves
 
     levels = [c.c for c in curves]
     if any(not getattr(c, "is_number", False) for c in levels):
         raise OperationError("give numeric levels with --c to draw them, e.g. --c 1,4,9")
-    try:
-        return plot_level_curves(curves[0].function, curves[0].variables, [float(c) for c in levels],
-                                 path=v["plot"])
-    except ValueError as exc:
-        raise refuse_figure(exc) from None
+    return plot_level_curves(curves[0].function, curves[0].variables, [float(c) for c in levels], path=v["plot"])
 
 
 LEVEL = declare(Operation(
@@ -115,13 +110,11 @@ def _surface(v: dict[str, Any]) -> Any:
     return surface_kind(v["expr"], v["at"], v["vars"])
 
 
+@refusing
 def _surface_figure(result: Any, v: dict[str, Any]) -> Any:
     from tutor.plots.surfaces import plot_shape
 
-    try:
-        return plot_shape(result, v["plot"])
-    except ValueError as exc:
-        raise refuse_figure(exc) from None
+    return plot_shape(result, v["plot"])
 
 
 SURFACE = declare(Operation(
@@ -138,13 +131,11 @@ def _limit(v: dict[str, Any]) -> Any:
     return limit(v["expr"], v["at"], v["vars"], direction=v["direction"], timeout=v["timeout"])
 
 
+@refusing
 def _limit_figure(result: Any, v: dict[str, Any]) -> Any:
     from tutor.plots.limits import limit_figure
 
-    try:
-        return limit_figure(result, v["plot"])
-    except ValueError as exc:
-        raise refuse_figure(exc) from None
+    return limit_figure(result, v["plot"])
 
 
 LIMIT = declare(Operation(

@@ -125,5 +125,19 @@ def brief_when(flag: str, **doc_options: Any):
     return show
 
 
+def refusing(draw):
+    """A figure function whose ValueError ("cannot draw this") becomes the operation's "no figure: …"."""
+    import functools
+
+    @functools.wraps(draw)
+    def wrapped(result: Any, values: dict[str, Any]) -> Any:
+        try:
+            return draw(result, values)
+        except ValueError as exc:
+            raise refuse_figure(exc) from None
+
+    return wrapped
+
+
 def refuse_figure(exc: ValueError) -> OperationError:
     return OperationError(f"no figure: {exc}")
