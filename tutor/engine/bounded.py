@@ -91,10 +91,13 @@ def shutdown() -> None:
     """Stop the worker pool (tests and the REPL call this on exit)."""
     global _pool
     with _pool_lock:
-        if _pool is not None:
-            _pool.stop()
-            _pool.join(timeout=2)
-            _pool = None
+        pool, _pool = _pool, None  # forgotten first: a slow join must not leave a stopped pool in use
+        if pool is not None:
+            pool.stop()
+            try:
+                pool.join(timeout=2)
+            except TimeoutError:
+                pass  # its workers are killed; the manager threads end on their own
 
 
 def _mode() -> str:
@@ -128,10 +131,11 @@ def bounded(fn: Callable[..., T], *args: Any, timeout: float | None = None,
     except ProcessExpired as exc:
         _retire_pool()
         raise WorkerDied(label, seconds, f"stopped (worker exit code {exc.exitcode})") from None
-    except BaseException:  # Ctrl-C or an outer alarm while waiting: stop the work, free the worker
-        future.cancel()
-        _retire_pool()
-        raise
+    except BaseException:
+        if not future.done():  # Ctrl-C or an outer alarm while waiting: stop the work, free the worker
+            future.cancel()
+            _retire_pool()
+        raise  # (an exception the function itself raised leaves a healthy worker: keep it)
 
 
 def _retire_pool() -> None:
