@@ -63,7 +63,8 @@ class Equation(Kind):
             return correct("Correct: your equation describes the same curve." if len(variables) > 1 else
                            "Correct: your equation has the same solutions.", seen)
         if outcome is None:
-            return undecided("I could not find points on the curves to compare", seen)
+            return undecided("I could not solve the equations exactly to compare their solutions"
+                             if len(variables) == 1 else "I could not find points on the curves to compare", seen)
         for mk in ctx.options.mistakes:
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.Equality) and same_solutions(_difference(expr), da, variables, ctx) is True:
@@ -174,7 +175,9 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
             return f"For example, {words.point(p)} satisfies your equation but not the right one."
     if not on_expected:
         return "The right equation has no points where yours does."
-    return True
+    # in one variable the solutions are finitely many points, and sampling can miss one (a root
+    # whose powers overflow, say): the numbers may refute, but only an exact solution set confirms
+    return None if len(variables) == 1 else True
 
 
 def _constant_ratio(de: sp.Expr, da: sp.Expr, variables: tuple) -> sp.Rational | None:
