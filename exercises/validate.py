@@ -130,12 +130,16 @@ def check_variant(variant: Any, count: bool = False) -> Any:
         return (out, 0) if count else out
     if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
         _check_authored(variant, problem)
-    verdict = _grade(variant, variant.answer_text)
-    if verdict.status != "correct":
-        problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct "
-                f"({verdict.status}: {verdict.feedback})")
     from tutor import to_text
 
+    verdict = _grade(variant, variant.answer_text)
+    if verdict.status != "correct":
+        if getattr(ex, "answer_form", None) is not None:
+            problem("answer_form", f"the answer's form {variant.answer_text!r} is not the engine's answer "
+                    f"{to_text(variant.answer)} ({verdict.status}: {verdict.feedback})")
+        else:
+            problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct "
+                    f"({verdict.status}: {verdict.feedback})")
     for m in variant.mistakes:
         typed = m.expr if isinstance(m.expr, str) else to_text(m.expr)
         verdict = _grade(variant, typed)
