@@ -101,24 +101,9 @@ class Exercise:
         return self.variant(seed_for(self.id, student))
 
     def _params(self, seed: Any) -> dict[str, Any]:
-        from fractions import Fraction
+        from exercises.params import sympy_values
 
-        import sympy as sp
-
-        chosen = self.space.choose(self.id, seed)
-        out: dict[str, Any] = {}
-        for name, value in chosen.items():
-            if isinstance(value, Fraction):
-                out[name] = sp.Rational(value.numerator, value.denominator)
-            else:
-                from tutor import ParseError, parse
-
-                try:
-                    out[name] = parse(value)
-                except ParseError as exc:
-                    raise BankError(f"cannot read the choice {value!r}: {getattr(exc, 'message', exc)}",
-                                    field=f"parameters.{name}") from None
-        return out
+        return sympy_values(self.space.choose(self.id, seed))
 
     def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
         from exercises.prompt import fill, fill_segments
