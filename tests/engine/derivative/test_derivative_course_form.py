@@ -79,3 +79,14 @@ def test_no_hyperbolic_or_trigonometric_function_appears_from_nowhere(fn):
     assume(d.result is not None)
     assert not d.result.has(*FOREIGN), (fn, d.result)
     assert sp.simplify(d.result - sp.diff(fn, x)) == 0
+
+
+def test_diff_in_the_cli_and_the_repl_shows_the_course_form(capsys):
+    from tutor.cli import main
+    from tutor.repl.calculator import CALCULATOR
+
+    assert main(["diff", "1/(1 + exp(-z))"]) == 0
+    out = capsys.readouterr().out
+    assert "cosh" not in out and "e^(−z)/(1 + e^(−z))²" in out
+    (shown,) = CALCULATOR["diff"].run("1/(1 + exp(-z))")
+    assert "cosh" not in shown and "e^(−z)/(1 + e^(−z))²" in shown
