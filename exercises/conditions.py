@@ -334,7 +334,7 @@ class _StepKeepsLoss(VariantGuard):
             return None
         H = sp.hessian(d.function, d.variables).subs(dict(zip(d.variables, d.start)))
         gv = sp.Matrix(g)
-        curvature = sp.nsimplify((gv.T * H * gv)[0] / (gv.T * gv)[0])
+        curvature = (gv.T * H * gv)[0] / (gv.T * gv)[0]
         why = f" (η = {d.lr} is exactly 2/λ for the curvature λ = {curvature} along the gradient)" \
             if curvature.is_positive and _is_zero(d.lr * curvature - 2) else ""
         return ("one step leaves the loss unchanged" + why + ": the step jumps across the valley "

@@ -16,6 +16,8 @@ _ACCEPTED = re.compile(r"\baccept(?:ed|s)?\b|also be written|either form|\bis (?
                        r"\bmay (?:also )?(?:write|be written|type|give)\b|also correct", re.IGNORECASE)
 _SAMPLE = re.compile(r"\b(?:write|type|enter|give)\b(?: (?:it|them|your answer|the answer|each point))?"
                      r" (?:like|as|such as|in the form|e\.g\.)\s+(?P<rest>.+)$", re.IGNORECASE)
+_REFUSED = re.compile(r"\b(?:not|never|no longer)\b(?: be)? (?:accepted|fine|correct)|\bisn't (?:accepted|fine)",
+                      re.IGNORECASE)
 _MATH = re.compile(r"\$([^$]+)\$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -48,6 +50,8 @@ def _sentences(text: str) -> list[str]:
 
 def _forms(fld: str, sentence: str, variant: Any) -> list[Promise]:
     sample = _SAMPLE.search(sentence)
+    if _REFUSED.search(sentence):
+        return []  # a form said to be refused is no promise (its grading is the mistakes' business)
     if _ACCEPTED.search(sentence):
         if re.search(r"\bdecimal", sentence, re.IGNORECASE):
             return [Promise(fld, sentence, typed, True) for typed in _decimal(variant, sentence)]
@@ -83,6 +87,8 @@ def _decimal(variant: Any, sentence: str) -> list[str]:
     digits = 4 if m is None else int(_WORDS.get(m.group(1).lower(), m.group(1)))
     answer = variant.answer
     values = list(answer) if isinstance(answer, (sp.Tuple, tuple)) else [answer]
+    if not all(isinstance(v, sp.Expr) and not v.free_symbols for v in values):
+        return []  # only a number (or a vector of numbers) has a decimal form
     try:
         numbers = [sp.Float(sp.N(v, 30), digits) for v in values]
     except (TypeError, ValueError):

@@ -93,13 +93,8 @@ def degenerate_choices(ex: Any, seeds: Sequence[Any]) -> list[Finding]:
     guards = guards_for(ex.task, ex.inputs)
     if not guards:
         return []
-    valid = ex.space.valid
-    if valid is not None and len(valid) <= GUARD_LIMIT:
-        choices = [dict(zip(ex.space.names, combo)) for combo in valid] or [{}]
-    else:
-        choices = [ex.space.choose(ex.id, s) for s in seeds]
     found: dict[str, tuple[str, list[str]]] = {}
-    for chosen in choices:
+    for chosen in _choices(ex, seeds):
         try:
             ctx = Context(ex.inputs, sympy_values(chosen))
             f, variables, x0, lr = load_all()[ex.task]().setup(ctx)
@@ -107,10 +102,24 @@ def degenerate_choices(ex: Any, seeds: Sequence[Any]) -> list[Finding]:
             continue  # reported by the variant checks
         start = DescentStart(f, tuple(variables), tuple(x0), lr)
         for guard in guards:
-            why = guard.violation(start)
+            try:
+                why = guard.violation(start)
+            except (ArithmeticError, TypeError, ValueError):
+                continue  # a guard that cannot decide rejects nothing
             if why:
                 found.setdefault(guard.key, (why, []))[1].append(_choice(chosen))
     return [("conditions", f"{key}: {why} (parameters {'; '.join(where)})") for key, (why, where) in found.items()]
+
+
+def _choices(ex: Any, seeds: Sequence[Any]) -> list[dict]:
+    """Every valid choice of parameters, or the seeds' choices when there are too many to try."""
+    valid = ex.space.valid
+    if valid is not None and len(valid) <= GUARD_LIMIT:
+        return [dict(zip(ex.space.names, combo)) for combo in valid] or [{}]
+    try:
+        return [ex.space.choose(ex.id, s) for s in seeds]
+    except BankError:
+        return []  # reported by the variant checks
 
 
 def _choice(chosen: dict) -> str:

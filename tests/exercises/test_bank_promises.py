@@ -52,3 +52,18 @@ def test_the_promised_decimal_is_the_answer_to_four_digits_and_grades_correct(ba
     promise, = promises(variant)
     assert grade(variant, promise.typed).status == "correct"
     assert promise.typed == f"{float(variant.answer):.4g}"
+
+
+def test_a_refused_form_and_a_decimal_of_no_number_are_no_promises(tmp_path):
+    from bank_helpers import one
+
+    ex = one(tmp_path, r"""
+        task = "derivative"
+        prompt = "Differentiate {function} (a decimal is fine)."
+        function = "x^2"
+        [[exercise.hints]]
+        text = '''Writing it as $x^2 \cdot 2$ is not accepted. You may also write $2 \cdot x$.'''
+    """)
+    v = ex.variant(0)
+    assert [(p.field, p.typed) for p in promises(v)] == [("hints[0]", "2 · x")]
+    assert check_promises(v) == []
