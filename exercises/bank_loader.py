@@ -35,6 +35,7 @@ COMMON: dict[str, Field] = {
     "difficulty": Integer(low=1, high=5),
     "tags": TextList(),
     "figure": OneOf(options=FIGURES),
+    "answer_form": Text(help="the form the answer is shown in, in learner syntax, e.g. \"σ(z)(1 - σ(z))\""),
 }
 EXTRA = ("answer", "hints", "grading", "parameters", "conditions")
 GRADING: dict[str, Field] = {
@@ -203,6 +204,7 @@ def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercis
         tags=common.get("tags", ()), hints=_hints(raw.get("hints")), options=_grading(raw.get("grading")),
         inputs=inputs, space=parse_space(raw.get("parameters"), raw.get("conditions")),
         answer=raw.get("answer"), source=source, figure_kind=common.get("figure"),
+        answer_form=common.get("answer_form"),
     )
 
 

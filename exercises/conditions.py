@@ -270,3 +270,92 @@ def _compare(op: str, a, b) -> bool:
     if op == ">":
         return a > b
     return a >= b
+
+
+# ---- conditions on what a variant computes --------------------------------------------------------
+# A parameter condition says which numbers may be chosen; a *variant guard* says what the chosen
+# numbers must not make of the exercise: a descent step that does not descend, a start where
+# nothing moves. ``bank validate`` checks every guard of the exercise's task on every choice of
+# parameters (exercises.soundness); the author then excludes a degenerate choice with a
+# parameter condition, so that no student is ever given it.
+
+DESCENT_TASKS = ("gd_step", "gd_run", "optimizer_step")
+
+
+@dataclass(frozen=True)
+class VariantGuard:
+    """One kind of degenerate variant: ``key`` names it in reports; ``violation`` says why, or None."""
+
+    key: str
+    tasks: tuple[str, ...]
+    asks: tuple[str | None, ...] = ()  # for tasks with ``ask``: the questions it concerns (empty: all)
+
+    def applies(self, task: str, inputs: Mapping) -> bool:
+        return task in self.tasks and (not self.asks or inputs.get("ask", "point") in self.asks)
+
+    def violation(self, descent: "DescentStart") -> str | None:  # pragma: no cover - each guard says
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class DescentStart:
+    """What a descent exercise starts from: f, its variables, the start x₀ and the rate η (exact)."""
+
+    function: object
+    variables: tuple
+    start: tuple
+    lr: object
+
+    def gradient(self) -> list:
+        import sympy as sp
+
+        at = dict(zip(self.variables, self.start))
+        return [sp.diff(self.function, v).subs(at) for v in self.variables]
+
+
+class _ZeroGradient(VariantGuard):
+    def violation(self, d: DescentStart) -> str | None:
+        if all(_is_zero(g) for g in d.gradient()):
+            return "the gradient at the start is zero, so descent does not move: choose another start"
+        return None
+
+
+class _StepKeepsLoss(VariantGuard):
+    def violation(self, d: DescentStart) -> str | None:
+        import sympy as sp
+
+        g = d.gradient()
+        if all(_is_zero(gi) for gi in g):
+            return None  # the zero-gradient guard says it
+        new = [x - d.lr * gi for x, gi in zip(d.start, g)]
+        before = d.function.subs(dict(zip(d.variables, d.start)))
+        after = d.function.subs(dict(zip(d.variables, new)))
+        if not _is_zero(after - before):
+            return None
+        H = sp.hessian(d.function, d.variables).subs(dict(zip(d.variables, d.start)))
+        gv = sp.Matrix(g)
+        curvature = (gv.T * H * gv)[0] / (gv.T * gv)[0]
+        why = f" (η = {d.lr} is exactly 2/λ for the curvature λ = {curvature} along the gradient)" \
+            if curvature.is_positive and _is_zero(d.lr * curvature - 2) else ""
+        return ("one step leaves the loss unchanged" + why + ": the step jumps across the valley "
+                "to the same height, so it shows no descent; exclude this choice with a condition")
+
+
+def _is_zero(value) -> bool:
+    import sympy as sp
+
+    value = sp.sympify(value)
+    if value.is_zero is not None:
+        return bool(value.is_zero)
+    return abs(complex(sp.N(value, 30))) < 1e-20
+
+
+GUARDS: tuple[VariantGuard, ...] = (
+    _ZeroGradient("zero-gradient", DESCENT_TASKS, ("point", "value", "behaviour")),
+    _StepKeepsLoss("step-keeps-loss", ("gd_step", "gd_run"), ("point", "value")),
+)
+
+
+def guards_for(task: str, inputs: Mapping) -> tuple[VariantGuard, ...]:
+    """The variant guards that concern an exercise of ``task`` with these inputs."""
+    return tuple(g for g in GUARDS if g.applies(task, inputs))

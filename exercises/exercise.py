@@ -51,6 +51,7 @@ class Exercise:
     answer: Any = None  # the author's answer, checked against the engine by validate
     source: str = ""  # file it came from
     figure_kind: str | None = None
+    answer_form: str | None = None  # the form the answer is shown in (exercises.answer_form)
     _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
 
     CACHE = 32
@@ -100,24 +101,9 @@ class Exercise:
         return self.variant(seed_for(self.id, student))
 
     def _params(self, seed: Any) -> dict[str, Any]:
-        from fractions import Fraction
+        from exercises.params import sympy_values
 
-        import sympy as sp
-
-        chosen = self.space.choose(self.id, seed)
-        out: dict[str, Any] = {}
-        for name, value in chosen.items():
-            if isinstance(value, Fraction):
-                out[name] = sp.Rational(value.numerator, value.denominator)
-            else:
-                from tutor import ParseError, parse
-
-                try:
-                    out[name] = parse(value)
-                except ParseError as exc:
-                    raise BankError(f"cannot read the choice {value!r}: {getattr(exc, 'message', exc)}",
-                                    field=f"parameters.{name}") from None
-        return out
+        return sympy_values(self.space.choose(self.id, seed))
 
     def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
         from exercises.prompt import fill, fill_segments
@@ -133,6 +119,14 @@ class Exercise:
 
         typed_differs = solved.answer_text is not None or answer_text != to_text(solved.answer)
         shown = answer_text if typed_differs else solved.answer
+        if self.answer_form is not None:
+            from exercises.answer_form import preferred
+
+            try:
+                shown, answer_text = preferred(self.answer_form, ctx, self.options,
+                                               getattr(solved.answer, "free_symbols", ()))
+            except BankError as exc:
+                raise exc.located(self.source, self.id) from None
         solution = Solution(self.title, tuple(solved.solution), shown, answer_text)
         return Variant(
             exercise=self, seed=seed, params=params,

@@ -8,28 +8,68 @@ variant has nothing to draw.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 # the picture each default plot tuple asks for
 _DEFAULT = {"descent": "descent", "tangent": "tangent", "surface": "surface", "contour": "contour",
-            "limit": "limit", "critical": "contour"}
+            "limit": "limit", "critical": "critical"}
+
+
+@dataclass(frozen=True)
+class Window:
+    """What a critical-points figure shows: its box and the points it marks (checked by bank validate)."""
+
+    box: tuple[tuple[float, float], ...]
+    marked: tuple[tuple[float, ...], ...]
 
 
 def draw(variant: Any, path: Path) -> Path | None:
     """Save the variant's figure at ``path`` (PNG or SVG by suffix), or return None."""
     plot = variant.plot
+    kind = _kind(variant)
+    if kind is None:
+        return None
+    try:
+        if plot[0] == "critical":
+            return _critical(plot, kind, path)
+        return _DRAW[kind](plot, path)
+    except (KeyError, ValueError, ImportError):
+        return None
+
+
+def _kind(variant: Any) -> str | None:
+    plot = variant.plot
     wanted = variant.exercise.figure_kind
     if plot is None or wanted == "none":
         return None
     kind = wanted or _DEFAULT.get(plot[0])
-    if kind == "level":
-        kind = "contour"
-    try:
-        return _DRAW[kind](plot, path)
-    except (KeyError, ValueError, ImportError):
+    return "contour" if kind == "level" else kind
+
+
+def window(variant: Any) -> Window | None:
+    """The box and marked points of a critical-points figure (None for other figures)."""
+    if variant.plot is None or variant.plot[0] != "critical" or _kind(variant) is None:
         return None
+    found = variant.plot[3]
+    box = _module("tutor.plots.surfaces").critical_box(found)
+    return Window(box, tuple(p.approx() for p in found))
+
+
+def _critical(plot: tuple, kind: str, path: Path) -> Path:
+    """Critical points marked by kind, in a window that holds them all with room around them."""
+    surfaces = _module("tutor.plots.surfaces")
+    found = plot[3]
+    box = surfaces.critical_box(found)
+    if kind == "surface":
+        return surfaces.plot_surface(found.function, list(found.variables), box=box, points=list(found), path=path)
+    if kind == "contour":
+        return surfaces.plot_contour(found.function, list(found.variables), box=box, points=list(found), path=path)
+    if kind != "critical":
+        raise ValueError(f"a critical-points exercise has no {kind} figure")
+    return surfaces.plot_critical(found, path, box=box)
 
 
 def _module(name: str):
@@ -65,9 +105,6 @@ def _function_of_two(plot: tuple) -> tuple:
     """(f, variables, point or None) for plots that carry a function of two variables."""
     if plot[0] in ("surface", "contour"):
         _, f, variables, point = plot
-    elif plot[0] == "critical":
-        _, f, variables, found = plot
-        point = _centre(found, variables)
     elif plot[0] == "descent":
         run = plot[1]
         f, variables = run.function, run.variables
@@ -77,13 +114,6 @@ def _function_of_two(plot: tuple) -> tuple:
     if len(variables) != 2:
         raise ValueError("a surface or contour map needs two variables")
     return f, variables, point
-
-
-def _centre(found: Any, variables) -> dict | None:
-    points = [p.approx() for p in found]
-    if not points:
-        return None
-    return {v: sum(p[i] for p in points) / len(points) for i, v in enumerate(variables)}
 
 
 def _limit(plot: tuple, path: Path) -> Path:

@@ -101,6 +101,25 @@ class ParameterSpace:
         return all(c.holds(values) for c in self.conditions)
 
 
+def sympy_values(chosen: Mapping[str, Value]) -> dict[str, Any]:
+    """Chosen parameter values as SymPy objects: fractions exact, other choices read with tutor.parse."""
+    import sympy as sp
+
+    from tutor import ParseError, parse
+
+    out: dict[str, Any] = {}
+    for name, value in chosen.items():
+        if isinstance(value, Fraction):
+            out[name] = sp.Rational(value.numerator, value.denominator)
+            continue
+        try:
+            out[name] = parse(value)
+        except ParseError as exc:
+            raise BankError(f"cannot read the choice {value!r}: {getattr(exc, 'message', exc)}",
+                            field=f"parameters.{name}") from None
+    return out
+
+
 def stable_int(*parts: Any) -> int:
     """A 256-bit integer from SHA-256 of the parts' text: identical everywhere."""
     text = "\x1f".join(str(p) for p in parts)

@@ -160,11 +160,11 @@ def latex_to_unicode(tex: str) -> str:
                lambda m: (m.group(2) or m.group(3)) + {"hat": "\u0302", "bar": "\u0304", "tilde": "\u0303"}[m.group(1)],
                s)
     s = re.sub(r"\\(?!d?frac|tfrac|sqrt)([A-Za-z]+|[|,;!]) ?", _command, s)
-    for _ in range(4):  # nested fractions and roots, innermost first
+    for _ in range(4):  # nested fractions, roots and scripts, innermost first
+        s = re.sub(r"\^\{([^{}]*)\}", lambda m: _script(m.group(1), _SUP, "^"), s)
+        s = re.sub(r"_\{([^{}]*)\}", lambda m: _script(m.group(1), _SUB, "_"), s)
         s = re.sub(r"\\sqrt\{([^{}]*)\}", lambda m: "√" + _wrap(m.group(1)), s)
         s = re.sub(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}", lambda m: _frac(m.group(1), m.group(2)), s)
-    s = re.sub(r"\^\{([^{}]*)\}", lambda m: _script(m.group(1), _SUP, "^"), s)
-    s = re.sub(r"_\{([^{}]*)\}", lambda m: _script(m.group(1), _SUB, "_"), s)
     s = re.sub(r"\^([0-9A-Za-z])", lambda m: _script(m.group(1), _SUP, "^"), s)
     s = re.sub(r"_([0-9A-Za-z])", lambda m: _script(m.group(1), _SUB, "_"), s)
     s = re.sub(r"\\([|,;!]) ?", _command, s)

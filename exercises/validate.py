@@ -2,13 +2,16 @@
 
 For each variant: the task solves it with the engine; an authored answer must
 agree with the engine's; ``answer_text`` must grade correct; every generated
-mistake must grade not-correct and be diagnosed by its key. Problems are
+mistake must grade not-correct and be diagnosed by its key; the checks of
+``exercises.soundness`` (one true choice, no degenerate parameters, figures that
+show the critical points) hold; and the caller's further ``checks`` (the forms the
+prompt and hints promise, graded by ``grader.promises``) pass. Problems are
 reported with file, exercise id and field, never as a traceback.
 """
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,22 +70,30 @@ def seeds_for(exercise: Any, wanted: int) -> list[Any]:
     return list(range(n))
 
 
+VariantCheck = Callable[[Any], list[Problem]]
+
+
 def validate(bank: Any, seeds: int = DEFAULT_SEEDS, exercises: Iterable[Any] | None = None,
-             progress: Callable[[Any], None] | None = None) -> Report:
-    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each."""
+             progress: Callable[[Any], None] | None = None, checks: Sequence[VariantCheck] = ()) -> Report:
+    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each.
+
+    ``checks`` are further checks of each variant from layers above the bank (the grader's
+    ``grader.promises.check_promises``: every form a hint promises grades as promised).
+    """
     report = Report()
     started = time.perf_counter()
     chosen = list(exercises) if exercises is not None else list(bank.values())
     for ex in chosen:
         report.exercises += 1
-        _validate_exercise(ex, seeds, report)
+        _validate_exercise(ex, seeds, report, checks)
         if progress:
             progress(ex)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _validate_exercise(ex: Any, seeds: int, report: Report) -> None:
+def _validate_exercise(ex: Any, seeds: int, report: Report, checks: Sequence[VariantCheck] = ()) -> None:
+    from exercises.soundness import degenerate_choices
     from exercises.tasks import load_all
 
     task = load_all()[ex.task]
@@ -91,7 +102,10 @@ def _validate_exercise(ex: Any, seeds: int, report: Report) -> None:
         report.problems.append(Problem(ex.source, ex.id, "task",
                                        f"the {ex.task!r} task needs {', '.join(missing)}, which is not installed"))
         return
-    for seed in seeds_for(ex, seeds):
+    chosen_seeds = seeds_for(ex, seeds)
+    report.problems.extend(Problem(ex.source, ex.id, fld, message)
+                           for fld, message in degenerate_choices(ex, chosen_seeds))
+    for seed in chosen_seeds:
         try:
             variant = ex.variant(seed)
         except BankError as exc:
@@ -106,6 +120,8 @@ def _validate_exercise(ex: Any, seeds: int, report: Report) -> None:
         before = len(report.problems)
         problems, graded = check_variant(variant, count=True)
         report.problems.extend(problems)
+        for check in checks:
+            report.problems.extend(check(variant))
         report.checks += graded
         if len(report.problems) > before:
             return  # one failing seed says enough about an exercise
@@ -119,6 +135,10 @@ def check_variant(variant: Any, count: bool = False) -> Any:
     def problem(fld: str | None, message: str) -> None:
         out.append(Problem(ex.source, ex.id, fld, message, variant.seed))
 
+    from exercises.soundness import variant_problems
+
+    for fld, message in variant_problems(variant):
+        problem(fld, message)
     if variant.kind != ex.kind:
         problem("kind", f"the task produced a {variant.kind!r} answer but the exercise is graded as {ex.kind!r}")
     left = _unfilled(variant.prompt)
@@ -130,12 +150,16 @@ def check_variant(variant: Any, count: bool = False) -> Any:
         return (out, 0) if count else out
     if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
         _check_authored(variant, problem)
-    verdict = _grade(variant, variant.answer_text)
-    if verdict.status != "correct":
-        problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct "
-                f"({verdict.status}: {verdict.feedback})")
     from tutor import to_text
 
+    verdict = _grade(variant, variant.answer_text)
+    if verdict.status != "correct":
+        if getattr(ex, "answer_form", None) is not None:
+            problem("answer_form", f"the answer's form {variant.answer_text!r} is not the engine's answer "
+                    f"{to_text(variant.answer)} ({verdict.status}: {verdict.feedback})")
+        else:
+            problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct "
+                    f"({verdict.status}: {verdict.feedback})")
     for m in variant.mistakes:
         typed = m.expr if isinstance(m.expr, str) else to_text(m.expr)
         verdict = _grade(variant, typed)

@@ -72,6 +72,13 @@ class Task:
     def missing(cls) -> tuple[str, ...]:
         return tuple(m for m in cls.engine if not _module_exists(m))
 
+    @classmethod
+    def option_truths(cls, variant: Any) -> dict[str, bool | None]:
+        """For a multiple-choice variant: each choice's letter -> whether the engine finds it true
+        (None: it cannot tell). Empty when the task computes no choice; ``bank validate`` flags
+        questions with more than one true choice, or a marked answer that is false."""
+        return {}
+
     def solve(self, ctx: "Context") -> Solved:  # pragma: no cover - each task implements it
         raise NotImplementedError
 

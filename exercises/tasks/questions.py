@@ -47,7 +47,20 @@ class MultipleChoice(Task):
         "answer": Letter(required=True),
         "feedback": TextList(help="why each choice is right or wrong, in the same order"),
         "explanation": Text(),
+        "true_when": ExprText(help="an equation a choice such as \"$(w, b) = (1, 1)$\" is true for, "
+                                   "e.g. \"2w + b - 3 = 0\"; bank validate computes every choice with it"),
     }
+
+    @classmethod
+    def option_truths(cls, variant: Any) -> dict[str, bool | None]:
+        """Each choice that assigns values (``$(w, b) = (1, 1)$``), decided with ``true_when``."""
+        claim = variant.exercise.inputs.get("true_when")
+        if claim is None:
+            return {}
+        from exercises.tasks.choices import decide
+
+        choices = variant.grading.get("choices", {})
+        return {letter: decide(str(claim), text) for letter, text in choices.items()}
 
     @classmethod
     def check_inputs(cls, inputs: Mapping[str, Any]) -> None:

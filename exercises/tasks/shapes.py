@@ -13,7 +13,8 @@ SURFACE_CHOICES = {  # letter -> (choice text, engine kind)
     "b": ("a dome: it curves down in every direction", "dome"),
     "c": ("a saddle: up in some directions, down in others", "saddle"),
     "d": ("a plane: no curvature at all", "plane"),
-    "e": ("degenerate: flat to second order in some direction", "degenerate"),
+    # "flat to second order in some direction" alone is true of a plane too
+    "e": ("degenerate: curved, but flat to second order in some direction", "degenerate"),
 }
 LEVEL_CHOICES = {  # letter -> (choice text, engine shapes)
     "a": ("a circle", ("circle",)),
@@ -39,6 +40,10 @@ class SurfaceKindTask(Task):
     summary = "the shape of a surface near a point (bowl, dome, saddle, plane, degenerate), from the Hessian"
     fields = {"function": ExprText(required=True), "variables": Names(), "at": Point()}
 
+    @classmethod
+    def option_truths(cls, variant: Any) -> dict[str, bool | None]:
+        return _surface_truths(variant.result)
+
     def solve(self, ctx: Context) -> Solved:
         import tutor
         from exercises.tasks.common import steps_of
@@ -60,6 +65,17 @@ class SurfaceKindTask(Task):
                       options=options, appendix=_choices_appendix(SURFACE_CHOICES), result=s, figure=plot)
 
 
+def _surface_truths(s: Any) -> dict[str, bool | None]:
+    """Each surface choice decided from the Hessian's eigenvalue signs (None where they are unknown)."""
+    if s.kind == "plane":
+        return {"a": False, "b": False, "c": False, "d": True, "e": False}
+    if s.eigen_signs is None:
+        return {k: None for k in SURFACE_CHOICES}
+    pos, neg, zero = s.eigen_signs
+    return {"a": zero == 0 and neg == 0, "b": zero == 0 and pos == 0, "c": pos > 0 and neg > 0,
+            "d": False, "e": zero > 0}
+
+
 @register
 class LevelCurveTask(Task):
     name = "level_curve"
@@ -73,6 +89,14 @@ class LevelCurveTask(Task):
         "c": Number(required=True, help="the level"),
         "ask": OneOf(options=("equation", "shape", "radius", "slope"), default="equation"),
     }
+
+    @classmethod
+    def option_truths(cls, variant: Any) -> dict[str, bool | None]:
+        """A shape question's choices, each decided on the engine's name for the curve."""
+        if variant.kind != "multiple_choice":
+            return {}
+        shape = variant.result.cases[0].shape
+        return {k: shape in shapes for k, (_, shapes) in LEVEL_CHOICES.items()}
 
     @classmethod
     def kind_for(cls, inputs: Mapping[str, Any]) -> str:

@@ -8,12 +8,15 @@ from exercises.errors import BankError
 from exercises.schema import ExprText, Names, NumberTable, Point
 from exercises.tasks.base import Context, Solved, Task, register
 
-KIND_CHOICES = {  # letter -> (choice text, conclusions it stands for)
-    "a": ("a local minimum", ("minimum",)),
-    "b": ("a local maximum", ("maximum",)),
+KIND_CHOICES = {  # letter -> (choice text, conclusions it stands for, whether it holds for a CriticalPoint)
+    "a": ("a local minimum", ("minimum",), lambda p: p.conclusion == "minimum"),
+    "b": ("a local maximum", ("maximum",), lambda p: p.conclusion == "maximum"),
     "c": ("neither: a saddle point (in one variable, a stationary point that is no extremum)",
-          ("saddle", "not an extremum")),
-    "d": ("the second-derivative test cannot decide", ("inconclusive", "undecided")),
+          ("saddle", "not an extremum"), lambda p: p.conclusion in ("saddle", "not an extremum")),
+    # not "the second-derivative test cannot decide": that is also true of every degenerate
+    # point whose kind a closer look decides (log(x⁴ + x³ + 2) at 0, x⁴ + y⁴ at the origin)
+    "d": ("it cannot be classified: no test settles whether it is an extremum", ("inconclusive", "undecided"),
+          lambda p: p.conclusion not in ("minimum", "maximum", "saddle", "not an extremum")),
 }
 
 
@@ -109,6 +112,13 @@ class Classify(Task):
         return Solved(answer=found, kind="point_set", solution=steps_of(found), answer_text=text,
                       result=found, options={"classify": True, **_asked(variables)}, figure=_figure(f, variables, found))
 
+    @classmethod
+    def option_truths(cls, variant: Any) -> dict[str, bool | None]:
+        """Each choice decided on the engine's classification of the point (one-point questions)."""
+        if variant.kind != "multiple_choice":
+            return {}
+        return {k: holds(variant.result) for k, (_, _, holds) in KIND_CHOICES.items()}
+
     def _one(self, ctx: Context, f, variables, found) -> Solved:
         from exercises.tasks.common import steps_of
         from tutor.engine.mistakes import Mistake
@@ -120,16 +130,15 @@ class Classify(Task):
         if not match:
             raise BankError("this point is not a critical point of the function", field="at")
         p = match[0]
-        letter = next(k for k, (_, words) in KIND_CHOICES.items() if p.conclusion in words or
-                      (p.conclusion not in ("minimum", "maximum", "saddle", "not an extremum") and k == "d"))
-        appendix = "\n\n" + "\n".join(f"{k}) {text}" for k, (text, _) in KIND_CHOICES.items())
+        letter = next(k for k, (_, _, holds) in KIND_CHOICES.items() if holds(p))
+        appendix = "\n\n" + "\n".join(f"{k}) {text}" for k, (text, _, _) in KIND_CHOICES.items())
         mistakes = []
         if p.conclusion == "not an extremum" and len(variables) == 1:
             mistakes.append(Mistake("choice-a", "f' = 0 there, but f' keeps its sign on both sides, so f keeps "
                                     "rising (or falling) through the point: it is no extremum.", "a"))
         return Solved(answer=letter, kind="multiple_choice", solution=steps_of(p), answer_text=letter,
                       appendix=appendix, mistakes=tuple(m for m in mistakes if m.expr != letter),
-                      options={"choices": {k: text for k, (text, _) in KIND_CHOICES.items()}}, result=p,
+                      options={"choices": {k: text for k, (text, _, _) in KIND_CHOICES.items()}}, result=p,
                       figure=_figure(f, variables, found))
 
 

@@ -36,12 +36,14 @@ def test_course_examples_are_present(bank):
 
 
 def test_the_whole_bank_validates(bank):
-    """Every exercise solves, its typed answer grades correct and its mistakes are diagnosed (one seed)."""
+    """Every exercise solves, its typed answer grades correct and its mistakes are diagnosed, and it
+    keeps its own promises: promised forms, one true choice, no degenerate variant, figures (one seed)."""
     pytest.importorskip("grader.verdict")
     from exercises.validate import validate
+    from grader.promises import check_promises
 
     chosen = [ex for ex in bank.values() if load_all()[ex.task].available()]
-    report = validate(bank, seeds=1, exercises=chosen)
+    report = validate(bank, seeds=1, exercises=chosen, checks=(check_promises,))
     assert report.ok, "\n".join(str(p) for p in report.problems)
     assert report.variants == len(chosen)
 

@@ -373,6 +373,12 @@ def _draw_creases(ax, result: Any, box: Box) -> None:
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, framealpha=0.9)
 
 
+def critical_box(result: Any) -> Box:
+    """The window of a critical-points figure: the search box when one is given, else every point
+    with room around it (so no point sits on the edge)."""
+    return _critical_box(result, list(result))
+
+
 def _critical_box(result: Any, points) -> Box:
     if result.domain.given and all(np.isfinite(float(lo)) and np.isfinite(float(hi))
                                    for _, lo, hi in result.domain.bounds):

@@ -114,7 +114,7 @@ def differentiate(expr: sp.Expr, variables: Sequence[sp.Symbol], *, simplify: bo
         stages.append(tree)
         current = raw
         if simplify:
-            tidied = tidy(raw, seconds)
+            tidied = tidy(raw, seconds, like=expr)
             current = tidied.expr
             if tidied.unfinished is not None:
                 notes.append(f"too large to simplify in {seconds:g} s; the result is shown as the rules give it.")
