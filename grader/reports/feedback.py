@@ -8,14 +8,9 @@ from typing import Any
 
 from grader.batch.gradebook import Gradebook, points_text
 from grader.batch.model import Answer, Outcome
+from grader.verdict import title as verdict_title
 from grader.reports.page import badge, esc, math_html, md_cell, md_code, md_fence, md_text, page
 from tutor.render.words import count, plural
-
-# the five verdict words students see everywhere (REPL, CLI, reports)
-WORDS = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
-         "invalid": "Invalid: could not be read", "undecided": "Undecided: your teacher will look at it",
-         "missing": "No answer"}
-
 
 @dataclass(frozen=True)
 class ReportData:
@@ -77,7 +72,7 @@ def student_markdown(data: ReportData, student: str) -> str:
     out += ["| # | exercise | points | verdict |", "|---|---|---|---|"]
     for n, e in enumerate(a.exercises, 1):
         status = data.book.cells[(student, e)].status
-        out.append(f"| {n} | {md_cell(e)} | {_score(data, student, e)} | {WORDS[status]} |")
+        out.append(f"| {n} | {md_cell(e)} | {_score(data, student, e)} | {verdict_title(status)} |")
     for n, e in enumerate(a.exercises, 1):
         out += ["", *_md_exercise(data, student, e, n)]
     return "\n".join(out) + "\n"
@@ -87,7 +82,7 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f"## {n}. {md_text(data.titles.get(e, e))} ({e})", "",
-           f"**{WORDS[cell.status]}** · {_score_points(data, student, e)}", ""]
+           f"**{verdict_title(cell.status)}** · {_score_points(data, student, e)}", ""]
     if pieces.get("prompt_md"):
         out += [pieces["prompt_md"], ""]
     elif data.not_rendered(student, e):
@@ -123,7 +118,7 @@ def student_html(data: ReportData, student: str) -> str:
     rows = "".join(
         f'<tr><td class="num">{n}</td><td><a href="#ex-{n}">{esc(e)}</a></td>'
         f'<td class="num">{esc(_score(data, student, e))}</td>'
-        f"<td>{badge(data.book.cells[(student, e)].status, WORDS[data.book.cells[(student, e)].status])}</td></tr>"
+        f"<td>{badge(data.book.cells[(student, e)].status, verdict_title(data.book.cells[(student, e)].status))}</td></tr>"
         for n, e in enumerate(a.exercises, 1))
     body.append('<table><thead><tr><th class="num">#</th><th>exercise</th><th class="num">points</th>'
                 f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table>")
@@ -136,7 +131,7 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f'<h2 id="ex-{n}">{n}. {esc(data.titles.get(e, e))} <small><code>{esc(e)}</code></small></h2>',
-           f"<p>{badge(cell.status, WORDS[cell.status])} {esc(_score_points(data, student, e))}</p>"]
+           f"<p>{badge(cell.status, verdict_title(cell.status))} {esc(_score_points(data, student, e))}</p>"]
     if pieces.get("prompt_html"):
         out.append(f'<div class="box prompt">{pieces["prompt_html"]}</div>')
     elif data.not_rendered(student, e):

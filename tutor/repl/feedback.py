@@ -1,23 +1,18 @@
 """How the tutor answers an answer: what it read, the verdict word, feedback, score.
 
-The verdict line always starts with one of five words, so a student (and a
-script) can rely on it; everything here only formats a ``grader.Verdict``.
+The verdict line always starts with one of five words (from :data:`grader.verdict.WORDS`, the
+one registry), so a student (and a script) can rely on it; everything here only formats a
+``grader.Verdict``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from grader.verdict import WORDS
+from grader.verdict import word as verdict_word
 from tutor.repl.progress import fmt_points
 from tutor.render.words import count
-
-VERDICT_WORDS = {
-    "correct": "Correct",
-    "partial": "Partly correct",
-    "incorrect": "Incorrect",
-    "invalid": "Invalid",
-    "undecided": "Undecided",
-}
 
 LEADS = {
     "invalid": "Nothing was counted: fix it and type it again.",
@@ -52,7 +47,7 @@ def interpreted_text(verdict: Any, ascii_only: bool) -> str | None:
 def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> list[tuple[str, str | None]]:
     """(text, style) lines for one graded answer, in the order the student reads them."""
     status = getattr(verdict, "status", "undecided")
-    word = VERDICT_WORDS.get(status, "Undecided")
+    word = verdict_word(status)
     out: list[tuple[str, str | None]] = []
     read = interpreted_text(verdict, ascii_only)
     if read and status != "invalid":
@@ -79,7 +74,7 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
     for d in (getattr(verdict, "details", ()) or ()) if status != "correct" else ():
         label = getattr(d, "label", "")
         d_status = getattr(d, "status", "")
-        d_word = VERDICT_WORDS.get(d_status, d_status).lower()
+        d_word = (verdict_word(d_status) if d_status in WORDS else d_status).lower()
         note = (getattr(d, "feedback", "") or "").strip()
         bullet = "-" if ascii_only else "•"
         text = f"  {bullet} {label}: {d_word}" + (f". {note}" if note and note.lower() != d_word else "")
