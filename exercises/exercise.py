@@ -233,19 +233,13 @@ class Variant(Rendered):
         return self.exercise.id
 
     def options(self, **overrides: Any) -> dict[str, Any]:
-        """The options grader.check receives: the task's, the exercise's (the author's word wins), then ``overrides``."""
+        """The options ``grader.check_variant`` grades with: the task's, the exercise's (the author's word wins), then ``overrides``."""
         out = dict(self.grading)
         out.update(self.exercise.options)
         if self.mistakes:
             out["mistakes"] = self.mistakes
         out.update(overrides)
         return out
-
-    def check(self, answer_text: Any, **options: Any):
-        """Grade a learner's answer to this variant -> ``grader.Verdict``."""
-        from grader.checking import check
-
-        return check(self.answer, answer_text, kind=self.kind, **self.options(**options))
 
     def figure(self, path: str | Path) -> Path | None:
         """Draw the variant's figure (surface, contour, descent path, tangent) or return None."""

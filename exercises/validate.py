@@ -4,6 +4,9 @@ For each variant: the task solves it with the engine; an authored answer must
 agree with the engine's; ``answer_text`` must grade correct; every generated
 mistake must grade not-correct and be diagnosed by its key. Problems are
 reported with file, exercise id and field, never as a traceback.
+
+The bank sits below the grader, so the caller hands in the grading function
+(``grade=grader.check_variant``): the bank never imports the grader.
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from exercises.errors import BankError
 from tutor.render.words import count
 
 DEFAULT_SEEDS = 3
+
+Grade = Callable[..., Any]  # (variant, answer, **overrides) -> Verdict, such as grader.check_variant
 
 
 @dataclass(frozen=True)
@@ -68,21 +73,21 @@ def seeds_for(exercise: Any, wanted: int) -> list[Any]:
 
 
 def validate(bank: Any, seeds: int = DEFAULT_SEEDS, exercises: Iterable[Any] | None = None,
-             progress: Callable[[Any], None] | None = None) -> Report:
-    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each."""
+             progress: Callable[[Any], None] | None = None, *, grade: Grade) -> Report:
+    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each, grading with ``grade``."""
     report = Report()
     started = time.perf_counter()
     chosen = list(exercises) if exercises is not None else list(bank.values())
     for ex in chosen:
         report.exercises += 1
-        _validate_exercise(ex, seeds, report)
+        _validate_exercise(ex, seeds, report, grade)
         if progress:
             progress(ex)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _validate_exercise(ex: Any, seeds: int, report: Report) -> None:
+def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade) -> None:
     from exercises.tasks import load_all
 
     task = load_all()[ex.task]
@@ -104,14 +109,14 @@ def _validate_exercise(ex: Any, seeds: int, report: Report) -> None:
             return
         report.variants += 1
         before = len(report.problems)
-        problems, graded = check_variant(variant, count=True)
+        problems, graded = check_variant(variant, count=True, grade=grade)
         report.problems.extend(problems)
         report.checks += graded
         if len(report.problems) > before:
             return  # one failing seed says enough about an exercise
 
 
-def check_variant(variant: Any, count: bool = False) -> Any:
+def check_variant(variant: Any, count: bool = False, *, grade: Grade) -> Any:
     """The problems of one variant (empty when it is sound); with ``count``, also how many gradings ran."""
     ex = variant.exercise
     out: list[Problem] = []
@@ -125,12 +130,9 @@ def check_variant(variant: Any, count: bool = False) -> Any:
     if left:
         problem("prompt", f"unknown placeholder {{{left[0]}}}; known: "
                 f"{', '.join(sorted(set(variant.params) | _fact_names(variant))) or 'none'}")
-    if not _grader_installed():
-        problem("answer", "grader.check is not installed, so answers cannot be graded")
-        return (out, 0) if count else out
     if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
-        _check_authored(variant, problem)
-    verdict = _grade(variant, variant.answer_text)
+        _check_authored(variant, problem, grade)
+    verdict = _grade(grade, variant, variant.answer_text)
     if verdict.status != "correct":
         problem("answer", f"the typed answer {variant.answer_text!r} does not grade correct "
                 f"({verdict.status}: {verdict.feedback})")
@@ -138,7 +140,7 @@ def check_variant(variant: Any, count: bool = False) -> Any:
 
     for m in variant.mistakes:
         typed = m.expr if isinstance(m.expr, str) else to_text(m.expr)
-        verdict = _grade(variant, typed)
+        verdict = _grade(grade, variant, typed)
         if isinstance(verdict, _Failed):
             problem("mistakes", f"grading the mistake {m.key!r} ({typed}) failed: {verdict.feedback}")
         elif verdict.status == "correct":
@@ -160,23 +162,14 @@ class _Failed:
         self.feedback = f"{type(exc).__name__}: {exc}"
 
 
-def _grader_installed() -> bool:
-    from importlib.util import find_spec
-
+def _grade(grade: Grade, variant: Any, typed: Any):
     try:
-        return find_spec("grader.checking") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _grade(variant: Any, typed: Any):
-    try:
-        return variant.check(typed)
+        return grade(variant, typed)
     except Exception as exc:  # a grader crash is a problem to report, not to raise
         return _Failed(exc)
 
 
-def _check_authored(variant: Any, problem: Callable[[str | None, str], None]) -> None:
+def _check_authored(variant: Any, problem: Callable[[str | None, str], None], grade: Grade) -> None:
     from exercises.tasks.base import Context
 
     ex = variant.exercise
@@ -190,7 +183,7 @@ def _check_authored(variant: Any, problem: Callable[[str | None, str], None]) ->
         problem("answer", f"cannot read the authored answer {ex.answer!r}: {exc}")
         return
     try:
-        verdict = variant.check(authored, mistakes=())
+        verdict = grade(variant, authored, mistakes=())
     except Exception as exc:
         problem("answer", f"grading the authored answer failed: {type(exc).__name__}: {exc}")
         return

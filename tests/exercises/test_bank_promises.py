@@ -11,6 +11,7 @@ import re
 import pytest
 
 import exercises
+from grader.checking import check_variant
 
 _PROMISE = re.compile(r"accepted|also be written|either form", re.IGNORECASE)
 _MATH = re.compile(r"\$([^$]+)\$")
@@ -33,5 +34,5 @@ def test_every_promised_form_grades_correct(exercise_id, hint, seed):
     forms = _MATH.findall(text)
     assert forms, f"{exercise_id}: the promise names no formula"
     for form in forms:
-        verdict = variant.check(form)
+        verdict = check_variant(variant, form)
         assert verdict.status == "correct", (exercise_id, form, verdict.status, verdict.feedback, verdict.error)

@@ -339,10 +339,11 @@ class Session:
         ex, variant = self.current, self.variant()
         before = self.state(ex.id)
         options = self.work.grading_options() if self.work is not None else {}
+        from grader.checking import check_variant
         from tutor.engine.bounded import alarm
 
         with alarm(COMPUTE_LIMIT, "checking your answer"):  # g'(x) = … is read by the grader, as in check and grade
-            verdict = variant.check(text, **options)
+            verdict = check_variant(variant, text, **options)
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
         if self.work is not None:  # the gradebook's rule: the latest answer counts, less the hints taken
