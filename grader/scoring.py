@@ -1,0 +1,152 @@
+"""The scoring policy, in one place: what a graded answer earns.
+
+An answer's credit is its verdict's score times the points still *available* at its attempt,
+less the cost of the hints taken before it, within ``[0, points]``, to 2 decimals::
+
+    credit = clamp(score × points × available(attempt) − hint cost, 0, points)
+
+``available(n)`` is the share of the points the n-th graded attempt can still earn: ``1 − penalty ×
+(n − 1)`` (STACK's penalty, 0.1 of the marks by default), or a declining list such as PrairieLearn's
+``[1, 0.7, 0.4]`` (the last value repeats), and 0 after ``max_attempts``. Only answers graded
+correct, partly correct or incorrect use an attempt (:data:`USES_ATTEMPT`): an invalid or undecided
+one never does. Hints cost nothing when the answer earns nothing. After the worked solution has been
+seen, answers are practice and earn nothing.
+
+The REPL (practice and assignments), ``calctutor grade``'s gradebook and the reports all ask this
+module, so they agree on every number (tests/grader/test_scoring_agree.py).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_PENALTY = 0.1  # STACK's default: each graded attempt after the first takes 0.1 of the marks
+USES_ATTEMPT = ("correct", "partial", "incorrect")  # invalid and undecided never cost an attempt
+# the keys a bank exercise and an assignment's [options] may set (the assignment's word wins)
+ATTEMPT_KEYS = ("penalty", "attempt_credit", "max_attempts")
+
+
+@dataclass(frozen=True)
+class Attempts:
+    """How the share of the points available declines with each graded attempt."""
+
+    penalty: float = DEFAULT_PENALTY         # share of the points taken per earlier graded attempt
+    credit: tuple[float, ...] = ()           # or: the share available at attempt 1, 2, … (last repeats)
+    max_attempts: int | None = None          # graded attempts allowed; None: no limit
+
+    def available(self, attempt: int) -> float:
+        """The share of the points the ``attempt``-th graded attempt (1 = the first) can earn."""
+        n = max(1, int(attempt))
+        if self.max_attempts is not None and n > self.max_attempts:
+            return 0.0
+        if self.credit:
+            return float(self.credit[min(n, len(self.credit)) - 1])
+        return max(0.0, round(1.0 - self.penalty * (n - 1), 6))
+
+    def left(self, used: int) -> int | None:
+        """Graded attempts still allowed after ``used`` (None: no limit)."""
+        return None if self.max_attempts is None else max(0, self.max_attempts - used)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The rules for one exercise in one setting (practice, or an assignment)."""
+
+    points: float = 1.0
+    hint_costs: tuple[float, ...] = ()  # the cost of each hint, in order (the bank's)
+    hint_each: float | None = None      # an assignment's flat cost per hint, instead of the bank's
+    hints_allowed: bool = True
+    attempts: Attempts = Attempts()
+
+    def hint_cost(self, used: int) -> float:
+        """Points taken for the first ``used`` hints."""
+        if used <= 0 or not self.hints_allowed:
+            return 0.0
+        if self.hint_each is not None:
+            return float(self.hint_each) * used
+        return float(sum(self.hint_costs[:used]))
+
+    def next_hint_cost(self, used: int) -> float:
+        return self.hint_cost(used + 1) - self.hint_cost(used)
+
+    def available(self, attempt: int) -> float:
+        """Points the ``attempt``-th graded attempt can earn at most (before hint costs)."""
+        return round(self.points * self.attempts.available(attempt), 6)
+
+    def credit(self, score: float, attempt: int = 1, hints: int = 0, solution_seen: bool = False) -> Credit:
+        """What an answer with verdict score ``score``, given as graded attempt ``attempt``, earns."""
+        available = self.available(attempt)
+        raw = round(float(score) * available, 6)
+        cost = self.hint_cost(hints)
+        value = raw - cost if raw > 0 else raw
+        earned = 0.0 if solution_seen else round(min(max(value, 0.0), self.points), 2)
+        return Credit(float(score), float(self.points), int(attempt), available, raw, cost, solution_seen,
+                      earned, self.attempts.left(attempt), self.attempts.max_attempts)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One answer's credit and every number that went into it (the score line shows them)."""
+
+    score: float
+    points: float
+    attempt: int               # which graded attempt this was (1 = the first)
+    available: float           # points this attempt could earn at most
+    raw: float                 # score × available
+    hint_cost: float
+    solution_seen: bool
+    earned: float
+    left: int | None           # graded attempts still allowed after this one (None: no limit)
+    max_attempts: int | None
+
+    @property
+    def out_of_attempts(self) -> bool:
+        """This answer came after the last attempt allowed: it earns nothing."""
+        return self.max_attempts is not None and self.attempt > self.max_attempts
+
+
+def attempts_from(*layers: Mapping[str, Any] | None) -> Attempts:
+    """The attempt rules from option tables, later ones winning (the bank's, then an assignment's)."""
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update({k: v for k, v in (layer or {}).items() if k in ATTEMPT_KEYS and v is not None})
+    credit = tuple(float(c) for c in merged.get("attempt_credit", ()) or ())
+    return Attempts(float(merged.get("penalty", DEFAULT_PENALTY)), credit,
+                    None if merged.get("max_attempts") is None else int(merged["max_attempts"]))
+
+
+def attempt_problems(key: str, value: Any) -> str | None:
+    """Why ``value`` cannot be the attempt rule ``key`` (None when it can): one check for bank and assignment."""
+    def number(v: Any) -> bool:
+        return not isinstance(v, bool) and isinstance(v, (int, float)) and 0 <= v <= 1
+
+    if key == "penalty" and not number(value):
+        return "a share of the points from 0 to 1, such as 0.1"
+    if key == "attempt_credit" and (not isinstance(value, Sequence) or isinstance(value, str) or not value
+                                    or not all(number(v) for v in value)
+                                    or any(b > a for a, b in zip(value, value[1:]))):
+        return "a declining list of shares from 1 to 0 available at attempt 1, 2, …, such as [1, 0.7, 0.4]"
+    if key == "max_attempts" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        return "a whole number of graded attempts, at least 1"
+    return None
+
+
+def policy_for(exercise: Any, options: Mapping[str, Any] | None = None, points: float | None = None) -> Policy:
+    """The policy for ``exercise`` (a bank Exercise), under an assignment's ``options`` if any.
+
+    ``options`` are an assignment's: ``hint_cost`` (flat, per hint), ``hints`` (false: none),
+    ``penalty``, ``attempt_credit``, ``max_attempts``; ``points`` overrides the bank's points.
+    """
+    opts = dict(options or {})
+    costs = tuple(float(getattr(h, "cost", 0) or 0) for h in getattr(exercise, "hints", ()) or ())
+    each = opts.get("hint_cost")
+    return Policy(points=float(points if points is not None else getattr(exercise, "points", 1) or 0),
+                  hint_costs=costs, hint_each=None if each is None else float(each),
+                  hints_allowed=bool(opts.get("hints", True)),
+                  attempts=attempts_from(getattr(exercise, "attempts", None), opts))
+
+
+def used_attempts(statuses: Sequence[str]) -> int:
+    """How many of these verdicts used an attempt."""
+    return sum(1 for s in statuses if s in USES_ATTEMPT)
