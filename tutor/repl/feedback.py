@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from grader.scoring import Credit
 from grader.verdict import WORDS
 from grader.verdict import word as verdict_word
 from tutor.repl.progress import fmt_points
@@ -23,14 +24,12 @@ LEADS = {
 
 @dataclass(frozen=True)
 class Scoring:
-    """What an attempt was worth: the verdict's score, the exercise's points, costs and credit."""
+    """What an attempt was worth (the policy's :class:`grader.scoring.Credit`), the best credit before
+    it (practice: the best attempt counts) and the share the next attempt could still earn."""
 
-    score: float
-    points: float
-    hint_cost: float
-    solution_seen: bool
-    credit: float
-    best_before: float
+    credit: Credit
+    best_before: float = 0.0
+    next_available: float | None = None  # points the next attempt can earn at most (None: not shown)
 
 
 def interpreted_text(verdict: Any, ascii_only: bool) -> str | None:
@@ -91,18 +90,35 @@ def _points(value: float) -> str:
 
 
 def score_line(status: str, s: Scoring) -> str:
-    """``Score: 1.5 of 2 points (2 − 0.5 for hints).`` with the reasons credit was reduced."""
+    """``Score: 1.5 of 2 points (2 − 0.5 for hints).`` with the reasons credit was reduced, then the
+    attempts used and what the next one can still earn (after an answer that was not right)."""
     if status == "undecided":
         return "Score: pending (a teacher will decide)."
-    raw = s.score * s.points
-    if s.solution_seen:
-        text = (f"Score: {fmt_points(s.score)} — practice after the worked solution, so 0 of "
-                f"{_points(s.points)}.")
-    elif s.hint_cost and raw > 0:
-        text = (f"Score: {fmt_points(s.credit)} of {_points(s.points)} "
-                f"({fmt_points(raw)} − {fmt_points(s.hint_cost)} for hints).")
-    else:
-        text = f"Score: {fmt_points(s.credit)} of {_points(s.points)}."
-    if s.best_before > s.credit:
+    c = s.credit
+    if c.solution_seen:
+        return (f"Score: {fmt_points(c.score)} — practice after the worked solution, so 0 of "
+                f"{_points(c.points)}.")
+    if c.out_of_attempts:
+        return (f"Score: 0 of {_points(c.points)} — you have used all {count(c.max_attempts or 0, 'attempt')}, "
+                "so this answer is practice.")
+    reasons = []
+    if c.available < c.points:
+        reasons.append(f"attempt {c.attempt} can earn up to {fmt_points(c.available)}")
+    if c.hint_cost and c.raw > 0:
+        reasons.append(f"{fmt_points(c.raw)} − {fmt_points(c.hint_cost)} for hints")
+    text = f"Score: {fmt_points(c.earned)} of {_points(c.points)}" + (f" ({'; '.join(reasons)})" if reasons else "") + "."
+    if status != "correct":
+        text += " " + _attempts_sentence(c, s.next_available)
+    if s.best_before > c.earned:
         text += f" Your best so far stays {fmt_points(s.best_before)}."
     return text
+
+
+def _attempts_sentence(c: Credit, next_available: float | None) -> str:
+    """``Attempts used: 1 of 3; the next can earn up to 0.9.`` (invalid and undecided answers use none)."""
+    used = f"{c.attempt} of {c.max_attempts}" if c.max_attempts is not None else str(c.attempt)
+    if c.left == 0:
+        return f"Attempts used: {used}; that was the last."
+    if next_available is None:
+        return f"Attempts used: {used}."
+    return f"Attempts used: {used}; the next can earn up to {fmt_points(next_available)}."

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tutor.repl import views
-from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
+from grader.scoring import USES_ATTEMPT, Policy, policy_for
+from tutor.repl.progress import GRADED, ExerciseState, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
 from tutor.repl.lines import explain_error, input_problem
@@ -42,8 +43,10 @@ class Session:
 
     def __init__(self, *, user: str, out: Output, store: ProgressStore, reader: Any = None,
                  bank: Any = None, bank_error: str | None = None, topic: str | None = None,
-                 clock: Callable[[], float] = time.time, work: Any = None):
+                 clock: Callable[[], float] = time.time, work: Any = None,
+                 grade: Callable[..., Any] | None = None):
         self.user = user
+        self.grade = grade  # (variant, answer, **options) -> Verdict; None: grader.check_variant
         self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
         self.store = store
@@ -287,12 +290,22 @@ class Session:
         own = getattr(self.variant(), "hints", None) if exercise is self.current else None
         return tuple((own() if callable(own) else own) or getattr(exercise, "hints", ()) or ())
 
+    def policy(self, exercise: Any) -> Policy:
+        """The scoring rules here: the assignment's (as ``calctutor grade`` applies them), else the bank's."""
+        return self.work.policy(exercise) if self.work is not None else policy_for(exercise)
+
     def next_hint_cost(self, exercise: Any, used: int) -> float:
         """What the next hint costs: the assignment's rule, else the bank's cost of that hint."""
-        if self.work is not None:
-            return self.work.next_hint_cost(exercise, used)
-        hints = self.hints(exercise)
-        return float(getattr(hints[used], "cost", 0) or 0) if used < len(hints) else 0.0
+        if used >= len(self.hints(exercise)):
+            return 0.0
+        return self.policy(exercise).next_hint_cost(used)
+
+    def attempts_used(self, exercise_id: str) -> int:
+        """Graded attempts used at this exercise, here: in this assignment's work, or in practice."""
+        if self.work is None:
+            return self.state(exercise_id).tries
+        return sum(1 for a in self.store.attempts(self.user, exercise_id)
+                   if a.assignment == self.work.key and a.status in USES_ATTEMPT)
 
     def on_empty(self) -> Any:
         if self.pending and (self.current is None or self.current.id != self.pending):
@@ -339,42 +352,52 @@ class Session:
         ex, variant = self.current, self.variant()
         before = self.state(ex.id)
         options = self.work.grading_options() if self.work is not None else {}
-        from grader.checking import check_variant
         from tutor.engine.bounded import alarm
 
+        if self.grade is None:
+            from grader.checking import check_variant as grade
+        else:
+            grade = self.grade
         with alarm(COMPUTE_LIMIT, "checking your answer"):  # g'(x) = … is read by the grader, as in check and grade
-            verdict = check_variant(variant, text, **options)
+            verdict = grade(variant, text, **options)
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
-        if self.work is not None:  # the gradebook's rule: the latest answer counts, less the hints taken
-            points, hint_cost = self.work.points(ex.id), self.work.hint_cost(ex, before.hints_used)
-            earned = self.work.credit(ex, score, before.hints_used) if status in GRADED else 0.0
-            scoring = Scoring(score, points, hint_cost, False, earned, 0.0)
-        else:
-            points = float(getattr(ex, "points", 1) or 0)
-            earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
-            scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
+        policy, attempt = self.policy(ex), self.attempts_used(ex.id) + 1
+        # one rule for practice and assignments (grader.scoring): in an assignment the latest answer
+        # counts, as in the gradebook; in practice the best one does, and the solution ends credit
+        c = policy.credit(score, attempt, before.hints_used, self.work is None and before.solution_seen)
+        earned = c.earned if status in GRADED else 0.0
+        uses = status in USES_ATTEMPT
+        scoring = Scoring(c, before.earned if self.work is None else 0.0,
+                          policy.available(attempt + 1) if uses else None)
         # saved before it is shown (a kill after the verdict appears loses nothing); a file that will
         # not take it does not hide the verdict: the store keeps it and the note says so
         waiting = self.store.unsaved
         self.store.record_attempt(
             user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
-            answer=text, status=status, score=score, points=points, credit=earned,
+            answer=text, status=status, score=score, points=c.points, credit=earned,
             mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
-            at=self.clock(), session=self.session_id)
+            at=self.clock(), session=self.session_id, attempt=attempt if uses else 0,
+            assignment=self.work.key if self.work is not None else "")
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
         self.show_lines(saving_lines(self.store, waiting))
         if status != "invalid":
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)
-            if self.work is not None:
-                self.submit(ex.id, text, status, before.hints_used)
+            if self.work is not None and c.out_of_attempts:
+                self.say(f"Not saved in {self.work.path}: the answer that counts for {ex.id} stays the one "
+                         "you gave within your attempts.", "note")
+            elif self.work is not None:
+                self.submit(ex.id, text, status, before.hints_used, attempt)
         if status == "correct":
             self.stats.solved.add(ex.id)
             self.offer_next(exclude=(ex.id,))
         elif status in ("incorrect", "partial"):
             hints = self.hints(ex)
-            if before.hints_used < len(hints):
+            if c.left == 0 or c.out_of_attempts:
+                self.say("No attempts left here: further answers are graded for practice and earn nothing."
+                         + ("" if self.work is not None else " Type :solution to see it worked out."), "dim")
+            elif before.hints_used < len(hints):
                 cost = self.next_hint_cost(ex, before.hints_used)
                 self.say(f"Try again, or type :hint (costs {count(cost, 'point', shown=fmt_points(cost))}).", "dim")
             elif self.work is None:
@@ -382,10 +405,10 @@ class Session:
             else:
                 self.say("Try again: your latest answer is the one that counts.", "dim")
 
-    def submit(self, exercise_id: str, answer: str, status: str, hints: int) -> None:
-        """Rewrite the submission file with this answer as the one that counts."""
+    def submit(self, exercise_id: str, answer: str, status: str, hints: int, attempt: int = 1) -> None:
+        """Rewrite the submission file with this answer (graded attempt ``attempt``) as the one that counts."""
         try:
-            path = self.work.record(exercise_id, answer, status, hints)
+            path = self.work.record(exercise_id, answer, status, hints, attempt)
         except OSError as exc:
             self.say(f"Could not write the submission file {self.work.path}: {exc.strerror or exc}. "
                      "Your answer is kept in your progress; answer again once the file can be written.", "error")
