@@ -61,6 +61,15 @@ def _pending_note(n: int) -> str:
             f"and {plural('it', n)} {plural('is', n)} not counted as wrong.")
 
 
+def _attempt_note(data: ReportData, cell: Any, exercise: str) -> str:
+    """``This was your attempt 2: it could earn up to 3.6 of 4 points.`` ("" for a first attempt)."""
+    if cell.attempts <= 1 or cell.available is None:
+        return ""
+    possible = data.book.assignment.points[exercise]
+    return (f"This was your attempt {cell.attempts}: it could earn up to {points_text(cell.available)} of "
+            f"{count(possible, 'point', shown=points_text(possible))}.")
+
+
 # ------------------------------------------------------------------ Markdown
 
 
@@ -102,6 +111,8 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
             out += [f"| {md_cell(p)} | {md_cell(s)} | {md_cell(f)} |" for p, s, f in o.details] + [""]
         if answer.hints and cell.points is not None:
             out += [f"You used {count(answer.hints, 'hint')}; {plural('its', answer.hints)} cost is taken from the points.", ""]
+        if _attempt_note(data, cell, e):
+            out += [_attempt_note(data, cell, e), ""]
     if pieces.get("solution_md"):
         out += ["### Worked solution", "", pieces["solution_md"], ""]
     return out
@@ -154,6 +165,8 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
                        f"<tbody>{rows}</tbody></table>")
         if answer.hints and cell.points is not None:
             out.append(f"<p>You used {count(answer.hints, 'hint')}; {plural('its', answer.hints)} cost is taken from the points.</p>")
+        if _attempt_note(data, cell, e):
+            out.append(f"<p>{esc(_attempt_note(data, cell, e))}</p>")
     if pieces.get("solution_html"):
         out.append(f'<h3>Worked solution</h3>\n<div class="box">{pieces["solution_html"]}</div>')
     return "\n".join(out)
@@ -164,4 +177,5 @@ def student_summary(data: ReportData, student: str) -> dict[str, Any]:
     a = data.book.assignment
     return {"student": student, "total": data.book.total(student), "percent": data.book.percent(student),
             "exercises": [{"exercise": e, "status": data.book.cells[(student, e)].status,
-                           "points": data.book.cells[(student, e)].points} for e in a.exercises]}
+                           "points": data.book.cells[(student, e)].points,
+                           "attempts": data.book.cells[(student, e)].attempts} for e in a.exercises]}
