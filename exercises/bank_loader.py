@@ -18,6 +18,7 @@ from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
 from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
                               TextList, check_fields, did_you_mean)
+from exercises.attempts import ATTEMPT_KEYS, read_attempts
 from exercises.topics import topic_order
 from tutor.render.words import count
 
@@ -36,7 +37,7 @@ COMMON: dict[str, Field] = {
     "tags": TextList(),
     "figure": OneOf(options=FIGURES),
 }
-EXTRA = ("answer", "hints", "grading", "parameters", "conditions")
+EXTRA = ("answer", "hints", "grading", "parameters", "conditions", *ATTEMPT_KEYS)
 GRADING: dict[str, Field] = {
     "tolerance": Number(positive=True),
     "exact": Flag(),
@@ -202,7 +203,7 @@ def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercis
         points=_points(common.get("points", 1)), difficulty=common.get("difficulty", 1),
         tags=common.get("tags", ()), hints=_hints(raw.get("hints")), options=_grading(raw.get("grading")),
         inputs=inputs, space=parse_space(raw.get("parameters"), raw.get("conditions")),
-        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"),
+        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"), attempts=read_attempts(raw),
     )
 
 

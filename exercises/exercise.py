@@ -51,6 +51,7 @@ class Exercise:
     answer: Any = None  # the author's answer, checked against the engine by validate
     source: str = ""  # file it came from
     figure_kind: str | None = None
+    attempts: Mapping[str, Any] = field(default_factory=dict)  # penalty / attempt_credit / max_attempts, if given
     _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
 
     CACHE = 32

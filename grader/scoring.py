@@ -21,10 +21,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+# the keys a bank exercise and an assignment's [options] may set (the assignment's word wins), and
+# their check: the bank's own module, since the bank sits below the grader and checks its fields
+from exercises.attempts import ATTEMPT_KEYS, attempt_problems
+
+__all__ = ["ATTEMPT_KEYS", "Attempts", "Credit", "Policy", "USES_ATTEMPT", "attempt_problems", "attempts_from",
+           "policy_for", "used_attempts"]
+
 DEFAULT_PENALTY = 0.1  # STACK's default: each graded attempt after the first takes 0.1 of the marks
 USES_ATTEMPT = ("correct", "partial", "incorrect")  # invalid and undecided never cost an attempt
-# the keys a bank exercise and an assignment's [options] may set (the assignment's word wins)
-ATTEMPT_KEYS = ("penalty", "attempt_credit", "max_attempts")
 
 
 @dataclass(frozen=True)
@@ -114,22 +119,6 @@ def attempts_from(*layers: Mapping[str, Any] | None) -> Attempts:
     credit = tuple(float(c) for c in merged.get("attempt_credit", ()) or ())
     return Attempts(float(merged.get("penalty", DEFAULT_PENALTY)), credit,
                     None if merged.get("max_attempts") is None else int(merged["max_attempts"]))
-
-
-def attempt_problems(key: str, value: Any) -> str | None:
-    """Why ``value`` cannot be the attempt rule ``key`` (None when it can): one check for bank and assignment."""
-    def number(v: Any) -> bool:
-        return not isinstance(v, bool) and isinstance(v, (int, float)) and 0 <= v <= 1
-
-    if key == "penalty" and not number(value):
-        return "a share of the points from 0 to 1, such as 0.1"
-    if key == "attempt_credit" and (not isinstance(value, Sequence) or isinstance(value, str) or not value
-                                    or not all(number(v) for v in value)
-                                    or any(b > a for a, b in zip(value, value[1:]))):
-        return "a declining list of shares from 1 to 0 available at attempt 1, 2, …, such as [1, 0.7, 0.4]"
-    if key == "max_attempts" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        return "a whole number of graded attempts, at least 1"
-    return None
 
 
 def policy_for(exercise: Any, options: Mapping[str, Any] | None = None, points: float | None = None) -> Policy:
