@@ -100,6 +100,18 @@ class Exercise:
         """A student's own variant: the seed is a digest of (exercise id, student id)."""
         return self.variant(seed_for(self.id, student))
 
+    def function_for(self, student: Any) -> Any:
+        """The exercise's function with ``student``'s parameters, read without solving the task (None when
+        the task has no function): what the REPL's calculator must not work on during homework."""
+        if not isinstance(self.inputs.get("function"), str):
+            return None
+        from exercises.tasks.base import Context
+
+        names = self.inputs.get("variables") or self.inputs.get("variable") or ()
+        names = [names] if isinstance(names, str) else [str(n) for n in names]
+        ctx = Context(self.inputs, self._params(seed_for(self.id, student)))
+        return ctx.read(self.inputs["function"], "function", names)
+
     def _params(self, seed: Any) -> dict[str, Any]:
         from fractions import Fraction
 

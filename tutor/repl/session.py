@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tutor.repl import views
-from grader.scoring import USES_ATTEMPT, Policy, policy_for
+from grader.scoring import USES_ATTEMPT
+from tutor.repl import attempts, views
 from tutor.repl.progress import GRADED, ExerciseState, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
+from tutor.repl.integrity import Integrity
 from tutor.repl.lines import explain_error, input_problem
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
@@ -61,6 +62,7 @@ class Session:
         self._variant: Any = None
         self.stats = SessionStats()
         self.warmup = Warmup()
+        self.integrity = None if work is None else Integrity(work, user)  # homework: the calculator's limits
         if topic:
             self.topic = self.resolve_topic(topic)
 
@@ -173,7 +175,10 @@ class Session:
         summaries = self.summaries()
         self.show_lines(views.topic_table(summaries, self.topic))
         self.offer_next(intro=True)
-        self.say("Type :help for commands; calculator commands like  diff x^2 x  work any time.", "dim")
+        if self.work is not None and not self.work.calculator_allowed:
+            self.say("Type :help for commands; the calculator is switched off for this assignment.", "dim")
+        else:
+            self.say("Type :help for commands; calculator commands like  diff x^2 x  work any time.", "dim")
 
     def offer_next(self, exclude: tuple[str, ...] = (), intro: bool = False) -> None:
         found, outside = self.suggestion(exclude)
@@ -263,6 +268,10 @@ class Session:
         calc = CALCULATOR.get(lowered)
         if calc is not None and (rest.strip() or not self.awaiting_answer()):
             self.warmup.wait()
+            refused = self.integrity.refusal(calc.op, rest) if self.integrity is not None else None
+            if refused:
+                self.say(refused, "note")
+                return None
             for text in calc.run(rest, self.fmt):  # bounded by the operation's own time limit
                 self.show_result(text)
             return None
@@ -290,22 +299,11 @@ class Session:
         own = getattr(self.variant(), "hints", None) if exercise is self.current else None
         return tuple((own() if callable(own) else own) or getattr(exercise, "hints", ()) or ())
 
-    def policy(self, exercise: Any) -> Policy:
-        """The scoring rules here: the assignment's (as ``calctutor grade`` applies them), else the bank's."""
-        return self.work.policy(exercise) if self.work is not None else policy_for(exercise)
-
     def next_hint_cost(self, exercise: Any, used: int) -> float:
         """What the next hint costs: the assignment's rule, else the bank's cost of that hint."""
         if used >= len(self.hints(exercise)):
             return 0.0
-        return self.policy(exercise).next_hint_cost(used)
-
-    def attempts_used(self, exercise_id: str) -> int:
-        """Graded attempts used at this exercise, here: in this assignment's work, or in practice."""
-        if self.work is None:
-            return self.state(exercise_id).tries
-        return sum(1 for a in self.store.attempts(self.user, exercise_id)
-                   if a.assignment == self.work.key and a.status in USES_ATTEMPT)
+        return attempts.policy(self.work, exercise).next_hint_cost(used)
 
     def on_empty(self) -> Any:
         if self.pending and (self.current is None or self.current.id != self.pending):
@@ -346,7 +344,7 @@ class Session:
                                             solution=self.work is None))
 
     def answer(self, text: str) -> None:
-        from tutor.repl.feedback import Scoring, verdict_lines
+        from tutor.repl.feedback import verdict_lines
         from tutor.repl.unsaved import saving_lines
 
         ex, variant = self.current, self.variant()
@@ -362,14 +360,9 @@ class Session:
             verdict = grade(variant, text, **options)
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
-        policy, attempt = self.policy(ex), self.attempts_used(ex.id) + 1
-        # one rule for practice and assignments (grader.scoring): in an assignment the latest answer
-        # counts, as in the gradebook; in practice the best one does, and the solution ends credit
-        c = policy.credit(score, attempt, before.hints_used, self.work is None and before.solution_seen)
+        c, scoring = attempts.score(self.work, ex, self.store, self.user, before, status, score)  # grader.scoring
         earned = c.earned if status in GRADED else 0.0
         uses = status in USES_ATTEMPT
-        scoring = Scoring(c, before.earned if self.work is None else 0.0,
-                          policy.available(attempt + 1) if uses else None)
         # saved before it is shown (a kill after the verdict appears loses nothing); a file that will
         # not take it does not hide the verdict: the store keeps it and the note says so
         waiting = self.store.unsaved
@@ -377,7 +370,7 @@ class Session:
             user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
             answer=text, status=status, score=score, points=c.points, credit=earned,
             mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
-            at=self.clock(), session=self.session_id, attempt=attempt if uses else 0,
+            at=self.clock(), session=self.session_id, attempt=c.attempt if uses else 0,
             assignment=self.work.key if self.work is not None else "")
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
         self.show_lines(saving_lines(self.store, waiting))
@@ -388,7 +381,7 @@ class Session:
                 self.say(f"Not saved in {self.work.path}: the answer that counts for {ex.id} stays the one "
                          "you gave within your attempts.", "note")
             elif self.work is not None:
-                self.submit(ex.id, text, status, before.hints_used, attempt)
+                self.submit(ex.id, text, status, before.hints_used, c.attempt)
         if status == "correct":
             self.stats.solved.add(ex.id)
             self.offer_next(exclude=(ex.id,))
