@@ -25,7 +25,7 @@ from typing import Any
 # their check: the bank's own module, since the bank sits below the grader and checks its fields
 from exercises.attempts import ATTEMPT_KEYS, attempt_problems
 
-__all__ = ["ATTEMPT_KEYS", "Attempts", "Credit", "Policy", "USES_ATTEMPT", "attempt_problems", "attempts_from",
+__all__ = ["ATTEMPT_KEYS", "AssignmentRules", "Attempts", "Credit", "Policy", "USES_ATTEMPT", "attempt_problems", "attempts_from",
            "policy_for", "used_attempts"]
 
 DEFAULT_PENALTY = 0.1  # STACK's default: each graded attempt after the first takes 0.1 of the marks
@@ -77,7 +77,7 @@ class Policy:
 
     def available(self, attempt: int) -> float:
         """Points the ``attempt``-th graded attempt can earn at most (before hint costs)."""
-        return round(self.points * self.attempts.available(attempt), 6)
+        return round(self.points * self.attempts.available(attempt), 2)  # to the cent, as every score shown
 
     def credit(self, score: float, attempt: int = 1, hints: int = 0, solution_seen: bool = False) -> Credit:
         """What an answer with verdict score ``score``, given as graded attempt ``attempt``, earns."""
@@ -134,6 +134,35 @@ def policy_for(exercise: Any, options: Mapping[str, Any] | None = None, points: 
                   hint_costs=costs, hint_each=None if each is None else float(each),
                   hints_allowed=bool(opts.get("hints", True)),
                   attempts=attempts_from(getattr(exercise, "attempts", None), opts))
+
+
+@dataclass(frozen=True)
+class AssignmentRules:
+    """What an assignment's ``[options]`` and ``[points]`` say about scoring and help, for the REPL
+    (``practice --assignment``) and the gradebook alike: both ask this, never each other."""
+
+    options: Mapping[str, Any]
+    points: Mapping[str, float]
+
+    def policy(self, exercise: Any) -> Policy:
+        """The scoring policy of ``exercise`` (a bank Exercise) in this assignment."""
+        return policy_for(exercise, self.options, self.points[exercise.id])
+
+    @property
+    def hints_allowed(self) -> bool:
+        return bool(self.options.get("hints", True))
+
+    @property
+    def calculator_allowed(self) -> bool:
+        """False: the teacher switched the REPL's calculator commands off for this assignment."""
+        return bool(self.options.get("calculator", True))
+
+    def grading_options(self) -> dict[str, Any]:
+        """Options passed to every check (they override the bank's for this assignment)."""
+        return {k: self.options[k] for k in GRADING_KEYS if k in self.options}
+
+
+GRADING_KEYS = ("tolerance", "digits", "timeout", "exact")  # an assignment's options that reach the checker
 
 
 def used_attempts(statuses: Sequence[str]) -> int:

@@ -33,7 +33,7 @@ from typing import Any
 from tutor.render.words import count
 
 from exercises.toml_depth import find_too_deep
-from grader.scoring import ATTEMPT_KEYS, Policy, attempt_problems, policy_for
+from grader.scoring import ATTEMPT_KEYS, AssignmentRules, Policy, attempt_problems
 
 TOP = ("title", "exercises", "bank", "points", "options")
 OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", *ATTEMPT_KEYS,
@@ -64,21 +64,24 @@ class Assignment:
         return float(self.options.get("time_limit", DEFAULT_TIME_LIMIT))
 
     @property
-    def hints_allowed(self) -> bool:
-        return bool(self.options.get("hints", True))
+    def rules(self) -> AssignmentRules:
+        """The scoring and help rules (grader.scoring), which the REPL reads too."""
+        return AssignmentRules(self.options, self.points)
 
-    def grading_options(self) -> dict[str, Any]:
-        """Options passed to every check (they override the bank's for this assignment)."""
-        return {k: self.options[k] for k in ("tolerance", "digits", "timeout", "exact") if k in self.options}
+    @property
+    def hints_allowed(self) -> bool:
+        return self.rules.hints_allowed
 
     @property
     def calculator_allowed(self) -> bool:
-        """False: the teacher switched the REPL's calculator commands off for this assignment."""
-        return bool(self.options.get("calculator", True))
+        return self.rules.calculator_allowed
+
+    def grading_options(self) -> dict[str, Any]:
+        return self.rules.grading_options()
 
     def policy(self, exercise: Any) -> Policy:
         """The scoring policy of ``exercise`` (an Exercise) in this assignment: its points, hint costs, attempts."""
-        return policy_for(exercise, self.options, self.points[exercise.id])
+        return self.rules.policy(exercise)
 
     def hint_cost(self, exercise: Any, used: int) -> float:
         """Points taken for using the first ``used`` hints of ``exercise`` (an Exercise)."""

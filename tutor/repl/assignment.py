@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grader.scoring import Policy
+from grader.scoring import AssignmentRules, Policy
 from tutor.repl.suggest import Suggestion
 from tutor.render.words import count
 
@@ -48,6 +48,7 @@ class AssignmentWork:
         self.student = student
         self.source = source          # the assignment file as given, for the closing hint
         self.entries: dict[str, Entry] = dict(entries or {})
+        self.rules: AssignmentRules = assignment.rules  # scoring and help: grader.scoring, as the gradebook
 
     # -- what the session asks ------------------------------------------------
     @property
@@ -59,11 +60,11 @@ class AssignmentWork:
         return str(self.assignment.title)
 
     def points(self, exercise_id: str) -> float:
-        return float(self.assignment.points[exercise_id])
+        return float(self.rules.points[exercise_id])
 
     @property
     def hints_allowed(self) -> bool:
-        return bool(self.assignment.hints_allowed)
+        return self.rules.hints_allowed
 
     @property
     def key(self) -> str:
@@ -72,14 +73,14 @@ class AssignmentWork:
 
     @property
     def calculator_allowed(self) -> bool:
-        return bool(self.assignment.calculator_allowed)
+        return self.rules.calculator_allowed
 
     def policy(self, exercise: Any) -> Policy:
         """The assignment's scoring rules for ``exercise``, as ``calctutor grade`` will apply them."""
-        return self.assignment.policy(exercise)
+        return self.rules.policy(exercise)
 
     def grading_options(self) -> dict[str, Any]:
-        return dict(self.assignment.grading_options())
+        return self.rules.grading_options()
 
     def solved(self, exercise_id: str) -> bool:
         entry = self.entries.get(exercise_id)
