@@ -48,7 +48,6 @@ class AssignmentWork:
         self.student = student
         self.source = source          # the assignment file as given, for the closing hint
         self.entries: dict[str, Entry] = dict(entries or {})
-        self.rules: AssignmentRules = assignment.rules  # scoring and help: grader.scoring, as the gradebook
 
     # -- what the session asks ------------------------------------------------
     @property
@@ -61,6 +60,11 @@ class AssignmentWork:
 
     def points(self, exercise_id: str) -> float:
         return float(self.rules.points[exercise_id])
+
+    @property
+    def rules(self) -> AssignmentRules:
+        """Scoring and help (grader.scoring), read as the gradebook reads them."""
+        return self.assignment.rules
 
     @property
     def hints_allowed(self) -> bool:
