@@ -13,7 +13,7 @@ one never does. Hints cost nothing when the answer earns nothing. After the work
 seen, answers are practice and earn nothing.
 
 The REPL (practice and assignments), ``calctutor grade``'s gradebook and the reports all ask this
-module, so they agree on every number (tests/grader/test_scoring_agree.py).
+module, so they agree on every number (tests/repl/test_repl_scoring_agree.py).
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from typing import Any
 # their check: the bank's own module, since the bank sits below the grader and checks its fields
 from exercises.attempts import ATTEMPT_KEYS, attempt_problems
 
-__all__ = ["ATTEMPT_KEYS", "AssignmentRules", "Attempts", "Credit", "Policy", "USES_ATTEMPT", "attempt_problems", "attempts_from",
-           "policy_for", "used_attempts"]
+__all__ = ["ATTEMPT_KEYS", "AssignmentRules", "Attempts", "Credit", "Policy", "USES_ATTEMPT", "attempt_problems",
+           "attempts_from", "policy_for", "used_attempts"]
 
 DEFAULT_PENALTY = 0.1  # STACK's default: each graded attempt after the first takes 0.1 of the marks
 USES_ATTEMPT = ("correct", "partial", "incorrect")  # invalid and undecided never cost an attempt

@@ -121,6 +121,10 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
 # ---------------------------------------------------------------------- HTML
 
 
+def _badge(status: str) -> str:
+    return badge(status, verdict_title(status))
+
+
 def student_html(data: ReportData, student: str) -> str:
     a = data.book.assignment
     body = []
@@ -129,7 +133,7 @@ def student_html(data: ReportData, student: str) -> str:
     rows = "".join(
         f'<tr><td class="num">{n}</td><td><a href="#ex-{n}">{esc(e)}</a></td>'
         f'<td class="num">{esc(_score(data, student, e))}</td>'
-        f"<td>{badge(data.book.cells[(student, e)].status, verdict_title(data.book.cells[(student, e)].status))}</td></tr>"
+        f"<td>{_badge(data.book.cells[(student, e)].status)}</td></tr>"
         for n, e in enumerate(a.exercises, 1))
     body.append('<table><thead><tr><th class="num">#</th><th>exercise</th><th class="num">points</th>'
                 f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table>")
@@ -142,7 +146,7 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f'<h2 id="ex-{n}">{n}. {esc(data.titles.get(e, e))} <small><code>{esc(e)}</code></small></h2>',
-           f"<p>{badge(cell.status, verdict_title(cell.status))} {esc(_score_points(data, student, e))}</p>"]
+           f"<p>{_badge(cell.status)} {esc(_score_points(data, student, e))}</p>"]
     if pieces.get("prompt_html"):
         out.append(f'<div class="box prompt">{pieces["prompt_html"]}</div>')
     elif data.not_rendered(student, e):

@@ -65,7 +65,9 @@ def test_piped_session_wrong_hint_right_progress_and_again(tmp_path):
     assert diagnosis in after_wrong                            # the feedback names the mistake
     assert "Hint 1 of 2 (costs 0.5 points):" in out
     after_right = out.split(f"{EXERCISE}> {right}\n")[1]
-    assert "\nCorrect" in after_right and "Score: 2.2 of 3 points (attempt 2 can earn up to 2.7; 2.7 − 0.5 for hints)." in after_right  # issue 13: 0.1 per wrong try
+    # issue 13: the wrong first try takes 0.1 of the points, then the hint its cost
+    assert "\nCorrect" in after_right
+    assert "Score: 2.2 of 3 points (attempt 2 can earn up to 2.7; 2.7 − 0.5 for hints)." in after_right
     assert progress_row(total, 1).search(out)
     assert out.rstrip().endswith("1 exercise solved, 2.2 points earned. Your progress is saved.")
 

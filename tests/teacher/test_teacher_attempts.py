@@ -28,7 +28,8 @@ def _book(bank, options, attempts, status="correct", score=1.0):
 
 @pytest.mark.parametrize("options, attempts, points", [
     ({}, 1, 4), ({}, 2, 3.6), ({}, 4, 2.8),                          # STACK's default, 0.1 per attempt
-    ({"penalty": 0.25}, 3, 2), ({"attempt_credit": (1.0, 0.5, 0.2)}, 2, 2), ({"attempt_credit": (1.0, 0.5, 0.2)}, 7, 0.8),
+    ({"penalty": 0.25}, 3, 2),
+    ({"attempt_credit": (1.0, 0.5, 0.2)}, 2, 2), ({"attempt_credit": (1.0, 0.5, 0.2)}, 7, 0.8),
     ({"max_attempts": 2}, 3, 0), ({"penalty": 0.0}, 9, 4),
 ])
 def test_the_cell_is_the_policys_credit_at_the_answers_attempt(bank, options, attempts, points):

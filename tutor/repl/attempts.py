@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from grader.scoring import USES_ATTEMPT, Credit, Policy, policy_for
+from grader.scoring import USES_ATTEMPT, Credit, Policy, policy_for, used_attempts
 from tutor.repl.feedback import Scoring
 from tutor.repl.progress import ExerciseState
 
@@ -21,8 +21,7 @@ def attempts_used(store: Any, user: str, work: Any, state: ExerciseState) -> int
     """Graded attempts used at the exercise of ``state``: in this assignment's work, or in practice."""
     if work is None:
         return state.tries
-    return sum(1 for a in store.attempts(user, state.exercise)
-               if a.assignment == work.key and a.status in USES_ATTEMPT)
+    return used_attempts([a.status for a in store.attempts(user, state.exercise) if a.assignment == work.key])
 
 
 def score(work: Any, exercise: Any, store: Any, user: str, before: ExerciseState, status: str,

@@ -106,7 +106,8 @@ def score_line(status: str, s: Scoring) -> str:
         reasons.append(f"attempt {c.attempt} can earn up to {fmt_points(c.available)}")
     if c.hint_cost and c.raw > 0:
         reasons.append(f"{fmt_points(c.raw)} − {fmt_points(c.hint_cost)} for hints")
-    text = f"Score: {fmt_points(c.earned)} of {_points(c.points)}" + (f" ({'; '.join(reasons)})" if reasons else "") + "."
+    why = f" ({'; '.join(reasons)})" if reasons else ""
+    text = f"Score: {fmt_points(c.earned)} of {_points(c.points)}{why}."
     if status != "correct":
         text += " " + _attempts_sentence(c, s.next_available)
     if s.best_before > c.earned:
