@@ -79,11 +79,14 @@ class Policy:
         """Points the ``attempt``-th graded attempt can earn at most (before hint costs)."""
         return round(self.points * self.attempts.available(attempt), 2)  # to the cent, as every score shown
 
-    def credit(self, score: float, attempt: int = 1, hints: int = 0, solution_seen: bool = False) -> Credit:
-        """What an answer with verdict score ``score``, given as graded attempt ``attempt``, earns."""
+    def credit(self, score: float, attempt: int = 1, hints: int = 0, solution_seen: bool = False,
+               hint_cost: float | None = None) -> Credit:
+        """What an answer with verdict score ``score``, given as graded attempt ``attempt`` after ``hints``
+        hints, earns. ``hint_cost``: what those hints were charged when it is known (the REPL records
+        each hint's price as it is taken, free once the exercise is solved); else this policy's price."""
         available = self.available(attempt)
         raw = round(float(score) * available, 6)
-        cost = self.hint_cost(hints)
+        cost = self.hint_cost(hints) if hint_cost is None else float(hint_cost)
         value = raw - cost if raw > 0 else raw
         earned = 0.0 if solution_seen else round(min(max(value, 0.0), self.points), 2)
         return Credit(float(score), float(self.points), int(attempt), available, raw, cost, solution_seen,

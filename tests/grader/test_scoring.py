@@ -45,6 +45,8 @@ def test_hints_cost_only_when_the_answer_earns_something_and_the_solution_ends_c
     flat = Policy(points=2, hint_costs=(0.5, 0.25), hint_each=0.1)
     assert flat.hint_cost(2) == pytest.approx(0.2) and flat.next_hint_cost(0) == pytest.approx(0.1)
     assert Policy(points=2, hint_costs=(0.5,), hints_allowed=False).hint_cost(1) == 0
+    # the REPL records each hint's price as it is taken (free once solved): a known charge wins
+    assert Policy(points=2, hint_costs=(0.5,)).credit(1.0, hints=1, hint_cost=0.0).earned == 2
 
 
 @given(rules, attempt_numbers)

@@ -31,6 +31,8 @@ def score(work: Any, exercise: Any, store: Any, user: str, before: ExerciseState
     practice the best one does, and the worked solution ends credit."""
     rules = policy(work, exercise)
     attempt = attempts_used(store, user, work, before) + 1
-    c = rules.credit(verdict_score, attempt, before.hints_used, work is None and before.solution_seen)
+    practice = work is None  # practice: hints cost what was recorded (free after solving); else as graded
+    c = rules.credit(verdict_score, attempt, before.hints_used, practice and before.solution_seen,
+                     before.hint_cost if practice else None)
     uses = status in USES_ATTEMPT
     return c, Scoring(c, before.earned if work is None else 0.0, rules.available(attempt + 1) if uses else None)
