@@ -18,6 +18,7 @@ from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
 from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
                               TextList, check_fields, did_you_mean)
+from exercises.attempts import ATTEMPT_KEYS, read_attempts
 from exercises.topics import topic_order
 from tutor.render.words import count
 
@@ -37,7 +38,7 @@ COMMON: dict[str, Field] = {
     "figure": OneOf(options=FIGURES),
     "answer_form": Text(help="the form the answer is shown in, in learner syntax, e.g. \"σ(z)(1 - σ(z))\""),
 }
-EXTRA = ("answer", "hints", "grading", "parameters", "conditions")
+EXTRA = ("answer", "hints", "grading", "parameters", "conditions", *ATTEMPT_KEYS)
 GRADING: dict[str, Field] = {
     "tolerance": Number(positive=True),
     "exact": Flag(),
@@ -203,7 +204,7 @@ def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercis
         points=_points(common.get("points", 1)), difficulty=common.get("difficulty", 1),
         tags=common.get("tags", ()), hints=_hints(raw.get("hints")), options=_grading(raw.get("grading")),
         inputs=inputs, space=parse_space(raw.get("parameters"), raw.get("conditions")),
-        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"),
+        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"), attempts=read_attempts(raw),
         answer_form=common.get("answer_form"),
     )
 

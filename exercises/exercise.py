@@ -52,6 +52,7 @@ class Exercise:
     source: str = ""  # file it came from
     figure_kind: str | None = None
     answer_form: str | None = None  # the form the answer is shown in (exercises.answer_form)
+    attempts: Mapping[str, Any] = field(default_factory=dict)  # penalty / attempt_credit / max_attempts, if given
     _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
 
     CACHE = 32
@@ -99,6 +100,18 @@ class Exercise:
     def variant_for(self, student: Any) -> "Variant":
         """A student's own variant: the seed is a digest of (exercise id, student id)."""
         return self.variant(seed_for(self.id, student))
+
+    def function_for(self, student: Any) -> Any:
+        """The exercise's function with ``student``'s parameters, read without solving the task (None when
+        the task has no function): what the REPL's calculator must not work on during homework."""
+        if not isinstance(self.inputs.get("function"), str):
+            return None
+        from exercises.tasks.base import Context
+
+        names = self.inputs.get("variables") or self.inputs.get("variable") or ()
+        names = [names] if isinstance(names, str) else [str(n) for n in names]
+        ctx = Context(self.inputs, self._params(seed_for(self.id, student)))
+        return ctx.read(self.inputs["function"], "function", names)
 
     def _params(self, seed: Any) -> dict[str, Any]:
         from exercises.params import sympy_values
@@ -227,19 +240,13 @@ class Variant(Rendered):
         return self.exercise.id
 
     def options(self, **overrides: Any) -> dict[str, Any]:
-        """The options grader.check receives: the task's, the exercise's (the author's word wins), then ``overrides``."""
+        """The options ``grader.check_variant`` grades with: the task's, the exercise's (the author's word wins), then ``overrides``."""
         out = dict(self.grading)
         out.update(self.exercise.options)
         if self.mistakes:
             out["mistakes"] = self.mistakes
         out.update(overrides)
         return out
-
-    def check(self, answer_text: Any, **options: Any):
-        """Grade a learner's answer to this variant -> ``grader.Verdict``."""
-        from grader.checking import check
-
-        return check(self.answer, answer_text, kind=self.kind, **self.options(**options))
 
     def figure(self, path: str | Path) -> Path | None:
         """Draw the variant's figure (surface, contour, descent path, tangent) or return None."""

@@ -7,6 +7,9 @@ mistake must grade not-correct and be diagnosed by its key; the checks of
 show the critical points) hold; and the caller's further ``checks`` (the forms the
 prompt and hints promise, graded by ``grader.promises``) pass. Problems are
 reported with file, exercise id and field, never as a traceback.
+
+The bank sits below the grader, so the caller hands in the grading function
+(``grade=grader.check_variant``): the bank never imports the grader.
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from exercises.errors import BankError
 from tutor.render.words import count
 
 DEFAULT_SEEDS = 3
+
+Grade = Callable[..., Any]  # (variant, answer, **overrides) -> Verdict, such as grader.check_variant
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,9 @@ VariantCheck = Callable[[Any], list[Problem]]
 
 
 def validate(bank: Any, seeds: int = DEFAULT_SEEDS, exercises: Iterable[Any] | None = None,
-             progress: Callable[[Any], None] | None = None, checks: Sequence[VariantCheck] = ()) -> Report:
-    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each.
+             progress: Callable[[Any], None] | None = None, checks: Sequence[VariantCheck] = (), *,
+             grade: Grade) -> Report:
+    """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each, grading with ``grade``.
 
     ``checks`` are further checks of each variant from layers above the bank (the grader's
     ``grader.promises.check_promises``: every form a hint promises grades as promised).
@@ -85,14 +91,15 @@ def validate(bank: Any, seeds: int = DEFAULT_SEEDS, exercises: Iterable[Any] | N
     chosen = list(exercises) if exercises is not None else list(bank.values())
     for ex in chosen:
         report.exercises += 1
-        _validate_exercise(ex, seeds, report, checks)
+        _validate_exercise(ex, seeds, report, grade, checks)
         if progress:
             progress(ex)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _validate_exercise(ex: Any, seeds: int, report: Report, checks: Sequence[VariantCheck] = ()) -> None:
+def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
+                       checks: Sequence[VariantCheck] = ()) -> None:
     from exercises.soundness import degenerate_choices
     from exercises.tasks import load_all
 
@@ -118,7 +125,7 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, checks: Sequence[Var
             return
         report.variants += 1
         before = len(report.problems)
-        problems, graded = check_variant(variant, count=True)
+        problems, graded = check_variant(variant, count=True, grade=grade)
         report.problems.extend(problems)
         for check in checks:
             report.problems.extend(check(variant))
@@ -127,7 +134,7 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, checks: Sequence[Var
             return  # one failing seed says enough about an exercise
 
 
-def check_variant(variant: Any, count: bool = False) -> Any:
+def check_variant(variant: Any, count: bool = False, *, grade: Grade) -> Any:
     """The problems of one variant (empty when it is sound); with ``count``, also how many gradings ran."""
     ex = variant.exercise
     out: list[Problem] = []
@@ -145,11 +152,8 @@ def check_variant(variant: Any, count: bool = False) -> Any:
     if left:
         problem("prompt", f"unknown placeholder {{{left[0]}}}; known: "
                 f"{', '.join(sorted(set(variant.params) | _fact_names(variant))) or 'none'}")
-    if not _grader_installed():
-        problem("answer", "grader.check is not installed, so answers cannot be graded")
-        return (out, 0) if count else out
     if ex.answer is not None and ex.task not in ("multiple_choice", "true_false"):
-        _check_authored(variant, problem)
+        _check_authored(variant, problem, grade)
     from tutor import to_text
 
     verdict = _grade(variant, variant.answer_text)
@@ -162,7 +166,7 @@ def check_variant(variant: Any, count: bool = False) -> Any:
                     f"({verdict.status}: {verdict.feedback})")
     for m in variant.mistakes:
         typed = m.expr if isinstance(m.expr, str) else to_text(m.expr)
-        verdict = _grade(variant, typed)
+        verdict = _grade(grade, variant, typed)
         if isinstance(verdict, _Failed):
             problem("mistakes", f"grading the mistake {m.key!r} ({typed}) failed: {verdict.feedback}")
         elif verdict.status == "correct":
@@ -184,23 +188,14 @@ class _Failed:
         self.feedback = f"{type(exc).__name__}: {exc}"
 
 
-def _grader_installed() -> bool:
-    from importlib.util import find_spec
-
+def _grade(grade: Grade, variant: Any, typed: Any):
     try:
-        return find_spec("grader.checking") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def _grade(variant: Any, typed: Any):
-    try:
-        return variant.check(typed)
+        return grade(variant, typed)
     except Exception as exc:  # a grader crash is a problem to report, not to raise
         return _Failed(exc)
 
 
-def _check_authored(variant: Any, problem: Callable[[str | None, str], None]) -> None:
+def _check_authored(variant: Any, problem: Callable[[str | None, str], None], grade: Grade) -> None:
     from exercises.tasks.base import Context
 
     ex = variant.exercise
@@ -214,7 +209,7 @@ def _check_authored(variant: Any, problem: Callable[[str | None, str], None]) ->
         problem("answer", f"cannot read the authored answer {ex.answer!r}: {exc}")
         return
     try:
-        verdict = variant.check(authored, mistakes=())
+        verdict = grade(variant, authored, mistakes=())
     except Exception as exc:
         problem("answer", f"grading the authored answer failed: {type(exc).__name__}: {exc}")
         return

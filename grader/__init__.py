@@ -8,6 +8,7 @@ from tutor.lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "check": "grader.checking",
+    "check_variant": "grader.checking",
     "Verdict": "grader.verdict",
     "ComponentVerdict": "grader.verdict",
     "Interpretation": "grader.verdict",

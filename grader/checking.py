@@ -43,6 +43,12 @@ def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -
     return grade(k, exp, answer, opts, variables)
 
 
+def check_variant(variant: Any, answer: Any, **overrides: Any) -> Verdict:
+    """Grade ``answer`` to one exercise variant (``exercises.Variant``): its answer, kind and options,
+    then ``overrides`` (an assignment's). Grading takes the variant, so the bank never imports the grader."""
+    return check(variant.answer, answer, kind=variant.kind, **variant.options(**overrides))
+
+
 _NAMED_KINDS = ("expression", "number", "limit", "vector", "gradient", "point", "function", "derivative",
                 "formula", "value", "numeric", "scalar")
 

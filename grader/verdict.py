@@ -13,15 +13,40 @@ from typing import Any
 from tutor.render import Doc, Line, Rendered, Table, line
 from tutor.render.doc import Math
 
+@dataclass(frozen=True)
+class VerdictWord:
+    """How a status is named to a student: the ``word`` that starts every verdict line, and a
+    ``note`` saying what it means for the score (only where it is not obvious)."""
+
+    word: str
+    note: str = ""
+
+    @property
+    def title(self) -> str:
+        """The word with its note, as a heading: ``Invalid: nothing was counted``."""
+        return f"{self.word}: {self.note}" if self.note else self.word
+
+
+# The one registry of verdict words: the REPL, ``calctutor check``, the gradebook's reports and the
+# feedback pages all read it (tests/grader/test_verdict_words_single.py fails on a second list).
+WORDS: dict[str, VerdictWord] = {
+    "correct": VerdictWord("Correct"),
+    "partial": VerdictWord("Partly correct"),
+    "incorrect": VerdictWord("Incorrect"),
+    "invalid": VerdictWord("Invalid", "nothing was counted"),
+    "undecided": VerdictWord("Undecided", "flagged for your teacher"),
+    "missing": VerdictWord("No answer"),  # a gradebook cell with no answer; never a verdict's status
+}
 STATUSES = ("correct", "partial", "incorrect", "invalid", "undecided")
 
-_TITLES = {
-    "correct": "Correct",
-    "partial": "Partly correct",
-    "incorrect": "Incorrect",
-    "invalid": "Invalid: nothing was counted",
-    "undecided": "Undecided: flagged for your teacher",
-}
+
+def word(status: str) -> str:
+    """The word for ``status`` (an unknown status reads as undecided: never as right or wrong)."""
+    return WORDS.get(status, WORDS["undecided"]).word
+
+
+def title(status: str) -> str:
+    return WORDS.get(status, WORDS["undecided"]).title
 
 
 def _printed(obj: Any, how: str) -> str:
@@ -113,7 +138,7 @@ class Verdict(Rendered):
                                tuple((d.label, d.status, d.feedback) for d in self.details)))
         if self.status in ("partial",):
             nodes.append(line(f"Score: {self.score:g}"))
-        return Doc(line(_TITLES[self.status]), tuple(nodes))
+        return Doc(line(title(self.status)), tuple(nodes))
 
 
 def correct(feedback: str = "Correct. Well done.", interpreted: Interpretation | None = None,

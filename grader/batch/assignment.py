@@ -14,7 +14,12 @@ timeout = 3                   # the checker's time limit per answer (s)
 time_limit = 10               # hard stop per answer: the grading process is killed (s)
 hint_cost = 0.5               # points taken per hint used (default: the bank's cost)
 hints = true                  # false: no hints for this assignment
+penalty = 0.1                 # share of the points each graded attempt after the first takes
+attempt_credit = [1, 0.7]     # or: share available at attempt 1, 2, … (the last repeats)
+max_attempts = 3              # graded attempts allowed (default: the bank's, else no limit)
+calculator = false            # practice --assignment: no calculator commands (default: true)
 ```
+The credit rules themselves live in :mod:`grader.scoring` (one policy for the REPL and the gradebook).
 Every problem is reported at once, with the key it concerns.
 """
 from __future__ import annotations
@@ -28,9 +33,11 @@ from typing import Any
 from tutor.render.words import count
 
 from exercises.toml_depth import find_too_deep
+from grader.scoring import ATTEMPT_KEYS, AssignmentRules, Policy, attempt_problems
 
 TOP = ("title", "exercises", "bank", "points", "options")
-OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact")
+OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", *ATTEMPT_KEYS,
+           "calculator")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
 
 
@@ -57,20 +64,28 @@ class Assignment:
         return float(self.options.get("time_limit", DEFAULT_TIME_LIMIT))
 
     @property
+    def rules(self) -> AssignmentRules:
+        """The scoring and help rules (grader.scoring), which the REPL reads too."""
+        return AssignmentRules(self.options, self.points)
+
+    @property
     def hints_allowed(self) -> bool:
-        return bool(self.options.get("hints", True))
+        return self.rules.hints_allowed
+
+    @property
+    def calculator_allowed(self) -> bool:
+        return self.rules.calculator_allowed
 
     def grading_options(self) -> dict[str, Any]:
-        """Options passed to every check (they override the bank's for this assignment)."""
-        return {k: self.options[k] for k in ("tolerance", "digits", "timeout", "exact") if k in self.options}
+        return self.rules.grading_options()
+
+    def policy(self, exercise: Any) -> Policy:
+        """The scoring policy of ``exercise`` (an Exercise) in this assignment: its points, hint costs, attempts."""
+        return self.rules.policy(exercise)
 
     def hint_cost(self, exercise: Any, used: int) -> float:
         """Points taken for using the first ``used`` hints of ``exercise`` (an Exercise)."""
-        if used <= 0:
-            return 0.0
-        if "hint_cost" in self.options:
-            return float(self.options["hint_cost"]) * used
-        return float(sum(h.cost for h in exercise.hints[:used]))
+        return self.policy(exercise).hint_cost(used) if used > 0 else 0.0
 
 
 def load_assignment(path: str | Path, bank: Any = None) -> tuple[Assignment, Any]:
@@ -199,7 +214,13 @@ def _options(value: Any, problems: list[str]) -> dict[str, Any]:
         if key not in OPTIONS:
             problems.append(f"options: unknown option {key!r}{did_you_mean(key, OPTIONS)}; "
                             f"options: {', '.join(OPTIONS)}")
-        elif key in ("hints", "exact"):
+        elif key in ATTEMPT_KEYS:
+            why = attempt_problems(key, v)
+            if why:
+                problems.append(f"options.{key}: {why}")
+            else:
+                out[key] = tuple(float(x) for x in v) if key == "attempt_credit" else v
+        elif key in ("hints", "exact", "calculator"):
             if not isinstance(v, bool):
                 problems.append(f"options.{key}: true or false")
             else:

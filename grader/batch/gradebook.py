@@ -1,7 +1,8 @@
 """The gradebook: one row per student, one column per exercise, then total and percent.
 
-Cells hold points earned: points times the verdict's score, less the cost of
-hints used. An *undecided* answer leaves its cell empty (it waits for the
+Cells hold points earned, by the one scoring policy (:mod:`grader.scoring`):
+the verdict's score times the points still available at the answer's attempt,
+less the cost of hints used. An *undecided* answer leaves its cell empty (it waits for the
 teacher; see the review file) and an *invalid* one earns 0 and is listed for
 review too. Rows follow the roster (or student id order); nothing depends on
 timing, so the same results always give the same bytes.
@@ -19,6 +20,7 @@ from typing import Any
 from grader.batch.assignment import Assignment
 from grader.batch.cells import to_row
 from grader.batch.model import Answer, Outcome
+from grader.scoring import Credit
 
 FORMATS = ("plain", "canvas", "moodle")
 
@@ -35,6 +37,8 @@ def points_text(value: float | None) -> str:
 class Cell:
     status: str  # a verdict status, or "missing"
     points: float | None  # None: undecided, waiting for the teacher
+    attempts: int = 0  # the graded attempt the answer that counts was (0: no answer)
+    available: float | None = None  # the points that attempt could earn at most (None: no answer)
 
 
 @dataclass(frozen=True)
@@ -52,15 +56,17 @@ class Gradebook:
         return round(100 * self.total(student) / possible, 1) if possible else 0.0
 
 
+def credit(assignment: Assignment, exercise: Any, outcome: Outcome, answer: Answer | None) -> Credit:
+    """The credit of one graded answer by the assignment's policy: its attempt and hints count."""
+    attempt, hints = (answer.attempts, answer.hints) if answer is not None else (1, 0)
+    return assignment.policy(exercise).credit(outcome.score, attempt, hints)
+
+
 def earned(assignment: Assignment, exercise: Any, outcome: Outcome, answer: Answer | None) -> float | None:
     """Points for one graded answer (None while undecided)."""
     if outcome.status == "undecided":
         return None
-    points = assignment.points[outcome.exercise]
-    value = points * outcome.score
-    if value > 0 and answer is not None and answer.hints:
-        value -= assignment.hint_cost(exercise, answer.hints)
-    return round(min(max(value, 0.0), points), 2)
+    return credit(assignment, exercise, outcome, answer).earned
 
 
 def build(assignment: Assignment, bank: Any, students: tuple[str, ...], answers: Mapping[tuple[str, str], Answer],
@@ -73,7 +79,9 @@ def build(assignment: Assignment, bank: Any, students: tuple[str, ...], answers:
             if outcome is None:
                 cells[key] = Cell("missing", 0.0)
             else:
-                cells[key] = Cell(outcome.status, earned(assignment, bank[ex_id], outcome, answers.get(key)))
+                c = credit(assignment, bank[ex_id], outcome, answers.get(key))
+                cells[key] = Cell(outcome.status, None if outcome.status == "undecided" else c.earned,
+                                  c.attempt, c.available)
     return Gradebook(assignment, tuple(students), cells, dict(info or {}))
 
 

@@ -19,6 +19,7 @@ class Answer:
     hints: int = 0
     source: str = ""
     line: int = 0
+    attempts: int = 1  # the graded attempt this answer was (1 = the first), as the REPL counted them
 
     @property
     def digest(self) -> str:

@@ -1,7 +1,10 @@
 """Read a class's answers: a CSV, JSON Lines, or a folder of per-student files.
 
 CSV and JSON Lines carry ``student``, ``exercise``, ``answer`` (and optionally
-``hints``, the number of hints used); other columns are ignored. A later row
+``hints``, the number of hints used, and ``attempts``, the graded attempt this
+answer was: 1 for the first, as ``practice --assignment`` counts them; each
+earlier one lowers what it can earn, see :mod:`grader.scoring`); other columns
+are ignored. A later row
 for the same student and exercise replaces an earlier one; a blank answer is
 no answer. A bad row is a
 :class:`Problem` with its line number and is skipped; a file that cannot be
@@ -26,6 +29,7 @@ from grader.batch.csvread import header_names, read_header, table
 from grader.batch.roster import InputError, read_text
 
 FIELDS = ("student", "exercise", "answer")
+COUNTS = ("hints", "attempts")  # optional whole-number columns: hints used, the graded attempt it was
 SUFFIXES = (".csv", ".jsonl", ".txt")
 
 
@@ -94,7 +98,7 @@ def _csv_rows(text: str, p: Path, problems: list[Problem], need_student: bool) -
         problems.append(Problem("malformed", "the file is empty", str(p)))
         return
     header, first = head
-    names = header_names(header, (*FIELDS, "hints"), str(p))
+    names = header_names(header, (*FIELDS, *COUNTS), str(p))
     needed = FIELDS if need_student else FIELDS[1:]
     missing = [n for n in needed if n not in names]
     if missing:
@@ -162,38 +166,45 @@ def _answer(row: Mapping[str, Any], source: str, line: int, default_student: str
         problems.append(Problem("malformed", f"no {' or '.join(missing)} on this row; the row is skipped",
                                 source, line, student.strip(), exercise))
         return None
-    hints, bad = _hints(row.get("hints"))
+    hints, bad = _whole(row.get("hints"), 0)
     if bad:
         problems.append(Problem("malformed", f"hints must be a whole number >= 0, not {row.get('hints')!r}; "
                                 "counted as 0", source, line, student.strip(), exercise))
-    return Answer(student.strip(), exercise, answer or "", hints, source, line)
+    attempts, bad = _whole(row.get("attempts"), 1)
+    if bad:
+        problems.append(Problem("malformed", f"attempts must be a whole number >= 1, not {row.get('attempts')!r}; "
+                                "counted as 1", source, line, student.strip(), exercise))
+    return Answer(student.strip(), exercise, answer or "", hints, source, line, attempts)
 
 
-def _hints(value: Any) -> tuple[int, bool]:
+def _whole(value: Any, least: int) -> tuple[int, bool]:
+    """A whole-number column: (its value, whether it was bad); blank is ``least``."""
     if value is None or value == "":
-        return 0, False
+        return least, False
     try:
         n = int(str(value).strip())
     except ValueError:
-        return 0, True
-    return (n, False) if n >= 0 else (0, True)
+        return least, True
+    return (n, False) if n >= least else (least, True)
 
 
 # ----------------------------------------------------------------- writing
 
 
 def write_submission(path: str | Path, student: str, answers: Mapping[str, str] | Iterable[tuple],
-                     hints: Mapping[str, int] | None = None, append: bool = False) -> Path:
+                     hints: Mapping[str, int] | None = None, append: bool = False,
+                     attempts: Mapping[str, int] | None = None) -> Path:
     """Write one student's answers in a format ``calctutor grade`` reads (by suffix).
 
     ``answers``: exercise id -> answer text (or (exercise, answer) pairs).
-    ``.csv`` and ``.jsonl`` carry student, exercise, answer (and hints when
-    given); ``.txt`` is an answer sheet. ``append=True`` adds to an existing
+    ``.csv`` and ``.jsonl`` carry student, exercise, answer (and hints and
+    attempts when given); ``.txt`` is an answer sheet (answers only). ``append=True`` adds to an existing
     CSV/JSONL file (a later row for the same exercise replaces an earlier one).
     """
     p = Path(path)
     pairs = list(answers.items()) if isinstance(answers, Mapping) else [tuple(a) for a in answers]
     used = dict(hints or {})
+    tries = {e: n for e, n in (attempts or {}).items() if n != 1}
     suffix = p.suffix.lower()
     if suffix == ".txt":
         from grader.batch.sheet import sheet_text
@@ -207,17 +218,21 @@ def write_submission(path: str | Path, student: str, answers: Mapping[str, str] 
                 row = {"student": student, "exercise": exercise, "answer": text}
                 if exercise in used:
                     row["hints"] = used[exercise]
+                if exercise in tries:
+                    row["attempts"] = tries[exercise]
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
             writer = csv.writer(fh, lineterminator="\n")
-            with_hints = bool(used)
+            extra = [c for c, given in zip(COUNTS, (used, tries)) if given]
             if exists:
-                with_hints = "hints" in p.read_text(encoding="utf-8-sig").partition("\n")[0].lower()
+                head = p.read_text(encoding="utf-8-sig").partition("\n")[0].lower()
+                extra = [c for c in COUNTS if c in head]
             else:
-                writer.writerow(["student", "exercise", "answer", "hints"] if with_hints else list(FIELDS))
+                writer.writerow([*FIELDS, *extra])
             quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
             for exercise, text in pairs:
-                row = [student, exercise, text] + ([used.get(exercise, 0)] if with_hints else [])
+                row = [student, exercise, text] + [used.get(exercise, 0) if c == "hints" else tries.get(exercise, 1)
+                                                   for c in extra]
                 # the csv module quotes a lone CR only when it is in the line terminator: quote it here
                 (quoted if any("\r" in str(c) for c in row) else writer).writerow(row)
     return p

@@ -113,7 +113,9 @@ def grade_job(state: State, job: Job) -> Outcome:
 
 
 def _check(variant: Any, text: str, options: dict[str, Any]) -> Any:
-    return variant.check(text, **options)
+    from grader.checking import check_variant
+
+    return check_variant(variant, text, **options)
 
 
 def _short(exc: BaseException) -> str:

@@ -8,14 +8,9 @@ from typing import Any
 
 from grader.batch.gradebook import Gradebook, points_text
 from grader.batch.model import Answer, Outcome
+from grader.verdict import title as verdict_title
 from grader.reports.page import badge, esc, math_html, md_cell, md_code, md_fence, md_text, page
 from tutor.render.words import count, plural
-
-# the five verdict words students see everywhere (REPL, CLI, reports)
-WORDS = {"correct": "Correct", "partial": "Partly correct", "incorrect": "Incorrect",
-         "invalid": "Invalid: could not be read", "undecided": "Undecided: your teacher will look at it",
-         "missing": "No answer"}
-
 
 @dataclass(frozen=True)
 class ReportData:
@@ -66,6 +61,15 @@ def _pending_note(n: int) -> str:
             f"and {plural('it', n)} {plural('is', n)} not counted as wrong.")
 
 
+def _attempt_note(data: ReportData, cell: Any, exercise: str) -> str:
+    """``This was your attempt 2: it could earn up to 3.6 of 4 points.`` ("" for a first attempt)."""
+    if cell.attempts <= 1 or cell.available is None:
+        return ""
+    possible = data.book.assignment.points[exercise]
+    return (f"This was your attempt {cell.attempts}: it could earn up to {points_text(cell.available)} of "
+            f"{count(possible, 'point', shown=points_text(possible))}.")
+
+
 # ------------------------------------------------------------------ Markdown
 
 
@@ -77,7 +81,7 @@ def student_markdown(data: ReportData, student: str) -> str:
     out += ["| # | exercise | points | verdict |", "|---|---|---|---|"]
     for n, e in enumerate(a.exercises, 1):
         status = data.book.cells[(student, e)].status
-        out.append(f"| {n} | {md_cell(e)} | {_score(data, student, e)} | {WORDS[status]} |")
+        out.append(f"| {n} | {md_cell(e)} | {_score(data, student, e)} | {verdict_title(status)} |")
     for n, e in enumerate(a.exercises, 1):
         out += ["", *_md_exercise(data, student, e, n)]
     return "\n".join(out) + "\n"
@@ -87,7 +91,7 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f"## {n}. {md_text(data.titles.get(e, e))} ({e})", "",
-           f"**{WORDS[cell.status]}** · {_score_points(data, student, e)}", ""]
+           f"**{verdict_title(cell.status)}** · {_score_points(data, student, e)}", ""]
     if pieces.get("prompt_md"):
         out += [pieces["prompt_md"], ""]
     elif data.not_rendered(student, e):
@@ -107,12 +111,18 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
             out += [f"| {md_cell(p)} | {md_cell(s)} | {md_cell(f)} |" for p, s, f in o.details] + [""]
         if answer.hints and cell.points is not None:
             out += [f"You used {count(answer.hints, 'hint')}; {plural('its', answer.hints)} cost is taken from the points.", ""]
+        if _attempt_note(data, cell, e):
+            out += [_attempt_note(data, cell, e), ""]
     if pieces.get("solution_md"):
         out += ["### Worked solution", "", pieces["solution_md"], ""]
     return out
 
 
 # ---------------------------------------------------------------------- HTML
+
+
+def _badge(status: str) -> str:
+    return badge(status, verdict_title(status))
 
 
 def student_html(data: ReportData, student: str) -> str:
@@ -123,7 +133,7 @@ def student_html(data: ReportData, student: str) -> str:
     rows = "".join(
         f'<tr><td class="num">{n}</td><td><a href="#ex-{n}">{esc(e)}</a></td>'
         f'<td class="num">{esc(_score(data, student, e))}</td>'
-        f"<td>{badge(data.book.cells[(student, e)].status, WORDS[data.book.cells[(student, e)].status])}</td></tr>"
+        f"<td>{_badge(data.book.cells[(student, e)].status)}</td></tr>"
         for n, e in enumerate(a.exercises, 1))
     body.append('<table><thead><tr><th class="num">#</th><th>exercise</th><th class="num">points</th>'
                 f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table>")
@@ -136,7 +146,7 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
     cell = data.book.cells[(student, e)]
     pieces = data.pieces(student, e)
     out = [f'<h2 id="ex-{n}">{n}. {esc(data.titles.get(e, e))} <small><code>{esc(e)}</code></small></h2>',
-           f"<p>{badge(cell.status, WORDS[cell.status])} {esc(_score_points(data, student, e))}</p>"]
+           f"<p>{_badge(cell.status)} {esc(_score_points(data, student, e))}</p>"]
     if pieces.get("prompt_html"):
         out.append(f'<div class="box prompt">{pieces["prompt_html"]}</div>')
     elif data.not_rendered(student, e):
@@ -159,6 +169,8 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
                        f"<tbody>{rows}</tbody></table>")
         if answer.hints and cell.points is not None:
             out.append(f"<p>You used {count(answer.hints, 'hint')}; {plural('its', answer.hints)} cost is taken from the points.</p>")
+        if _attempt_note(data, cell, e):
+            out.append(f"<p>{esc(_attempt_note(data, cell, e))}</p>")
     if pieces.get("solution_html"):
         out.append(f'<h3>Worked solution</h3>\n<div class="box">{pieces["solution_html"]}</div>')
     return "\n".join(out)
@@ -169,4 +181,5 @@ def student_summary(data: ReportData, student: str) -> dict[str, Any]:
     a = data.book.assignment
     return {"student": student, "total": data.book.total(student), "percent": data.book.percent(student),
             "exercises": [{"exercise": e, "status": data.book.cells[(student, e)].status,
-                           "points": data.book.cells[(student, e)].points} for e in a.exercises]}
+                           "points": data.book.cells[(student, e)].points,
+                           "attempts": data.book.cells[(student, e)].attempts} for e in a.exercises]}

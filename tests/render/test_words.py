@@ -77,6 +77,7 @@ def test_descent_start_of_the_wrong_size_counts_its_coordinates():
     (0.5, 0.5, "Score: 0.5 of 0.5 points."),
 ])
 def test_repl_score_line_agrees_with_the_points_possible(credit, points, said):
+    from grader.scoring import Policy
     from tutor.repl.feedback import Scoring, score_line
 
-    assert score_line("correct", Scoring(credit / points, points, 0.0, False, credit, 0.0)) == said
+    assert score_line("correct", Scoring(Policy(points=points).credit(credit / points))) == said

@@ -71,7 +71,7 @@ class Variant:
     def solution(self):
         return Solution(f"the answer to {self.exercise.id} is 6x - 4")
 
-    def check(self, text, **options):
+    def grade_answer(self, text, **options):
         CHECKED.append((self.exercise.id, text, options))
         if text == "boom":
             raise RuntimeError("checker exploded")
@@ -89,6 +89,11 @@ class Variant:
             path.write_bytes(b"\x89PNG fake")
             return path
         return None
+
+
+def grade(variant, text, **options):
+    """The stand-in for grader.check_variant that a Session is given (grading takes the variant)."""
+    return variant.grade_answer(text, **options)
 
 
 @dataclass(frozen=True)

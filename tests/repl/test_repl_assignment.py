@@ -35,7 +35,7 @@ def drive(tmp_path, lines, work, user="ana"):
     out = Output(stdout, width=78)
     store = ProgressStore(tmp_path / "progress.sqlite3")
     work.recall(store.attempts(user))
-    session = Session(user=user, out=out, store=store, bank=work.bank, clock=Clock(), work=work)
+    session = Session(user=user, out=out, store=store, bank=work.bank, clock=Clock(), work=work, grade=fakes.grade)
     session.reader = PlainReader(io.StringIO("".join(line + "\n" for line in lines)), out)
     assert session.run() == 0
     store.close()
@@ -81,8 +81,10 @@ def test_the_assignments_hint_cost_is_shown_charged_and_submitted(tmp_path):
     assert ":hint (2 left, the next costs 1 point)" in text
     assert "Try again, or type :hint (costs 1 point)." in text
     assert "Hint 1 of 2 (costs 1 point):" in text
-    assert "Score: 3 of 4 points (4 − 1 for hints)." in text                # what the gradebook will give
-    assert rows(work.path) == [{"student": "ana", "exercise": "rules-2", "answer": "6x - 4", "hints": "1"}]
+    # what the gradebook will give: the second attempt can earn 0.9 of 4 points, less the hint
+    assert "Score: 2.6 of 4 points (attempt 2 can earn up to 3.6; 3.6 − 1 for hints)." in text
+    assert rows(work.path) == [{"student": "ana", "exercise": "rules-2", "answer": "6x - 4", "hints": "1",
+                                "attempts": "2"}]
 
 
 def test_hints_can_be_switched_off_and_solutions_are_not_shown(tmp_path):

@@ -80,3 +80,31 @@ def test_a_bad_assignment_exits_2_with_the_reason(tmp_path):
     missing = calctutor(["practice", "--assignment", str(tmp_path / "none.toml"), "--submit",
                          str(tmp_path / "a.csv")], tmp_path)
     assert missing.returncode == 2 and "no such assignment file" in missing.stderr
+
+
+def test_a_wrong_try_costs_the_same_in_the_repl_and_in_the_gradebook(tmp_path):
+    """issue 13: the real checker and bank, a wrong try, an unreadable line and the right answer."""
+    import re
+
+    bank = exercises.load()
+    variant = bank[SECOND].variant_for(USER)
+    wrong, right = to_text(variant.mistakes[0].expr), variant.answer_text
+    (tmp_path / "quiz.toml").write_text(
+        f'title = "Quiz"\nexercises = ["{SECOND}"]\n[points]\n{SECOND} = 4\n'
+        '[options]\npenalty = 0.25\nmax_attempts = 3\n', encoding="utf-8")
+    submit = tmp_path / "ana.csv"
+    run = calctutor(["practice", "--user", USER, "--assignment", str(tmp_path / "quiz.toml"), "--submit",
+                     str(submit)], tmp_path, "".join(f"{line}\n" for line in ["", wrong, "x +", right, ":quit"]))
+    assert run.returncode == 0 and "Traceback" not in run.stdout, run.stderr
+    assert "Score: 0 of 4 points. Attempts used: 1 of 3; the next can earn up to 3." in run.stdout
+    shown = re.search(r"Score: ([\d.]+) of 4 points \(attempt 2 can earn up to 3\)\.", run.stdout)
+    assert shown and float(shown.group(1)) == 3
+    with open(submit, newline="", encoding="utf-8") as fh:
+        assert [(r["answer"], r["attempts"]) for r in csv.DictReader(fh)] == [(right, "2")]
+    book = tmp_path / "gradebook.csv"
+    graded = calctutor(["grade", str(submit), "--assignment", str(tmp_path / "quiz.toml"), "--out", str(book)],
+                       tmp_path)
+    assert graded.returncode == 0, graded.stderr
+    with open(book, newline="", encoding="utf-8") as fh:
+        table = list(csv.reader(fh))
+    assert float(dict(zip(table[0], table[2]))[SECOND]) == float(shown.group(1))

@@ -65,9 +65,11 @@ def test_piped_session_wrong_hint_right_progress_and_again(tmp_path):
     assert diagnosis in after_wrong                            # the feedback names the mistake
     assert "Hint 1 of 2 (costs 0.5 points):" in out
     after_right = out.split(f"{EXERCISE}> {right}\n")[1]
-    assert "\nCorrect" in after_right and "Score: 2.5 of 3 points (3 − 0.5 for hints)." in after_right
+    # issue 13: the wrong first try takes 0.1 of the points, then the hint its cost
+    assert "\nCorrect" in after_right
+    assert "Score: 2.2 of 3 points (attempt 2 can earn up to 2.7; 2.7 − 0.5 for hints)." in after_right
     assert progress_row(total, 1).search(out)
-    assert out.rstrip().endswith("1 exercise solved, 2.5 points earned. Your progress is saved.")
+    assert out.rstrip().endswith("1 exercise solved, 2.2 points earned. Your progress is saved.")
 
     again = run_piped(tmp_path, "e2e-pipe", [":progress"])
     assert again.startswith("Welcome back, e2e-pipe.")
@@ -107,12 +109,12 @@ def test_terminal_session_with_completion_ctrl_c_and_ctrl_d(tmp_path):
     child.sendcontrol("c")                                    # Ctrl-C cancels the line, nothing is graded
     child.expect(f"{EXERCISE}>")
     reply = _answer(child, right, r"Score: .*? points")
-    assert "Correct" in reply and "Score: 2.5 of 3 points" in reply
+    assert "Correct" in reply and "Score: 2.2 of 3 points" in reply  # the second attempt: 0.9 of 3, less 0.5
     child.sendline(":progress")
     child.expect(progress_row(total, 1))
     child.expect(f"{EXERCISE}>")
     child.sendcontrol("d")                                    # Ctrl-D leaves with a one-line summary
-    child.expect("Goodbye, e2e-pty: 2 answers this session, 1 exercise solved, 2.5 points earned.")
+    child.expect("Goodbye, e2e-pty: 2 answers this session, 1 exercise solved, 2.2 points earned.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

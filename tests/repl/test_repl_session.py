@@ -24,7 +24,7 @@ def drive(tmp_path, lines, user="ana", bank=None, clock=None, ascii_only=False, 
     stdout = io.StringIO()
     out = Output(stdout, ascii_only=ascii_only, width=78)
     store = ProgressStore(tmp_path / "progress.sqlite3")
-    session = Session(user=user, out=out, store=store, bank=bank or fakes.small_bank(),
+    session = Session(user=user, out=out, store=store, bank=bank or fakes.small_bank(), grade=fakes.grade,
                       clock=clock or Clock(), topic=topic)
     session.reader = PlainReader(io.StringIO("".join(line + "\n" for line in lines)), out)
     assert session.run() == 0
@@ -40,11 +40,13 @@ def test_a_whole_exercise_wrong_hint_right_then_progress(tmp_path):
     assert "power rule on the linear term" in text                        # the feedback names the mistake
     assert "Hint 1 of 2 (costs 0.5 points):" in text
     assert "I read your answer as: 6·x − 4\nCorrect" in text
-    assert "Score: 1.5 of 2 points (2 − 0.5 for hints)." in text
+    # issue 13: the wrong first try costs 0.1 of the points (STACK's default), the hint its cost
+    assert "Score: 0 of 2 points. Attempts used: 1; the next can earn up to 1.8." in text
+    assert "Score: 1.3 of 2 points (attempt 2 can earn up to 1.8; 1.8 − 0.5 for hints)." in text
     assert "Suggested next: rules-2" in text
-    assert re.search(r"Derivative rules and tangent lines\s+1/2 +solved\s+1.5 of 4 +points", text)
+    assert re.search(r"Derivative rules and tangent lines\s+1/2 +solved\s+1.3 of 4 +points", text)
     assert text.rstrip().endswith("Goodbye, ana: 2 answers this session, 1 exercise solved, "
-                                  "1.5 points earned. Your progress is saved.")
+                                  "1.3 points earned. Your progress is saved.")
     assert "\x1b" not in text                                            # no control codes when piped
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tutor.repl.progress import credit, exercise_states, fmt_points
+from grader.scoring import Attempts, Policy
+from tutor.repl.progress import exercise_states, fmt_points
 from tutor.repl.store import Attempt, Event
 from tutor.repl.suggest import RETRY_AFTER, REVIEW_AFTER, next_exercise, suggestions
 
@@ -92,10 +93,12 @@ def test_state_keeps_the_best_credit_and_the_counts():
 
 
 def test_credit_rules():
-    assert credit(1.0, 4, 0, False) == 4
-    assert credit(0.5, 4, 1, False) == 1
-    assert credit(1.0, 2, 5, False) == 0          # never negative
-    assert credit(1.0, 4, 0, True) == 0           # after the solution, practice only
+    four, two = Policy(points=4, hint_each=1), Policy(points=2, hint_each=5)
+    assert four.credit(1.0).earned == 4
+    assert four.credit(0.5, hints=1).earned == 1
+    assert two.credit(1.0, hints=1).earned == 0          # never negative
+    assert four.credit(1.0, solution_seen=True).earned == 0   # after the solution, practice only
+    assert Policy(points=4, attempts=Attempts(penalty=0.25)).credit(1.0, attempt=3).earned == 2
     assert fmt_points(2.0) == "2" and fmt_points(2.5) == "2.5" and fmt_points(1 / 3) == "0.33"
 
 

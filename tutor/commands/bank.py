@@ -126,6 +126,7 @@ def _render_variant(variant: Any, fmt: str, solution: bool) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     from exercises.validate import validate
+    from grader.checking import check_variant
     from grader.promises import check_promises
 
     if args.seeds < 1:
@@ -137,7 +138,7 @@ def _validate(args: argparse.Namespace) -> int:
             chosen = [bank[i] for i in args.id]
         except KeyError as exc:
             raise CommandError(exc.args[0]) from None
-    report = validate(bank, seeds=args.seeds, exercises=chosen, checks=(check_promises,))
+    report = validate(bank, seeds=args.seeds, exercises=chosen, checks=(check_promises,), grade=check_variant)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

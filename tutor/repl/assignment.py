@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader.scoring import AssignmentRules, Policy
 from tutor.repl.suggest import Suggestion
 from tutor.render.words import count
 
@@ -27,11 +28,13 @@ class AssignmentSetupError(ValueError):
 
 @dataclass
 class Entry:
-    """The answer that counts for one exercise, the hints used before it, and its verdict if known."""
+    """The answer that counts for one exercise, the hints used before it, its verdict if known,
+    and the graded attempt it was (what it can earn depends on it: :mod:`grader.scoring`)."""
 
     answer: str
     hints: int = 0
     status: str | None = None
+    attempts: int = 1
 
 
 class AssignmentWork:
@@ -56,31 +59,32 @@ class AssignmentWork:
         return str(self.assignment.title)
 
     def points(self, exercise_id: str) -> float:
-        return float(self.assignment.points[exercise_id])
+        return float(self.rules.points[exercise_id])
+
+    @property
+    def rules(self) -> AssignmentRules:
+        """Scoring and help (grader.scoring), read as the gradebook reads them."""
+        return self.assignment.rules
 
     @property
     def hints_allowed(self) -> bool:
-        return bool(self.assignment.hints_allowed)
+        return self.rules.hints_allowed
 
-    def hint_cost(self, exercise: Any, used: int) -> float:
-        """Points taken for the first ``used`` hints, as ``calctutor grade`` will take them."""
-        if not self.assignment.hints_allowed or used <= 0:
-            return 0.0
-        return float(self.assignment.hint_cost(exercise, used))
+    @property
+    def key(self) -> str:
+        """What the progress store files this work's attempts under: its submission file."""
+        return str(self.path.resolve())
 
-    def next_hint_cost(self, exercise: Any, used: int) -> float:
-        return self.hint_cost(exercise, used + 1) - self.hint_cost(exercise, used)
+    @property
+    def calculator_allowed(self) -> bool:
+        return self.rules.calculator_allowed
+
+    def policy(self, exercise: Any) -> Policy:
+        """The assignment's scoring rules for ``exercise``, as ``calctutor grade`` will apply them."""
+        return self.rules.policy(exercise)
 
     def grading_options(self) -> dict[str, Any]:
-        return dict(self.assignment.grading_options())
-
-    def credit(self, exercise: Any, score: float, hints: int) -> float:
-        """What the gradebook will give this answer (points x score, less hints, within [0, points])."""
-        points = self.points(exercise.id)
-        value = points * score
-        if value > 0 and hints:
-            value -= self.hint_cost(exercise, hints)
-        return round(min(max(value, 0.0), points), 2)
+        return self.rules.grading_options()
 
     def solved(self, exercise_id: str) -> bool:
         entry = self.entries.get(exercise_id)
@@ -101,9 +105,9 @@ class AssignmentWork:
         return None
 
     # -- recording --------------------------------------------------------------
-    def record(self, exercise_id: str, answer: str, status: str, hints: int) -> Path:
-        """Keep this answer as the one that counts and rewrite the submission file."""
-        self.entries[exercise_id] = Entry(answer, hints, status)
+    def record(self, exercise_id: str, answer: str, status: str, hints: int, attempts: int = 1) -> Path:
+        """Keep this answer (graded attempt ``attempts``) as the one that counts and rewrite the submission file."""
+        self.entries[exercise_id] = Entry(answer, hints, status, attempts)
         return self.save(exercise_id)
 
     def save(self, changed: str | None = None) -> Path:
@@ -120,9 +124,10 @@ class AssignmentWork:
                 self._merge_from_file(changed)
             answers = {e: self.entries[e].answer for e in self.ids if e in self.entries}
             hints = {e: self.entries[e].hints for e in answers if self.entries[e].hints}
+            tries = {e: self.entries[e].attempts for e in answers if self.entries[e].attempts != 1}
             tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.tmp{self.path.suffix}")
             try:
-                write_submission(tmp, self.student, answers, hints=hints or None)
+                write_submission(tmp, self.student, answers, hints=hints or None, attempts=tries or None)
                 os.replace(tmp, self.path)
             finally:
                 if tmp.exists():
@@ -141,7 +146,7 @@ class AssignmentWork:
             if ex_id == changed:
                 continue
             mine = self.entries.get(ex_id)
-            if mine is None or (mine.answer, mine.hints) != (entry.answer, entry.hints):
+            if mine is None or (mine.answer, mine.hints, mine.attempts) != (entry.answer, entry.hints, entry.attempts):
                 self.entries[ex_id] = entry  # written by the other session after ours: it is the latest
 
     def recall(self, attempts: Iterable[Any]) -> None:
@@ -229,4 +234,4 @@ def _earlier_answers(target: Path, student: str, assignment: Any) -> dict[str, E
     if foreign:
         raise AssignmentSetupError(f"--submit {target}: the file holds answers to {', '.join(foreign[:3])}, "
                                    f"which are not in {assignment.title}; give another file")
-    return {e: Entry(a.text, a.hints) for (_, e), a in subs.answers.items()}
+    return {e: Entry(a.text, a.hints, None, a.attempts) for (_, e), a in subs.answers.items()}

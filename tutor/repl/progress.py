@@ -8,19 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from grader.scoring import USES_ATTEMPT
 from tutor.repl.store import Attempt, Event
 
 GRADED = ("correct", "partial", "incorrect", "undecided")  # "invalid" costs nothing and counts nothing
-
-
-def credit(score: float, points: float, hint_cost: float, solution_seen: bool) -> float:
-    """Points an attempt earns: the score's share of the points, less hints taken before it.
-
-    After the worked solution has been seen, answers are practice and earn nothing.
-    """
-    if solution_seen:
-        return 0.0
-    return max(0.0, round(score * points - hint_cost, 6))
+# what an attempt earns is the scoring policy's to say: grader.scoring (the gradebook uses it too)
 
 
 @dataclass(frozen=True)
@@ -29,6 +21,7 @@ class ExerciseState:
 
     exercise: str
     attempts: int = 0           # graded attempts (invalid ones are not counted)
+    tries: int = 0              # practice attempts that used one of the exercise's tries (not undecided)
     wrong: int = 0              # attempts graded incorrect or partial
     solved: bool = False        # some attempt was graded correct
     best_score: float = 0.0
@@ -75,6 +68,8 @@ def exercise_states(attempts: Iterable[Attempt], events: Iterable[Event]) -> dic
             continue
         s = slot(a.exercise)
         s["attempts"] = s.get("attempts", 0) + 1
+        if a.status in USES_ATTEMPT and not a.assignment:
+            s["tries"] = s.get("tries", 0) + 1
         if a.status in ("incorrect", "partial"):
             s["wrong"] = s.get("wrong", 0) + 1
         if a.status == "correct":

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tutor.repl import views
-from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
+from grader.scoring import USES_ATTEMPT
+from tutor.repl import attempts, views
+from tutor.repl.progress import GRADED, ExerciseState, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
+from tutor.repl.integrity import Integrity
 from tutor.repl.lines import explain_error, input_problem
 from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
@@ -42,8 +44,10 @@ class Session:
 
     def __init__(self, *, user: str, out: Output, store: ProgressStore, reader: Any = None,
                  bank: Any = None, bank_error: str | None = None, topic: str | None = None,
-                 clock: Callable[[], float] = time.time, work: Any = None):
+                 clock: Callable[[], float] = time.time, work: Any = None,
+                 grade: Callable[..., Any] | None = None):
         self.user = user
+        self.grade = grade  # (variant, answer, **options) -> Verdict; None: grader.check_variant
         self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
         self.store = store
@@ -58,6 +62,7 @@ class Session:
         self._variant: Any = None
         self.stats = SessionStats()
         self.warmup = Warmup()
+        self.integrity = None if work is None else Integrity(work, user)  # homework: the calculator's limits
         if topic:
             self.topic = self.resolve_topic(topic)
 
@@ -170,7 +175,10 @@ class Session:
         summaries = self.summaries()
         self.show_lines(views.topic_table(summaries, self.topic))
         self.offer_next(intro=True)
-        self.say("Type :help for commands; calculator commands like  diff x^2 x  work any time.", "dim")
+        if self.work is not None and not self.work.calculator_allowed:
+            self.say("Type :help for commands; the calculator is switched off for this assignment.", "dim")
+        else:
+            self.say("Type :help for commands; calculator commands like  diff x^2 x  work any time.", "dim")
 
     def offer_next(self, exclude: tuple[str, ...] = (), intro: bool = False) -> None:
         found, outside = self.suggestion(exclude)
@@ -260,6 +268,10 @@ class Session:
         calc = CALCULATOR.get(lowered)
         if calc is not None and (rest.strip() or not self.awaiting_answer()):
             self.warmup.wait()
+            refused = self.integrity.refusal(calc.op, rest) if self.integrity is not None else None
+            if refused:
+                self.say(refused, "note")
+                return None
             for text in calc.run(rest, self.fmt):  # bounded by the operation's own time limit
                 self.show_result(text)
             return None
@@ -289,10 +301,9 @@ class Session:
 
     def next_hint_cost(self, exercise: Any, used: int) -> float:
         """What the next hint costs: the assignment's rule, else the bank's cost of that hint."""
-        if self.work is not None:
-            return self.work.next_hint_cost(exercise, used)
-        hints = self.hints(exercise)
-        return float(getattr(hints[used], "cost", 0) or 0) if used < len(hints) else 0.0
+        if used >= len(self.hints(exercise)):
+            return 0.0
+        return attempts.policy(self.work, exercise).next_hint_cost(used)
 
     def on_empty(self) -> Any:
         if self.pending and (self.current is None or self.current.id != self.pending):
@@ -333,7 +344,7 @@ class Session:
                                             solution=self.work is None))
 
     def answer(self, text: str) -> None:
-        from tutor.repl.feedback import Scoring, verdict_lines
+        from tutor.repl.feedback import verdict_lines
         from tutor.repl.unsaved import saving_lines
 
         ex, variant = self.current, self.variant()
@@ -341,39 +352,45 @@ class Session:
         options = self.work.grading_options() if self.work is not None else {}
         from tutor.engine.bounded import alarm
 
+        if self.grade is None:
+            from grader.checking import check_variant as grade
+        else:
+            grade = self.grade
         with alarm(COMPUTE_LIMIT, "checking your answer"):  # g'(x) = … is read by the grader, as in check and grade
-            verdict = variant.check(text, **options)
+            verdict = grade(variant, text, **options)
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
-        if self.work is not None:  # the gradebook's rule: the latest answer counts, less the hints taken
-            points, hint_cost = self.work.points(ex.id), self.work.hint_cost(ex, before.hints_used)
-            earned = self.work.credit(ex, score, before.hints_used) if status in GRADED else 0.0
-            scoring = Scoring(score, points, hint_cost, False, earned, 0.0)
-        else:
-            points = float(getattr(ex, "points", 1) or 0)
-            earned = credit(score, points, before.hint_cost, before.solution_seen) if status in GRADED else 0.0
-            scoring = Scoring(score, points, before.hint_cost, before.solution_seen, earned, before.earned)
+        c, scoring = attempts.score(self.work, ex, self.store, self.user, before, status, score)  # grader.scoring
+        earned = c.earned if status in GRADED else 0.0
+        uses = status in USES_ATTEMPT
         # saved before it is shown (a kill after the verdict appears loses nothing); a file that will
         # not take it does not hide the verdict: the store keeps it and the note says so
         waiting = self.store.unsaved
         self.store.record_attempt(
             user=self.user, exercise=ex.id, topic=ex.topic, seed=str(getattr(variant, "seed", "")),
-            answer=text, status=status, score=score, points=points, credit=earned,
+            answer=text, status=status, score=score, points=c.points, credit=earned,
             mistake=getattr(verdict, "mistake", None), feedback=str(getattr(verdict, "feedback", "") or ""),
-            at=self.clock(), session=self.session_id)
+            at=self.clock(), session=self.session_id, attempt=c.attempt if uses else 0,
+            assignment=self.work.key if self.work is not None else "")
         self.show_lines(verdict_lines(verdict, scoring if status != "invalid" else None, self.out.ascii_only))
         self.show_lines(saving_lines(self.store, waiting))
         if status != "invalid":
             self.stats.answers += 1
             self.stats.points += max(0.0, earned - before.earned)
-            if self.work is not None:
-                self.submit(ex.id, text, status, before.hints_used)
+            if self.work is not None and c.out_of_attempts:
+                self.say(f"Not saved in {self.work.path}: the answer that counts for {ex.id} stays the one "
+                         "you gave within your attempts.", "note")
+            elif self.work is not None:
+                self.submit(ex.id, text, status, before.hints_used, c.attempt)
         if status == "correct":
             self.stats.solved.add(ex.id)
             self.offer_next(exclude=(ex.id,))
         elif status in ("incorrect", "partial"):
             hints = self.hints(ex)
-            if before.hints_used < len(hints):
+            if c.left == 0 or c.out_of_attempts:
+                self.say("No attempts left here: further answers are graded for practice and earn nothing."
+                         + ("" if self.work is not None else " Type :solution to see it worked out."), "dim")
+            elif before.hints_used < len(hints):
                 cost = self.next_hint_cost(ex, before.hints_used)
                 self.say(f"Try again, or type :hint (costs {count(cost, 'point', shown=fmt_points(cost))}).", "dim")
             elif self.work is None:
@@ -381,10 +398,10 @@ class Session:
             else:
                 self.say("Try again: your latest answer is the one that counts.", "dim")
 
-    def submit(self, exercise_id: str, answer: str, status: str, hints: int) -> None:
-        """Rewrite the submission file with this answer as the one that counts."""
+    def submit(self, exercise_id: str, answer: str, status: str, hints: int, attempt: int = 1) -> None:
+        """Rewrite the submission file with this answer (graded attempt ``attempt``) as the one that counts."""
         try:
-            path = self.work.record(exercise_id, answer, status, hints)
+            path = self.work.record(exercise_id, answer, status, hints, attempt)
         except OSError as exc:
             self.say(f"Could not write the submission file {self.work.path}: {exc.strerror or exc}. "
                      "Your answer is kept in your progress; answer again once the file can be written.", "error")

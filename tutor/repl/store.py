@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tutor.repl.diskfaults import Corrupt, describe, is_corrupt
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: attempts.attempt and attempts.assignment (added to older files on open)
 BUSY_TIMEOUT_MS = 10_000
 RETRY_BUSY_MS = 200  # reopening a file that could not be opened: do not make each answer wait
 
@@ -39,7 +39,9 @@ CREATE TABLE IF NOT EXISTS attempts (
     mistake TEXT,
     feedback TEXT NOT NULL DEFAULT '',
     at REAL NOT NULL,
-    session TEXT NOT NULL DEFAULT ''
+    session TEXT NOT NULL DEFAULT '',
+    attempt INTEGER NOT NULL DEFAULT 0,
+    assignment TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS attempts_user ON attempts (user, exercise);
 CREATE TABLE IF NOT EXISTS events (
@@ -56,11 +58,15 @@ CREATE INDEX IF NOT EXISTS events_user ON events (user, exercise);
 """
 
 EVENT_KINDS = ("hint", "solution", "skip", "open")
+# columns added since schema 1, with their definitions: an older file gets them on open
+_ADDED = {"attempts": (("attempt", "INTEGER NOT NULL DEFAULT 0"), ("assignment", "TEXT NOT NULL DEFAULT ''"))}
 
 
 @dataclass(frozen=True)
 class Attempt:
-    """One graded answer. ``credit`` is the points it earned after hint costs."""
+    """One graded answer. ``credit`` is the points it earned after hint costs and attempt penalties;
+    ``attempt`` is the graded attempt it was (0: it used none, being invalid or undecided), counted
+    within ``assignment`` (the submission file of ``practice --assignment``; "" in practice)."""
 
     id: int
     user: str
@@ -76,6 +82,8 @@ class Attempt:
     feedback: str
     at: float
     session: str
+    attempt: int = 0
+    assignment: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,13 +129,14 @@ class ProgressStore:
     def record_attempt(self, *, user: str, exercise: str, answer: str, status: str, score: float,
                        points: float, credit: float, topic: str = "", seed: str = "",
                        mistake: str | None = None, feedback: str = "", at: float | None = None,
-                       session: str = "") -> int:
+                       session: str = "", attempt: int = 0, assignment: str = "") -> int:
         """Store one graded attempt (committed to the file if it can be); returns its row id."""
         return self._write(
             "INSERT INTO attempts (user, exercise, topic, seed, answer, status, score, points, credit,"
-            " mistake, feedback, at, session) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " mistake, feedback, at, session, attempt, assignment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (user, exercise, topic, str(seed), answer, status, float(score), float(points),
-             float(credit), mistake, feedback, time.time() if at is None else at, session))
+             float(credit), mistake, feedback, time.time() if at is None else at, session, int(attempt),
+             assignment))
 
     def record_event(self, *, user: str, exercise: str, kind: str, detail: str = "",
                      cost: float = 0.0, at: float | None = None, session: str = "") -> int:
@@ -189,16 +198,17 @@ class ProgressStore:
         self.problem = None
         return True
 
-    def _select(self, sql: str, args: list) -> list[tuple]:
-        """Rows from the file and from memory, in time order (kept rows after saved ones at equal times)."""
+    def _select(self, sql: str, args: list, at: int) -> list[tuple]:
+        """Rows from the file and from memory, in time order (kept rows after saved ones at equal times);
+        ``at`` is the index of the time column."""
         rows = []
         source = self._db if self._db is not None else self._snapshot
         if source is not None:
             try:
-                rows = [(r[-2], 0, r[0], r) for r in source.execute(sql, args)]
+                rows = [(r[at], 0, r[0], r) for r in source.execute(sql, args)]
             except sqlite3.Error as exc:
                 self.problem = describe(exc, self.path)
-        rows += [(r[-2], 1, r[0], r) for r in self._kept.execute(sql, args)]
+        rows += [(r[at], 1, r[0], r) for r in self._kept.execute(sql, args)]
         return [r for *_, r in sorted(rows)]
 
     # -- reading ---------------------------------------------------------
@@ -206,7 +216,7 @@ class ProgressStore:
         sql, args = "SELECT * FROM attempts WHERE user = ?", [user]
         if exercise is not None:
             sql, args = sql + " AND exercise = ?", args + [exercise]
-        return [Attempt(*row) for row in self._select(sql, args)]
+        return [Attempt(*row) for row in self._select(sql, args, _AT["attempts"])]
 
     def events(self, user: str, exercise: str | None = None, kind: str | None = None) -> list[Event]:
         sql, args = "SELECT * FROM events WHERE user = ?", [user]
@@ -214,7 +224,7 @@ class ProgressStore:
             sql, args = sql + " AND exercise = ?", args + [exercise]
         if kind is not None:
             sql, args = sql + " AND kind = ?", args + [kind]
-        return [Event(*row) for row in self._select(sql, args)]
+        return [Event(*row) for row in self._select(sql, args, _AT["events"])]
 
     def users(self) -> list[str]:
         sql = "SELECT user FROM attempts UNION SELECT user FROM events"
@@ -231,7 +241,7 @@ class ProgressStore:
         """Write attempts (all users, or one) as CSV; returns the number of rows."""
         rows: Iterable[Attempt]
         if user is None:
-            rows = sorted((Attempt(*r) for r in self._select("SELECT * FROM attempts", [])),
+            rows = sorted((Attempt(*r) for r in self._select("SELECT * FROM attempts", [], _AT["attempts"])),
                           key=lambda a: a.user)
         else:
             rows = self.attempts(user)
@@ -251,6 +261,9 @@ class ProgressStore:
                     db.close()
             except sqlite3.Error:
                 pass
+
+
+_AT = {"attempts": [f.name for f in fields(Attempt)].index("at"), "events": [f.name for f in fields(Event)].index("at")}
 
 
 def _write_csv(target: Path | str, rows: Iterable[Attempt]) -> int:
@@ -285,6 +298,7 @@ def _connect(path: str, busy_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
         if version > SCHEMA_VERSION:
             raise sqlite3.DatabaseError(f"written by a newer calctutor (schema {version})")
         db.executescript(_SCHEMA)
+        _migrate(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         for table, needed in (("attempts", Attempt), ("events", Event)):
             have = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
@@ -294,6 +308,24 @@ def _connect(path: str, busy_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Add the columns a file of an older schema lacks (its rows keep their values; new ones take defaults).
+    Under a write lock, so two sessions opening the same old file do not both add them."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for table, added in _ADDED.items():
+            have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+            for name, definition in added:
+                if name not in have:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
 
 
 @dataclass(frozen=True)
