@@ -156,7 +156,7 @@ def check_variant(variant: Any, count: bool = False, *, grade: Grade) -> Any:
         _check_authored(variant, problem, grade)
     from tutor import to_text
 
-    verdict = _grade(variant, variant.answer_text)
+    verdict = _grade(grade, variant, variant.answer_text)
     if verdict.status != "correct":
         if getattr(ex, "answer_form", None) is not None:
             problem("answer_form", f"the answer's form {variant.answer_text!r} is not the engine's answer "
