@@ -48,6 +48,17 @@ def to_cell(value: Any) -> Any:
     return text
 
 
+CELL_LIMIT = 32_767  # the most characters a spreadsheet cell holds (Excel, LibreOffice)
+
+
+def fit(value: Any, limit: int = CELL_LIMIT) -> Any:
+    """Text cut to what a spreadsheet cell holds, ending with a note that says it was cut and how long it was."""
+    if not isinstance(value, str) or len(value) <= limit:
+        return value
+    note = f" … [cut here: {len(value):,} characters in all, more than a spreadsheet cell holds]"
+    return value[:limit - len(note)] + note if len(note) < limit else value[:limit]
+
+
 def to_row(values: Iterable[Any]) -> list[Any]:
     return [to_cell(v) for v in values]
 
