@@ -107,8 +107,9 @@ class Journal:
             if glob or exs:
                 raise JournalError(self._changed(n, glob, exs))
             self._write_meta(meta)  # exercises added to the assignment join the run
-            note = "" if resume else (f"Continuing the earlier run in {self.path} (nothing changed since): "
-                                      f"{count(n, 'graded answer')} kept; --regrade grades everything again.")
+            note = "" if resume else (f"Continuing the earlier run in {self.path} (its exercises and grading "
+                                      f"settings are unchanged): {count(n, 'graded answer')} kept, new or changed "
+                                      "answers are graded; --regrade grades everything again.")
             return Restart(n, note=note)
         everything = bool(glob) or not exs
         if everything:

@@ -41,7 +41,10 @@ def review_rows(students: Sequence[str], exercises: Sequence[str], answers: Mapp
                          a.source if a else "", a.line if a else "", a.digest if a else "",
                          f"{d.points:g}" if d else "", d.comment if d else ""))
     for p in sorted(problems, key=lambda p: (p.source, p.line, p.kind, p.message)):
-        rows.append((p.student, p.exercise, p.kind, "", p.message, p.source, p.line or "", "", "", ""))
+        a = answers.get((p.student, p.exercise)) if p.kind == "stale decision" else None
+        # a stale decision's row shows the answer there is now, so the teacher decides again on that row
+        rows.append((p.student, p.exercise, p.kind, a.text if a else "", p.message, p.source, p.line or "",
+                     a.digest if a else "", "", ""))
     return rows
 
 

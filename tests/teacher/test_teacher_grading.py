@@ -124,7 +124,7 @@ def test_a_journal_is_reused_when_nothing_changed_and_refused_saying_what_change
         j.record([outcome("ana"), replace(outcome("ben"), exercise="other")])
     with Journal(tmp_path / "j.sqlite") as j:
         again = j.start(meta, resume=False, regrade=False)  # nothing changed: the run simply continues
-        assert again.kept == 2 and "nothing changed" in again.note and "--regrade" in again.note
+        assert again.kept == 2 and "are unchanged" in again.note and "--regrade" in again.note
         assert j.start(meta, resume=True, regrade=False).note == ""  # asked for: nothing to say
         with pytest.raises(JournalError, match="different grading settings and calctutor version"):
             j.start({**meta, "options": "{1}", "version": "2"}, resume=True, regrade=False)

@@ -204,6 +204,16 @@ def _decide(review: Path, decisions: dict[tuple[str, str], tuple[str, str]]) -> 
     return write(review.with_name("decided.csv"), buf.getvalue())
 
 
+def _decide_row(review: Path, status: str, decision: str) -> Path:
+    table = rows(review)
+    for r in table[1:]:
+        if r[2] == status:
+            r[8] = decision
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(table)
+    return write(review.with_name("again.csv"), buf.getvalue())
+
+
 def test_overrides_change_the_gradebook_survive_regrade_and_a_stale_decision_is_flagged(graded, tmp_path):
     folder = tmp_path
     write(folder / "a.toml", QUIZ)
@@ -232,7 +242,11 @@ def test_overrides_change_the_gradebook_survive_regrade_and_a_stale_decision_is_
     book = rows(folder / "g.csv")[2]
     assert book[2] != "0.5"
     flagged = [r for r in rows(folder / "g.review.csv") if r[2] == "stale decision"]
-    assert len(flagged) == 1 and flagged[0][:2] == ["asouza", "cubic-slope-at-point"]
+    assert len(flagged) == 1 and flagged[0][:4] == ["asouza", "cubic-slope-at-point", "stale decision", "3x^2 - 2"]
+    # deciding again on that row (the new answer's fingerprint) applies
+    again = grade(folder, "--overrides", str(_decide_row(folder / "g.review.csv", "stale decision", "1")))
+    assert again.returncode == 0 and "not applied" not in again.stdout
+    assert rows(folder / "g.csv")[2] == ["asouza", "1", "1", "2", "100.0"]
 
 
 def test_a_decision_that_cannot_be_read_is_reported_not_applied(tmp_path):
