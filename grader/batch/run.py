@@ -75,6 +75,7 @@ class Summary:
     incomplete: str = ""  # what the report lacks (some variant could not be rendered): exit status 1
     notes: list[str] = field(default_factory=list)  # what was read and how (roster layout, journal reused)
     decided: int = 0  # teacher's decisions applied
+    to_review: int | None = None  # invalid and undecided answers the teacher has not decided on
     after: list[str] = field(default_factory=list)  # the regrade's and the LMS file's lines
 
     def lines(self) -> list[str]:
@@ -92,7 +93,7 @@ class Summary:
             out.append(f"  {decisions} applied (see the review file).")
         if self.replaced:
             out.append(f"  {_n(self.replaced, 'answer')} replaced by a later row for the same student and exercise.")
-        flagged = s["invalid"] + s["undecided"]
+        flagged = s["invalid"] + s["undecided"] if self.to_review is None else self.to_review
         if flagged or self.problems:
             out.append(f"  {_n(flagged, 'answer')} to review and {_n(len(self.problems), 'input problem')}: "
                        "see the review file.")
@@ -243,6 +244,7 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
         journal.decide(fresh)
     summary.statuses = Counter(o.status for o in outcomes.values())
     summary.decided = len(active)
+    summary.to_review = sum(1 for k, o in outcomes.items() if o.status in ("invalid", "undecided") and k not in active)
     summary.problems = sorted([*inputs.problems, *bad, *stale], key=lambda p: (p.source, p.line, p.kind))
     shown = {**outcomes, **{k: dec.decided(outcomes.get(k), d, a.points[k[1]]) for k, d in active.items()}}
     book = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
@@ -306,7 +308,10 @@ def _write_changes(settings: Settings, inputs: Inputs, before: dict[tuple[str, s
 def _write_lms(settings: Settings, inputs: Inputs, book: gradebook.Gradebook, shown: dict, summary: Summary) -> None:
     from grader.batch import lms
 
-    f = lms.grade_file(settings.lms or "", book, inputs.roster, settings.lms_export, settings.lms_column)
+    export = settings.lms_export
+    if export is None and settings.lms == "canvas" and inputs.roster is not None and inputs.roster.kind == "canvas":
+        export = settings.roster  # the roster is the teacher's Canvas export: its column and identities
+    f = lms.grade_file(settings.lms or "", book, inputs.roster, export, settings.lms_column)
     summary.after.append(f"{settings.lms.capitalize() if settings.lms else ''} import file: the total goes to "
                          f"the column {f.column!r}.")
     if f.blank:
