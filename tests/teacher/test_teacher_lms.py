@@ -322,3 +322,29 @@ def test_fit_keeps_short_text_and_cuts_long_text_to_the_limit(text, limit):
     else:
         kept, _, note = out.partition(" … [cut here: ")
         assert len(out) == limit and text.startswith(kept) and note.startswith(f"{len(text):,} characters")
+
+
+
+# control characters are written as visible symbols on purpose (grader.batch.cells): newlines and tabs stay
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), min_size=1,
+                max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(student=_TEXT.filter(lambda t: t.strip() == t), comment=_TEXT.filter(lambda t: t.strip() == t),
+       points=st.integers(min_value=0, max_value=8).map(lambda n: n / 4))
+def test_a_decision_written_in_the_review_file_reads_back_as_written(student, comment, points):
+    """The round trip's law: whatever the ids and comments (formula triggers, quotes, commas, newlines), a
+    decision typed into the review file is read back with the same student, points and comment."""
+    import tempfile
+
+    from grader.batch import review
+    from grader.batch.decisions import read_overrides
+
+    row = (student, "ex", "invalid", "=1+2", "why", "s.csv", 3, "abcd", f"{points:g}", comment)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(Path(tmp) / "r.csv", review.render([row]))
+        (d,), problems = read_overrides(path, {"ex": 2.0})
+    assert not problems
+    assert (d.student, d.exercise, d.points, d.comment, d.digest) == (student, "ex", points, comment, "abcd")
+    assert d.status == ("correct" if points == 2 else "incorrect" if points == 0 else "partial")
