@@ -124,10 +124,12 @@ def said(d: Decision) -> str:
 
 def decided(outcome: Outcome | None, d: Decision, possible: float) -> Outcome:
     """The outcome shown in feedback and reports: the teacher's decision, then the automatic verdict."""
-    base = outcome or Outcome(d.student, d.exercise, d.digest, "missing", 0.0, feedback="No answer was received.")
     text = f"Teacher's decision: {said(d)}."
-    auto = f"(Automatic verdict: {base.status}.) {base.feedback or base.error}".strip()
-    return replace(base, status=d.status, score=d.points / possible if possible else 0.0,
+    if outcome is None:  # no answer here (handed in on paper, say): the decision is all there is
+        return Outcome(d.student, d.exercise, d.digest, d.status, d.points / possible if possible else 0.0,
+                       feedback=text, note=f"teacher's decision: {said(d)}")
+    auto = f"(Automatic verdict: {outcome.status}.) {outcome.feedback or outcome.error}".strip()
+    return replace(outcome, status=d.status, score=d.points / possible if possible else 0.0,
                    note=f"teacher's decision: {said(d)}", feedback=f"{text}\n\n{auto}")
 
 

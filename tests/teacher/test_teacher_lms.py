@@ -254,8 +254,10 @@ def test_a_decision_that_cannot_be_read_is_reported_not_applied(tmp_path):
     write(tmp_path / "s.csv", "student,exercise,answer\nasouza,lr-too-small,a\n")
     write(tmp_path / "o.csv", "student,exercise,decision,comment\nasouza,lr-too-small,7,too many\n"
                               "asouza,nope,correct,\nzed,lr-too-small,correct,\nbokafor,lr-too-small,correct,on paper\n")
-    done = grade(tmp_path, "--overrides", str(tmp_path / "o.csv"))
+    done = grade(tmp_path, "--overrides", str(tmp_path / "o.csv"), "--report", str(tmp_path / "report"))
     assert done.returncode == 0, done.stderr
+    page = (tmp_path / "report" / "students" / "bokafor.md").read_text(encoding="utf-8")
+    assert "Teacher's decision: correct, 1 point: on paper." in page
     assert "cannot read the decision '7'" in done.stdout and "0 to 1" in done.stdout
     assert "exercise 'nope', which is not in the assignment" in done.stdout
     assert "student 'zed', who is not in this class" in done.stdout
