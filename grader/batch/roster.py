@@ -39,7 +39,9 @@ class Roster:
         return self.info.get(student, {}).get(key, "")
 
     def describe(self) -> list[str]:
-        """What was read, for the teacher: the layout, the id used, the rows skipped."""
+        """What was read, for the teacher: the layout, the id used, the rows skipped (nothing for our own CSV)."""
+        if self.kind == "plain" and not self.skipped:
+            return []
         out = [f"Roster: {self.layout}, {len(self.students)} students; student id: {self.id_column}."]
         if self.skipped:
             n = len(self.skipped)
