@@ -232,7 +232,7 @@ def test_overrides_change_the_gradebook_survive_regrade_and_a_stale_decision_is_
     assert "Teacher's decision: partial, 0.5 points: meant 3x^2 - 2." in page
     assert rows(folder / "g.review.csv")[1][-2:] == ["0.5", "meant 3x^2 - 2"]  # shown where it was made
     # journaled: kept without the file, and through --regrade
-    for extra in ((), ("--regrade",)):
+    for extra in ((), ("--resume",), ("--regrade",)):
         again = grade(folder, *extra)
         assert again.returncode == 0 and rows(folder / "g.csv")[2] == ["asouza", "1", "0.5", "1.5", "75.0"], extra
     # the student's answer changes: the decision is flagged, not applied
@@ -350,3 +350,20 @@ def test_a_decision_written_in_the_review_file_reads_back_as_written(student, co
     assert not problems
     assert (d.student, d.exercise, d.points, d.comment, d.digest) == (student, "ex", points, comment, "abcd")
     assert d.status == ("correct" if points == 2 else "incorrect" if points == 0 else "partial")
+
+
+def test_an_exercise_digest_changes_with_that_exercise_only(tmp_path):
+    import exercises
+    from grader.batch.run import exercise_digests
+
+    other = '\n[[exercise]]\nid = "cubic-loss"\ntitle = "A cubic loss"\ntask = "derivative"\n' \
+            'prompt = "Find f\'(x) for f(x) = {function}."\nfunction = "x^3 - 2x"\nanswer = "3x^2 - 2"\n'
+    bank = write(tmp_path / "bank.toml", BANK.format(key="a") + other)
+    ids = ("lr-quiz", "cubic-loss")
+    before = exercise_digests(exercises.load(bank), ids)
+    write(bank, BANK.format(key="b") + other)
+    after = exercise_digests(exercises.load(bank), ids)
+    assert after["lr-quiz"] != before["lr-quiz"] and after["cubic-loss"] == before["cubic-loss"]
+    # moving an exercise within the file, or a comment, is not a change
+    write(bank, 'topic = "learning-rate"\n# a comment\n' + other + BANK.format(key="b").split("\n", 1)[1])
+    assert exercise_digests(exercises.load(bank), ids) == after
