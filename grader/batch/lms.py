@@ -79,9 +79,10 @@ def _canvas_column(title: str, export: Path | None, column: str | None) -> str:
         return column or title
     with export.open(encoding="utf-8-sig", newline="") as fh:
         header = next(csv.reader(fh), [])
-    found = [h.strip() for h in header if _CANVAS_COLUMN.match(h.strip())]
+    named = {h.strip(): m["name"] for h in header if (m := _CANVAS_COLUMN.match(h.strip()))}
+    found = list(named)
     wanted = (column or title).strip().casefold()
-    match = [h for h in found if h.casefold() == wanted or _CANVAS_COLUMN.match(h)["name"].casefold() == wanted]
+    match = [h for h in found if wanted in (h.casefold(), named[h].casefold())]
     if len(match) == 1:
         return match[0]
     shown = "; ".join(found) or "none"
