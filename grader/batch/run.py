@@ -242,10 +242,24 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
         outcomes = _current(journal.outcomes(), inputs)
         active, fresh, stale = dec.settle(new, journal.decisions(), inputs.answers, inputs.students)
         journal.decide(fresh)
+    summary.problems = sorted([*inputs.problems, *bad, *stale], key=lambda p: (p.source, p.line, p.kind))
+    _write_outputs(settings, inputs, spec, outcomes, before, active, restart, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write_outputs(settings: Settings, inputs: Inputs, spec: Spec, outcomes: dict, before: dict, active: dict,
+                   restart: Any, summary: Summary) -> None:
+    """Gradebook and review file; with the settings asking, the regrade's changes, the LMS files and the report.
+
+    ``outcomes`` are the automatic verdicts; what students and the LMS see has the teacher's decisions over them.
+    """
+    from grader.batch import decisions as dec
+
+    a = inputs.assignment
     summary.statuses = Counter(o.status for o in outcomes.values())
     summary.decided = len(active)
     summary.to_review = sum(1 for k, o in outcomes.items() if o.status in ("invalid", "undecided") and k not in active)
-    summary.problems = sorted([*inputs.problems, *bad, *stale], key=lambda p: (p.source, p.line, p.kind))
     shown = {**outcomes, **{k: dec.decided(outcomes.get(k), d, a.points[k[1]]) for k, d in active.items()}}
     book = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
     summary.files.append(gradebook.write_atomic(settings.out, gradebook.render(book, settings.fmt)))
@@ -263,8 +277,6 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
         except ReportIncomplete as exc:
             summary.files += exc.files
             summary.incomplete = str(exc)
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 def _grade(journal: Any, inputs: Inputs, settings: Settings, spec: Spec, time_limit: float, summary: Summary,
