@@ -11,7 +11,9 @@ terminal cannot recolour or rewrite the screen.
 
 The readers of this project undo the ``'`` (:func:`from_cell`), so a review
 file or a gradebook read back gives the text that was written: an answer
-``-2x + 1`` stays ``-2x + 1`` on import.
+``-2x + 1`` stays ``-2x + 1`` on import, and a text that itself starts with
+``'=`` gets one more quote, so it too reads back as it was (a review comment
+given back with ``--overrides`` is the teacher's, character for character).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTED = re.compile(r"'+[=+\-@\t\r]")  # quotes, then a trigger: what to_cell writes for a trigger
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # C0 controls but tab and newline, DEL, and the C1 controls (0x9b is the one-byte CSI)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
@@ -43,9 +46,20 @@ def to_cell(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = visible_controls(value)  # a leading CR becomes ␍, which no spreadsheet runs
-    if text.startswith(TRIGGERS) and not _NUMBER.fullmatch(text):
-        text = "'" + text
+    if (text.startswith(TRIGGERS) and not _NUMBER.fullmatch(text)) or _QUOTED.match(text):
+        text = "'" + text  # a text that already looks quoted ('=x) gets one more, so it reads back as it was
     return text
+
+
+CELL_LIMIT = 32_767  # the most characters a spreadsheet cell holds (Excel, LibreOffice)
+
+
+def fit(value: Any, limit: int = CELL_LIMIT) -> Any:
+    """Text cut to what a spreadsheet cell holds, ending with a note that says it was cut and how long it was."""
+    if not isinstance(value, str) or len(value) <= limit:
+        return value
+    note = f" … [cut here: {len(value):,} characters in all, more than a spreadsheet cell holds]"
+    return value[:limit - len(note)] + note if len(note) < limit else value[:limit]
 
 
 def to_row(values: Iterable[Any]) -> list[Any]:
@@ -53,7 +67,5 @@ def to_row(values: Iterable[Any]) -> list[Any]:
 
 
 def from_cell(text: str) -> str:
-    """Undo :func:`to_cell`'s quote: ``'-2x`` read back is ``-2x`` (nothing else starts with ``'`` + trigger)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
-        return text[1:]
-    return text
+    """Undo :func:`to_cell`'s quote: ``'-2x`` read back is ``-2x``, and ``''=x`` is ``'=x``."""
+    return text[1:] if _QUOTED.match(text) else text

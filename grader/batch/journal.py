@@ -1,10 +1,13 @@
 """The journal: every graded answer goes to SQLite as soon as it is known.
 
-A run that is killed keeps what it committed; ``--resume`` grades only what
-is missing. A result is reused only for the same answer text (its digest) and
-only if the assignment, the bank and the grading settings are those the journal
-was written with (recorded in ``meta``); otherwise the teacher is told to
-``--regrade``. Commits come in small batches (every 50 answers or second).
+A run that is killed keeps what it committed; running again (``--resume``)
+grades only what is missing. A result is reused only for the same answer text
+(its digest) and only if the grading settings and the exercise's definition are
+those the journal was written with (``meta``: global keys, and one
+``exercise:<id>`` key per exercise); otherwise the teacher is told what changed,
+and ``--regrade`` grades again what the change touches. The teacher's decisions
+(``--overrides``) are a table of their own, kept through every regrade.
+Commits come in small batches (every 50 answers or second).
 """
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from grader.batch.model import Outcome
+from dataclasses import dataclass
+
+from grader.batch.model import Decision, Outcome
 from tutor.render.words import count
 
 SCHEMA = """
@@ -26,13 +31,29 @@ CREATE TABLE IF NOT EXISTS outcomes (
     note TEXT NOT NULL, variant TEXT NOT NULL,
     PRIMARY KEY (student, exercise)
 );
+CREATE TABLE IF NOT EXISTS decisions (
+    student TEXT NOT NULL, exercise TEXT NOT NULL, digest TEXT NOT NULL, points REAL NOT NULL,
+    status TEXT NOT NULL, comment TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,
+    PRIMARY KEY (student, exercise)
+);
 """
+EXERCISE = "exercise:"  # meta keys of one exercise's definition; the others are global
 COLUMNS = ("student", "exercise", "digest", "status", "score", "feedback", "read_as", "read_as_latex",
            "mistake", "error", "details", "note", "variant")
 
 
 class JournalError(ValueError):
     """The journal cannot be used as asked (written for other settings, or not a journal)."""
+
+
+@dataclass(frozen=True)
+class Restart:
+    """What :meth:`Journal.start` did with an earlier run's results."""
+
+    kept: int = 0  # graded answers kept from earlier runs
+    regraded: tuple[str, ...] = ()  # exercises whose answers are graded again (changed since)
+    everything: bool = False  # every answer is graded again
+    note: str = ""  # for the teacher: "continuing the earlier run …"
 
 
 class Journal:
@@ -69,23 +90,64 @@ class Journal:
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM outcomes").fetchone()[0]
 
-    def start(self, meta: Mapping[str, str], resume: bool, regrade: bool) -> None:
-        """Begin a run: check that resuming is sound, or clear everything for a regrade."""
+    def start(self, meta: Mapping[str, str], resume: bool, regrade: bool) -> Restart:
+        """Begin a run: reuse what nothing has changed, or (``regrade``) drop what a change touches.
+
+        Nothing changed: the earlier run continues (``--resume`` or not). A
+        change without ``regrade`` raises JournalError saying what changed.
+        """
         old, n = self.meta(), self.count()
-        if regrade or n == 0:
+        if n == 0:
+            self._write_meta(meta)
+            return Restart()
+        glob = [k for k in sorted(set(meta) | set(old)) if not k.startswith(EXERCISE) and meta.get(k) != old.get(k)]
+        exs = tuple(k[len(EXERCISE):] for k in sorted(meta)
+                    if k.startswith(EXERCISE) and k in old and old[k] != meta[k])
+        if not regrade:
+            if glob or exs:
+                raise JournalError(self._changed(n, glob, exs))
+            self._write_meta(meta)  # exercises added to the assignment join the run
+            note = "" if resume else (f"Continuing the earlier run in {self.path} (its exercises and grading "
+                                      f"settings are unchanged): {count(n, 'graded answer')} kept, new or changed "
+                                      "answers are graded; --regrade grades everything again.")
+            return Restart(n, note=note)
+        everything = bool(glob) or not exs
+        if everything:
             self._db.execute("DELETE FROM outcomes")
-            self._db.execute("DELETE FROM meta")
-            self._db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-            self._db.commit()
-            return
-        if not resume:
-            raise JournalError(f"{self.path} already holds {count(n, 'graded answer')} from an "
-                               "earlier run: pass --resume to continue it (graded answers are kept) or "
-                               "--regrade to grade everything again")
-        changed = [k for k in sorted(set(meta) | set(old)) if meta.get(k) != old.get(k)]
-        if changed:
-            raise JournalError(f"{self.path} was written for a different {_describe(changed)}, so its results "
-                               "cannot be reused: pass --regrade to grade everything again")
+        else:
+            self._db.executemany("DELETE FROM outcomes WHERE exercise = ?", [(e,) for e in exs])
+        self._write_meta(meta)
+        return Restart(self.count(), exs, everything)
+
+    def _write_meta(self, meta: Mapping[str, str]) -> None:
+        self._db.execute("DELETE FROM meta")
+        self._db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        self._db.commit()
+
+    def _changed(self, n: int, glob: list[str], exs: tuple[str, ...]) -> str:
+        what = []
+        if glob:
+            what.append(f"a different {_describe(glob)}")
+        if exs:
+            what.append(f"an earlier version of exercise{'s' if len(exs) > 1 else ''} {', '.join(exs)} "
+                        "(changed in the bank since)")
+        touched = "every answer" if glob else "the answers to the changed exercises"
+        return (f"{self.path} holds {count(n, 'graded answer')} graded for {' and '.join(what)}, so they "
+                f"cannot all be reused: pass --regrade to grade {touched} again (the teacher's decisions are "
+                "kept, and a file lists whose scores changed)")
+
+    # --------------------------------------------------------- decisions
+    def decide(self, decisions: Iterable[Decision]) -> None:
+        """Record the teacher's decisions (a later decision on the same answer replaces the earlier)."""
+        self._db.executemany("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             [(d.student, d.exercise, d.digest, d.points, d.status, d.comment, d.source, d.line)
+                              for d in decisions])
+        self._db.commit()
+
+    def decisions(self) -> dict[tuple[str, str], Decision]:
+        cur = self._db.execute("SELECT student, exercise, digest, points, status, comment, source, line "
+                               "FROM decisions ORDER BY student, exercise")
+        return {(r[0], r[1]): Decision(*r) for r in cur}
 
     # ---------------------------------------------------------- outcomes
     def record(self, outcomes: Iterable[Outcome]) -> None:

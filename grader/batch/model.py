@@ -74,3 +74,25 @@ class Outcome:
     @property
     def key(self) -> tuple[str, str]:
         return (self.student, self.exercise)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A teacher's decision on one answer, from the review file given back with ``--overrides``.
+
+    ``digest`` is the fingerprint of the answer the teacher saw ("" when the row
+    gave none): a decision whose answer has changed since is flagged, not applied.
+    """
+
+    student: str
+    exercise: str
+    digest: str
+    points: float  # the points the teacher gives
+    status: str  # correct | partial | incorrect, from the points
+    comment: str = ""
+    source: str = ""
+    line: int = 0
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.student, self.exercise)

@@ -1,9 +1,16 @@
 """The review file: everything a teacher should look at by hand, one CSV row each.
 
 Invalid answers (could not be read) and undecided ones (could not be decided,
-or stopped at the time limit) come first, by student and exercise; then the
-rows of the input that were not graded at all (malformed rows, unknown
-students or exercises), by file and line.
+or stopped at the time limit) come first, with every answer the teacher has
+decided on, by student and exercise; then the rows of the input that were not
+graded at all (malformed rows, unknown students or exercises, stale decisions),
+by file and line.
+
+The last three columns are the round trip: ``fingerprint`` identifies the
+answer's text, and the teacher fills in ``decision`` (``correct``,
+``incorrect`` or the points earned) and ``comment``, then gives the file back
+with ``grade … --overrides FILE`` (:mod:`grader.batch.decisions`). A cell longer
+than a spreadsheet holds (32,767 characters) is cut, with a note saying so.
 """
 from __future__ import annotations
 
@@ -11,24 +18,33 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 
-from grader.batch.cells import to_row
-from grader.batch.model import Answer, Outcome, Problem
+from grader.batch.cells import fit, to_row
+from grader.batch.model import Answer, Decision, Outcome, Problem
 
-HEADER = ("student", "exercise", "status", "answer", "reason", "source", "line")
+HEADER = ("student", "exercise", "status", "answer", "reason", "source", "line", "fingerprint", "decision",
+          "comment")
 
 
 def review_rows(students: Sequence[str], exercises: Sequence[str], answers: Mapping[tuple[str, str], Answer],
-                outcomes: Mapping[tuple[str, str], Outcome], problems: Iterable[Problem]) -> list[tuple]:
+                outcomes: Mapping[tuple[str, str], Outcome], problems: Iterable[Problem],
+                decisions: Mapping[tuple[str, str], Decision] | None = None) -> list[tuple]:
+    """``outcomes`` are the automatic verdicts; ``decisions`` the teacher's, shown in their columns."""
+    decisions = decisions or {}
     rows: list[tuple] = []
     for s in students:
         for e in exercises:
-            o = outcomes.get((s, e))
-            if o is None or o.status not in ("invalid", "undecided"):
+            o, d = outcomes.get((s, e)), decisions.get((s, e))
+            if d is None and (o is None or o.status not in ("invalid", "undecided")):
                 continue
             a = answers.get((s, e))
-            rows.append((s, e, o.status, a.text if a else "", reason(o), a.source if a else "", a.line if a else ""))
+            rows.append((s, e, o.status if o else "missing", a.text if a else "", reason(o) if o else "no answer",
+                         a.source if a else "", a.line if a else "", a.digest if a else "",
+                         f"{d.points:g}" if d else "", d.comment if d else ""))
     for p in sorted(problems, key=lambda p: (p.source, p.line, p.kind, p.message)):
-        rows.append((p.student, p.exercise, p.kind, "", p.message, p.source, p.line or ""))
+        a = answers.get((p.student, p.exercise)) if p.kind == "stale decision" else None
+        # a stale decision's row shows the answer there is now, so the teacher decides again on that row
+        rows.append((p.student, p.exercise, p.kind, a.text if a else "", p.message, p.source, p.line or "",
+                     a.digest if a else "", "", ""))
     return rows
 
 
@@ -46,5 +62,5 @@ def render(rows: list[tuple]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows(to_row(r) for r in rows)  # spreadsheet-safe: see grader.batch.cells
+    writer.writerows([fit(c) for c in to_row(r)] for r in rows)  # spreadsheet-safe, then cut to fit
     return buf.getvalue()

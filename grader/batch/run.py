@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from grader.batch import gradebook, review
 from grader.batch.assignment import Assignment, load_assignment
 from grader.batch.model import Answer, Job, Outcome, Problem
-from grader.batch.roster import read_roster
+from grader.batch.roster import Roster, read_roster
 from grader.batch.submissions import read_submissions
 from grader.batch.work import Spec, variant_key
 
@@ -35,6 +35,10 @@ class Settings:
     dask: str | None = None
     resume: bool = False
     regrade: bool = False
+    overrides: Path | None = None  # the review file given back with the teacher's decisions
+    lms: str | None = None  # also write the import file for this LMS (grader.batch.lms.TARGETS)
+    lms_export: Path | None = None  # the teacher's Canvas gradebook export: its column and identities
+    lms_column: str | None = None  # the LMS column to fill (default: the assignment's title)
     fmt: str = "plain"
     journal: Path | None = None
     time_limit: float | None = None
@@ -50,10 +54,16 @@ class Settings:
     def review_path(self) -> Path:
         return self.out.with_suffix(".review.csv")
 
+    def beside(self, suffix: str) -> Path:
+        """A file next to the gradebook: g.csv -> g.<suffix>."""
+        return self.out.with_suffix(f".{suffix}")
+
 
 @dataclass
 class Summary:
-    students: int = 0
+    students: int = 0  # on the roster (or who handed in, without a roster)
+    handed_in: int = 0  # students with at least one answer
+    roster: bool = False
     answers: int = 0
     graded: int = 0  # in this run
     reused: int = 0  # from the journal
@@ -63,15 +73,27 @@ class Summary:
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     incomplete: str = ""  # what the report lacks (some variant could not be rendered): exit status 1
+    notes: list[str] = field(default_factory=list)  # what was read and how (roster layout, journal reused)
+    decided: int = 0  # teacher's decisions applied
+    to_review: int | None = None  # invalid and undecided answers the teacher has not decided on
+    after: list[str] = field(default_factory=list)  # the regrade's and the LMS file's lines
 
     def lines(self) -> list[str]:
         s = self.statuses
-        out = [f"{_n(self.answers, 'answer')} from {_n(self.students, 'student')}: {self.graded} graded now"
+        if self.roster:
+            head = (f"{_n(self.handed_in, 'student')} of the {self.students} on the roster handed in "
+                    f"{_n(self.answers, 'answer')}")
+        else:
+            head = f"{_n(self.answers, 'answer')} from {_n(self.handed_in, 'student')}"
+        out = [*self.notes, head + f": {self.graded} graded now"
                + (f", {self.reused} from the journal" if self.reused else "") + f" ({self.seconds:.1f} s).",
                "  " + ", ".join(f"{s[k]} {k}" for k in ("correct", "partial", "incorrect", "invalid", "undecided")) + "."]
+        if self.decided:
+            decisions = _n(self.decided, "teacher's decision")
+            out.append(f"  {decisions} applied (see the review file).")
         if self.replaced:
             out.append(f"  {_n(self.replaced, 'answer')} replaced by a later row for the same student and exercise.")
-        flagged = s["invalid"] + s["undecided"]
+        flagged = s["invalid"] + s["undecided"] if self.to_review is None else self.to_review
         if flagged or self.problems:
             out.append(f"  {_n(flagged, 'answer')} to review and {_n(len(self.problems), 'input problem')}: "
                        "see the review file.")
@@ -79,6 +101,7 @@ class Summary:
             out.append(f"  {p}")
         if len(self.problems) > 10:
             out.append(f"  … and {len(self.problems) - 10} more in the review file.")
+        out += self.after
         out += [f"Wrote {f}" for f in self.files]
         if self.incomplete:
             out.append(f"The report is incomplete. {self.incomplete}")
@@ -98,6 +121,7 @@ class Inputs:
     answers: dict[tuple[str, str], Answer]
     problems: list[Problem]
     replaced: int
+    roster: Roster | None = None
 
 
 def read_inputs(settings: Settings) -> Inputs:
@@ -125,7 +149,7 @@ def read_inputs(settings: Settings) -> Inputs:
     students = roster.students if roster else tuple(sorted({s for s, _ in answers}))
     problems.sort(key=lambda p: (p.source, p.line, p.kind))
     info = dict(roster.info) if roster else {}
-    return Inputs(assignment, bank, students, info, answers, problems, subs.replaced)
+    return Inputs(assignment, bank, students, info, answers, problems, subs.replaced, roster)
 
 
 def bank_digest(bank: Any) -> str:
@@ -138,12 +162,39 @@ def bank_digest(bank: Any) -> str:
     return h.hexdigest()[:16]
 
 
+def exercise_digests(bank: Any, ids: tuple[str, ...]) -> dict[str, str]:
+    """Each exercise's definition as a digest of its TOML table (with the file's topic), so a fix to one
+    exercise is seen as a change to that exercise only; the whole bank's digest where a table is not found."""
+    import tomllib
+
+    found: dict[str, str] = {}
+    for src in sorted(getattr(bank, "sources", ())):
+        try:
+            data = tomllib.loads(Path(src).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for entry in data.get("exercise", []) if isinstance(data.get("exercise"), list) else []:
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            if ident in ids and ident not in found:
+                text = json.dumps({"topic": data.get("topic"), "entry": entry}, sort_keys=True, default=str)
+                found[ident] = hashlib.sha256(text.encode()).hexdigest()[:16]
+    whole = bank_digest(bank) if len(found) < len(ids) else ""
+    return {e: found.get(e, whole) for e in ids}
+
+
 def _meta(inputs: Inputs, time_limit: float) -> dict[str, str]:
+    """What the journaled verdicts depend on: the grading settings, the version and each exercise's definition.
+
+    The points and the title do not change a verdict, so editing them reuses the journal.
+    """
+    from grader.batch.journal import EXERCISE
     from tutor import __version__
 
     options = {**inputs.assignment.grading_options(), "time_limit": time_limit}
-    return {"assignment": inputs.assignment.digest, "bank": bank_digest(inputs.bank),
-            "options": json.dumps(options, sort_keys=True), "version": __version__}
+    meta = {"options": json.dumps(options, sort_keys=True), "version": __version__}
+    for e, digest in exercise_digests(inputs.bank, inputs.assignment.exercises).items():
+        meta[EXERCISE + e] = digest
+    return meta
 
 
 def plan(inputs: Inputs, done: dict[tuple[str, str], Outcome]) -> list[list[Job]]:
@@ -170,6 +221,7 @@ def scheduler_for(settings: Settings, spec: Spec, time_limit: float):
 
 def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     """Grade a class's submissions and write the outputs; raises ValueError subclasses on unusable input."""
+    from grader.batch import decisions as dec
     from grader.batch.journal import Journal
 
     log = log or sys.stderr
@@ -178,39 +230,108 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
     spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render)
-    summary = Summary(students=len(inputs.students), answers=len(inputs.answers), problems=inputs.problems,
-                      replaced=inputs.replaced)
+    summary = Summary(students=len(inputs.students), handed_in=len({s for s, _ in inputs.answers}),
+                      roster=inputs.roster is not None, answers=len(inputs.answers), problems=inputs.problems,
+                      replaced=inputs.replaced, notes=inputs.roster.describe() if inputs.roster else [])
+    new, bad = dec.read_overrides(settings.overrides, a.points) if settings.overrides else ([], [])
     with Journal(settings.journal_path) as journal:
-        journal.start(_meta(inputs, time_limit), settings.resume, settings.regrade)
-        groups = plan(inputs, journal.outcomes())
-        todo = sum(len(g) for g in groups)
-        summary.reused = len(inputs.answers) - todo
-        if todo:
-            bar = _progress(settings, todo, log)
-            with scheduler_for(settings, spec, time_limit) as scheduler:
-                for outcomes in scheduler.run(groups):
-                    journal.record(outcomes)
-                    summary.graded += len(outcomes)
-                    bar.update(len(outcomes))
-            bar.close()
-        journal.commit()
-        outcomes = {k: o for k, o in journal.outcomes().items()
-                    if k in inputs.answers and o.digest == inputs.answers[k].digest}
+        before = journal.outcomes() if settings.regrade else {}
+        restart = journal.start(_meta(inputs, time_limit), settings.resume, settings.regrade)
+        summary.notes += [restart.note] if restart.note else []
+        _grade(journal, inputs, settings, spec, time_limit, summary, log)
+        outcomes = _current(journal.outcomes(), inputs)
+        active, fresh, stale = dec.settle(new, journal.decisions(), inputs.answers, inputs.students)
+        journal.decide(fresh)
+    summary.problems = sorted([*inputs.problems, *bad, *stale], key=lambda p: (p.source, p.line, p.kind))
+    _write_outputs(settings, inputs, spec, outcomes, before, active, restart, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write_outputs(settings: Settings, inputs: Inputs, spec: Spec, outcomes: dict, before: dict, active: dict,
+                   restart: Any, summary: Summary) -> None:
+    """Gradebook and review file; with the settings asking, the regrade's changes, the LMS files and the report.
+
+    ``outcomes`` are the automatic verdicts; what students and the LMS see has the teacher's decisions over them.
+    """
+    from grader.batch import decisions as dec
+
+    a = inputs.assignment
     summary.statuses = Counter(o.status for o in outcomes.values())
-    book = gradebook.build(a, inputs.bank, inputs.students, inputs.answers, outcomes, inputs.info)
+    summary.decided = len(active)
+    summary.to_review = sum(1 for k, o in outcomes.items() if o.status in ("invalid", "undecided") and k not in active)
+    shown = {**outcomes, **{k: dec.decided(outcomes.get(k), d, a.points[k[1]]) for k, d in active.items()}}
+    book = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
     summary.files.append(gradebook.write_atomic(settings.out, gradebook.render(book, settings.fmt)))
-    rows = review.review_rows(inputs.students, a.exercises, inputs.answers, outcomes, inputs.problems)
+    rows = review.review_rows(inputs.students, a.exercises, inputs.answers, outcomes, summary.problems, active)
     summary.files.append(gradebook.write_atomic(settings.review_path, review.render(rows)))
+    if settings.regrade:
+        _write_changes(settings, inputs, _current(before, inputs), active, restart, book, summary)
+    if settings.lms:
+        _write_lms(settings, inputs, book, shown, summary)
     if settings.report:
         from grader.reports.class_report import ReportIncomplete, write_report
 
         try:
-            summary.files += write_report(settings.report, book, inputs, outcomes, spec, settings.workers)
+            summary.files += write_report(settings.report, book, inputs, shown, spec, settings.workers)
         except ReportIncomplete as exc:
             summary.files += exc.files
             summary.incomplete = str(exc)
-    summary.seconds = time.monotonic() - started
-    return summary
+
+
+def _grade(journal: Any, inputs: Inputs, settings: Settings, spec: Spec, time_limit: float, summary: Summary,
+           log: TextIO) -> None:
+    """Grade what the journal lacks, journaling each verdict as it comes."""
+    groups = plan(inputs, journal.outcomes())
+    todo = sum(len(g) for g in groups)
+    summary.reused = len(inputs.answers) - todo
+    if todo:
+        bar = _progress(settings, todo, log)
+        with scheduler_for(settings, spec, time_limit) as scheduler:
+            for outcomes in scheduler.run(groups):
+                journal.record(outcomes)
+                summary.graded += len(outcomes)
+                bar.update(len(outcomes))
+        bar.close()
+    journal.commit()
+
+
+def _current(outcomes: dict[tuple[str, str], Outcome], inputs: Inputs) -> dict[tuple[str, str], Outcome]:
+    """The verdicts on the answers there are now (same text)."""
+    return {k: o for k, o in outcomes.items() if k in inputs.answers and o.digest == inputs.answers[k].digest}
+
+
+def _write_changes(settings: Settings, inputs: Inputs, before: dict[tuple[str, str], Outcome], active: dict,
+                   restart: Any, book: gradebook.Gradebook, summary: Summary) -> None:
+    """Who gained or lost points in this regrade, and why (teacher's decisions hold on both sides)."""
+    from grader.batch import changes
+    from grader.batch import decisions as dec
+
+    a = inputs.assignment
+    shown = {**before, **{k: dec.decided(before.get(k), d, a.points[k[1]]) for k, d in active.items()}}
+    old = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
+    found = changes.compare(old, book, set(before), restart.regraded, restart.everything)
+    summary.after.append(changes.summary(found))
+    summary.files.append(gradebook.write_atomic(settings.beside("changes.csv"), changes.render_csv(found)))
+    summary.files.append(gradebook.write_atomic(settings.beside("changes.md"),
+                                                changes.render_markdown(a.title, found, old, book)))
+
+
+def _write_lms(settings: Settings, inputs: Inputs, book: gradebook.Gradebook, shown: dict, summary: Summary) -> None:
+    from grader.batch import lms
+
+    export = settings.lms_export
+    if export is None and settings.lms == "canvas" and inputs.roster is not None and inputs.roster.kind == "canvas":
+        export = settings.roster  # the roster is the teacher's Canvas export: its column and identities
+    f = lms.grade_file(settings.lms or "", book, inputs.roster, export, settings.lms_column)
+    summary.after.append(f"{settings.lms.capitalize() if settings.lms else ''} import file: the total goes to "
+                         f"the column {f.column!r}.")
+    if f.blank:
+        summary.after.append(f"  Left blank (answers waiting for review, see the review file): {', '.join(f.blank)}.")
+    if f.left_out:
+        summary.after.append(f"  Not in the LMS export, so left out: {', '.join(f.left_out)}.")
+    summary.files.append(gradebook.write_atomic(settings.beside(f"{settings.lms}.csv"), f.text))
+    summary.files.append(gradebook.write_atomic(settings.beside("detail.csv"), lms.detail(book, shown)))
 
 
 class _Quiet:

@@ -89,7 +89,8 @@ class PointSetKind(Kind):
         if isinstance(expected, str):
             from tutor.engine.inputs import as_expr
 
-            expected = as_expr(expected)
+            words = classified_text(expected)
+            expected = words if words is not None else as_expr(expected)
         if isinstance(expected, dict):
             items = [(k, v) for k, v in expected.items()]
             marked = [_expected_item((tuple(k) if isinstance(k, (sp.Tuple, tuple, list)) else (k,), v))
@@ -156,6 +157,28 @@ def _as_marked(obj: Any, dim: int | None) -> tuple[Marked, ...] | None:
     if any(p is None for p in points):
         return None
     return tuple(Marked(p) for p in points)
+
+
+def classified_text(text: str) -> list[tuple[sp.Tuple, str]] | None:
+    """A teacher's classified point set, ``{(0, 0) saddle, (1, 1) local minimum}``, as (point, kind words);
+    None when the text names no kind (it is read as mathematics). ValueError names a piece without a point."""
+    from tutor.engine.inputs import as_expr
+
+    inner = text.strip()
+    if not KIND_RE.search(inner):
+        return None
+    if inner[:1] == "{" and inner[-1:] == "}":
+        inner = inner[1:-1]
+    out = []
+    for piece in _split(inner):
+        found = KIND_RE.search(piece)
+        rest = _FILLER_RE.sub(" ", KIND_RE.sub(" ", piece)).strip().strip(",;")
+        p = _point(as_expr(rest)) if rest else None
+        if p is None or found is None:
+            raise ValueError(f"in the expected points, “{piece.strip()}” needs a point and its kind, "
+                             "e.g. (0, 0) saddle")
+        out.append((p, found.group(0)))
+    return out
 
 
 def read_points(text: str, ctx: Context) -> tuple[Marked, ...]:

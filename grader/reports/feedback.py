@@ -98,7 +98,7 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
         out += [f"*{md_text(data.not_rendered(student, e))}*", ""]
     answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
     if answer is None or o is None:
-        out += ["You did not answer this exercise.", ""]
+        out += ["You did not answer this exercise.", ""] + ([md_text(o.feedback), ""] if o and o.feedback else [])
     else:
         out += [f"Your answer: {md_code(answer.text) if answer.text.strip() else '(empty)'}", ""]
         if o.read_as_latex:
@@ -153,7 +153,7 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
         out.append(f'<p class="note">{esc(data.not_rendered(student, e))}</p>')
     answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
     if answer is None or o is None:
-        out.append("<p>You did not answer this exercise.</p>")
+        out.append("<p>You did not answer this exercise.</p>" + (f"<p>{esc(o.feedback)}</p>" if o and o.feedback else ""))
     else:
         typed = f"<code>{esc(answer.text)}</code>" if answer.text.strip() else "(empty)"
         out.append(f"<p><strong>Your answer:</strong> {typed}</p>")

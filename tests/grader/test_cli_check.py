@@ -64,3 +64,29 @@ def test_defined_functions_and_asked_on_the_command_line():
     assert r.returncode == 2 and "names the function f, but the question is about σ" in r.stdout
     r = run("x", "x", "--function", "h(x)=1+")
     assert r.returncode == 2 and "cannot read the definition of h(x)" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("expected", ["{(0, 0) saddle, (1, 1) local minimum}", "(0,0) saddle; (1,1) min",
+                                      "saddle at (0, 0) and minimum at (1, 1)"])
+def test_a_classified_point_set_is_taken_as_expected(expected):
+    right = run(expected, "(1, 1) minimum, (0, 0) saddle")
+    assert right.returncode == 0 and "classified each one" in right.stdout, right.stdout + right.stderr
+    wrong = run(expected, "(1, 1) maximum, (0, 0) saddle")
+    assert wrong.returncode == 1 and "not classified right" in wrong.stdout, wrong.stdout + wrong.stderr
+    plain = run(expected, "(1, 1), (0, 0)")
+    assert plain.returncode == 1 and "not classified" in plain.stdout
+
+
+def test_a_classified_expected_set_without_a_point_is_a_clear_error():
+    r = run("{saddle, (1, 1) min}", "(1, 1) min")
+    assert r.returncode == 2 and "in the expected points, “saddle” needs a point and its kind" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_the_api_takes_a_classified_point_set_text_as_expected():
+    import grader
+
+    v = grader.check("(0, 0) saddle, (2, 0) global maximum", "(2,0) global max, (0,0) saddle", kind="point_set")
+    assert v.status == "correct"
+    assert grader.check("(0, 0) saddle, (2, 0) global maximum", "(2,0) min, (0,0) saddle",
+                        kind="point_set").status != "correct"

@@ -67,3 +67,42 @@ def test_critical_table_has_no_long_decimals(f):
 def test_exact_values_are_shown_exactly_in_the_table():
     table = table_of(tutor.critical_points("x^3 - 2x + 1"))
     assert "1 + 4·√6/9" in table and "−√6/3" in table and not _DECIMAL.search(table)
+
+
+def _kinds(shown) -> tuple[bool, bool]:
+    """(has a decimal, has an exact non-integer) among the shown values."""
+    flat = [c for v in shown for c in (v if isinstance(v, sp.Tuple) else (v,))]
+    return (any(isinstance(c, sp.Float) for c in flat),
+            any(isinstance(c, sp.Basic) and c.is_number and not c.is_Integer and not c.has(sp.Float) for c in flat))
+
+
+_EXACT = st.sampled_from([sp.sqrt(2), -sp.sqrt(2), 16 - 4 * sp.sqrt(2), sp.Rational(1, 3), sp.Integer(0),
+                          sp.Integer(-7), sp.pi / 4])
+_FLOAT = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False).map(lambda v: sp.Float(v, 30))
+
+
+@given(st.lists(st.one_of(_EXACT, _FLOAT), min_size=1, max_size=6))
+def test_a_column_never_mixes_exact_irrationals_with_decimals(values):
+    from tutor.render.numbers import short_column
+
+    shown = short_column(values)
+    has_decimal, has_exact = _kinds(shown)
+    assert not (has_decimal and has_exact)
+    for v, s in zip(values, shown):  # same number, whichever way it is shown
+        value = float(str(s)) if isinstance(s, sp.Float) else float(s)  # a decimal: as printed
+        assert value == pytest.approx(float(v), rel=10 ** (1 - DIGITS), abs=1e-12)
+        if v.is_Integer:
+            assert s == v  # integers stay as they are
+
+
+def test_a_column_of_short_exact_values_stays_exact():
+    from tutor.render.numbers import short_column
+
+    assert short_column([sp.sqrt(2), sp.Rational(1, 3), sp.Integer(2)]) == [sp.sqrt(2), sp.Rational(1, 3), 2]
+    points = short_column([sp.Tuple(-sp.sqrt(2), 0), sp.Tuple(sp.Float("-1.30083956594158", 30), sp.Float(0, 30))])
+    assert points[0] == sp.Tuple(decimal(-sp.sqrt(2)), 0)
+
+
+def test_the_critical_point_table_is_consistent_per_column():
+    table = table_of(tutor.critical_points("2x^6/3 - 7x^4/2 + x^3/3 + 6x^2 - 2x + y^2"))
+    assert "√" not in table and "1.414213562" in table and "−8.807368436" in table

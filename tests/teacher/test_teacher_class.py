@@ -133,7 +133,9 @@ def test_the_gradebook_has_the_planted_scores(klass, graded):
         assert float(row[-2]) == pytest.approx(total)
         assert float(row[-1]) == pytest.approx(round(100 * total / a.possible, 1))
     answers = sum(1 for what, text, _ in planted.values() if text is not None)
-    assert graded.stdout.startswith(f"{answers} answers from 300 students: {answers} graded now")
+    handed_in = len({s for (s, _), (_, text, _) in planted.items() if text is not None})
+    assert graded.stdout.startswith(f"{handed_in} students of the 300 on the roster handed in {answers} answers: "
+                                    f"{answers} graded now")
 
 
 def test_the_review_file_lists_invalid_answers_and_bad_rows(klass, graded):

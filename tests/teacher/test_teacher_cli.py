@@ -83,7 +83,7 @@ def test_bad_input_is_a_clear_error_with_exit_2(tmp_path):
         assert words in done.stderr and "Traceback" not in done.stderr, (args, done.stderr)
 
 
-def test_a_second_run_needs_resume_or_regrade(tmp_path):
+def test_a_second_run_continues_when_nothing_changed_and_says_what_changed_otherwise(tmp_path):
     subs = write(tmp_path / "s.csv", "student,exercise,answer\nana,lr-too-small,b\nana,nope,1\n")
     assignment = write(tmp_path / "a.toml", 'exercises = ["lr-too-small"]\n')
     args = ("grade", str(subs), "--assignment", str(assignment), "--out", str(tmp_path / "g.csv"), "--workers", "1")
@@ -91,12 +91,19 @@ def test_a_second_run_needs_resume_or_regrade(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "1 answer from 1 student: 1 graded now" in first.stdout
     assert "exercise 'nope' is not in the assignment" in first.stdout
-    again = calctutor(*args)
-    assert again.returncode == 2 and "pass --resume to continue it" in again.stderr
+    again = calctutor(*args, "--json")
+    assert again.returncode == 0 and '"reused": 1' in again.stdout and '"graded": 0' in again.stdout
+    assert "Continuing the earlier run" in again.stdout
     resumed = calctutor(*args, "--resume", "--json")
     assert resumed.returncode == 0 and '"reused": 1' in resumed.stdout and '"graded": 0' in resumed.stdout
+    # the points do not change a verdict: the journal is reused and the gradebook has the new points
     write(assignment, 'exercises = ["lr-too-small"]\n[points]\nlr-too-small = 2\n')
+    repointed = calctutor(*args)
+    assert repointed.returncode == 0 and "0 graded now, 1 from the journal" in repointed.stdout
+    assert (tmp_path / "g.csv").read_text().splitlines()[1] == "points possible,2,2,100"
+    # a grading setting does: the run stops and says what changed and what to do
+    write(assignment, 'exercises = ["lr-too-small"]\n[points]\nlr-too-small = 2\n[options]\ntime_limit = 7\n')
     changed = calctutor(*args, "--resume")
-    assert changed.returncode == 2 and "different assignment file" in changed.stderr and "--regrade" in changed.stderr
+    assert changed.returncode == 2 and "different grading settings" in changed.stderr and "--regrade" in changed.stderr
     regraded = calctutor(*args, "--regrade")
-    assert regraded.returncode == 0 and (tmp_path / "g.csv").read_text().splitlines()[1] == "points possible,2,2,100"
+    assert regraded.returncode == 0 and "1 graded now" in regraded.stdout and "Regrade: no score changed" in regraded.stdout

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -116,20 +117,26 @@ def test_small_batches_are_committed_while_the_run_goes_on(tmp_path):
     j.close()
 
 
-def test_a_journal_is_reused_only_when_asked_and_only_for_the_same_settings(tmp_path):
-    meta = {"assignment": "a", "bank": "b", "options": "{}", "version": "1"}
+def test_a_journal_is_reused_when_nothing_changed_and_refused_saying_what_changed(tmp_path):
+    meta = {"options": "{}", "version": "1", "exercise:ex": "d1", "exercise:other": "d2"}
     with Journal(tmp_path / "j.sqlite") as j:
         j.start(meta, resume=False, regrade=False)
-        j.record([outcome("ana")])
+        j.record([outcome("ana"), replace(outcome("ben"), exercise="other")])
     with Journal(tmp_path / "j.sqlite") as j:
-        with pytest.raises(JournalError, match="pass --resume to continue it"):
-            j.start(meta, resume=False, regrade=False)
-        with pytest.raises(JournalError, match="different exercise bank and grading settings"):
-            j.start({**meta, "bank": "c", "options": "{1}"}, resume=True, regrade=False)
-        j.start(meta, resume=True, regrade=False)
-        assert j.count() == 1
-        j.start({**meta, "bank": "c"}, resume=False, regrade=True)
-        assert j.count() == 0 and j.meta()["bank"] == "c"
+        again = j.start(meta, resume=False, regrade=False)  # nothing changed: the run simply continues
+        assert again.kept == 2 and "are unchanged" in again.note and "--regrade" in again.note
+        assert j.start(meta, resume=True, regrade=False).note == ""  # asked for: nothing to say
+        with pytest.raises(JournalError, match="different grading settings and calctutor version"):
+            j.start({**meta, "options": "{1}", "version": "2"}, resume=True, regrade=False)
+        with pytest.raises(JournalError, match="earlier version of exercise ex .*--regrade to grade the answers "
+                                               "to the changed exercises again"):
+            j.start({**meta, "exercise:ex": "d3"}, resume=False, regrade=False)
+        # a new exercise in the assignment is not a change: its answers are simply graded
+        assert j.start({**meta, "exercise:new": "d9"}, resume=False, regrade=False).kept == 2
+        fixed = j.start({**meta, "exercise:ex": "d3"}, resume=False, regrade=True)  # only ex is graded again
+        assert fixed.regraded == ("ex",) and not fixed.everything and set(j.outcomes()) == {("ben", "other")}
+        everything = j.start({**meta, "exercise:ex": "d3", "version": "3"}, resume=False, regrade=True)
+        assert everything.everything and j.count() == 0 and j.meta()["version"] == "3"
 
 
 def test_a_file_that_is_not_a_journal_is_refused(tmp_path):

@@ -15,7 +15,8 @@ from tutor.render.words import count
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("assignment", metavar="ASSIGNMENT", help="the assignment file (TOML)")
-    parser.add_argument("--roster", metavar="FILE", required=True, help="the class roster (CSV with a student column)")
+    parser.add_argument("--roster", metavar="FILE", required=True, help="the class roster: a CSV with a student "
+                        "column, or a Canvas, Moodle or Gradescope export as downloaded")
     parser.add_argument("--out", "-o", metavar="DIR", required=True, help="the folder for the sheets")
     parser.add_argument("--student", metavar="ID", action="append",
                         help="only this student (repeatable; must be on the roster)")
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         roster = read_roster(args.roster)
     except (AssignmentError, InputError) as exc:
         raise CommandError(str(exc)) from None
+    print("\n".join(roster.describe()))
     for p in roster.problems:
         print(f"calctutor: {p}")
     students = roster.students

@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         args.kind = args.kind or "true_false"
     if args.kind == "interval" or (args.kind is None and _looks_like_interval(expected)):
         args.kind = "interval"
+    if args.kind is None and _looks_classified(expected):
+        args.kind = "point_set"  # "(0, 0) saddle, (1, 1) min": points with their kinds
     try:
         verdict = grader.check(expected, args.answer, kind=args.kind,
                                **{k: v for k, v in options.items() if v is not None})
@@ -66,6 +68,12 @@ def run(args: argparse.Namespace) -> int:
     if verdict.status == "correct":
         return 0
     return 2 if verdict.status == "invalid" else 1
+
+
+def _looks_classified(text: str) -> bool:
+    from grader.kinds.claims import KIND_RE
+
+    return "(" in text and KIND_RE.search(text) is not None
 
 
 def _looks_like_interval(text: str) -> bool:

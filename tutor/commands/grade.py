@@ -21,16 +21,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a CSV or JSON Lines file (student, exercise, answer), or a folder of per-student files")
     parser.add_argument("--assignment", "-a", metavar="FILE", required=True, help="the assignment file (TOML)")
     parser.add_argument("--out", "-o", metavar="FILE", required=True, help="where to write the gradebook (CSV)")
-    parser.add_argument("--roster", metavar="FILE", help="the class roster (CSV with a student column); "
-                        "it fixes the gradebook's rows; answers from others are reported")
+    parser.add_argument("--roster", metavar="FILE", help="the class roster: a CSV with a student column, or a "
+                        "Canvas, Moodle or Gradescope export as downloaded; it fixes the gradebook's rows; "
+                        "answers from others are reported")
     parser.add_argument("--report", metavar="DIR", help="also write per-student feedback and the item analysis here")
     parser.add_argument("--format", choices=("plain", "canvas", "moodle"), default="plain",
                         help="gradebook layout (default: plain)")
+    parser.add_argument("--overrides", metavar="FILE", help="the review file given back with decisions "
+                        "(decision: correct, incorrect or points; comment); they are journaled and kept")
+    parser.add_argument("--lms", choices=("canvas", "moodle", "gradescope"),
+                        help="also write the file this LMS imports (the total in one column) and a detail file")
+    parser.add_argument("--lms-export", metavar="FILE", help="your Canvas gradebook export: the total goes to "
+                        "its column for this assignment, with its student identities (default: --roster)")
+    parser.add_argument("--lms-column", metavar="NAME", help="the LMS column to fill (default: the assignment's "
+                        "title, matched to 'Title (id)' in the Canvas export)")
     parser.add_argument("--workers", type=int, metavar="N", help="grading processes (default: all cores)")
     parser.add_argument("--dask", metavar="ADDRESS", help="grade on this Dask scheduler (needs calctutor[dask])")
     again = parser.add_mutually_exclusive_group()
-    again.add_argument("--resume", action="store_true", help="continue an earlier run from its journal")
-    again.add_argument("--regrade", action="store_true", help="grade everything again (after a bank fix)")
+    again.add_argument("--resume", action="store_true", help="continue an earlier run from its journal "
+                       "(also done without it when nothing has changed)")
+    again.add_argument("--regrade", action="store_true", help="after a bank or settings fix: grade again what the "
+                       "change touches (everything if nothing changed), keep the teacher's decisions, and list "
+                       "whose scores changed")
     parser.add_argument("--journal", metavar="FILE", help="the journal (default: next to the gradebook, "
                         "*.journal.sqlite)")
     parser.add_argument("--time-limit", type=float, metavar="S",
@@ -54,7 +66,11 @@ def run(args: argparse.Namespace) -> int:
         submissions=Path(args.submissions), assignment=Path(args.assignment), out=Path(args.out),
         roster=Path(args.roster) if args.roster else None, report=Path(args.report) if args.report else None,
         workers=args.workers, dask=args.dask, resume=args.resume, regrade=args.regrade, fmt=args.format,
+        overrides=Path(args.overrides) if args.overrides else None, lms=args.lms,
+        lms_export=Path(args.lms_export) if args.lms_export else None, lms_column=args.lms_column,
         journal=Path(args.journal) if args.journal else None, time_limit=args.time_limit, progress=args.progress)
+    if (args.lms_export or args.lms_column) and not args.lms:
+        raise CommandError("--lms-export and --lms-column go with --lms canvas (or moodle, gradescope)")
     if settings.out.is_dir():
         raise CommandError(f"{settings.out} is a folder; --out names the gradebook file, e.g. gradebook.csv")
     try:
@@ -67,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         raise
     if args.json:
         print(json.dumps({
-            "students": summary.students, "answers": summary.answers, "graded": summary.graded,
+            "students": summary.students, "handed_in": summary.handed_in, "answers": summary.answers,
+            "graded": summary.graded, "decisions": summary.decided, "notes": summary.notes + summary.after,
             "reused": summary.reused, "statuses": dict(sorted(summary.statuses.items())),
             "problems": [{"kind": p.kind, "message": p.message, "source": p.source, "line": p.line}
                          for p in summary.problems],

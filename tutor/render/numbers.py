@@ -3,7 +3,9 @@
 The engine keeps numbers as it found them (exact SymPy values, or Floats polished
 to 30 digits); ``to_dict``/``--json`` carries them in full. Only the display
 shortens them, here, so a table never mixes ``1 + 4·√6/9`` with
-``−3.51390503893478902140946768805``.
+``−3.51390503893478902140946768805``: :func:`short_column` shows a whole column
+one way (exact when every value is short, else decimals at the same digits;
+integers stay integers).
 """
 from __future__ import annotations
 
@@ -49,3 +51,21 @@ def short(value: Any, digits: int = DIGITS) -> Any:
     if sp.count_ops(value) > MAX_OPS or len(to_text(value)) > MAX_CHARS:
         return decimal(value, digits)
     return value
+
+
+def short_column(values: list[Any], digits: int = DIGITS) -> list[Any]:
+    """A table column: :func:`short` of each value, but once one is a decimal, every exact
+    non-integer of the column is a decimal too (points: coordinate by coordinate)."""
+    if values and all(isinstance(v, (sp.Tuple, tuple, list)) for v in values) and len({len(v) for v in values}) == 1:
+        columns = [short_column([v[i] for v in values], digits) for i in range(len(values[0]))]
+        return [sp.Tuple(*row) for row in zip(*columns)]
+    shown = [short(v, digits) for v in values]
+    if not any(isinstance(v, sp.Basic) and v.has(sp.Float) for v in shown):
+        return shown
+    return [decimal(v, digits) if _exact_fraction(v) else v for v in shown]
+
+
+def _exact_fraction(v: Any) -> bool:
+    """An exact real number that is not an integer (√2, 1/3, 16 − 4·√2)."""
+    return (isinstance(v, sp.Basic) and v.is_number and not v.is_Integer and not v.has(sp.Float)
+            and v.is_real is not False and not v.has(sp.oo, -sp.oo, sp.zoo, sp.nan))

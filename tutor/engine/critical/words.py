@@ -9,7 +9,7 @@ from tutor.engine.critical.singular import NoGradient
 from tutor.engine.critical.words_nogradient import family_lines, nogradient_step, note_line
 from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
-from tutor.render.numbers import short
+from tutor.render.numbers import short_column
 from tutor.render.words import count
 
 
@@ -307,21 +307,34 @@ def _table(r) -> Table:
         header = ("point", "f", "D", r.points[0].test.quantities[1].name if r.points[0].test else "f_xx", "type")
     else:
         header = ("point", "f", "eigenvalue signs (+, -, 0)", "type")
+    coords = short_column([sp.Tuple(*p.coordinates) for p in r.points])
+    values = short_column([p.value for p in r.points])
+    quantities = _test_columns(r.points) if n <= 2 else {}
     rows = []
-    for p in r.points:
+    for p, point, value in zip(r.points, coords, values):
         t = p.test
-        cells: list = [_pt(short(c) for c in p.coordinates), short(p.value)]
+        cells: list = [_pt(point), value]
         if p.kind == "singular":
             cells += ["—"] * (len(header) - 3)  # no Hessian where the gradient does not exist
         elif t is None:
             cells += ["?"] * (len(header) - 3)
         elif n <= 2:
-            cells += [short(q.value) for q in t.quantities]
+            cells += list(quantities[id(p)])
         else:
             cells.append(f"{t.positive}, {t.negative}, {t.zero}" if t.positive is not None else "?")
         cells.append(_verdict(p))
         rows.append(tuple(c if isinstance(c, str) else Math(c) for c in cells))
     return Table(header, tuple(rows))
+
+
+def _test_columns(points) -> dict[int, tuple]:
+    """The second-derivative test's numbers of each tested point (by id), shown column by column."""
+    tested = [p for p in points if p.kind != "singular" and p.test is not None]
+    if not tested:
+        return {}
+    width = min(len(p.test.quantities) for p in tested)
+    columns = [short_column([p.test.quantities[i].value for p in tested]) for i in range(width)]
+    return {id(p): row for p, row in zip(tested, zip(*columns))}
 
 
 def _remark(m: GlobalRemark, r) -> Line:
