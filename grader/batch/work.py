@@ -163,10 +163,11 @@ def undecided_outcome(job: Job, note: str, key: str = "") -> Outcome:
 
 
 def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = True) -> dict[str, str]:
-    """A variant's prompt (and worked solution) as Markdown and HTML, for sheets and reports."""
+    """A variant's prompt (and worked solution) as Markdown, HTML and LaTeX, for sheets and reports."""
     state = state_for(spec)
     variant, key = state.variants.get(exercise_id, student)
     out = {"key": key, "prompt_md": _prompt(variant, "markdown"), "prompt_html": _prompt(variant, "html"),
+           "prompt_tex": _prompt(variant, "latex"),
            "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,
            "kind": variant.kind, "classify": "1" if (variant.grading or {}).get("classify") else ""}
     if solution:
