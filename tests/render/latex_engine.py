@@ -16,7 +16,7 @@ def pdflatex() -> str:
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("pdflatex is not installed, and CI must compile the LaTeX (.ci/run installs TeX Live)")
-        pytest.skip("pdflatex is not installed (apt-get install texlive-latex-base texlive-latex-recommended)")
+        pytest.skip("pdflatex is not installed (apt-get install texlive-latex-base)")
     return path
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 ENGINES = ("pdflatex", "lualatex", "xelatex")
 TIME_LIMIT = 120.0  # seconds for one document
 INSTALL = ("install a LaTeX engine, e.g. on Debian or Ubuntu: apt-get install texlive-latex-base "
-           "texlive-latex-recommended (macOS: MacTeX or BasicTeX; Windows: MiKTeX or TeX Live)")
+           "(macOS: MacTeX or BasicTeX; Windows: MiKTeX or TeX Live)")
 NO_ENGINE = 2  # exit status when no engine is installed (the request cannot be carried out here)
 _ERROR_LINE = re.compile(r"^l\.(\d+)", re.M)
 
