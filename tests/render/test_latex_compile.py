@@ -43,6 +43,18 @@ def test_every_bank_solution_compiles(tmp_path, seed):
     assert _failures(tex, tmp_path) == []
 
 
+def test_every_result_types_latex_compiles(tmp_path):
+    """The --format latex of each result type (the notebook test's list), one section each."""
+    pdflatex()
+    from test_notebook_display import RESULTS
+
+    from tutor.render.latex import document as whole, tex_text
+
+    tex = whole("\n\n".join(rf"\section{{{tex_text(name)}}}" "\n" + result.to_latex() for name, result in RESULTS))
+    assert tex.isascii()
+    assert _failures(tex, tmp_path) == []
+
+
 def test_solutions_with_figures_make_a_pdf(tmp_path):
     pdflatex()
     done = _cli("solutions", "--exercise", "gradient-at-point", "--exercise", "gd-one-step-quartic",
@@ -74,6 +86,7 @@ def test_an_assignments_sheets_compile_to_pdf(tmp_path):
     ("limit", "x y / (x^2 + y^2)", "--at", "0,0"),
     ("descend", "x^2 + 10y^2", "--start", "3, 1", "--lr", "0.05", "--steps", "5", "--plot", "path_1.png"),
     ("check", "2x", "2*x"),
+    ("bank", "show", "backprop-sigmoid-neuron", "--solution"),
 ])
 def test_result_commands_make_a_pdf_of_their_latex(tmp_path, args):
     pdflatex()

@@ -72,6 +72,9 @@ def test_deep_step_trees_keep_to_four_list_levels():
 def test_nasty_words_deep_trees_and_every_symbol_compile(tmp_path):
     chars = "".join(SYMBOLS) + "".join(chr(c) for c in range(0x391, 0x3CA) if unicodedata.name(chr(c), ""))
     chars += "".join(chr(c) for c in range(0x2070, 0x209D) if unicodedata.name(chr(c), "")) + "ᵀᵢⁿ"
+    # and a spread of the whole Basic Multilingual Plane: whatever is not in the table still compiles
+    chars += "".join(chr(c) for c in range(0xA0, 0xFFFF, 37)
+                     if unicodedata.category(chr(c))[0] in "LNPSM" and not 0xD800 <= c < 0xE000)
     nodes = [line(t, Math(sp.Symbol("x") ** 2)) for t in NASTY] + [Line((chars,)), _nested(9)]
     nodes.append(Line((Math(sp.Symbol("σ") + sp.Symbol("η_1") ** 2, display=True),)))
     tex = render(Doc(Line(("Title with ^ and _",)), tuple(nodes)), "latex")

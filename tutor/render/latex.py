@@ -69,7 +69,7 @@ def char_to_tex(ch: str) -> str:
     if ch in SYMBOLS:
         return SYMBOLS[ch]
     name = unicodedata.name(ch, "")
-    if name.startswith("GREEK ") and " LETTER " in name:
+    if name.startswith("GREEK ") and " LETTER " in name and _greek(name) is not None:
         return _greek(name)
     decomposition = unicodedata.decomposition(ch)
     if decomposition.startswith(("<super>", "<sub>")):
@@ -91,19 +91,26 @@ _ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303"
             "\u030c": "v", "\u0304": "=", "\u0306": "u", "\u030a": "r", "\u0307": "."}
 
 
-def _greek(name: str) -> str:
-    """``GREEK SMALL LETTER SIGMA`` -> ``\\ensuremath{\\sigma}``; capitals LaTeX lacks are Latin letters."""
+_GREEK_SMALL = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
+                "mu", "nu", "xi", "pi", "rho", "sigma", "varsigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+                "digamma"}
+_GREEK_CAPITAL = {"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"}
+
+
+def _greek(name: str) -> str | None:
+    """``GREEK SMALL LETTER SIGMA`` -> ``\\ensuremath{\\sigma}``; capitals LaTeX lacks are Latin letters;
+    None for a letter LaTeX has no command for (yot, archaic koppa, ...)."""
     small = " SMALL LETTER " in name
-    word = name.split(" LETTER ", 1)[1].lower()
+    word = name.split(" LETTER ", 1)[1].split(" WITH ")[0].lower()
     word = _GREEK_NAMES.get(word, word)
-    if " " in word:  # GREEK SMALL LETTER ALPHA WITH TONOS and the like
-        word = word.split(" ")[0]
     key = word if small else word.capitalize()
     if key in _GREEK_LATIN:
         return _GREEK_LATIN[key] if not small else r"\ensuremath{o}"
     if word in ("phi", "epsilon") and small:
         return rf"\ensuremath{{\var{word}}}"
-    return rf"\ensuremath{{\{key}}}"
+    if key in (_GREEK_SMALL if small else _GREEK_CAPITAL):
+        return rf"\ensuremath{{\{key}}}"
+    return None
 
 
 def preamble(title: str = "", subtitle: str = "") -> str:
