@@ -69,8 +69,9 @@ def char_to_tex(ch: str) -> str:
     if ch in SYMBOLS:
         return SYMBOLS[ch]
     name = unicodedata.name(ch, "")
-    if name.startswith("GREEK ") and " LETTER " in name and _greek(name) is not None:
-        return _greek(name)
+    greek = _greek(name) if name.startswith("GREEK ") and " LETTER " in name else None
+    if greek is not None:
+        return greek
     decomposition = unicodedata.decomposition(ch)
     if decomposition.startswith(("<super>", "<sub>")):
         tag, _, codes = decomposition.partition(" ")

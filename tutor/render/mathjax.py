@@ -8,7 +8,7 @@ maths symbols (``\\{``, ``\\$``, …), so no text ever ends the formula early.
 """
 from __future__ import annotations
 
-from tutor.render.doc import Doc, Line, Math, Node, Step, Table
+from tutor.render.doc import Doc, Line, Math, Node, Table
 
 # characters that would end or break \text{…}, as the maths symbols that look the same
 _OUT_OF_TEXT = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
@@ -17,7 +17,8 @@ _OUT_OF_TEXT = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "$": r"\$", "&": r
 
 def words(text: str, wrap: str = r"\text") -> str:
     """Plain words as maths: ``\\text{…}`` pieces, with TeX's special characters as symbols between them."""
-    out, run = [], []
+    out: list[str] = []
+    run: list[str] = []
     for ch in text:
         if ch in _OUT_OF_TEXT:
             if run:
