@@ -192,7 +192,19 @@ def _prompt(variant: Any, fmt: str) -> str:
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
     if fmt == "markdown":
         return "\n\n".join(p.replace("\n", "  \n") for p in paragraphs)
+    if fmt == "latex":
+        return "\n\n".join(_tex_lines(p) for p in paragraphs)
     return "\n\n".join(paragraphs)
+
+
+def _tex_lines(paragraph: str) -> str:
+    """A paragraph's lines kept apart in LaTeX (``\\\\``), except around a displayed formula."""
+    lines = paragraph.split("\n")
+    out = lines[0]
+    for before, line in zip(lines, lines[1:]):
+        glue = "\n" if before.rstrip().endswith("\\]") or line.lstrip().startswith("\\[") else " \\\\\n"
+        out += glue + line
+    return out
 
 
 def _body(result: Any, fmt: str) -> str:

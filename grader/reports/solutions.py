@@ -49,7 +49,7 @@ def entries(variants: Sequence[Any], fmt: str, figures_dir: Path | None, label: 
                     v.figure(base.with_suffix(".svg"))
             except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not lose the solution
                 figure = None
-        prompt = _prompt(v, FORMATS[fmt]) if fmt != "tex" else _render(v.doc(), "latex").split("\n\n")[0]
+        prompt = _prompt(v, FORMATS[fmt])
         out.append(Entry(v.id, v.exercise.title, prompt, _render(v.solution.doc(), FORMATS[fmt]), figure))
     return out
 

@@ -43,6 +43,20 @@ def test_every_bank_solution_compiles(tmp_path, seed):
     assert _failures(tex, tmp_path) == []
 
 
+def test_the_latex_prompt_keeps_every_paragraph_and_line(tmp_path):
+    """A multiple-choice prompt keeps its choices, one per line, as the Markdown and HTML do."""
+    from grader.batch.work import _prompt
+
+    bank = exercises.load()
+    variants = [bank[i].variant(0) for i in bank]
+    for v, e in zip(variants, entries(variants, "tex", None)):
+        md = _prompt(v, "markdown")
+        assert e.prompt.count("\n\n") == md.count("\n\n"), v.id
+        assert e.prompt.count("\\\\\n") <= md.count("  \n"), v.id
+    choices = entries([bank["saddle-vs-minimum"].variant(0)], "tex", None)[0].prompt
+    assert "\\\\\nd) A zero gradient is impossible" in choices
+
+
 def test_every_result_types_latex_compiles(tmp_path):
     """The --format latex of each result type (the notebook test's list), one section each."""
     pdflatex()
