@@ -94,7 +94,8 @@ def _failure(engine: Engine, work: Path, name: str) -> PdfError:
     line = int(m.group(1)) if m else None
     where = f" at line {line} of {work / (name + '.tex')}" if line else ""
     return PdfError(f"{engine.name} could not make the PDF: {first}{where}; the log is {log}. "
-                    "This is a bug in calctutor's LaTeX; please report it with the log.", 3, line, log)
+                    "If that line is an exercise's own LaTeX (its prompt or a hint), correct it in the bank; "
+                    "otherwise this is a bug in calctutor: please report it with the log.", 3, line, log)
 
 
 def write_pdf(data: bytes, path: Path) -> Path:
