@@ -101,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
             from tutor.render.page import as_page
 
             return as_page(run, "calctutor " + shlex.join(argv))
+        if getattr(args, "format", None) == "pdf" and args.command not in ("solutions", "assign"):
+            from tutor.render.pdf import as_pdf
+
+            args.format = "latex"  # the command prints LaTeX; as_pdf makes the PDF of it
+            return as_pdf(run, "calctutor " + shlex.join(argv))
         return run()
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
@@ -132,6 +137,10 @@ def _known_error(exc: Exception) -> int | None:
     if errors is not None and isinstance(exc, errors.ParseError):
         print(str(exc), file=sys.stderr)
         return 2
+    pdf = sys.modules.get("tutor.render.pdf")
+    if pdf is not None and isinstance(exc, pdf.PdfError):
+        error(str(exc))
+        return exc.status
     return None
 
 

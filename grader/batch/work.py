@@ -165,10 +165,11 @@ def undecided_outcome(job: Job, note: str, key: str = "") -> Outcome:
 
 
 def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = True) -> dict[str, str]:
-    """A variant's prompt (and worked solution) as Markdown and HTML, for sheets and reports."""
+    """A variant's prompt (and worked solution) as Markdown, HTML and LaTeX, for sheets and reports."""
     state = state_for(spec)
     variant, key = state.variants.get(exercise_id, student)
     out = {"key": key, "prompt_md": _prompt(variant, "markdown"), "prompt_html": _prompt(variant, "html"),
+           "prompt_tex": _prompt(variant, "latex"),
            "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,
            "kind": variant.kind, "classify": "1" if (variant.grading or {}).get("classify") else ""}
     if solution:
@@ -193,7 +194,19 @@ def _prompt(variant: Any, fmt: str) -> str:
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
     if fmt == "markdown":
         return "\n\n".join(p.replace("\n", "  \n") for p in paragraphs)
+    if fmt == "latex":
+        return "\n\n".join(_tex_lines(p) for p in paragraphs)
     return "\n\n".join(paragraphs)
+
+
+def _tex_lines(paragraph: str) -> str:
+    """A paragraph's lines kept apart in LaTeX (``\\\\``), except around a displayed formula."""
+    lines = paragraph.split("\n")
+    out = lines[0]
+    for before, line in zip(lines, lines[1:]):
+        glue = "\n" if before.rstrip().endswith("\\]") or line.lstrip().startswith("\\[") else " \\\\\n"
+        out += glue + line
+    return out
 
 
 def _body(result: Any, fmt: str) -> str:

@@ -2,6 +2,7 @@
 
 ```
 DIR/<student>.md, <student>.html      the exercises, as this student gets them
+DIR/<student>.tex, <student>.pdf      the same, to print (when asked for: formats "tex", "pdf")
 DIR/<student>.answers.txt             the answer sheet to fill in (calctutor grade reads a folder of them)
 ```
 """
@@ -36,10 +37,17 @@ def _tip_html(pieces: dict[str, Any]) -> str:
     return _CODE.sub(lambda m: f"<code>{m.group(1)}</code>", esc(_tip(pieces)))
 
 
+def _tip_tex(pieces: dict[str, Any]) -> str:
+    from tutor.render.latex import tex_text
+
+    parts = _CODE.split(_tip(pieces))  # words, code, words, code, ...
+    return "".join(rf"\texttt{{{tex_text(p)}}}" if i % 2 else tex_text(p) for i, p in enumerate(parts))
+
+
 def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], info: dict, folder: Path,
-                 spec: Spec, workers: int | None = None) -> list[Path]:
+                 spec: Spec, workers: int | None = None, printable: str = "") -> list[Path]:
     """One sheet per student (the Markdown files are returned); ReportIncomplete after writing them
-    all if some variant could not be rendered."""
+    all if some variant could not be rendered. ``printable`` "tex" adds the LaTeX, "pdf" the PDF too."""
     from grader.reports.class_report import ReportIncomplete, failure_message, render_variants
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -59,6 +67,8 @@ def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], i
         who = f"{who} ({s})" if who and who != s else s
         written.append(write_atomic(folder / f"{name}.md", _markdown(assignment, titles, pieces, who, name)))
         write_atomic(folder / f"{name}.html", _html(assignment, titles, pieces, who, name))
+        if printable:
+            _printable(folder / name, latex(assignment, titles, pieces, who, name), printable)
         prompts = {e: p.get("prompt_text", "") for e, p in zip(ids, pieces)}
         text = sheet_text(s, [(e, "") for e in ids], title=assignment.title, prompts=prompts)
         write_atomic(folder / f"{name}.answers.txt", text)
@@ -98,3 +108,25 @@ def _html(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) 
                     f"{esc(_points(a.points[e]))}</small></h2>\n<div class=\"box prompt\">{prompt}</div>\n"
                     f"<p><em>Answer format:</em> {_tip_html(p)}.</p>")
     return page(a.title, "\n".join(body), _subtitle(a, who))
+
+
+def latex(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) -> str:
+    """The sheet as a complete LaTeX document (ASCII; pdfLaTeX compiles it)."""
+    from tutor.render.latex import document, tex_text
+
+    body = [tex_text(_how(name))]
+    for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
+        prompt = p.get("prompt_tex") or tex_text("(this exercise could not be set up; ask your teacher)")
+        body.append(rf"\section*{{{n}. {tex_text(titles[e])} (\texttt{{{tex_text(e)}}}) "
+                    rf"\textmd{{\small {tex_text(_points(a.points[e]))}}}}}" "\n\n"
+                    f"{prompt}\n\n\\emph{{Answer format:}} {_tip_tex(p)}.")
+    return document("\n\n".join(body), a.title, _subtitle(a, who))
+
+
+def _printable(stem: Path, tex: str, printable: str) -> None:
+    """``stem``.tex, and ``stem``.pdf when asked for (PdfError if it cannot be made)."""
+    write_atomic(stem.with_name(stem.name + ".tex"), tex)
+    if printable == "pdf":
+        from tutor.render.pdf import compile_pdf, write_pdf
+
+        write_pdf(compile_pdf(tex, stem.parent), stem.with_name(stem.name + ".pdf"))

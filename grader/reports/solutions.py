@@ -1,8 +1,8 @@
 """Worked solutions as a document: for each exercise the prompt, every worked step, the answer, a figure.
 
 Markdown (figures as files beside it), self-contained HTML (MathML, figures
-embedded) or LaTeX (a complete document; pdfLaTeX, XeLaTeX and LuaLaTeX all
-compile it). Figures come from ``Variant.figure`` (PNG and SVG).
+embedded) or LaTeX (a complete document in ASCII, see :mod:`tutor.render.latex`; pdfLaTeX,
+XeLaTeX and LuaLaTeX all compile it). Figures come from ``Variant.figure`` (PNG and SVG).
 """
 from __future__ import annotations
 
@@ -14,19 +14,6 @@ from typing import Any
 from grader.reports.page import esc, page, png_data_uri, safe_name
 
 FORMATS = {"md": "markdown", "html": "html", "tex": "latex"}
-
-# characters the engine's words may contain, for pdfLaTeX (XeLaTeX and LuaLaTeX read them directly)
-_UNICODE = {"2212": r"\ensuremath{-}", "00B7": r"\ensuremath{\cdot}", "00B2": r"\textsuperscript{2}",
-            "00B3": r"\textsuperscript{3}", "00B9": r"\textsuperscript{1}", "2074": r"\textsuperscript{4}",
-            "207B": r"\textsuperscript{$-$}", "2202": r"\ensuremath{\partial}", "221A": r"\ensuremath{\surd}",
-            "2260": r"\ensuremath{\neq}", "2248": r"\ensuremath{\approx}", "2192": r"\ensuremath{\to}",
-            "00D7": r"\ensuremath{\times}", "2207": r"\ensuremath{\nabla}", "03B7": r"\ensuremath{\eta}",
-            "03B1": r"\ensuremath{\alpha}", "03B2": r"\ensuremath{\beta}", "03B8": r"\ensuremath{\theta}",
-            "2026": r"\ldots{}", "2264": r"\ensuremath{\leq}", "2265": r"\ensuremath{\geq}",
-            "221E": r"\ensuremath{\infty}", "2016": r"\ensuremath{\|}", "2080": r"\textsubscript{0}",
-            "2081": r"\textsubscript{1}", "2082": r"\textsubscript{2}", "03BB": r"\ensuremath{\lambda}",
-            "2211": r"\ensuremath{\sum}", "00BD": r"\ensuremath{\tfrac12}", "2009": r"\,", "00A0": "~"}
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -62,7 +49,7 @@ def entries(variants: Sequence[Any], fmt: str, figures_dir: Path | None, label: 
                     v.figure(base.with_suffix(".svg"))
             except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not lose the solution
                 figure = None
-        prompt = _prompt(v, FORMATS[fmt]) if fmt != "tex" else _render(v.doc(), "latex").split("\n\n")[0]
+        prompt = _prompt(v, FORMATS[fmt])
         out.append(Entry(v.id, v.exercise.title, prompt, _render(v.solution.doc(), FORMATS[fmt]), figure))
     return out
 
@@ -99,27 +86,14 @@ def _html(items: Sequence[Entry], title: str, subtitle: str) -> str:
 
 
 def _latex(items: Sequence[Entry], title: str, subtitle: str, folder: Path) -> str:
-    unicode = "\n".join(rf"\DeclareUnicodeCharacter{{{k}}}{{{v}}}" for k, v in _UNICODE.items())
-    head = (r"\documentclass[11pt]{article}" "\n" r"\usepackage{iftex}" "\n"
-            r"\ifPDFTeX" "\n" r"\usepackage[utf8]{inputenc}" "\n" r"\usepackage[T1]{fontenc}" "\n"
-            f"{unicode}\n" r"\fi" "\n"
-            r"\usepackage{amsmath,amssymb,graphicx}" "\n" r"\usepackage[margin=2.5cm]{geometry}" "\n"
-            r"\setlength{\parindent}{0pt}\setlength{\parskip}{0.6em}" "\n"
-            rf"\title{{{_tex_text(title)}}}" "\n" rf"\date{{{_tex_text(subtitle)}}}" "\n"
-            r"\begin{document}" "\n" r"\maketitle" "\n")
+    from tutor.render.latex import document, tex_text
+
     parts = []
     for e in items:
-        part = [rf"\section{{{_tex_text(e.title)} (\texttt{{{_tex_text(e.exercise)}}})}}", e.prompt,
+        part = [rf"\section{{{tex_text(e.title)} (\texttt{{{tex_text(e.exercise)}}})}}", e.prompt,
                 r"\subsection*{Worked solution}", e.solution]
         if e.figure is not None:
             part.append(r"\begin{center}\includegraphics[width=0.75\linewidth]{"
                         + e.figure.relative_to(folder).as_posix() + r"}\end{center}")
         parts.append("\n\n".join(part))
-    return head + "\n\n".join(parts) + "\n\\end{document}\n"
-
-
-def _tex_text(text: str) -> str:
-    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("#", r"\#"), ("_", r"\_"),
-                 ("$", r"\$"), ("{", r"\{"), ("}", r"\}")):
-        text = text.replace(a, b)
-    return text
+    return document("\n\n".join(parts), title, subtitle)

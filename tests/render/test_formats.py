@@ -77,7 +77,8 @@ class _Result(Rendered):
 def test_mixin_gives_every_format_and_json():
     r = _Result(x**2 / 2, {x: sp.Rational(3, 2)})
     assert r.to_markdown() == r._repr_markdown_()
-    assert r.to_latex() == r._repr_latex_()
+    assert r._repr_latex_() == "$$\\begin{aligned}\n& \\textbf{f =}\\ \\frac{x^{2}}{2}\n\\end{aligned}$$"
+    assert "<math" in r._repr_html_() and r.to_html() in r._repr_html_()
     data = json.loads(r.render("json"))
     assert data["type"] == "_Result"
     assert data["at"] == {"x": "3/2"}

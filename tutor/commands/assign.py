@@ -1,7 +1,7 @@
 """``calctutor assign ASSIGNMENT --roster roster.csv --out DIR``: a sheet per student.
 
-Each student gets their own variants (Markdown and HTML) and an answer sheet
-``<student>.answers.txt`` to fill in; ``calctutor grade DIR-OF-SHEETS`` reads
+Each student gets their own variants (Markdown and HTML; with ``--format tex`` or
+``pdf`` also LaTeX or a PDF to print) and an answer sheet ``<student>.answers.txt`` to fill in; ``calctutor grade DIR-OF-SHEETS`` reads
 a folder of filled-in sheets. Exit 2 when the assignment or roster cannot be used.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tutor.commands.common import CommandError
+from tutor.commands.common import CommandError, require_latex
 from tutor.render.words import count
 
 
@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--student", metavar="ID", action="append",
                         help="only this student (repeatable; must be on the roster)")
     parser.add_argument("--workers", type=int, metavar="N", help="processes preparing the variants (default: all cores)")
+    parser.add_argument("--format", dest="printable", choices=("tex", "pdf"), default="",
+                        help="also write each sheet to print: <student>.tex (tex), or .tex and .pdf "
+                             "(pdf; needs a LaTeX engine such as pdflatex)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,9 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from grader.batch.work import Spec
     from grader.reports.class_report import ReportIncomplete
     from grader.reports.sheets import write_sheets
+    from tutor.render.pdf import PdfError
 
     if args.workers is not None and args.workers < 1:
         raise CommandError("--workers must be at least 1")
+    if args.printable == "pdf":
+        require_latex()
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CommandError(f"{out} is a file; --out names a folder for the sheets")
@@ -54,15 +60,20 @@ def run(args: argparse.Namespace) -> int:
     spec = Spec(assignment.bank_path, tuple(sorted(assignment.grading_options().items())))
     incomplete = ""
     try:
-        written = write_sheets(assignment, bank, students, dict(roster.info), out, spec, args.workers)
+        written = write_sheets(assignment, bank, students, dict(roster.info), out, spec, args.workers,
+                               args.printable)
     except ReportIncomplete as exc:
         written, incomplete = exc.files, str(exc)
+    except PdfError as exc:
+        raise CommandError(str(exc), exc.status) from None
     n = len(written)  # the count written, not the count asked for
+    extra = {"tex": ", .tex to print", "pdf": ", .tex and .pdf to print"}.get(args.printable, "")
     print(f"Wrote {count(n, 'sheet')} ({count(len(assignment.exercises), 'exercise')} each) to {out}: "
-          "<student>.md and .html to read, <student>.answers.txt to fill in.")
+          f"<student>.md and .html to read{extra}, <student>.answers.txt to fill in.")
     print(f"Collect the filled-in answer files in a folder and grade it with: calctutor grade FOLDER "
           f"--assignment {args.assignment} --roster {args.roster} --out gradebook.csv")
     if incomplete:
         print(f"calctutor: the sheets are incomplete. {incomplete}")
         return 1
     return 0
+

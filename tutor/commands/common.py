@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-OUTPUT_FORMATS = ("text", "unicode", "latex", "markdown", "html", "json")
+OUTPUT_FORMATS = ("text", "unicode", "latex", "markdown", "html", "json", "pdf")
 
 
 class CommandError(Exception):
@@ -24,7 +24,8 @@ class CommandError(Exception):
 
 def add_format_options(parser: argparse.ArgumentParser, default: str = "unicode") -> None:
     parser.add_argument("--format", choices=OUTPUT_FORMATS, default=default,
-                        help=f"output format (default: {default})")
+                        help=f"output format (default: {default}); pdf is the LaTeX made into a PDF "
+                             "(needs a LaTeX engine; redirect it to a file: > out.pdf)")
     parser.add_argument("--json", dest="format", action="store_const", const="json",
                         help="print one JSON object (same as --format json)")
     parser.add_argument("--fragment", dest="html_page", action="store_false",
@@ -64,6 +65,16 @@ def emit(result: Any, fmt: str) -> None:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(result.render(fmt))
+
+
+def require_latex() -> None:
+    """Refuse a PDF before any work when no LaTeX engine is installed (what to install, exit 2)."""
+    from tutor.render.pdf import PdfError, require_engine
+
+    try:
+        require_engine()
+    except PdfError as exc:
+        raise CommandError(str(exc), exc.status) from None
 
 
 def error(message: str) -> None:

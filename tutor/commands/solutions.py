@@ -1,15 +1,16 @@
-"""``calctutor solutions (--assignment A | --exercise ID …) --out DIR --format md|html|tex``.
+"""``calctutor solutions (--assignment A | --exercise ID …) --out DIR --format md|html|tex|pdf``.
 
 For each exercise: the prompt, every worked step, the answer and a figure (PNG
 and SVG, when the exercise has one), for one student's variants (``--student``),
-one seed (``--seed``), or seed 0. HTML renders offline (MathML, figures embedded).
+one seed (``--seed``), or seed 0. HTML renders offline (MathML, figures embedded);
+``pdf`` writes the LaTeX and the PDF a LaTeX engine makes of it.
 """
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from tutor.commands.common import CommandError
+from tutor.commands.common import CommandError, require_latex
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument("--student", metavar="ID", help="this student's variants")
     who.add_argument("--seed", metavar="S", help="the variants for this seed (default 0)")
     parser.add_argument("--out", "-o", metavar="DIR", required=True, help="the folder for the document and figures")
-    parser.add_argument("--format", choices=("md", "html", "tex"), default="html", help="document format (default html)")
+    parser.add_argument("--format", choices=("md", "html", "tex", "pdf"), default="html",
+                        help="document format (default html; pdf writes the .tex and, with a LaTeX engine, the .pdf)")
     parser.add_argument("--no-figures", dest="figures", action="store_false", help="leave the figures out")
     parser.add_argument("--bank", metavar="PATH", help="a teacher's bank (default: the assignment's, or built in)")
 
@@ -35,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CommandError(f"{out} is a file; --out names a folder")
+    if args.format == "pdf":
+        require_latex()  # before any work
     try:
         if args.assignment:
             bank = bank_for(args.bank) if args.bank else None
@@ -60,9 +64,12 @@ def run(args: argparse.Namespace) -> int:
         title = "Worked solutions: " + ", ".join(ids) if len(ids) <= 3 else f"Worked solutions: {len(ids)} exercises"
     out.mkdir(parents=True, exist_ok=True)
     label = safe_name(args.student) if args.student else f"seed-{args.seed or 0}"
-    items = entries(variants, args.format, out / "figures" if args.figures else None, label)
-    path = out / f"{stem}.{args.format}"
-    path.write_text(document(items, args.format, title, subtitle, out), encoding="utf-8")
+    fmt = "tex" if args.format == "pdf" else args.format
+    items = entries(variants, fmt, out / "figures" if args.figures else None, label)
+    path = out / f"{stem}.{fmt}"
+    path.write_text(document(items, fmt, title, subtitle, out), encoding="utf-8")
+    if args.format == "pdf":
+        path = _pdf(path, out)
     drawn = sum(1 for e in items if e.figure is not None)
     print(f"Wrote {path} ({len(items)} exercise{'s' if len(items) != 1 else ''}"
           + (f", {drawn} figure{'s' if drawn != 1 else ''} in {out / 'figures'}" if drawn else "") + ").")
@@ -75,3 +82,14 @@ def _seed(text: str) -> int | str:
         return int(text)
     except ValueError:
         return text
+
+
+def _pdf(tex: Path, folder: Path) -> Path:
+    """``tex`` compiled beside it (figures found in ``folder``); the LaTeX stays for editing."""
+    from tutor.render.pdf import PdfError, compile_pdf, write_pdf
+
+    try:
+        data = compile_pdf(tex.read_text(encoding="utf-8"), folder, name=tex.stem)
+    except PdfError as exc:
+        raise CommandError(str(exc), exc.status) from None
+    return write_pdf(data, tex.with_suffix(".pdf"))

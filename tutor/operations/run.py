@@ -91,6 +91,10 @@ def _with_figure(op: Operation, outcome: Outcome, saved: Any, fmt: str) -> Outco
         return Outcome(outcome.out, (*outcome.notes, note), outcome.status)
     if fmt == "json":
         return outcome
+    if fmt == "latex":  # the note is words in the LaTeX: a file name's _ must not start maths
+        from tutor.render.latex import tex_text
+
+        note = "\n\n" + tex_text(note)
     return Outcome("\n".join(filter(None, (outcome.out, note))), outcome.notes, outcome.status)
 
 

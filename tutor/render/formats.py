@@ -12,6 +12,8 @@ from typing import Any
 
 from tutor.render.doc import Doc, Line, Math, Node, Step, Table
 
+LIST_DEPTH = 4  # levels of itemize that LaTeX nests
+
 FORMATS = ("text", "unicode", "latex", "markdown", "html")
 
 
@@ -34,7 +36,9 @@ def _math_unicode(m: Math) -> str:
 
 
 def _math_latex(m: Math) -> str:
-    tex = _printers().to_latex(m.obj)
+    from tutor.render.latex import unicode_to_tex
+
+    tex = unicode_to_tex(_printers().to_latex(m.obj))
     return f"\\[{tex}\\]" if m.display else f"${tex}$"
 
 
@@ -58,10 +62,16 @@ _MATH: dict[str, Callable[[Math], str]] = {
 _ESCAPE: dict[str, Callable[[str], str]] = {
     "text": lambda s: s,
     "unicode": lambda s: s,
-    "latex": lambda s: s.replace("&", r"\&").replace("%", r"\%").replace("#", r"\#").replace("_", r"\_"),
+    "latex": lambda s: _tex_text(s),
     "markdown": lambda s: s,
     "html": lambda s: _html.escape(s, quote=False),
 }
+
+
+def _tex_text(text: str) -> str:
+    from tutor.render.latex import tex_text
+
+    return tex_text(text)
 
 
 def _sentence(ln: Line, fmt: str) -> str:
@@ -153,7 +163,9 @@ def _render_markdown(doc: Doc) -> str:
     return "\n\n".join(blocks)
 
 
-def _latex_node(node: Node) -> str:
+def _latex_node(node: Node, depth: int = 1) -> str:
+    """``node`` as LaTeX; a Step is an item of a list at level ``depth``. LaTeX nests lists four
+    levels deep: the steps below the fourth level are items of the fourth, marked with a triangle."""
     if isinstance(node, Line):
         return _sentence(node, "latex")
     if isinstance(node, Table):
@@ -161,15 +173,21 @@ def _latex_node(node: Node) -> str:
         rows = [" & ".join(_ESCAPE["latex"](h) for h in node.header) + r" \\ \hline"]
         rows += [" & ".join(_cell(c, "latex") for c in r) + r" \\" for r in node.rows]
         return "\\begin{tabular}{" + cols + "}\n" + "\n".join(rows) + "\n\\end{tabular}"
-    out = r"\item " + _sentence(node.head, "latex")
-    if node.children:
-        inner = "\n".join(_latex_item(c) for c in node.children)
-        out += "\n\\begin{itemize}\n" + inner + "\n\\end{itemize}"
-    return out
+    label = r"\item[$\triangleright$] " if depth > LIST_DEPTH else r"\item "
+    out = label + _sentence(node.head, "latex")
+    if not node.children:
+        return out
+    if depth >= LIST_DEPTH:  # no deeper list: the children follow as items of this one
+        return out + "\n" + "\n".join(_latex_item(c, depth + 1) for c in node.children)
+    inner = "\n".join(_latex_item(c, depth + 1) for c in node.children)
+    return out + "\n\\begin{itemize}\n" + inner + "\n\\end{itemize}"
 
 
-def _latex_item(node: Node) -> str:
-    return _latex_node(node) if isinstance(node, Step) else r"\item " + _latex_node(node)
+def _latex_item(node: Node, depth: int) -> str:
+    if isinstance(node, Step):
+        return _latex_node(node, depth)
+    label = r"\item[$\triangleright$] " if depth > LIST_DEPTH else r"\item "
+    return label + _latex_node(node, depth)
 
 
 def _render_latex(doc: Doc) -> str:

@@ -15,7 +15,7 @@ from tutor.render.formats import render
 
 
 class Rendered:
-    """Mixin for result dataclasses: implement ``doc()``; get every format."""
+    """Mixin for result dataclasses: implement ``doc()``; get every format and the Jupyter displays."""
 
     def doc(self) -> Doc:  # pragma: no cover - each result defines it
         raise NotImplementedError
@@ -46,7 +46,14 @@ class Rendered:
         return self.to_markdown()
 
     def _repr_latex_(self) -> str:
-        return self.to_latex()
+        """Jupyter's text/latex: MathJax renders maths only, so the whole result is one aligned formula."""
+        from tutor.render.mathjax import render_mathjax
+
+        return render_mathjax(self.doc())
+
+    def _repr_html_(self) -> str:
+        """Jupyter's text/html: the MathML of the HTML reports (browsers render it without MathJax)."""
+        return '<div class="calctutor">' + self.to_html() + "</div>"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: SymPy objects become learner text, arrays become lists."""
