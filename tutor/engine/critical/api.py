@@ -23,11 +23,16 @@ from tutor.engine.critical.stages import Candidate, Found, classify_chunk, locat
 from tutor.engine.inputs import as_expr, ordered_variables
 
 CHUNK = 6
+SEARCH_SHARE = 0.75  # of a step's time, what a numerical search may use before it stops growing its window
 
 
 class _Budget:
     def __init__(self, total: float):
         self.deadline = time.monotonic() + total
+
+    def soon(self, seconds: float) -> float:
+        """The ``time.monotonic()`` instant ``seconds`` from now (a deadline handed to a worker)."""
+        return time.monotonic() + seconds
 
     def left(self, cap: float | None = None) -> float:
         rest = max(0.05, self.deadline - time.monotonic())
@@ -48,13 +53,16 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
     budget = _Budget(timeout if timeout is not None else 4 * DEFAULT_TIMEOUT)
     notes: list[Note] = []
     try:
-        found: Found = bounded(locate, expr, vars_, box, timeout=budget.left() * 0.6, what="solving grad f = 0")
+        seconds = budget.left() * 0.6
+        found: Found = bounded(locate, expr, vars_, box, budget.soon(seconds * SEARCH_SHARE), timeout=seconds,
+                               what="solving grad f = 0")
     except Unfinished as exc:
         notes.append(Note("timeout", ("solve", exc.seconds)))
         search_box = box or default_box(vars_)
         try:
-            found = bounded(locate_numerically, expr, vars_, search_box, timeout=budget.left(),
-                            what="the numerical search")
+            seconds = budget.left()
+            found = bounded(locate_numerically, expr, vars_, search_box, budget.soon(seconds * SEARCH_SHARE),
+                            timeout=seconds, what="the numerical search")
         except Unfinished as exc2:
             notes.append(Note("timeout", ("numeric", exc2.seconds)))
             return _empty(expr, vars_, search_box, notes)
