@@ -2,8 +2,8 @@
 
 Where the exact path cannot finish, the search runs Newton's method from a grid
 of starts in NumPy (all starts at once, cheap), in windows that grow from the
-centre of the box (half-width 1.5, 3, 6, …) until two windows in a row add no
-new point, the window is the whole box, or time runs short. Each distinct limit
+centre of the box (half-width 1.5, 3, 6, …) until three windows in a row add
+no new point, the window is the whole box, or time runs short. Each distinct limit
 is refined in mpmath at 45 digits (gradient below 1e-28, last Newton
 correction giving the digits claimed) and then *proved* by the Krawczyk test
 in interval arithmetic (``krawczyk``): a box around it holds exactly one zero.
@@ -29,6 +29,7 @@ from tutor.engine.critical.krawczyk import Krawczyk
 PRECISION = 30  # digits shown and claimed
 WORKING = 45  # digits of the refinement
 FIRST_HALF_WIDTH = 1.5
+QUIET = 3  # windows in a row without a new point after which the picture counts as settled
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class NumericRoots:
     starts: int
     searched: tuple[tuple[float, float], ...] = ()  # the largest window searched completely
     windows: int = 0
-    stable: bool = False  # the last windows added no new point
+    stable: bool = False  # the last window added no new point
     cut: bool = False  # time ran short before the window reached the whole box
     digits: int = PRECISION  # every point is verified to at least this many digits
     proved: tuple[bool, ...] = ()  # per point: the Krawczyk test proved a unique zero nearby
@@ -114,11 +115,11 @@ def numeric_roots(equations: tuple[sp.Expr, ...], variables: tuple[sp.Symbol, ..
         done += 1
         searched = win
         quiet = quiet + 1 if new == 0 else 0
-        if quiet >= 2:
+        if quiet >= QUIET:
             break
     order = sorted(range(len(found)), key=lambda i: tuple(float(c) for c in found[i]))
     return NumericRoots(tuple(found[i] for i in order), tuple(residuals[i] for i in order), starts,
-                        tuple(searched), done, quiet >= 2 or searched == tuple(bounds) and quiet >= 1,
+                        tuple(searched), done, quiet >= 1,
                         cut, digits, tuple(proved[i] for i in order), unconfirmed)
 
 

@@ -11,8 +11,8 @@ def region(s: SearchSummary) -> str:
 
 
 def search_line(s: SearchSummary) -> Line:
-    how = ("the windows grew from the centre until two in a row added no new point" if s.stable and not s.cut
-           else "the time limit stopped the growing windows" if s.cut else "the windows grew to the whole domain")
+    how = ("the time limit stopped the growing windows" if s.cut
+           else "the last window added no new point" if s.stable else "the last window still added points")
     text = (f"Newton's method from {s.starts} starting points on grids over windows growing from the centre "
             f"({how}); searched completely: {region(s)}. Each point refined to {s.digits} digits; "
             f"{s.proved} proved by the Krawczyk test (interval arithmetic).")
