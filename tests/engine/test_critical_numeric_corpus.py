@@ -66,6 +66,10 @@ def test_the_issue_case_finds_all_five_points_and_does_not_claim_completeness():
     _honest(r)
     search = r.report.search
     assert search.proved == len(r) and search.digits >= 30  # every point listed was proved (Krawczyk)
+    said = r.to_dict()["search"]
+    assert said["proved"] == len(r) and said["starts"] == search.starts > 0
+    lo, hi = said["searched"][0]
+    assert lo < -1.4 and hi > 1.4  # the window said to be searched holds the five points
 
 
 def test_a_search_that_finds_nothing_says_what_it_searched_not_that_there_is_nothing():
