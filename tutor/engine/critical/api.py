@@ -19,7 +19,8 @@ from tutor.engine.critical.families import describe_family
 from tutor.engine.critical.globals import GlobalFacts, global_facts
 from tutor.engine.critical.records import FollowUp, Note
 from tutor.engine.critical.result import CriticalFamily, CriticalPoint, CriticalPoints
-from tutor.engine.critical.stages import Candidate, Found, classify_chunk, locate, locate_numerically
+from tutor.engine.critical.stages import (Candidate, Found, classify_chunk, locate, locate_numerically,
+                                          search_numerically)
 from tutor.engine.inputs import as_expr, ordered_variables
 
 CHUNK = 6
@@ -53,9 +54,9 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
     budget = _Budget(timeout if timeout is not None else 4 * DEFAULT_TIMEOUT)
     notes: list[Note] = []
     try:
-        seconds = budget.left() * 0.6
-        found: Found = bounded(locate, expr, vars_, box, budget.soon(seconds * SEARCH_SHARE), timeout=seconds,
-                               what="solving grad f = 0")
+        found: Found = bounded(locate, expr, vars_, box, timeout=budget.left() * 0.6, what="solving grad f = 0")
+        if found.pending:
+            found = _search(expr, vars_, found, budget, notes)
     except Unfinished as exc:
         notes.append(Note("timeout", ("solve", exc.seconds)))
         search_box = box or default_box(vars_)
@@ -83,6 +84,17 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
         notes.append(Note("periodic", periods))
     return CriticalPoints(expr, vars_, tuple(points), tuple(families), complete, found.box, found.report.method,
                           found.report, tuple(notes), facts.remarks, periods)
+
+
+def _search(expr, vars_, found: Found, budget: _Budget, notes: list) -> Found:
+    """The numerical search after an incomplete exact stage, with its own share of the time."""
+    seconds = budget.left() * 0.7  # the rest: classifying what was found
+    try:
+        return bounded(search_numerically, expr, vars_, found, budget.soon(seconds * SEARCH_SHARE),
+                       timeout=seconds, what="the numerical search")
+    except Unfinished as exc:
+        notes.append(Note("timeout", ("numeric", exc.seconds)))
+        return found
 
 
 def _singular(expr, vars_, found: Found, points, families, budget: _Budget, notes: list):

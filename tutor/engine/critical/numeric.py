@@ -69,58 +69,72 @@ def numeric_roots(equations: tuple[sp.Expr, ...], variables: tuple[sp.Symbol, ..
 
     ``deadline`` (``time.monotonic()``) stops the growth early; the result then says how far it got.
     """
-    n = len(variables)
-    m = per_axis or grid_size(n)
-    newton = _FloatNewton(equations, variables)
-    refine = _Refiner(equations, variables)
-    proof = Krawczyk(equations, variables)
-    found: list[tuple[sp.Float, ...]] = []
-    residuals: list[float] = []
-    proved: list[bool] = []
-    unconfirmed = 0
-    digits, starts, searched, quiet, cut = PRECISION, 0, (), 0, False
-    wins = windows_of(tuple(bounds))
-    done = 0
-    for win in wins:
-        if deadline is not None and time.monotonic() > deadline:
+    search = _Search(equations, variables, tuple(bounds), per_axis or grid_size(len(variables)), deadline)
+    starts, searched, quiet, done, cut = 0, (), 0, 0, False
+    for k, win in enumerate(windows_of(tuple(bounds))):
+        new = search.window(win, first=k == 0)
+        if new is None:
             cut = True
             break
-        axes = [np.linspace(lo, hi, m + 2)[1:-1] for lo, hi in win]
-        grid = np.stack([g.ravel() for g in np.meshgrid(*axes, indexing="ij")], axis=1)
-        starts += len(grid)
-        new = 0
-        for c in _cluster(newton(grid, bounds), bounds):
-            if not _inside(c, win) or any(_near_float(c, q) for q in found):  # outside: a later window's
-                continue
-            if deadline is not None and time.monotonic() > deadline:
-                cut = True
-                break
-            verified = refine(c)
-            if verified is None:
-                continue
-            point, res, good = verified
-            if not _inside(point, bounds) or any(_close(point, q) for q in found):
-                continue
-            sure = proof.prove(point) is not None
-            if not sure and (proof.usable or not refine.stays(point)):
-                unconfirmed += 1  # degenerate, or a near-zero along a near-family: not claimed
-                continue
-            found.append(point)
-            residuals.append(res)
-            proved.append(sure)
-            digits = min(digits, good)
-            new += 1
-        if cut:
-            break
-        done += 1
-        searched = win
+        done, searched, starts = done + 1, win, starts + search.per_window
         quiet = quiet + 1 if new == 0 else 0
         if quiet >= QUIET:
             break
-    order = sorted(range(len(found)), key=lambda i: tuple(float(c) for c in found[i]))
-    return NumericRoots(tuple(found[i] for i in order), tuple(residuals[i] for i in order), starts,
-                        tuple(searched), done, quiet >= 1,
-                        cut, digits, tuple(proved[i] for i in order), unconfirmed)
+    found = search.found
+    order = sorted(range(len(found)), key=lambda i: tuple(float(c) for c in found[i][0]))
+    return NumericRoots(tuple(found[i][0] for i in order), tuple(found[i][1] for i in order), starts,
+                        tuple(searched), done, quiet >= 1, cut, min([PRECISION] + [f[2] for f in found]),
+                        tuple(found[i][3] for i in order), len(search.rejected))
+
+
+class _Search:
+    """The state of one search: points found (point, residual, digits, proved) and near-zeros rejected."""
+
+    def __init__(self, equations, variables, bounds, per_axis: int, deadline: float | None):
+        self.bounds, self.per_axis, self.deadline = bounds, per_axis, deadline
+        self.per_window = per_axis ** len(variables)
+        self.newton = _FloatNewton(equations, variables)
+        self.refine = _Refiner(equations, variables)
+        self.proof = Krawczyk(equations, variables)
+        self.found: list[tuple] = []
+        self.rejected: list = []
+
+    def late(self) -> bool:
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def window(self, win, first: bool = False) -> int | None:
+        """Search one window: the number of new points, or None if time ran short before it was done.
+
+        The first window always runs to its end (the caller's hard time limit still applies)."""
+        if self.late() and not first:
+            return None
+        axes = [np.linspace(lo, hi, self.per_axis + 2)[1:-1] for lo, hi in win]
+        grid = np.stack([g.ravel() for g in np.meshgrid(*axes, indexing="ij")], axis=1)
+        new = 0
+        for c in _cluster(self.newton(grid, self.bounds)):
+            if not _inside(c, win) or any(_near_float(c, q) for q in self._seen()):
+                continue  # outside: a later window's; or known already
+            if self.late() and not first:
+                return None
+            new += self._add(c)
+        return new
+
+    def _seen(self):
+        return [f[0] for f in self.found] + self.rejected
+
+    def _add(self, start) -> int:
+        verified = self.refine(start)
+        if verified is None:
+            return 0
+        point, res, good = verified
+        if not _inside(point, self.bounds) or any(_close(point, q) for q in self._seen()):
+            return 0
+        sure = self.proof.prove(point) is not None
+        if not sure and (self.proof.usable or not self.refine.stays(point)):
+            self.rejected.append(point)  # degenerate, or a near-zero along a near-family: not claimed
+            return 0
+        self.found.append((point, res, good, sure))
+        return 1
 
 
 class _FloatNewton:
@@ -181,7 +195,7 @@ def _jstack(values, k: int, n: int) -> np.ndarray:
     return np.where(np.abs(arr.imag) > 1e-12, np.nan, arr.real)
 
 
-def _cluster(points: np.ndarray, bounds) -> list[np.ndarray]:
+def _cluster(points: np.ndarray) -> list[np.ndarray]:
     out: list[np.ndarray] = []
     for p in points:
         if all(not _near_float(p, q) for q in out):

@@ -6,7 +6,7 @@ are picklable because they cross into the worker process.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -44,12 +44,13 @@ class Found:
     box: Box
     forms: HessianForms
     everywhere: bool = False  # the box cut nothing off: statements about all of R^n are allowed
+    pending: bool = False  # the exact stage left equations unsolved: a numerical search comes next
 
 
-def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None, deadline: float | None = None) -> Found:
-    """Solve grad f = 0: exactly for polynomial systems, per equation or numerically otherwise.
+def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None) -> Found:
+    """Solve grad f = 0 exactly: as a polynomial system, a trigonometric one, or per equation.
 
-    ``deadline`` (``time.monotonic()``) is when a numerical search must stop growing its window.
+    What resists is left ``pending`` for :func:`search_numerically`.
     """
     system = gradient_system(f, variables)
     forms = HessianForms.of(f, variables)
@@ -75,25 +76,33 @@ def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None, deadli
     exact = solve_exactly(system.equations, variables, used)
     cands = [_from_exact(dict(pt), variables) for pt in exact.points]
     notes: list[Note] = [] if box is not None else [Note("box", ())]
-    method, starts, search = "exact per equation", 0, None
-    if not exact.complete:
-        method = "numeric" if not cands else "mixed"
-        try:
-            found = numeric_roots(system.equations, variables, used.search_bounds(), deadline=deadline)
-        except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate (abs, Piecewise)
-            notes.append(Note("numeric-failed", (type(exc).__name__,)))
-        else:
-            starts, search = found.starts, summary(found)
-            for pt, res, sure in zip(found.points, found.residuals, found.proved):
-                if not any(_near(pt, c.approx) for c in cands):
-                    cands.append(Candidate(None, pt, None, Located("numeric", "numeric", res, note=_proof(sure))))
-            notes.append(Note("numeric", (starts,)))
+    method = "exact per equation" if exact.complete else ("numeric" if not cands else "mixed")
     report = SolveReport(system.gradient, system.equations, system.dropped, system.denominators, method,
-                         starts=starts, branches=(exact.branches,), search=search)
+                         branches=(exact.branches,))
     everywhere = exact.everywhere and box is None
     if everywhere:
         notes = [n for n in notes if n.key != "box"]
-    return Found(tuple(cands), (), exact.families, report, exact.complete, tuple(notes), used, forms, everywhere)
+    return Found(tuple(cands), (), exact.families, report, exact.complete, tuple(notes), used, forms, everywhere,
+                 pending=not exact.complete)
+
+
+def search_numerically(f: sp.Expr, variables: tuple[sp.Symbol, ...], found: Found,
+                       deadline: float | None = None) -> Found:
+    """Add what the numerical search finds in ``found.box`` to what the exact stage solved (its own step,
+    with its own time, so that a slow exact attempt does not eat the search's time)."""
+    system = gradient_system(f, variables)
+    cands, notes, report = list(found.candidates), list(found.notes), found.report
+    try:
+        roots = numeric_roots(system.equations, variables, found.box.search_bounds(), deadline=deadline)
+    except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate (abs, Piecewise)
+        notes.append(Note("numeric-failed", (type(exc).__name__,)))
+    else:
+        for pt, res, sure in zip(roots.points, roots.residuals, roots.proved):
+            if not any(_near(pt, c.approx) for c in cands):
+                cands.append(Candidate(None, pt, None, Located("numeric", "numeric", res, note=_proof(sure))))
+        notes.append(Note("numeric", (roots.starts,)))
+        report = replace(report, starts=roots.starts, search=summary(roots))
+    return replace(found, candidates=tuple(cands), notes=tuple(notes), report=report, pending=False)
 
 
 def locate_numerically(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box,
