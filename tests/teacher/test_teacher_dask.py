@@ -1,4 +1,4 @@
-"""The Dask backend's failures are clear: no cluster at the address, or daemonic workers."""
+"""The Dask backend: a missing cluster is reported clearly; a daemonic worker process grades all the same."""
 from __future__ import annotations
 
 import multiprocessing
@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from grader.batch.dask_backend import DAEMON_HELP, DaskScheduler, DaskUnavailable, close_local, grade_remote  # noqa: E402
+from grader.batch.dask_backend import DaskScheduler, DaskUnavailable, close_local, grade_remote  # noqa: E402
 from grader.batch.model import Job  # noqa: E402
 from grader.batch.work import Spec  # noqa: E402
 
@@ -17,11 +17,33 @@ def test_an_address_with_no_scheduler_is_reported():
         DaskScheduler(Spec(), "tcp://127.0.0.1:9", timeout=1)
 
 
-def test_daemonic_workers_are_told_how_to_start(monkeypatch):
-    monkeypatch.setitem(multiprocessing.current_process()._config, "daemon", True)
-    with pytest.raises(RuntimeError) as info:
-        grade_remote([Job("ana", "lr-too-small", "b", "d")], Spec(), 5.0)
-    assert str(info.value) == DAEMON_HELP and "DASK_DISTRIBUTED__WORKER__DAEMON=False" in DAEMON_HELP
+def _grade_in_daemon(queue, right: str, wrong: str) -> None:
+    try:
+        outcomes = grade_remote([Job("ana", "lr-too-small", right, "d"), Job("ana", "lr-too-small", wrong, "e")],
+                                Spec(), 20.0)
+        queue.put([o.status for o in outcomes])
+    except BaseException as exc:  # noqa: BLE001 - reported to the test
+        queue.put(repr(exc))
+    finally:
+        close_local()
+
+
+def test_a_daemonic_process_like_a_dask_worker_grades_with_killable_processes():
+    import exercises
+
+    right = exercises.load()["lr-too-small"].variant_for("ana").answer_text
+    wrong = next(c for c in "abcd" if c != right)
+    ctx = multiprocessing.get_context("spawn")  # as Dask starts its workers
+    queue = ctx.Queue()
+    child = ctx.Process(target=_grade_in_daemon, args=(queue, right, wrong), daemon=True)
+    child.start()
+    try:
+        assert queue.get(timeout=120) == ["correct", "incorrect"]
+        child.join(timeout=30)
+        assert child.exitcode == 0  # and it exits: no grading process left behind to wait for
+    finally:
+        if child.is_alive():
+            child.kill()
 
 
 def test_a_worker_keeps_one_local_grader_and_closes_it():

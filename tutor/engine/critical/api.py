@@ -19,15 +19,21 @@ from tutor.engine.critical.families import describe_family
 from tutor.engine.critical.globals import GlobalFacts, global_facts
 from tutor.engine.critical.records import FollowUp, Note
 from tutor.engine.critical.result import CriticalFamily, CriticalPoint, CriticalPoints
-from tutor.engine.critical.stages import Candidate, Found, classify_chunk, locate, locate_numerically
+from tutor.engine.critical.stages import (Candidate, Found, classify_chunk, locate, locate_numerically,
+                                          search_numerically)
 from tutor.engine.inputs import as_expr, ordered_variables
 
 CHUNK = 6
+SEARCH_SHARE = 0.75  # of a step's time, what a numerical search may use before it stops growing its window
 
 
 class _Budget:
     def __init__(self, total: float):
         self.deadline = time.monotonic() + total
+
+    def soon(self, seconds: float) -> float:
+        """The ``time.monotonic()`` instant ``seconds`` from now (a deadline handed to a worker)."""
+        return time.monotonic() + seconds
 
     def left(self, cap: float | None = None) -> float:
         rest = max(0.05, self.deadline - time.monotonic())
@@ -49,12 +55,15 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
     notes: list[Note] = []
     try:
         found: Found = bounded(locate, expr, vars_, box, timeout=budget.left() * 0.6, what="solving grad f = 0")
+        if found.pending:
+            found = _search(expr, vars_, found, budget, notes)
     except Unfinished as exc:
         notes.append(Note("timeout", ("solve", exc.seconds)))
         search_box = box or default_box(vars_)
         try:
-            found = bounded(locate_numerically, expr, vars_, search_box, timeout=budget.left(),
-                            what="the numerical search")
+            seconds = budget.left()
+            found = bounded(locate_numerically, expr, vars_, search_box, budget.soon(seconds * SEARCH_SHARE),
+                            timeout=seconds, what="the numerical search")
         except Unfinished as exc2:
             notes.append(Note("timeout", ("numeric", exc2.seconds)))
             return _empty(expr, vars_, search_box, notes)
@@ -75,6 +84,17 @@ def critical_points(f: Any, variables: Sequence[Any] | None = None,
         notes.append(Note("periodic", periods))
     return CriticalPoints(expr, vars_, tuple(points), tuple(families), complete, found.box, found.report.method,
                           found.report, tuple(notes), facts.remarks, periods)
+
+
+def _search(expr, vars_, found: Found, budget: _Budget, notes: list) -> Found:
+    """The numerical search after an incomplete exact stage, with its own share of the time."""
+    seconds = budget.left() * 0.7  # the rest: classifying what was found
+    try:
+        return bounded(search_numerically, expr, vars_, found, budget.soon(seconds * SEARCH_SHARE),
+                       timeout=seconds, what="the numerical search")
+    except Unfinished as exc:
+        notes.append(Note("timeout", ("numeric", exc.seconds)))
+        return found
 
 
 def _singular(expr, vars_, found: Found, points, families, budget: _Budget, notes: list):

@@ -76,6 +76,20 @@ class Located:
 
 
 @dataclass(frozen=True)
+class SearchSummary:
+    """What a numerical search covered, so that the answer can say it (it is never a proof of completeness)."""
+
+    searched: tuple[tuple[float, float], ...]  # per variable: the largest window searched completely
+    starts: int
+    windows: int
+    stable: bool  # the last windows added no new point
+    cut: bool  # time ran short before the whole box was searched
+    digits: int  # every point listed is refined to at least this many digits
+    proved: int  # points proved by the Krawczyk test
+    unconfirmed: int  # near-zeros left out because they could not be proved
+
+
+@dataclass(frozen=True)
 class SolveReport:
     """How the gradient system was set up and solved (shared by all points)."""
 
@@ -89,6 +103,7 @@ class SolveReport:
     excluded: int = 0  # solutions dropped because f is undefined there
     starts: int = 0  # numeric starting points tried
     branches: tuple[Any, ...] = ()  # per-equation solving: the factor choices examined
+    search: SearchSummary | None = None  # the numerical search, when one ran
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,7 @@ class CriticalPoints(Rendered, Sequence):
             "periods": {v.name: jsonable(p) for v, p in self.periods},
             "notes": jsonable(self.notes),
             "remarks": jsonable(self.remarks),
+            "search": jsonable(self.report.search),  # null, or the region a numerical search covered
         }
 
 

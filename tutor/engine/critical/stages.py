@@ -6,7 +6,7 @@ are picklable because they cross into the worker process.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
@@ -14,9 +14,9 @@ from tutor.engine.critical.algebraic import AlgebraicPoint, exact_coordinates
 from tutor.engine.critical.classify import HessianForms, second_derivative_test
 from tutor.engine.critical.domain import Box, default_box
 from tutor.engine.critical.followup import follow_up
-from tutor.engine.critical.numeric import numeric_roots
+from tutor.engine.critical.numeric import NumericRoots, numeric_roots
 from tutor.engine.critical.polysolve import FamilyData, solve_polynomial_system
-from tutor.engine.critical.records import Located, Note, SolveReport
+from tutor.engine.critical.records import Located, Note, SearchSummary, SolveReport
 from tutor.engine.critical.result import CriticalPoint
 from tutor.engine.critical.signs import PointSigns, decide_sign
 from tutor.engine.critical.system import gradient_system
@@ -44,10 +44,14 @@ class Found:
     box: Box
     forms: HessianForms
     everywhere: bool = False  # the box cut nothing off: statements about all of R^n are allowed
+    pending: bool = False  # the exact stage left equations unsolved: a numerical search comes next
 
 
 def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None) -> Found:
-    """Solve grad f = 0: exactly for polynomial systems, per equation or numerically otherwise."""
+    """Solve grad f = 0 exactly: as a polynomial system, a trigonometric one, or per equation.
+
+    What resists is left ``pending`` for :func:`search_numerically`.
+    """
     system = gradient_system(f, variables)
     forms = HessianForms.of(f, variables)
     poly_dens = tuple(d for d in system.denominators if d.is_polynomial(*variables))
@@ -72,37 +76,55 @@ def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None) -> Fou
     exact = solve_exactly(system.equations, variables, used)
     cands = [_from_exact(dict(pt), variables) for pt in exact.points]
     notes: list[Note] = [] if box is not None else [Note("box", ())]
-    method, starts = "exact per equation", 0
-    if not exact.complete:
-        method = "numeric" if not cands else "mixed"
-        try:
-            found = numeric_roots(system.equations, variables, used.search_bounds())
-        except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate (abs, Piecewise)
-            notes.append(Note("numeric-failed", (type(exc).__name__,)))
-        else:
-            starts = found.starts
-            for pt, res in zip(found.points, found.residuals):
-                if not any(_near(pt, c.approx) for c in cands):
-                    cands.append(Candidate(None, pt, None, Located("numeric", "numeric", res)))
-            notes.append(Note("numeric", (starts,)))
+    method = "exact per equation" if exact.complete else ("numeric" if not cands else "mixed")
     report = SolveReport(system.gradient, system.equations, system.dropped, system.denominators, method,
-                         starts=starts, branches=(exact.branches,))
+                         branches=(exact.branches,))
     everywhere = exact.everywhere and box is None
     if everywhere:
         notes = [n for n in notes if n.key != "box"]
-    return Found(tuple(cands), (), exact.families, report, exact.complete, tuple(notes), used, forms, everywhere)
+    return Found(tuple(cands), (), exact.families, report, exact.complete, tuple(notes), used, forms, everywhere,
+                 pending=not exact.complete)
 
 
-def locate_numerically(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box) -> Found:
-    """The fallback after the exact search ran out of time: Newton from a grid of starts."""
+def search_numerically(f: sp.Expr, variables: tuple[sp.Symbol, ...], found: Found,
+                       deadline: float | None = None) -> Found:
+    """Add what the numerical search finds in ``found.box`` to what the exact stage solved (its own step,
+    with its own time, so that a slow exact attempt does not eat the search's time)."""
+    system = gradient_system(f, variables)
+    cands, notes, report = list(found.candidates), list(found.notes), found.report
+    try:
+        roots = numeric_roots(system.equations, variables, found.box.search_bounds(), deadline=deadline)
+    except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate (abs, Piecewise)
+        notes.append(Note("numeric-failed", (type(exc).__name__,)))
+    else:
+        for pt, res, sure in zip(roots.points, roots.residuals, roots.proved):
+            if not any(_near(pt, c.approx) for c in cands):
+                cands.append(Candidate(None, pt, None, Located("numeric", "numeric", res, note=_proof(sure))))
+        notes.append(Note("numeric", (roots.starts,)))
+        report = replace(report, starts=roots.starts, search=summary(roots))
+    return replace(found, candidates=tuple(cands), notes=tuple(notes), report=report, pending=False)
+
+
+def locate_numerically(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box,
+                       deadline: float | None = None) -> Found:
+    """The fallback after the exact search ran out of time: Newton from growing grids of starts."""
     system = gradient_system(f, variables)
     forms = HessianForms.of(f, variables)
-    found = numeric_roots(system.equations, variables, box.search_bounds())
-    cands = tuple(Candidate(None, pt, None, Located("numeric", "numeric", res))
-                  for pt, res in zip(found.points, found.residuals))
+    found = numeric_roots(system.equations, variables, box.search_bounds(), deadline=deadline)
+    cands = tuple(Candidate(None, pt, None, Located("numeric", "numeric", res, note=_proof(sure)))
+                  for pt, res, sure in zip(found.points, found.residuals, found.proved))
     report = SolveReport(system.gradient, system.equations, system.dropped, system.denominators, "numeric",
-                         starts=found.starts)
+                         starts=found.starts, search=summary(found))
     return Found(cands, (), (), report, False, (Note("numeric", (found.starts,)),), box, forms)
+
+
+def summary(found: NumericRoots) -> SearchSummary:
+    return SearchSummary(found.searched, found.starts, found.windows, found.stable, found.cut, found.digits,
+                         sum(found.proved), found.unconfirmed)
+
+
+def _proof(sure: bool) -> str:
+    return "krawczyk" if sure else "refined"
 
 
 def _everything(variables):

@@ -6,6 +6,7 @@ import sympy as sp
 from tutor.engine.critical.algebraic import T, Sign
 from tutor.engine.critical.records import FollowUp, GlobalRemark, Located, Note, SecondDerivativeTest, Witness
 from tutor.engine.critical.singular import NoGradient
+from tutor.engine.critical.words_search import search_completeness, search_line
 from tutor.engine.critical.words_nogradient import family_lines, nogradient_step, note_line
 from tutor.render import Doc, Line, Math, Step, Table, line
 from tutor.render.doc import display
@@ -98,9 +99,14 @@ def _located(rec: Located, p) -> list:
                         "and were checked exactly (remainder 0)."))
         if not p.exact:
             out.append(line("No closed form in radicals; shown to 15 significant digits."))
+    elif rec.method == "numeric" and rec.note == "krawczyk":
+        out.append(line("Found numerically (Newton from a grid of starts), refined to 30 digits, and proved: "
+                        "the Krawczyk test in interval arithmetic shows a tiny box around it holds exactly one "
+                        "zero of the gradient. Shown to 15 significant digits."))
     elif rec.method == "numeric":
         out.append(line("Found numerically (Newton from a grid of starts), polished to 30 digits; the gradient "
-                        "vanishes there to 30 digits. Shown to 15 significant digits."))
+                        "vanishes there to 30 digits (not proved by an interval test). Shown to 15 significant "
+                        "digits."))
     elif not p.exact:
         out.append(line("No closed form; shown to 15 significant digits."))
     return out
@@ -247,6 +253,8 @@ def result_doc(r, brief: bool = False) -> Doc:
         nodes.append(_table(r))
         for p in [] if brief else r.points:
             nodes.append(Step(line(_pt(_shown(c) for c in p.coordinates), ":", _verdict(p)), tuple(point_steps(p))))
+    elif not r.families and r.report.search is not None and not r.complete:
+        nodes.append(line("No critical point was found in the region searched."))
     elif not r.families:
         nodes.append(line("There are no critical points" + (" in the domain." if not r.domain.is_everything() else ".")))
     for fam in r.families:
@@ -294,7 +302,8 @@ def _solve_step(r) -> Step:
         head = "Solve ∇f = 0"
     else:
         head = "Solve ∇f = 0: exactly where possible, otherwise numerically"
-        kids.append(line(f"Newton's method from {rep.starts} starting points on a grid over the domain, "
+        kids.append(search_line(rep.search) if rep.search is not None else
+                    line(f"Newton's method from {rep.starts} starting points on a grid over the domain, "
                          "each limit polished to 30 digits and checked."))
     return Step(line(head), tuple(kids))
 
@@ -408,6 +417,8 @@ def _box(r) -> list:
 
 def _completeness(r) -> Line:
     where = [] if r.domain.is_everything() else ["for", *_box(r)]
+    if r.report.search is not None and not r.complete:
+        return search_completeness(r.report.search)
     if r.complete:
         return line("This list is complete", *where, ": every critical point was found by exact algebra.")
     return line("This list may be incomplete", *where, ": not every equation could be solved exactly.")
