@@ -16,7 +16,7 @@ from grader import words
 from grader.equivalence import compare
 from grader.kinds.base import Context, interpretation, register
 from grader.kinds.constants import (Family, by_name, compare_domains, family, restricted_constant,
-                                    undeclared_constants)
+                                    RangeUnknown, undeclared_constants)
 from grader.kinds.expression import Expression, _witness_sentence
 from grader.numeric.evaluate import free
 from grader.verdict import Verdict, correct, incorrect, partial, undecided
@@ -59,6 +59,9 @@ def _family_flaw(expected, answer, ref: Family, mine: Family, space, seen) -> Ve
         return incorrect(f"Your antiderivative is not defined at {where}, where the antiderivative is{which}: "
                          "it must hold on the whole domain (think of ln|x| rather than ln x).", seen, "domain")
     bad = restricted_constant(answer, mine.constants, domain)
+    if isinstance(bad, RangeUnknown):
+        return undecided(f"I could not settle in time whether your constant {bad.constant} takes every "
+                         "real value", seen)
     if bad is not None:
         c, values = bad
         where = ", ".join(f"{s} = {words.number(p)}" for s, p in domain.anchor.items())

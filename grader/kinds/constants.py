@@ -147,22 +147,38 @@ def _anchor(ref: Sample, answer: sp.Expr) -> dict | None:
     return None
 
 
-def restricted_constant(answer: sp.Expr, constants: tuple, domain: Domain) -> tuple[sp.Symbol, sp.Set] | None:
+class RangeUnknown:
+    """The range of a constant could not be settled in time: neither arbitrary nor restricted."""
+
+    def __init__(self, constant: sp.Symbol) -> None:
+        self.constant = constant
+
+
+def restricted_constant(answer: sp.Expr, constants: tuple,
+                        domain: Domain) -> tuple[sp.Symbol, sp.Set] | RangeUnknown | None:
     """The answer's constants cannot shift it by every real amount: (a constant, the values it gives).
 
     At an anchor point, g(C) = answer − answer(C₀) depends on the constants alone; it is enough that
-    one constant, the others held at their values, carries g over every real number.
+    one constant, the others held at their values, carries g over every real number. When no
+    constant is shown to do so and a range stayed unknown, the answer is ``RangeUnknown``: an
+    unsettled range is never taken as "every value" (C² would pass whenever SymPy ran out of time).
     """
     if not constants or domain.anchor is None:
         return None
     at = answer.xreplace(domain.anchor)
-    found = None
+    found: tuple[sp.Symbol, sp.Set] | None = None
+    unknown: sp.Symbol | None = None
     for c in constants:
         g = at.xreplace({o: domain.values[o] for o in constants if o != c})
         values = value_set(g, c)
-        if values is None or values == sp.S.Reals:
+        if values == sp.S.Reals:
             return None
-        found = found or (c, values)
+        if values is None:
+            unknown = unknown or c
+        else:
+            found = found or (c, values)
+    if unknown is not None:
+        return RangeUnknown(unknown)
     return found
 
 
@@ -171,11 +187,34 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
     slope = sp.diff(g, c)
     if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
         return sp.S.Reals
+    poly = _real_polynomial(g, c)
+    if poly is not None and poly.degree() % 2 == 1:  # C³ − C: odd degree takes every value
+        return sp.S.Reals
+    if poly is not None and 0 < poly.degree() <= 4:  # C², C² + 1: the extreme is at a root of g′
+        extremes = [poly.eval(r) for r in poly.diff().real_roots()]
+        if poly.LC() > 0:
+            return sp.Interval(sp.Min(*extremes), sp.oo)
+        return sp.Interval(-sp.oo, sp.Max(*extremes))
     try:
         return run_bounded(_function_range, g, c, what="the range of the constant", share=0.5)
     except OutOfTime:
         return None
     except Exception:  # noqa: BLE001 - a SymPy failure in the worker leaves the range unknown
+        return None
+
+
+def _real_polynomial(g: sp.Expr, c: sp.Symbol) -> sp.Poly | None:
+    """g as a polynomial in c whose non-constant coefficients are rational (cheap and exact; the
+    constant term, such as sin(2) from the anchor, only shifts the range), or None."""
+    if not g.is_polynomial(c):
+        return None
+    try:
+        poly = sp.Poly(g, c)
+        constant = poly.coeff_monomial(1)
+        if not (constant.is_number and constant.is_real):
+            return None
+        return sp.Poly(g - constant, c, domain="QQ") + constant
+    except (sp.PolynomialError, sp.CoercionFailed):
         return None
 
 

@@ -139,3 +139,40 @@ def test_the_parameter_of_the_reference_is_not_taken_for_a_constant():
 ])
 def test_without_declared_variables_the_references_conventional_constant_is_no_variable(reference, answer, status):
     assert grader.check(reference, answer, kind="antiderivative", constant="required").status == status
+
+
+# -- a range that SymPy could not settle is never taken for "every value" -----------------------------
+
+def _range_runs_out_of_time(monkeypatch):
+    from grader.budget import OutOfTime
+    from grader.kinds import constants
+
+    def out_of_time(*args, **kwargs):
+        raise OutOfTime("the range of the constant")
+
+    monkeypatch.setattr(constants, "run_bounded", out_of_time)
+
+
+@pytest.mark.parametrize("g", ["e^C", "atan(C)", "sqrt(C)", "abs(C)", "C^2 + sin(C)", "1/C"])
+def test_an_unsettled_range_is_undecided_not_correct(monkeypatch, g):
+    _range_runs_out_of_time(monkeypatch)
+    v = _check("x^3/3", f"x^3/3 + {g}")
+    assert v.status == "undecided" and "every real value" in v.feedback, v.feedback
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(FUNCTIONS), st.sampled_from(["C^2", "C^2 + 1", "-C^4 + 2C^2 + 3", "(C - 1)^2"]))
+def test_a_polynomial_constant_of_even_degree_is_restricted_without_the_worker(f, g):
+    with pytest.MonkeyPatch.context() as mp:
+        _range_runs_out_of_time(mp)
+        v = _check(f, f"{f} + {g}")
+    assert (v.status, v.mistake) == ("incorrect", "restricted-constant"), v.feedback
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(FUNCTIONS), st.sampled_from(["C^3", "C^3 - C", "C^5/2 + C^2", "-C^3 + 4"]))
+def test_a_polynomial_constant_of_odd_degree_is_arbitrary_without_the_worker(f, g):
+    with pytest.MonkeyPatch.context() as mp:
+        _range_runs_out_of_time(mp)
+        v = _check(f, f"{f} + {g}")
+    assert v.status == "correct", v.feedback
