@@ -1,4 +1,4 @@
-"""Derivative rules as data: one small class per rule, tried in registration order."""
+"""Derivative rules as data: one small class per rule, tried in the order of their ``priority``."""
 from tutor.engine.derivative.rules.base import REGISTRY, Context, Rule, register
 from tutor.engine.derivative.rules.core import (
     ChainRule, ConstantMultipleRule, ConstantRule, DontKnowRule, GeneralPowerRule, HigherOrderRule,
