@@ -56,7 +56,7 @@ def _pretty(obj: Any) -> str:
 def read(text: str, variables: list[str] | None = None, expect: str | None = None) -> Reading:
     """Parse and describe (raises ParseError for unreadable text)."""
     from tutor.engine.inputs import ordered_variables
-    from tutor.reading.lexer import reading_notes
+    from tutor.reading.ambiguity import reading_notes
     from tutor.reading.parser import parse, shape_of
     from tutor.reading.printer import to_latex, to_text, to_unicode
 

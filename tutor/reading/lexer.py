@@ -396,30 +396,6 @@ def tokenize(text: str, variables: tuple[str, ...], limits: Limits, strict: bool
     return Lexer(text, variables, limits, strict, functions).run()
 
 
-def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
-    """Sentences saying how runs of letters were split (``xy`` is read as x · y), for the echo."""
-    declared, _ = declared_table(variables)
-    notes: list[str] = []
-    for m in _TOKEN_RE.finditer(text):
-        letters = m.group("word")
-        if not letters or m.group("suffix") or letters.lower() in WHOLE_WORDS or normalize(letters) in declared:
-            continue
-        pieces = split_run(letters, variables)
-        if len(pieces) > 1:
-            names = [{"E": "e"}.get(p.value, p.value) for p in pieces]
-            note = f"'{letters}' is read as " + " · ".join(names)
-            if all(p.kind == "NAME" for p in pieces):
-                note += f" (a product; declare '{letters}' as a variable to keep it one name)"
-            if note not in notes:
-                notes.append(note)
-    from tutor.reading.ambiguity import slash_note  # imported late: it uses this module
-
-    slash = slash_note(text, variables)
-    if slash:
-        notes.append(slash)
-    return notes
-
-
 def _function_power(toks) -> bool:
     """``log^2 2n``: the number after a function's power is its argument, not a second number."""
     return len(toks) >= 3 and toks[-2].type == "POW" and toks[-3].type == "FUNC"
