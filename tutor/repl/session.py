@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tutor.repl import views
+from tutor.repl.calculator import CALCULATOR
+from tutor.repl.commands import COMMANDS, QUIT, unknown_command
 from tutor.repl.progress import GRADED, ExerciseState, credit, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
@@ -21,7 +23,6 @@ from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
 from tutor.render.words import count
 
-QUIT = object()
 COMPUTE_LIMIT = 30.0  # seconds: an outer stop for anything one line can start
 
 # bare words a student may type without the colon (when no exercise is waiting for an answer,
@@ -237,9 +238,6 @@ class Session:
         return None
 
     def dispatch(self, line: str) -> Any:
-        from tutor.repl.calculator import CALCULATOR
-        from tutor.repl.commands import COMMANDS, unknown_command
-
         text = line.strip()
         problem = input_problem(text)
         if problem:
