@@ -14,6 +14,7 @@ from typing import Any
 
 from exercises.errors import BankError
 from exercises.params import ParameterSpace, seed_for
+from tutor.answer_kinds import refined
 from tutor.render import Doc, Line, Math, Rendered, Step, line
 from tutor.render.words import count
 
@@ -139,7 +140,7 @@ class Exercise:
             prompt="".join(p[1] for p in pieces), prompt_text="".join(p[2] for p in pieces),
             prompt_line=prompt_line(pieces),
             answer=solved.answer, answer_text=answer_text, solution=solution,
-            mistakes=self._separable(solved), kind=solved.kind, grading=dict(solved.options),
+            mistakes=self._separable(solved), kind=refined(self.kind, solved.kind), grading=dict(solved.options),
             result=solved.result, plot=solved.figure, filled_hints=hints,
         )
 

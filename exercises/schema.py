@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from exercises.errors import BankError
+from tutor.answer_kinds import KIND_NAMES
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# the answer kinds grader.check understands
-KINDS = ("expression", "number", "vector", "matrix", "point_set", "equation", "limit",
-         "multiple_choice", "true_false", "interval", "antiderivative")
+KINDS = KIND_NAMES  # the answer kinds grader.check understands (declared in tutor.answer_kinds)
 CONSTANT_POLICIES = ("optional", "required", "forbidden")  # antiderivatives: what a missing + C costs
 FORMS = ("simplified", "expanded", "factored")
 
