@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from tutor.engine.descent_methods import METHOD_NAMES
 from tutor.operations.catalogue import declare
 from tutor.operations.derivatives import VARS
 from tutor.operations.errors import OperationError
 from tutor.operations.params import Operation, Outcome, Param
 from tutor.operations.run import emit
 
-# kept in step with tutor.engine.descent.optimizers.METHODS (a test checks); listed here so --help stays light
-METHODS = ("gd", "ascent", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+METHODS = METHOD_NAMES  # declared in tutor.engine.descent_methods (light, so --help stays light)
 MAX_STEPS = 1_000_000
 MAX_RATES = 20
 
