@@ -6,8 +6,10 @@ through the environment (``CALCTUTOR_PARSE_MAX_LENGTH`` and friends).
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, fields, replace
+
+from tutor import settings
+from tutor.settings import SettingsError
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,13 @@ class Limits:
 
 
 def _from_env() -> Limits:
-    values = {}
-    for f in fields(Limits):
-        raw = os.environ.get(f"CALCTUTOR_PARSE_{f.name.upper()}")
-        if raw and raw.strip().isdigit():
-            values[f.name] = int(raw)
+    """The limits with the ``CALCTUTOR_PARSE_<LIMIT>`` overrides (read by ``tutor.settings``)."""
+    names = [f.name for f in fields(Limits)]
+    values = dict(settings.current().parse_limits)
+    for name in values:
+        if name not in names:
+            raise SettingsError(f"CALCTUTOR_PARSE_{name.upper()} is not a reader limit; the limits are "
+                                + ", ".join(f"CALCTUTOR_PARSE_{n.upper()}" for n in names))
     return Limits(**values)
 
 
