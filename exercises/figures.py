@@ -27,7 +27,7 @@ def draw(variant: Any, path: Path) -> Path | None:
     if kind == "level":
         kind = "contour"
     try:
-        return _DRAW[kind](plot, path)
+        return _DRAW[str(kind)](plot, path)
     except (KeyError, ValueError, ImportError):
         return None
 

@@ -220,7 +220,7 @@ def typed_form(answer: Any) -> str:
         return None
 
     if isinstance(answer, sp.Tuple) and answer and all(dec(v) is not None for v in answer):
-        return "(" + ", ".join(dec(v) for v in answer) + ")"
+        return "(" + ", ".join(str(dec(v)) for v in answer) + ")"
     if dec(answer) is not None:
-        return dec(answer)
+        return str(dec(answer))
     return to_text(answer)

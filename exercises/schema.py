@@ -200,7 +200,7 @@ class FunctionTable(Field):
     Learners may then write ``σ(z)`` or ``sigma(2z + 1)``; the grader uses the definition.
     """
 
-    def check(self, value: Any, name: str) -> dict[str, str]:
+    def check(self, value: Any, name: str) -> dict[str, Any]:
         if not isinstance(value, Mapping) or not value:
             raise self.fail(name, 'expected a table such as { "σ(z)" = "1/(1 + exp(-z))" }, got ' + _show(value))
         out = {}

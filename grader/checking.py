@@ -66,7 +66,7 @@ def _resolved(kind: str | None, expected: Any, opts: Options) -> tuple[Kind, Any
         key = (kind, type(expected), expected, opts)
         hit = _RESOLVED.get(key)
     except TypeError:  # unhashable (a dict of classified points, say)
-        key = hit = None
+        key, hit = None, None  # type: ignore[assignment]  # (no cache for this one)
     if hit is None:
         k, exp = resolve(kind, expected, opts)
         hit = (k, exp, k.variables(exp, opts))

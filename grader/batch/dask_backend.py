@@ -37,7 +37,7 @@ class DaskScheduler:
             raise DaskUnavailable("--dask needs Dask: pip install 'calctutor[dask]'") from None
         self.spec, self.time_limit = spec, float(time_limit)
         try:
-            self.client = Client(address, timeout=timeout)
+            self.client: Any = Client(address, timeout=timeout)
         except (OSError, TimeoutError, ValueError) as exc:
             raise DaskUnavailable(f"cannot reach the Dask scheduler at {address!r} ({exc})") from None
 

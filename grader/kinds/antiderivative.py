@@ -60,7 +60,7 @@ def _family_flaw(expected, answer, ref: Family, mine: Family, space, seen) -> Ve
     bad = restricted_constant(answer, mine.constants, domain)
     if bad is not None:
         c, values = bad
-        where = ", ".join(f"{s} = {words.number(p)}" for s, p in domain.anchor.items())
+        where = ", ".join(f"{s} = {words.number(p)}" for s, p in (domain.anchor or {}).items())
         return incorrect(f"Your constant {c} does not reach every antiderivative: at {where} your answer "
                          f"{_reach(values)}, whatever {c} is. Write + C, with C any real number.",
                          seen, "restricted-constant")

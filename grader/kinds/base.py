@@ -81,7 +81,7 @@ class Kind:
             return options.variables
         from tutor.engine.inputs import ordered_variables
 
-        free = getattr(expected, "free_symbols", set())
+        free: set = getattr(expected, "free_symbols", set())
         return ordered_variables(sp.Tuple(*free) if free else sp.Integer(0))
 
     def read(self, answer: Any, ctx: Context) -> Any:

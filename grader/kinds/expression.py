@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from grader.numeric.evaluate import free
 
-from typing import Any
+from typing import Any, ClassVar
 
 import sympy as sp
 
@@ -34,7 +34,7 @@ def is_scalar(obj: Any) -> bool:
 @register
 class Expression(Kind):
     name = "expression"
-    aliases = ("function", "derivative", "formula")
+    aliases: ClassVar[tuple[str, ...]] = ("function", "derivative", "formula")
     noun = "an expression such as 2x + 1"
     infer_order = 50
 

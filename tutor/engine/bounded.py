@@ -117,7 +117,7 @@ def bounded(fn: Callable[..., T], *args: Any, timeout: float | None = None,
     ``fn`` must be a module-level function and its arguments picklable.
     """
     seconds = DEFAULT_TIMEOUT if timeout is None else timeout
-    label = what or getattr(fn, "__name__", "computation")
+    label: str = what or str(getattr(fn, "__name__", "computation"))
     if _mode() == "inline":
         with alarm(seconds, label):
             return fn(*args, **kwargs)

@@ -85,7 +85,7 @@ def _data(v: dict[str, Any]) -> dict[str, Any] | None:
     if table.dtype.names is None or table.size == 0:
         raise OperationError(f"the data file {path} needs a header row naming its columns, and some rows")
     table = np.atleast_1d(table)
-    return {name: table[name] for name in table.dtype.names}
+    return {name: table[name] for name in table.dtype.names or ()}
 
 
 def _saved(draw: Any, result: Any, path: str) -> str:
@@ -149,7 +149,7 @@ def _sweep(v: dict[str, Any]) -> Any:
 
 
 def _show_sweep(result: Any, v: dict[str, Any], fmt: str) -> Outcome:
-    notes = ()
+    notes: tuple[str, ...] = ()
     if v["plot"]:
         from tutor.plots.descent import descent_figure
 

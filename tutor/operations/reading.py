@@ -79,7 +79,7 @@ def _show(reading: Any, v: dict[str, Any], fmt: str) -> str | Outcome:
     if isinstance(reading, Exception):
         if fmt != "json":
             raise reading
-        return Outcome(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2), (str(reading),), 2)
+        return Outcome(json.dumps(getattr(reading, "to_dict")(), ensure_ascii=False, indent=2), (str(reading),), 2)
     if fmt == "json":
         return json.dumps(reading.to_dict(), ensure_ascii=False, indent=2)
     return reading.echo(fmt) if v["brief"] else reading.render(fmt)

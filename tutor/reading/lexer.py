@@ -110,8 +110,8 @@ class Lexer:
         self.live: list[str] = []  # open brackets so far (for telling '|' openers from closers)
 
     # -- errors -------------------------------------------------------------
-    def fail(self, message: str, pos: int, hint: str | None = None) -> ParseError:
-        return ParseError(message, self.text, pos + 1, hint)
+    def fail(self, message: str, pos: int | None, hint: str | None = None) -> ParseError:
+        return ParseError(message, self.text, (pos or 0) + 1, hint)  # (our tokens always have a position)
 
     # -- main loop ----------------------------------------------------------
     def run(self) -> Lexed:
@@ -373,7 +373,7 @@ class Lexer:
             raise self.fail(f"'{self.out.source(opener)}' is never closed", opener.start_pos,
                             f"add '{_closing_text(opener.type)}' where it should end")
         if toks and toks[0].type == "_LBRACE" and match.get(0) == len(toks) - 1:
-            toks[0] = _tok("_SETOPEN", "{", toks[0].start_pos, toks[0].end_pos)
+            toks[0] = _tok("_SETOPEN", "{", toks[0].start_pos or 0, toks[0].end_pos or 0)
 
 
 def _before_operand(toks: list[Token], i: int) -> tuple[str, int]:

@@ -7,6 +7,7 @@ through the environment (``CALCTUTOR_PARSE_MAX_LENGTH`` and friends).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from tutor import settings
 from tutor.settings import SettingsError
@@ -26,7 +27,7 @@ class Limits:
 def _from_env() -> Limits:
     """The limits with the ``CALCTUTOR_PARSE_<LIMIT>`` overrides (read by ``tutor.settings``)."""
     names = [f.name for f in fields(Limits)]
-    values = dict(settings.current().parse_limits)
+    values: dict[str, Any] = dict(settings.current().parse_limits)
     for name in values:
         if name not in names:
             raise SettingsError(f"CALCTUTOR_PARSE_{name.upper()} is not a reader limit; the limits are "
@@ -37,7 +38,7 @@ def _from_env() -> Limits:
 LIMITS = _from_env()
 
 
-def set_limits(**changes: int) -> Limits:
+def set_limits(**changes: Any) -> Limits:
     """Change the process-wide limits; returns the new limits.
 
     The parse cache keys on the limits in force, so no answer read under the old ones is served."""

@@ -200,7 +200,7 @@ class ToSymPy(Transformer):
             return (sp.Min if name == "min" else sp.Max)(*args)
         if name == "binomial":
             self._arity(name, args, 2, 2, pos)
-            return self._binomial(*args, pos)
+            return self._binomial(args[0], args[1], pos)
         if name == "sqrt":
             self._arity(name, args, 1, 1, pos)
             return self._root(args[0], 2, pos)

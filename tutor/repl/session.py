@@ -185,7 +185,7 @@ class Session:
             self.say(f"You have solved every exercise {where}. Well done! :topics shows where to go next.")
             return
         if outside:
-            self.say(f"Everything in {views.topic_title(self.topic)} is done; here is one from another topic.")
+            self.say(f"Everything in {views.topic_title(str(self.topic))} is done; here is one from another topic.")
         ex = self.bank[found.exercise_id]
         self.say(f"Suggested next: {ex.id} — {ex.title} ({views.topic_title(ex.topic)}; "
                  f"{REASONS[found.reason]}).", "strong")

@@ -276,6 +276,7 @@ def _converging(T, where, gn, rate, tol) -> str:
 
 def _nonfinite(problem: Problem, trace: Trace, names, stable, notes) -> Outcome:
     ev = trace.event
+    assert ev is not None  # a run that stopped on a non-finite value records where
     pt = ev.point
     last = _point(names, trace.points[-1])
     if not np.all(np.isfinite(pt)):
