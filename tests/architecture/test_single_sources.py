@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor.answer_kinds import ANSWER_KINDS, KIND_NAMES
+from tutor.answer_kinds import KIND_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 # the declarations themselves (the only modules allowed to spell the lists out)

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import sympy as sp
 
-from tutor.engine.derivative.rules.base import Context, DontKnowRule, Rule, register
+from tutor.engine.derivative.rules.base import Context, Rule, register
 
 
 @register
