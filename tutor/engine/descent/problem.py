@@ -65,7 +65,7 @@ class Problem:
         """
         k, N = P.shape[0], self.samples
         cols = [c[:, None] for c in P.T]
-        out = self.vector_fn(*cols, *(self.data or ()))
+        out = self.vector_fn(*cols, *(self.data if self.data is not None else ()))
         div = N if self.reduction == "mean" else 1
         v = np.broadcast_to(out[0], (k, N)).sum(axis=1) / div
         G = np.empty((k, self.n))
@@ -80,7 +80,7 @@ class Problem:
     def per_sample_gradients(self, point: np.ndarray) -> np.ndarray:
         """(N, n): the gradient of each sample's term at one point (reduction applied)."""
         cols = [np.full((1, 1), float(c)) for c in point]
-        out = self.vector_fn(*cols, *(self.data or ()))
+        out = self.vector_fn(*cols, *(self.data if self.data is not None else ()))
         div = self.samples if self.reduction == "mean" else 1
         return np.stack([np.broadcast_to(o, (1, self.samples))[0] for o in out[1:]], axis=1) / div
 
