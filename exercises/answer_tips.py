@@ -8,18 +8,9 @@ from __future__ import annotations
 
 import re
 
-TIPS: dict[str, str] = {
-    "expression": "an expression on one line, e.g. `3x^2 - 4` or `sin(2x)*e^x`",
-    "number": "a number: exact (`2/3`, `sqrt(2)`, `pi/4`) or a decimal with 4 significant digits",
-    "vector": "a vector on one line, e.g. `(2, -3)`",
-    "matrix": "a matrix on one line, row by row, e.g. `[[2, 0], [0, 6]]`",
-    "point_set": "the set of points on one line, e.g. `{(0, 0), (1, -2)}`",
-    "equation": "an equation, e.g. `y = 2x + 1`",
-    "limit": "the value of the limit, `oo` or `-oo`, or `DNE` if it does not exist",
-    "multiple_choice": "the letter of your choice, e.g. `b`",
-    "true_false": "`true` or `false`",
-    "interval": "an interval, e.g. `(0, 0.5]`",
-}
+from tutor.answer_kinds import ANSWER_KINDS
+
+TIPS: dict[str, str] = {k.name: k.tip for k in ANSWER_KINDS}  # declared with the kinds
 _CODE = re.compile(r"`([^`]+)`")
 
 

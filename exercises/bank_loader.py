@@ -20,6 +20,7 @@ from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTab
                               TextList, check_fields, did_you_mean)
 from exercises.attempts import ATTEMPT_KEYS, read_attempts
 from exercises.topics import topic_order
+from tutor.answer_kinds import refined
 from tutor.render.words import count
 
 FIGURES = ("surface", "contour", "descent", "tangent", "level", "none")
@@ -196,7 +197,7 @@ def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercis
     if not isinstance(topic, str) or not ID_PATTERN.match(topic):
         raise BankError("give a kebab-case topic (here or as topic = ... at the top of the file)", field="topic")
     kind = common.get("kind") or task.kind_for(inputs)
-    if kind != task.kind_for(inputs) and kind not in task.kinds:
+    if kind != refined(kind, task.kind_for(inputs)) and kind not in task.kinds:
         raise BankError(f"a {task_name!r} exercise is graded as {task.kind_for(inputs)!r}"
                         + (f" (or {', '.join(task.kinds)})" if task.kinds else ""), field="kind")
     return Exercise(

@@ -71,7 +71,7 @@ def _tokenize(text: str) -> list[str]:
         if not m or m.end() == pos:
             raise ConditionError(f"cannot read {text[pos:].strip()!r} in condition {text!r} "
                                  f"(column {pos + 1}); use numbers, parameter names, + - * / ^ and comparisons")
-        tokens.append(m.group(m.lastindex))
+        tokens.append(m.group(m.lastindex or 0))
         pos = m.end()
     if not tokens:
         raise ConditionError("empty condition")

@@ -14,6 +14,7 @@ from typing import Any
 
 from exercises.errors import BankError
 from exercises.params import ParameterSpace, seed_for
+from tutor.answer_kinds import refined
 from tutor.render import Doc, Line, Math, Rendered, Step, line
 from tutor.render.words import count
 
@@ -119,7 +120,7 @@ class Exercise:
         return sympy_values(self.space.choose(self.id, seed))
 
     def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
-        from exercises.prompt import fill, fill_segments
+        from exercises.prompt import fill, fill_segments, typed_form
         from exercises.texmath import prompt_line
 
         values = {**ctx.facts, **params}
@@ -146,7 +147,7 @@ class Exercise:
             prompt="".join(p[1] for p in pieces), prompt_text="".join(p[2] for p in pieces),
             prompt_line=prompt_line(pieces),
             answer=solved.answer, answer_text=answer_text, solution=solution,
-            mistakes=self._separable(solved), kind=solved.kind, grading=dict(solved.options),
+            mistakes=self._separable(solved), kind=refined(self.kind, solved.kind), grading=dict(solved.options),
             result=solved.result, plot=solved.figure, filled_hints=hints,
         )
 
@@ -167,27 +168,6 @@ class Exercise:
             "hints": [{"text": h.text, "cost": h.cost} for h in self.hints],
             "parameters": list(self.space.names), "source": self.source,
         }
-
-
-def typed_form(answer: Any) -> str:
-    """What a learner would type: learner syntax, with terminating fractions as exact decimals."""
-    import sympy as sp
-
-    from exercises.prompt import _terminates, decimal_text
-    from tutor import to_text
-
-    def dec(v: Any) -> str | None:
-        if isinstance(v, sp.Rational) and not isinstance(v, sp.Integer) and _terminates(v):
-            return decimal_text(v)
-        if isinstance(v, sp.Integer):
-            return str(v)
-        return None
-
-    if isinstance(answer, sp.Tuple) and answer and all(dec(v) is not None for v in answer):
-        return "(" + ", ".join(dec(v) for v in answer) + ")"
-    if dec(answer) is not None:
-        return dec(answer)
-    return to_text(answer)
 
 
 @dataclass(frozen=True)

@@ -204,3 +204,23 @@ def _script(s: str, table: dict, mark: str) -> str:
     if s.isalnum() or (s.startswith("(") and s.endswith(")")):
         return f"{mark}{s}"  # η_max, lim_(x,y)→(0,0)
     return f"{mark}({s})"
+
+
+def typed_form(answer: Any) -> str:
+    """What a learner would type: learner syntax, with terminating fractions as exact decimals."""
+    import sympy as sp
+
+    from tutor import to_text
+
+    def dec(v: Any) -> str | None:
+        if isinstance(v, sp.Rational) and not isinstance(v, sp.Integer) and _terminates(v):
+            return decimal_text(v)
+        if isinstance(v, sp.Integer):
+            return str(v)
+        return None
+
+    if isinstance(answer, sp.Tuple) and answer and all(dec(v) is not None for v in answer):
+        return "(" + ", ".join(str(dec(v)) for v in answer) + ")"
+    if dec(answer) is not None:
+        return str(dec(answer))
+    return to_text(answer)

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from exercises.errors import BankError
+from tutor.answer_kinds import KIND_NAMES
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-# the answer kinds grader.check understands
-KINDS = ("expression", "number", "vector", "matrix", "point_set", "equation", "limit",
-         "multiple_choice", "true_false", "interval", "antiderivative")
+KINDS = KIND_NAMES  # the answer kinds grader.check understands (declared in tutor.answer_kinds)
 CONSTANT_POLICIES = ("optional", "required", "forbidden")  # antiderivatives: what a missing + C costs
 FORMS = ("simplified", "expanded", "factored")
 
@@ -201,7 +200,7 @@ class FunctionTable(Field):
     Learners may then write ``σ(z)`` or ``sigma(2z + 1)``; the grader uses the definition.
     """
 
-    def check(self, value: Any, name: str) -> dict[str, str]:
+    def check(self, value: Any, name: str) -> dict[str, Any]:
         if not isinstance(value, Mapping) or not value:
             raise self.fail(name, 'expected a table such as { "σ(z)" = "1/(1 + exp(-z))" }, got ' + _show(value))
         out = {}

@@ -63,7 +63,7 @@ def _as_spelt(obj: Any, text: str) -> Any:
     from tutor.reading.lexer import _TOKEN_RE
     from tutor.reading.names import GLYPHS, normalize
 
-    typed = {}
+    typed: dict[Any, Any] = {}
     for m in _TOKEN_RE.finditer(text):
         if m.group("word") and m.group("suffix"):
             raw = "".join(GLYPHS.get(c, c) for c in m.group("word")) + m.group("suffix").replace("{", "").replace("}", "")

@@ -9,7 +9,6 @@ neither can hang the caller. Nothing escapes as an exception: a failure to read 
 from __future__ import annotations
 
 import difflib
-import os
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +19,7 @@ from grader.kinds import ALIASES, KINDS, Context, Kind, WrongShape, approximate
 from grader.options import Options, options_from
 from grader.reading import Unreadable
 from grader.verdict import Interpretation, Verdict, invalid, undecided
+from tutor import settings
 
 MAX_TEXT = 2000  # characters; longer answers are refused before reading
 MAX_NODES = 600  # a bigger tree is graded in the worker (real answers are far smaller)
@@ -72,7 +72,7 @@ def _resolved(kind: str | None, expected: Any, opts: Options) -> tuple[Kind, Any
         key = (kind, type(expected), expected, opts)
         hit = _RESOLVED.get(key)
     except TypeError:  # unhashable (a dict of classified points, say)
-        key = hit = None
+        key, hit = None, None  # type: ignore[assignment]  # (no cache for this one)
     if hit is None:
         k, exp = resolve(kind, expected, opts)
         hit = (k, exp, k.variables(exp, opts))
@@ -144,7 +144,7 @@ def grade(k: Kind, expected: Any, answer: Any, opts: Options, variables: tuple) 
         except (RecursionError, MemoryError):
             return undecided("the answer is too large or too deeply nested to compare")
         except Exception as exc:  # noqa: BLE001 - a checker bug must not cost the learner
-            if os.environ.get("CALCTUTOR_DEBUG"):
+            if settings.current().debug:
                 raise
             return undecided("the checker hit an internal problem")
 

@@ -53,7 +53,7 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
             continue
         i = int(rng.integers(len(flips) + len(zeros)))
         if i >= len(flips):
-            root = float(SCAN[zeros[i - len(flips)]])
+            root: float | None = float(SCAN[zeros[i - len(flips)]])
         else:
             i = int(flips[i])
             root = _bisect(d, solve_for, fixed, SCAN[i], SCAN[i + 1])
@@ -88,8 +88,8 @@ def _bisect(d: sp.Expr, v: sp.Symbol, fixed: dict, lo: float, hi: float) -> floa
     root = 0.5 * (lo + hi)
     env = {k: np.array([val]) for k, val in fixed.items()}
     env[v] = np.array([root])
-    value, mag = evaluate_with_magnitude(d, env)
-    value, mag = float(np.ravel(value)[0]), float(np.ravel(mag)[0])
+    values, mags = evaluate_with_magnitude(d, env)
+    value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
     if not np.isfinite(value) or abs(value) > 1e-6 * max(mag, 1.0):
         return None  # a pole, not a root
     return root
@@ -104,10 +104,10 @@ def satisfies(d: sp.Expr, point: dict, tolerance: float = 1e-7, decimals=None) -
     for s in d.free_symbols:
         env.setdefault(s, np.array([0.0]))
     try:
-        value, mag = evaluate_with_magnitude(d, env)
+        values, mags = evaluate_with_magnitude(d, env)
     except (Unsupported, RecursionError):
         return None
-    value, mag = float(np.ravel(value)[0]), float(np.ravel(mag)[0])
+    value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
     if not np.isfinite(value):
         return None
     slack = tolerance * max(mag, 1e-12)
@@ -115,4 +115,4 @@ def satisfies(d: sp.Expr, point: dict, tolerance: float = 1e-7, decimals=None) -
         from grader.numeric.magnitude import decimal_magnitude
 
         slack += decimals.value * float(np.ravel(decimal_magnitude(d, env, decimals.per_digit))[0])
-    return abs(value) <= slack
+    return bool(abs(value) <= slack)

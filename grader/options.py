@@ -6,7 +6,6 @@ a ``ValueError`` that says what is allowed. Neither is the learner's fault.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -14,9 +13,10 @@ from typing import Any
 import sympy as sp
 
 from grader.equivalence import DEFAULT_TOLERANCE, Tolerance
+from tutor import settings
 
 FORMS = ("simplified", "expanded", "factored")
-DEFAULT_TIMEOUT = float(os.environ.get("CALCTUTOR_TIMEOUT", "3"))
+DEFAULT_TIMEOUT = settings.current().timeout
 
 
 @dataclass(frozen=True)

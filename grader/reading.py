@@ -125,8 +125,8 @@ def decimal_literals(text: Any, whole: bool = False) -> frozenset | None:
     from fractions import Fraction
 
     out = set()
-    if whole and rounded_whole(text):
-        out.add(Fraction(_ROUND_WHOLE.fullmatch(text).group(1)))
+    if whole and rounded_whole(text) and (m := _ROUND_WHOLE.fullmatch(text)) is not None:
+        out.add(Fraction(m.group(1)))
     for m in _LITERAL.finditer(text):
         lit = m.group(1)
         try:
@@ -168,6 +168,7 @@ def foreign_names(text: str, known: tuple[str, ...], functions: tuple[str, ...] 
         return _applied_stranger(text, allowed | {normalize(f.lstrip("\\")) for f in functions})
     from grader.words import names
 
+    assert first is not None  # the run that brought the first stranger
     listed = names(sorted(strangers))
     verb = "is not a variable" if len(strangers) == 1 else "are not variables"
     having = (f"its variables are {names(sorted(set(known)))}" if known else "the answer has no variables")

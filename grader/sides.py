@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import cast
 
 from grader import words
 from grader.reading import Judged
@@ -140,12 +141,12 @@ def split(text: str) -> tuple[Claim | None, str]:
     if len(parts) > 1:
         pairs = [_sides(p) for p in parts]
         if all(p is not None and _NAME.match(p[0]) for p in pairs):
-            names = tuple(lhs for lhs, _ in pairs)
+            names = tuple(lhs for lhs, _ in cast(list[tuple[str, str]], pairs))
             return (Claim("names", names=names, text="(" + ", ".join(names) + ")"),
-                    "(" + ", ".join(rhs for _, rhs in pairs) + ")")
+                    "(" + ", ".join(rhs for _, rhs in cast(list[tuple[str, str]], pairs)) + ")")
     sides = _sides(text)
     claim = read_claim(sides[0]) if sides is not None else None
-    return (claim, sides[1]) if claim is not None else (None, text)
+    return (claim, sides[1]) if claim is not None and sides is not None else (None, text)
 
 
 def _sides(text: str) -> tuple[str, str] | None:
@@ -178,7 +179,7 @@ class WrongSide(Judged):
         super().__init__(error, column, feedback)
 
 
-def check(claim: Claim, kind: str, variables: tuple[str, ...], asked: Claim | None) -> None:
+def check(claim: Claim, kind: str | None, variables: tuple[str, ...], asked: Claim | None) -> None:
     """Raise ``Unreadable`` (an invalid answer) when the left side names something other than what is asked."""
     said = f"The left-hand side {claim.describe()}"
     if claim.what == "names":

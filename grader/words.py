@@ -58,3 +58,17 @@ def names(items: Sequence[str]) -> str:
     from tutor.render.words import names as joined
 
     return joined(items)
+
+
+def witness_sentence(w: Any) -> str:
+    """A comparison's witness (``grader.equivalence.Witness``: point, answer, expected) as a sentence."""
+    where = point(w.point) if w.point else "this point"
+    if w.answer != w.answer:
+        return f"For example, at {where} your answer is undefined, but the right value is {number(w.expected)}."
+    if w.answer in (float("inf"), float("-inf")):
+        return (f"For example, at {where} your answer is too large to compute, but the right value is "
+                f"{number(w.expected)}.")
+    if not w.point:
+        return f"Your value is {number(w.answer)}."
+    return (f"For example, at {where} your answer gives {number(w.answer)}, "
+            f"but the right value is {number(w.expected)}.")

@@ -77,8 +77,27 @@ def _selected(argv: list[str]) -> str | None:
     return None
 
 
+def startup_problem() -> str | None:
+    """Why calctutor cannot start here (an unsupported system, a bad ``CALCTUTOR_*`` value), or None."""
+    from tutor import settings, system
+
+    problem = system.unsupported()
+    if problem:
+        return problem
+    try:
+        settings.current()
+        importlib.import_module("tutor.reading.limits")  # checks the CALCTUTOR_PARSE_* names
+    except settings.SettingsError as exc:
+        return str(exc)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    problem = startup_problem()
+    if problem:
+        print(f"calctutor: {problem}", file=sys.stderr)
+        return 2
     commands = available()
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version") and "practice" in commands:
         argv = ["practice", *argv]  # `calctutor --user ana` = `calctutor practice --user ana`

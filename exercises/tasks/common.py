@@ -141,7 +141,7 @@ def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
 
 def shown(value: Any) -> Any:
     """For worked steps: terminating fractions as decimals (0.1, (1.6, 0.6)), anything else unchanged."""
-    from exercises.exercise import typed_form
+    from exercises.prompt import typed_form
 
     if isinstance(value, (list, tuple)):
         value = point_value(value)

@@ -7,7 +7,7 @@ against the engine's ``minibatch_check``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from exercises.errors import BankError
 from exercises.schema import ExprText, Flag, MatrixRows, Names, Number, NumberTable, OneOf, Point, Vector
@@ -80,7 +80,7 @@ class LeastSquaresTask(Task):
             H = 2 * ls.scale * ls.XtX
             top = max(H.eigenvals(), key=lambda e: float(e))
             answer = sp.radsimp(2 / top)
-            if abs(float(answer) - ls.stable_bound) > 1e-9 * ls.stable_bound:
+            if abs(float(answer) - cast(float, ls.stable_bound)) > 1e-9 * cast(float, ls.stable_bound):
                 raise RuntimeError("the exact bound disagrees with the engine's")
             return Solved(answer=answer, kind="number", solution=nodes, result=ls)
         point = ctx.point("at", beta)
@@ -143,7 +143,7 @@ class MinibatchGradient(Task):
         from tutor.engine.mistakes import Mistake
         from tutor.render import line
 
-        variables = ctx.names("variables")
+        variables = cast(tuple, ctx.names("variables"))  # a required field
         columns = {k: [ctx.read(v, f"data.{k}") for v in (vals if isinstance(vals, tuple) else (vals,))]
                    for k, vals in ctx.raw("data").items()}
         sizes = {len(v) for v in columns.values()}

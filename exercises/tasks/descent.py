@@ -13,9 +13,10 @@ from typing import Any
 from exercises.errors import BankError
 from exercises.schema import ExprText, Integer, Names, Number, NumberTable, OneOf, Point
 from exercises.tasks.base import Context, Solved, Task, register
+from tutor.engine.descent_methods import DECLARED
 from tutor.render.words import count, plural
 
-OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+OPTIMIZERS = tuple(name for name, m in DECLARED.items() if not m.ascends)  # declared in tutor.engine.descent_methods
 BEHAVIOURS = {  # engine status -> (letter, choice text)
     "converged": "a", "converging": "a", "diverged": "b", "oscillating": "c", "slow": "d", "stalled": "d",
 }

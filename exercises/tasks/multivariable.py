@@ -3,7 +3,7 @@ derivative, tangent line/plane, Hessian, Taylor model, and the difference quotie
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from exercises.errors import BankError
 from exercises.schema import ExprText, Integer, Names, Number, OneOf, Point, Vector
@@ -76,7 +76,7 @@ class Partial(Task):
         from tutor.render import line
 
         f, variables = _function(ctx)
-        wrt = ctx.names("variable")
+        wrt = cast(tuple, ctx.names("variable"))  # a required field
         ctx.facts["variable"] = wrt[0] if len(wrt) == 1 else wrt
         d = _engine_call(tutor.partial, f, *wrt)
         answer = d.result

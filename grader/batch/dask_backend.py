@@ -94,7 +94,7 @@ class DaskScheduler:
         self.spec = replace(spec, bank_path=None)  # the workers get the content, not the client's path
         self._bank = None
         try:
-            self.client = Client(address, timeout=timeout)
+            self.client: Any = Client(address, timeout=timeout)
         except (OSError, TimeoutError, ValueError) as exc:
             raise DaskUnavailable(f"cannot reach the Dask scheduler at {address!r} ({exc})") from None
 

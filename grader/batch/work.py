@@ -132,7 +132,7 @@ def _read_as(seen: Any) -> tuple[str, str]:
         key = (type(seen.obj), seen.obj)
         hit = _PRINTED.get(key)
     except TypeError:  # unhashable
-        key = hit = None
+        key, hit = None, None  # type: ignore[assignment]  # (no cache for this one)
     if hit is None:
         try:
             hit = (seen.text, seen.latex)

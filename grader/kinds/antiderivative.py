@@ -14,10 +14,9 @@ import sympy as sp
 
 from grader import words
 from grader.equivalence import compare
-from grader.kinds.base import Context, interpretation, register
+from grader.kinds.base import Context, interpretation
 from grader.kinds.constants import (Family, by_name, compare_domains, family, restricted_constant,
                                     RangeUnknown, undeclared_constants)
-from grader.kinds.expression import Expression, _witness_sentence
 from grader.numeric.evaluate import free
 from grader.verdict import Verdict, correct, incorrect, partial, undecided
 
@@ -43,7 +42,7 @@ def _not_an_antiderivative(expected, answer, variables, space, ctx, seen) -> Ver
             text = f"Differentiate your answer: its derivative{'' if len(variables) == 1 else f' in {v}'} " \
                    "is not the function you were asked to integrate."
             if outcome.witness is not None and outcome.witness.point:
-                text += " " + _witness_sentence(outcome.witness).replace("your answer gives",
+                text += " " + words.witness_sentence(outcome.witness).replace("your answer gives",
                                                                          "the derivative of your answer gives")
             return incorrect(text, seen, "not-an-antiderivative")
     return None
@@ -64,7 +63,7 @@ def _family_flaw(expected, answer, ref: Family, mine: Family, space, seen) -> Ve
                          "real value", seen)
     if bad is not None:
         c, values = bad
-        where = ", ".join(f"{s} = {words.number(p)}" for s, p in domain.anchor.items())
+        where = ", ".join(f"{s} = {words.number(p)}" for s, p in (domain.anchor or {}).items())
         return incorrect(f"Your constant {c} does not reach every antiderivative: at {where} your answer "
                          f"{_reach(values)}, whatever {c} is. Write + C, with C any real number.",
                          seen, "restricted-constant")
@@ -110,18 +109,3 @@ def grade_antiderivative(expected: sp.Expr, answer: sp.Expr, ctx: Context, polic
         return correct("Correct: your answer is an antiderivative (it differs from mine by a constant at most).",
                        seen)
     return correct("Correct. Well done.", seen)
-
-
-@register
-class Antiderivative(Expression):
-    name = "antiderivative"
-    aliases = ("integral", "indefinite_integral")
-    noun = "an antiderivative such as x^2/2 + C"
-    infer_order = 1000  # never inferred: an antiderivative looks like any expression
-
-    @classmethod
-    def claims(cls, expected, options):
-        return False
-
-    def grade(self, expected, answer, ctx):
-        return grade_antiderivative(expected, answer, ctx, ctx.options.constant or "optional")

@@ -15,12 +15,16 @@ import sympy as sp
 from grader.options import Options
 from grader.reading import Unreadable, decimal_literals, has_decimals, rounded_whole
 from grader.verdict import Interpretation, Verdict
+from tutor.answer_kinds import KIND_NAMES
 
 KINDS: dict[str, type["Kind"]] = {}
 ALIASES: dict[str, str] = {}
 
 
 def register(cls: type["Kind"]) -> type["Kind"]:
+    """Add a kind class; its name must be declared in ``tutor.answer_kinds`` (the one list)."""
+    if cls.name not in KIND_NAMES:
+        raise TypeError(f"answer kind {cls.name!r} is not declared in tutor.answer_kinds.ANSWER_KINDS")
     KINDS[cls.name] = cls
     for alias in cls.aliases:
         ALIASES[alias] = cls.name
@@ -77,7 +81,7 @@ class Kind:
             return options.variables
         from tutor.engine.inputs import ordered_variables
 
-        free = getattr(expected, "free_symbols", set())
+        free: set = getattr(expected, "free_symbols", set())
         return ordered_variables(sp.Tuple(*free) if free else sp.Integer(0))
 
     def read(self, answer: Any, ctx: Context) -> Any:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from grader.numeric.evaluate import free
 
-from typing import Any
+from typing import Any, ClassVar
 
 import sympy as sp
 
 from grader import diagnose, forms, words
 from grader.budget import OutOfTime
-from grader.equivalence import Equivalence, Witness, compare, reference
+from grader.equivalence import Equivalence, compare, reference
+from grader.kinds.antiderivative import grade_antiderivative
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.numeric.evaluate import Unsupported
 from grader.options import Options
@@ -33,7 +34,7 @@ def is_scalar(obj: Any) -> bool:
 @register
 class Expression(Kind):
     name = "expression"
-    aliases = ("function", "derivative", "formula")
+    aliases: ClassVar[tuple[str, ...]] = ("function", "derivative", "formula")
     noun = "an expression such as 2x + 1"
     infer_order = 50
 
@@ -55,8 +56,6 @@ class Expression(Kind):
 
     def grade(self, expected, answer, ctx):
         if ctx.options.constant is not None:  # an antiderivative, up to a constant of integration
-            from grader.kinds.antiderivative import grade_antiderivative
-
             return grade_antiderivative(expected, answer, ctx, ctx.options.constant)
         return grade_scalar(expected, answer, ctx)
 
@@ -113,24 +112,11 @@ def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpret
     elif outcome.reason:
         parts.append(f"Your answer {outcome.reason}.")
     if outcome.witness is not None and (finding is None or finding.key in _SHOW_WITNESS):
-        parts.append(_witness_sentence(outcome.witness))
+        parts.append(words.witness_sentence(outcome.witness))
     return incorrect(" ".join(parts), seen, finding.key if finding else None)
 
 
 _SHOW_WITNESS = {"coefficient", "rounding"}
-
-
-def _witness_sentence(w: Witness) -> str:
-    where = words.point(w.point) if w.point else "this point"
-    if w.answer != w.answer:
-        return f"For example, at {where} your answer is undefined, but the right value is {words.number(w.expected)}."
-    if w.answer in (float("inf"), float("-inf")):
-        return (f"For example, at {where} your answer is too large to compute, but the right value is "
-                f"{words.number(w.expected)}.")
-    if not w.point:
-        return f"Your value is {words.number(w.answer)}."
-    return (f"For example, at {where} your answer gives {words.number(w.answer)}, "
-            f"but the right value is {words.number(w.expected)}.")
 
 
 @register
@@ -172,3 +158,20 @@ class Number(Kind):
             return incorrect(f"The answer is a number, but yours still contains {names}. "
                              "Substitute the given values and work it out.", seen, "not-a-number")
         return grade_scalar(expected, answer, ctx, seen=seen)
+
+
+@register
+class Antiderivative(Expression):
+    """The expression kind up to a constant of integration (graded in ``antiderivative``)."""
+
+    name = "antiderivative"
+    aliases = ("integral", "indefinite_integral")
+    noun = "an antiderivative such as x^2/2 + C"
+    infer_order = 1000  # never inferred: an antiderivative looks like any expression
+
+    @classmethod
+    def claims(cls, expected, options):
+        return False
+
+    def grade(self, expected, answer, ctx):
+        return grade_antiderivative(expected, answer, ctx, ctx.options.constant or "optional")

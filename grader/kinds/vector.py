@@ -7,7 +7,7 @@ mistakes (components swapped, a transposed matrix, supplied wrong vectors).
 from __future__ import annotations
 
 from itertools import permutations
-from typing import Any
+from typing import Any, ClassVar
 
 import sympy as sp
 
@@ -55,7 +55,7 @@ def _ordinal(i: int) -> str:
 @register
 class Vector(Kind):
     name = "vector"
-    aliases = ("point", "tuple")
+    aliases: ClassVar[tuple[str, ...]] = ("point", "tuple")
     noun = "a vector such as (1, 2)"
     infer_order = 30
 
@@ -178,7 +178,7 @@ class Gradient(Vector):
 @register
 class Matrix(Kind):
     name = "matrix"
-    aliases = ("jacobian",)
+    aliases: ClassVar[tuple[str, ...]] = ("jacobian",)
     noun = "a matrix such as [[1, 2], [3, 4]]"
     infer_order = 20
 

@@ -39,7 +39,8 @@ def decimal_magnitude(expr: sp.Basic, env: Env, per_digit: bool = True, literals
             policy = _DECIMALS if per_digit else _DECIMALS_RELATIVE
         else:
             policy = _typed(literals, per_digit)
-            policy.prepare(expr)
+            if policy.prepare is not None:
+                policy.prepare(expr)
         return _with_mag(expr, env, policy)[1]
 
 

@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -197,7 +198,7 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         k = int(ok.sum())
         return Sample((), np.zeros((k, 0)), ((),) * k, values[ok], mags[ok], seed, {}, expr)
     rng = _rng(seed)
-    candidates = _pool(n, rng) + _lattice(expr, variables)
+    candidates: list[tuple[str, np.ndarray, Any]] = _pool(n, rng) + _lattice(expr, variables)
     pts, values, mags, ok = _evaluate_points(expr, variables, candidates)
     caps = _CAPS_ONE if n == 1 else _CAPS
     chosen = _choose(candidates, ok, caps)

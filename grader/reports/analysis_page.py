@@ -65,7 +65,7 @@ def analysis_html(analysis: ItemAnalysis) -> str:
              "together.</p>")
     if hardest:
         intro += "<p>Hardest: " + ", ".join(
-            f'<a href="#item-{analysis.items.index(i) + 1}">{esc(i.exercise)}</a> ({100 * i.success_rate:.0f}%)'
+            f'<a href="#item-{analysis.items.index(i) + 1}">{esc(i.exercise)}</a> ({100 * (i.success_rate or 0):.0f}%)'
             for i in hardest) + ".</p>"
     body = [intro, _overview(analysis)] + [_section(n, i) for n, i in enumerate(analysis.items, 1)]
     sub = f"{count(analysis.students, 'student')} · {count(len(analysis.items), 'exercise')}"

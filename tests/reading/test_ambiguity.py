@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from tutor.reading.ambiguity import slash_alternative, slash_note
-from tutor.reading.lexer import reading_notes
+from tutor.reading.ambiguity import reading_notes, slash_alternative, slash_note
 from tutor.reading.parser import parse
 
 x, y = sp.symbols("x y")

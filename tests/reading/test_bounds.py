@@ -168,3 +168,19 @@ def test_equal_denominators_in_a_sum_are_not_counted_twice(exponent, terms):
 def test_a_sum_whose_common_denominator_is_too_long_is_refused():
     with pytest.raises(ParseError, match="too large to work with exactly"):
         parse_uncached("1/10^999 + 1/(10^999 + 1)")
+
+
+def test_changed_process_limits_are_not_dodged_by_the_parse_cache():
+    from tutor.reading import limits
+    from tutor.reading.parser import parse
+
+    text = "x + " * 20 + "1"
+    assert parse(text) is not None  # read (and cached) under the default limits
+    old = limits.current()
+    try:
+        limits.set_limits(max_length=10)
+        with pytest.raises(ParseError, match="too long"):
+            parse(text)
+    finally:
+        limits.LIMITS = old
+    assert parse(text) == parse_uncached(text)

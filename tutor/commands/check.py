@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import argparse
 
+from tutor.answer_kinds import KIND_NAMES
 from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
 
-KIND_NAMES = ("expression", "number", "vector", "gradient", "matrix", "hessian", "point_set", "equation",
-              "limit", "multiple_choice", "true_false", "interval", "antiderivative")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -83,9 +83,9 @@ def error(message: str) -> None:
 
 def internal_error(exc: BaseException) -> int:
     """Report a bug without a traceback (set CALCTUTOR_DEBUG=1 to see it)."""
-    import os
+    from tutor import settings
 
-    if os.environ.get("CALCTUTOR_DEBUG"):
+    if settings.current().debug:
         import traceback
 
         traceback.print_exception(exc)

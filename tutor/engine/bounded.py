@@ -21,11 +21,12 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from tutor import settings
 from tutor.reading.errors import Interrupted
 
 T = TypeVar("T")
 
-DEFAULT_TIMEOUT = float(os.environ.get("CALCTUTOR_TIMEOUT", "3"))
+DEFAULT_TIMEOUT = settings.current().timeout
 
 _pool = None
 _pool_lock = threading.Lock()
@@ -101,7 +102,7 @@ def shutdown() -> None:
 
 
 def _mode() -> str:
-    forced = os.environ.get("CALCTUTOR_BOUNDED", "")
+    forced = settings.current().bounded
     if forced in ("inline", "process"):
         return forced
     if _in_worker or multiprocessing.current_process().daemon:
@@ -116,7 +117,7 @@ def bounded(fn: Callable[..., T], *args: Any, timeout: float | None = None,
     ``fn`` must be a module-level function and its arguments picklable.
     """
     seconds = DEFAULT_TIMEOUT if timeout is None else timeout
-    label = what or getattr(fn, "__name__", "computation")
+    label: str = what or str(getattr(fn, "__name__", "computation"))
     if _mode() == "inline":
         with alarm(seconds, label):
             return fn(*args, **kwargs)

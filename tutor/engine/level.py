@@ -157,7 +157,7 @@ def _conic(poly, x, y, level) -> tuple[LevelCase, ...]:
         if disc < 0:
             sign = 1 if A > 0 else -1
             if A == Cq and B == 0:
-                inside = ("circle", (centre, ("radius", sp.sqrt(sign * k / A)), ("radius squared", sign * k / A)))
+                inside: tuple[str, tuple] = ("circle", (centre, ("radius", sp.sqrt(sign * k / A)), ("radius squared", sign * k / A)))
             else:
                 lam = sp.Matrix([[A, B / 2], [B / 2, Cq]]).eigenvals(multiple=True)
                 axes = tuple(sp.sqrt(sign * k / sp.Abs(v)) for v in sorted(lam, key=lambda v: float(abs(v))))

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from tutor.engine.descent_methods import METHOD_NAMES
 from tutor.operations.catalogue import declare
 from tutor.operations.derivatives import VARS
 from tutor.operations.errors import OperationError
 from tutor.operations.params import Operation, Outcome, Param
 from tutor.operations.run import emit
 
-# kept in step with tutor.engine.descent.optimizers.METHODS (a test checks); listed here so --help stays light
-METHODS = ("gd", "ascent", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+METHODS = METHOD_NAMES  # declared in tutor.engine.descent_methods (light, so --help stays light)
 MAX_STEPS = 1_000_000
 MAX_RATES = 20
 
@@ -85,7 +85,7 @@ def _data(v: dict[str, Any]) -> dict[str, Any] | None:
     if table.dtype.names is None or table.size == 0:
         raise OperationError(f"the data file {path} needs a header row naming its columns, and some rows")
     table = np.atleast_1d(table)
-    return {name: table[name] for name in table.dtype.names}
+    return {name: table[name] for name in table.dtype.names or ()}
 
 
 def _saved(draw: Any, result: Any, path: str) -> str:
@@ -149,7 +149,7 @@ def _sweep(v: dict[str, Any]) -> Any:
 
 
 def _show_sweep(result: Any, v: dict[str, Any], fmt: str) -> Outcome:
-    notes = ()
+    notes: tuple[str, ...] = ()
     if v["plot"]:
         from tutor.plots.descent import descent_figure
 

@@ -5,6 +5,7 @@ tangent lines and loss-landscape slices come from ``tutor.plots.functions``.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tutor.operations.catalogue import declare
@@ -15,7 +16,7 @@ from tutor.operations.params import Operation, Outcome, Param
 KINDS = ("surface", "contour", "tangent", "landscape")
 
 
-def _plot(v: dict[str, Any]) -> str:
+def _plot(v: dict[str, Any]) -> Path:
     from tutor.plots import functions as plots
 
     at, kind, span = v["at"], v["kind"], v["span"]

@@ -56,7 +56,7 @@ def _pretty(obj: Any) -> str:
 def read(text: str, variables: list[str] | None = None, expect: str | None = None) -> Reading:
     """Parse and describe (raises ParseError for unreadable text)."""
     from tutor.engine.inputs import ordered_variables
-    from tutor.reading.lexer import reading_notes
+    from tutor.reading.ambiguity import reading_notes
     from tutor.reading.parser import parse, shape_of
     from tutor.reading.printer import to_latex, to_text, to_unicode
 
@@ -79,7 +79,7 @@ def _show(reading: Any, v: dict[str, Any], fmt: str) -> str | Outcome:
     if isinstance(reading, Exception):
         if fmt != "json":
             raise reading
-        return Outcome(json.dumps(reading.to_dict(), ensure_ascii=False, indent=2), (str(reading),), 2)
+        return Outcome(json.dumps(getattr(reading, "to_dict")(), ensure_ascii=False, indent=2), (str(reading),), 2)
     if fmt == "json":
         return json.dumps(reading.to_dict(), ensure_ascii=False, indent=2)
     return reading.echo(fmt) if v["brief"] else reading.render(fmt)

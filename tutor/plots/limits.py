@@ -91,7 +91,7 @@ def is_sequence(w: Any) -> bool:
     return w.path.approach.is_infinite is True
 
 
-def _draw_witness(ax: Any, pts: np.ndarray, w: Any, color: str, label: str, z: np.ndarray | None = None) -> None:
+def _draw_witness(ax: Any, pts: np.ndarray, w: Any, color: str, label: str | None, z: np.ndarray | None = None) -> None:
     style = dict(ls="none", marker=".", ms=5) if is_sequence(w) else dict(lw=2.4)
     cols = (pts[:, 0], pts[:, 1]) if z is None else (pts[:, 0], pts[:, 1], z)
     ax.plot(*cols, color=color, label=label, **style)

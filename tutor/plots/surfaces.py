@@ -16,7 +16,7 @@ import numpy as np
 
 from tutor.plots.common import KIND_STYLE, new_figure, plt, save
 
-Box = tuple[tuple[float, float], tuple[float, float]]
+Box = tuple[tuple[float, float], ...]  # (low, high) per variable
 NO_GRADIENT = " (no gradient)"
 LABELS = {"minimum": "minimum", "maximum": "maximum", "saddle": "saddle point",
           "inconclusive": "degenerate / undecided", "not an extremum": "not an extremum"}

@@ -4,6 +4,8 @@ calctutor reads juxtaposition before division (``1/2x`` is 1/(2x)), which is
 right for some and a surprise for others. This finds the alternative reading,
 where '/' divides by the first factor only, so the echo can mention it and the
 grader can ask for brackets instead of marking a well-meant answer wrong.
+``reading_notes`` gathers the echo's notes (split letter runs, this one); it sits above
+the parser, which it uses.
 """
 from __future__ import annotations
 
@@ -14,8 +16,11 @@ from typing import Any
 from lark import Token
 
 from tutor.reading.errors import ParseError
-from tutor.reading.lexer import OPENERS, tokenize
+from tutor.reading.lexer import _TOKEN_RE, OPENERS, tokenize
 from tutor.reading.limits import current
+from tutor.reading.names import WHOLE_WORDS, declared_table, normalize, split_run
+from tutor.reading.parser import _variable_names, parse
+from tutor.reading.printer import to_unicode
 
 _ATOMS = {"NUMBER", "NAME", "CONST"}
 _STARTS_FACTOR = {"NUMBER", "NAME", "CONST", "FUNC", "ROOT", "_TSQRT", "_FRAC", "_LPAR", "_LBRACK", "_BAROPEN"}
@@ -31,8 +36,6 @@ class Alternative:
 
 def slash_alternative(text: str, variables: Iterable[Any] | None = None) -> Alternative | None:
     """The reading with '/' dividing by the first factor only, or None when there is no such ambiguity."""
-    from tutor.reading.parser import _variable_names, parse
-
     names = _variable_names(variables)
     try:
         tokens = tokenize(text, names, current()).tokens
@@ -102,7 +105,27 @@ def slash_note(text: str, variables: Iterable[Any] | None = None) -> str | None:
     alt = slash_alternative(text, variables)
     if alt is None:
         return None
-    from tutor.reading.printer import to_unicode
-
     return (f"'/' divides by the whole product written after it; if you meant {to_unicode(alt.value)}, "
             f"type {alt.text}")
+
+
+def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
+    """Sentences saying how runs of letters were split (``xy`` is read as x · y), for the echo."""
+    declared, _ = declared_table(variables)
+    notes: list[str] = []
+    for m in _TOKEN_RE.finditer(text):
+        letters = m.group("word")
+        if not letters or m.group("suffix") or letters.lower() in WHOLE_WORDS or normalize(letters) in declared:
+            continue
+        pieces = split_run(letters, variables)
+        if len(pieces) > 1:
+            names = [{"E": "e"}.get(p.value, p.value) for p in pieces]
+            note = f"'{letters}' is read as " + " · ".join(names)
+            if all(p.kind == "NAME" for p in pieces):
+                note += f" (a product; declare '{letters}' as a variable to keep it one name)"
+            if note not in notes:
+                notes.append(note)
+    slash = slash_note(text, variables)
+    if slash:
+        notes.append(slash)
+    return notes

@@ -110,8 +110,8 @@ class Lexer:
         self.live: list[str] = []  # open brackets so far (for telling '|' openers from closers)
 
     # -- errors -------------------------------------------------------------
-    def fail(self, message: str, pos: int, hint: str | None = None) -> ParseError:
-        return ParseError(message, self.text, pos + 1, hint)
+    def fail(self, message: str, pos: int | None, hint: str | None = None) -> ParseError:
+        return ParseError(message, self.text, (pos or 0) + 1, hint)  # (our tokens always have a position)
 
     # -- main loop ----------------------------------------------------------
     def run(self) -> Lexed:
@@ -373,7 +373,7 @@ class Lexer:
             raise self.fail(f"'{self.out.source(opener)}' is never closed", opener.start_pos,
                             f"add '{_closing_text(opener.type)}' where it should end")
         if toks and toks[0].type == "_LBRACE" and match.get(0) == len(toks) - 1:
-            toks[0] = _tok("_SETOPEN", "{", toks[0].start_pos, toks[0].end_pos)
+            toks[0] = _tok("_SETOPEN", "{", toks[0].start_pos or 0, toks[0].end_pos or 0)
 
 
 def _before_operand(toks: list[Token], i: int) -> tuple[str, int]:
@@ -394,30 +394,6 @@ def tokenize(text: str, variables: tuple[str, ...], limits: Limits, strict: bool
              functions: tuple[str, ...] = ()) -> Lexed:
     """Learner text -> tokens (ParseError on characters or brackets that can't be read)."""
     return Lexer(text, variables, limits, strict, functions).run()
-
-
-def reading_notes(text: str, variables: tuple[str, ...] = ()) -> list[str]:
-    """Sentences saying how runs of letters were split (``xy`` is read as x · y), for the echo."""
-    declared, _ = declared_table(variables)
-    notes: list[str] = []
-    for m in _TOKEN_RE.finditer(text):
-        letters = m.group("word")
-        if not letters or m.group("suffix") or letters.lower() in WHOLE_WORDS or normalize(letters) in declared:
-            continue
-        pieces = split_run(letters, variables)
-        if len(pieces) > 1:
-            names = [{"E": "e"}.get(p.value, p.value) for p in pieces]
-            note = f"'{letters}' is read as " + " · ".join(names)
-            if all(p.kind == "NAME" for p in pieces):
-                note += f" (a product; declare '{letters}' as a variable to keep it one name)"
-            if note not in notes:
-                notes.append(note)
-    from tutor.reading.ambiguity import slash_note  # imported late: it uses this module
-
-    slash = slash_note(text, variables)
-    if slash:
-        notes.append(slash)
-    return notes
 
 
 def _function_power(toks) -> bool:

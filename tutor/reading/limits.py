@@ -6,8 +6,11 @@ through the environment (``CALCTUTOR_PARSE_MAX_LENGTH`` and friends).
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from tutor import settings
+from tutor.settings import SettingsError
 
 
 @dataclass(frozen=True)
@@ -22,24 +25,25 @@ class Limits:
 
 
 def _from_env() -> Limits:
-    values = {}
-    for f in fields(Limits):
-        raw = os.environ.get(f"CALCTUTOR_PARSE_{f.name.upper()}")
-        if raw and raw.strip().isdigit():
-            values[f.name] = int(raw)
+    """The limits with the ``CALCTUTOR_PARSE_<LIMIT>`` overrides (read by ``tutor.settings``)."""
+    names = [f.name for f in fields(Limits)]
+    values: dict[str, Any] = dict(settings.current().parse_limits)
+    for name in values:
+        if name not in names:
+            raise SettingsError(f"CALCTUTOR_PARSE_{name.upper()} is not a reader limit; the limits are "
+                                + ", ".join(f"CALCTUTOR_PARSE_{n.upper()}" for n in names))
     return Limits(**values)
 
 
 LIMITS = _from_env()
 
 
-def set_limits(**changes: int) -> Limits:
-    """Change the process-wide limits (clears the parse cache); returns the new limits."""
+def set_limits(**changes: Any) -> Limits:
+    """Change the process-wide limits; returns the new limits.
+
+    The parse cache keys on the limits in force, so no answer read under the old ones is served."""
     global LIMITS
     LIMITS = replace(LIMITS, **changes)
-    from tutor.reading import parser
-
-    parser.clear_cache()
     return LIMITS
 
 

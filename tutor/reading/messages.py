@@ -30,7 +30,7 @@ def explain_unexpected(exc: UnexpectedInput, lexed: Lexed) -> ParseError:
     src = lexed.source
 
     def err(message: str, where: Token | None, hint: str | None) -> ParseError:
-        column = len(text) + 1 if where is None else where.column
+        column = len(text) + 1 if where is None or where.column is None else where.column
         return ParseError(message, text, column, hint)
 
     if at_end:

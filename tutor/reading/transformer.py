@@ -14,6 +14,7 @@ from lark import Token, Transformer, v_args
 from tutor.reading import sizes
 from tutor.reading.dne import DNE
 from tutor.reading.limits import Limits
+from tutor.reading.printer import to_text
 
 
 class SemanticError(Exception):
@@ -199,7 +200,7 @@ class ToSymPy(Transformer):
             return (sp.Min if name == "min" else sp.Max)(*args)
         if name == "binomial":
             self._arity(name, args, 2, 2, pos)
-            return self._binomial(*args, pos)
+            return self._binomial(args[0], args[1], pos)
         if name == "sqrt":
             self._arity(name, args, 1, 1, pos)
             return self._root(args[0], 2, pos)
@@ -329,8 +330,6 @@ _NOT_A_NUMBER = (sp.S.ComplexInfinity, sp.S.NaN)
 
 
 def _text(obj) -> str:
-    from tutor.reading.printer import to_text
-
     return to_text(obj)
 
 
@@ -358,8 +357,6 @@ def _divisor(b, pos, refuse: bool) -> None:
 
 
 def _short(obj) -> str:
-    from tutor.reading.printer import to_text  # printing is only needed for this message
-
     text = to_text(obj)
     return text if len(text) <= 30 else text[:27] + "..."
 

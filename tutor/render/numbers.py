@@ -24,7 +24,9 @@ _MANTISSA = re.compile(r"^-?([0-9.]+)")
 def decimal(value: Any, digits: int = DIGITS) -> sp.Float:
     """``value`` rounded to ``digits`` significant digits, printed without padding zeros."""
     text = f"{float(sp.N(value, digits + 5)):.{digits}g}"
-    mantissa = _MANTISSA.match(text).group(1)
+    found = _MANTISSA.match(text)
+    assert found is not None  # every decimal text has a mantissa
+    mantissa = found.group(1)
     if "." in mantissa:
         sig = len(mantissa.replace(".", "").lstrip("0")) or 1   # 0.5, −3.513905039
     else:

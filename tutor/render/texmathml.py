@@ -34,6 +34,8 @@ def tex_to_mathml(source: str, dom: minidom.Document) -> minidom.Element | None:
         math = minidom.parseString(xml).documentElement
     except Exception:  # noqa: BLE001 - malformed output: fall back like a failed conversion
         return None
+    if math is None:
+        return None
     row = dom.createElement("mrow")
     for child in list(math.childNodes):
         row.appendChild(dom.importNode(child, True))
@@ -54,6 +56,8 @@ def _split_numbers(node: minidom.Element, dom: minidom.Document) -> None:
         if m is None or m.end() == len(text):
             continue
         parent = el.parentNode
+        if parent is None:
+            continue
         digits = dom.createElement("mn")
         digits.appendChild(dom.createTextNode(m.group()))
         parent.insertBefore(digits, el)
@@ -74,5 +78,5 @@ def stretch(mo: minidom.Element) -> None:
 def _stretch_matrix_fences(node: minidom.Element) -> None:
     for table in node.getElementsByTagName("mtable"):
         for side in (table.previousSibling, table.nextSibling):
-            if side is not None and getattr(side, "tagName", "") == "mo" and _text(side).strip() in _FENCES:
+            if isinstance(side, minidom.Element) and side.tagName == "mo" and _text(side).strip() in _FENCES:
                 stretch(side)

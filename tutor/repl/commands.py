@@ -14,6 +14,8 @@ from tutor.repl.markup import render_markdown
 from tutor.repl.progress import fmt_points
 from tutor.render.words import count, every
 
+QUIT = object()  # what a command returns to end the session
+
 COMMANDS: dict[str, "Command"] = {}
 _ORDER: list["Command"] = []
 
@@ -274,8 +276,6 @@ class Quit(Command):
     name, aliases, usage, summary = "quit", ("q", "exit"), ":quit", "leave (Ctrl-D too); progress is kept"
 
     def run(self, session, arg):
-        from tutor.repl.session import QUIT
-
         return QUIT
 
 

@@ -5,9 +5,10 @@ so that the REPL, ``check`` and ``grade`` agree.)
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
+
+from tutor import settings
 
 _NOT_UTF8 = re.compile("[\udc80-\udcff\ufffd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
@@ -47,7 +48,7 @@ def explain_error(exc: BaseException) -> tuple[str, str | None]:
         return (f"That did not finish: {exc}. Try something smaller, or split it into steps.", "error")
     if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
         return exc.args[0], "error"
-    if os.environ.get("CALCTUTOR_DEBUG"):
+    if settings.current().debug:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)

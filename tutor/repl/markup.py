@@ -336,6 +336,7 @@ def _wrap_blocks(text: str, width: int, ascii_only: bool) -> str:
                     items.append(heading.group(1))
                 else:
                     bullet = "-" if ascii_only else "•"
+                    assert item is not None
                     mark = item.group(1) if item.group(1)[0].isalnum() else bullet
                     items.append(textwrap.fill(item.group(2), width, initial_indent=f"  {mark} ",
                                                subsequent_indent=" " * (len(mark) + 3)))

@@ -6,8 +6,9 @@ classroom machines can point every session at a folder of their choosing.
 from __future__ import annotations
 
 import getpass
-import os
 from pathlib import Path
+
+from tutor import settings
 
 DB_NAME = "progress.sqlite3"
 
@@ -18,7 +19,7 @@ class HomeError(ValueError):
 
 def data_dir(create: bool = True) -> Path:
     """The directory for progress, history and figures (created when asked)."""
-    home = os.environ.get("CALCTUTOR_HOME")
+    home = settings.current().home
     if home:
         path = Path(home).expanduser()
     else:
@@ -52,7 +53,7 @@ def figure_path(user: str, exercise_id: str) -> Path:
 
 def default_user() -> str:
     """``CALCTUTOR_USER``, else the login name, else ``student``."""
-    name = os.environ.get("CALCTUTOR_USER")
+    name = settings.current().user
     if name:
         return name
     try:

@@ -14,6 +14,8 @@ from typing import Any
 
 from grader.scoring import USES_ATTEMPT
 from tutor.repl import attempts, views
+from tutor.repl.calculator import CALCULATOR
+from tutor.repl.commands import COMMANDS, QUIT, unknown_command
 from tutor.repl.progress import GRADED, ExerciseState, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
 from tutor.repl.suggest import REASONS, Suggestion, next_exercise
@@ -23,7 +25,6 @@ from tutor.repl.terminal import Output
 from tutor.repl.warmup import Warmup
 from tutor.render.words import count
 
-QUIT = object()
 COMPUTE_LIMIT = 30.0  # seconds: an outer stop for anything one line can start
 
 # bare words a student may type without the colon (when no exercise is waiting for an answer,
@@ -192,7 +193,7 @@ class Session:
             self.say(f"You have solved every exercise {where}. Well done! :topics shows where to go next.")
             return
         if outside:
-            self.say(f"Everything in {views.topic_title(self.topic)} is done; here is one from another topic.")
+            self.say(f"Everything in {views.topic_title(str(self.topic))} is done; here is one from another topic.")
         ex = self.bank[found.exercise_id]
         self.say(f"Suggested next: {ex.id} — {ex.title} ({views.topic_title(ex.topic)}; "
                  f"{REASONS[found.reason]}).", "strong")
@@ -245,9 +246,6 @@ class Session:
         return None
 
     def dispatch(self, line: str) -> Any:
-        from tutor.repl.calculator import CALCULATOR
-        from tutor.repl.commands import COMMANDS, unknown_command
-
         text = line.strip()
         problem = input_problem(text)
         if problem:

@@ -151,11 +151,11 @@ class ProgressStore:
             try:
                 cur = self._db.execute(sql, args)  # type: ignore[union-attr]
                 self.saved_last = True
-                return int(cur.lastrowid)
+                return int(cur.lastrowid or 0)
             except sqlite3.Error as exc:
                 self.problem = describe(exc, self.path)
         self.saved_last = False
-        return -int(self._kept.execute(sql, args).lastrowid)
+        return -int(self._kept.execute(sql, args).lastrowid or 0)
 
     @property
     def unsaved(self) -> int:

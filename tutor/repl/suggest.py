@@ -28,7 +28,10 @@ def suggestions(order: Sequence[tuple[str, str]], states: dict[str, ExerciseStat
     ``order`` is the course order as ``(exercise id, topic)`` pairs. With a
     ``topic``, only that topic's exercises are considered.
     """
-    new, due, early, review = [], [], [], []
+    new: list = []
+    due: list = []
+    early: list = []
+    review: list = []
     for index, (ex_id, ex_topic) in enumerate(order):
         if ex_id in exclude or (topic is not None and ex_topic != topic):
             continue

@@ -125,7 +125,7 @@ class ToolkitReader:
         from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
         from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-        hist = InMemoryHistory()
+        hist: InMemoryHistory | FileHistory = InMemoryHistory()
         if history is not None:
             try:
                 history.parent.mkdir(parents=True, exist_ok=True)
@@ -133,7 +133,7 @@ class ToolkitReader:
                 hist = FileHistory(str(history))
             except OSError:
                 pass
-        self._session = PromptSession(history=hist, completer=make_completer(words, arguments),
+        self._session: PromptSession[str] = PromptSession(history=hist, completer=make_completer(words, arguments),
                                       complete_while_typing=False, auto_suggest=AutoSuggestFromHistory(),
                                       enable_history_search=True)
 

@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tutor import settings
+
 
 def viewer_command() -> list[str] | None:
     """The command that opens a file, or None on a headless machine (SSH, CI, a container)."""
-    if os.environ.get("CALCTUTOR_NO_VIEWER"):
+    if settings.current().no_viewer:
         return None
     if sys.platform == "darwin":
         return ["open"]
@@ -24,7 +26,7 @@ def viewer_command() -> list[str] | None:
 
 def open_file(path: Path) -> bool:
     """Start the viewer in the background; True if one was started."""
-    if sys.platform.startswith("win") and not os.environ.get("CALCTUTOR_NO_VIEWER"):
+    if sys.platform.startswith("win") and not settings.current().no_viewer:
         try:
             os.startfile(str(path))  # type: ignore[attr-defined]
             return True

@@ -24,7 +24,7 @@ def kind_tip(ex: Any, variant: Any) -> str | None:
         elements = list(getattr(answer, "args", ()) or ()) if answer is not None else []
         points = any(getattr(e, "is_Tuple", False) or isinstance(e, tuple) for e in elements) \
             or (not elements and "(" in str(getattr(variant, "answer_text", "(")))
-    return plain_tip(kind, classify, points)
+    return plain_tip(str(kind), classify, points)
 
 
 STATUS_MARKS = {  # unicode, ascii
@@ -80,7 +80,7 @@ def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int
     """The prompt, how to type the answer, the commands (``hints``/``hint_cost``/``solution``: an
     assignment's rules, else the bank's) and the exercise's history."""
     prompt = getattr(variant, "prompt", None) or getattr(ex, "prompt", "")
-    out: Lines = [(render_markdown(prompt, width=width, ascii_only=ascii_only, bold=bold), None)]
+    out: Lines = [(render_markdown(str(prompt), width=width, ascii_only=ascii_only, bold=bold), None)]
     tip = kind_tip(ex, variant)
     if tip:
         out.append((tip, "note"))

@@ -155,3 +155,35 @@ def test_names_match_the_functions_own_symbol():
     """A variable given by name finds the function's symbol even if it carries assumptions."""
     xr = sp.Symbol("x", real=True)
     assert derivative(xr**2, "x").result == 2 * xr
+
+
+def test_rules_are_tried_in_their_declared_priority_not_import_order():
+    from tutor.engine.derivative.rules import REGISTRY
+    from tutor.engine.derivative.rules.functions import FunctionRule
+
+    assert REGISTRY == sorted(REGISTRY, key=lambda r: (r.priority, r.key))
+    assert [r.key for r in REGISTRY[:9]] == [
+        "constant", "variable", "sum", "log-base", "constant-multiple", "quotient", "product",
+        "general-power", "power"]
+    # rules that share a priority each recognise one function class of their own, so no
+    # expression can match two of them and their relative order cannot change a step
+    ties = [r for r in REGISTRY if [s.priority for s in REGISTRY].count(r.priority) > 1]
+    funcs = [r.func for r in ties if issubclass(r, FunctionRule)]
+    assert len(funcs) == len(set(funcs)) == len(ties) - 1  # and ExponentialRule (constant base)
+
+
+def test_a_shuffled_registration_gives_the_same_order():
+    import random
+
+    from tutor.engine.derivative.rules import REGISTRY, register
+
+    saved = list(REGISTRY)
+    try:
+        shuffled = saved[:]
+        random.Random(17).shuffle(shuffled)
+        REGISTRY.clear()
+        for cls in shuffled:
+            register(cls)
+        assert REGISTRY == saved
+    finally:
+        REGISTRY[:] = saved

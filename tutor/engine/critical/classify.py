@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import Any, cast
 
 import sympy as sp
 
@@ -38,7 +39,7 @@ class HessianForms:
         n = len(variables)
         names = [v.name for v in variables]
         if n == 1:
-            named = ((f"f''({names[0]})", H[0, 0]),)
+            named: tuple[tuple[str, Any], ...] = ((f"f''({names[0]})", H[0, 0]),)
         elif n == 2:
             D = H[0, 0] * H[1, 1] - H[0, 1] ** 2
             named = (("D", D), (f"f_{names[0]}{names[0]}", H[0, 0]))
@@ -64,7 +65,7 @@ def second_derivative_test(forms: HessianForms, signs: PointSigns) -> SecondDeri
         return SecondDerivativeTest(H, quantities, None, None, None, _eigenvalues(H), "inconclusive")
     pos, neg, zero = counts
     if n == 2:  # the course's reading: D > 0 and f_xx decide; D < 0 saddle; D = 0 inconclusive
-        kind = _course_kind(quantities[0].sign.sign, quantities[1].sign.sign, pos, neg, zero)
+        kind = _course_kind(cast(int, quantities[0].sign.sign), cast(int, quantities[1].sign.sign), pos, neg, zero)
     else:
         kind = kind_of(pos, neg, zero)
     return SecondDerivativeTest(H, quantities, pos, neg, zero, _eigenvalues(H), kind)
@@ -86,7 +87,8 @@ def _eigen_signs(forms: HessianForms, signs: PointSigns,
         s = quantities[0].sign
         if not _usable(s):
             return None
-        return (int(s.sign > 0), int(s.sign < 0), int(s.sign == 0))
+        sign = cast(int, s.sign)  # usable: decided
+        return (int(sign > 0), int(sign < 0), int(sign == 0))
     e = []  # char poly: λ^n - e1 λ^(n-1) + e2 λ^(n-2) - ...
     for c in forms.char_coeffs:
         s = signs.sign(c)

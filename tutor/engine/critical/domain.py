@@ -46,11 +46,9 @@ class Box:
         for _, lo, hi in self.bounds:
             a = float(lo) if lo.is_finite else None
             b = float(hi) if hi.is_finite else None
-            if a is None and b is None:
-                a, b = -DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH
-            elif a is None:
-                a = b - 2 * DEFAULT_HALF_WIDTH
-            elif b is None:
+            if a is None:  # both infinite: (-20, 20)
+                a = (b if b is not None else DEFAULT_HALF_WIDTH) - 2 * DEFAULT_HALF_WIDTH
+            if b is None:
                 b = a + 2 * DEFAULT_HALF_WIDTH
             out.append((a, b))
         return tuple(out)

@@ -155,7 +155,7 @@ def _forms(F: sp.Expr, u: Sequence[sp.Symbol]) -> list[tuple[int, sp.Expr]]:
 
 
 # -- lowest form of order >= 3 (zero Hessian) ---------------------------------------------------
-_DIRECTIONS2 = [(1, 0), (0, 1), (1, 1), (1, -1), (2, 1), (1, 2), (2, -1), (1, -2), (3, 1), (1, 3), (3, -1), (1, -3)]
+_DIRECTIONS2: list[tuple[int, ...]] = [(1, 0), (0, 1), (1, 1), (1, -1), (2, 1), (1, 2), (2, -1), (1, -2), (3, 1), (1, 3), (3, -1), (1, -3)]
 
 
 def _directions(n: int) -> list[tuple[int, ...]]:
@@ -333,6 +333,8 @@ def _global_sign(F: sp.Expr, u, variables, point) -> FollowUp | None:
     expr = sp.factor(F.subs(back, simultaneous=True))
     c, factors = sp.factor_list(expr)
     sign = decide_sign(c).sign
+    if sign is None:  # (the sign of the constant is not known: no conclusion, as below)
+        return None
     odd = [g for g, e in factors if e % 2]
     real = {v: sp.Dummy(v.name, real=True) for v in variables}
     for g in odd:

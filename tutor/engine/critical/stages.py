@@ -57,12 +57,12 @@ def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None) -> Fou
     poly_dens = tuple(d for d in system.denominators if d.is_polynomial(*variables))
     if system.rational:
         sol = solve_polynomial_system(list(system.equations), variables, poly_dens)
-        cands = tuple(_from_algebraic(p, variables) for p in sol.points)
-        notes = [Note("unresolved", (len(sol.unresolved),))] if sol.unresolved else []
+        points = tuple(_from_algebraic(p, variables) for p in sol.points)
+        notes: list[Note] = [Note("unresolved", (len(sol.unresolved),))] if sol.unresolved else []
         report = SolveReport(system.gradient, system.equations, system.dropped, system.denominators,
                              "groebner", sol.basis, sol.factor, sol.excluded)
         used = box or _everything(variables)
-        return Found(cands, sol.families, (), report, not sol.unresolved, tuple(notes), used, forms)
+        return Found(points, sol.families, (), report, not sol.unresolved, tuple(notes), used, forms)
     used = box or default_box(variables)
     trig = _trig(system, variables, used)
     if trig is not None:

@@ -63,7 +63,7 @@ def solve_exactly(equations: tuple[sp.Expr, ...], variables: tuple[sp.Symbol, ..
     points: list[tuple] = []
     families: list[ExactFamily] = []
     open_branches: list[tuple] = []
-    cut = []  # solves whose solutions on R are not all inside the box
+    cut: list = []  # solves whose solutions on R are not all inside the box
     count = 0
     for combo in itertools.product(*choices):
         count += 1

@@ -49,7 +49,8 @@ def trig_solve(equations: tuple[sp.Expr, ...], variables: tuple[sp.Symbol, ...],
     sol = solve_polynomial_system(polys, unknowns)
     if sol.families or sol.unresolved:
         return None
-    exact_pts, numeric_pts = [], []
+    exact_pts: list = []
+    numeric_pts: list = []
     for p in sol.points:
         closed = exact_coordinates(p)
         approx = p.approx(30)

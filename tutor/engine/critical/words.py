@@ -311,7 +311,7 @@ def _solve_step(r) -> Step:
 def _table(r) -> Table:
     n = len(r.variables)
     if n == 1:
-        header = ("point", "f", "f''", "type")
+        header: tuple[str, ...] = ("point", "f", "f''", "type")
     elif n == 2:
         header = ("point", "f", "D", r.points[0].test.quantities[1].name if r.points[0].test else "f_xx", "type")
     else:

@@ -6,11 +6,11 @@ so |u| and the inverse secants compare with SymPy's real-variable derivatives.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 import sympy as sp
 
+from tutor import settings
 from tutor.engine.bounded import bounded
 from tutor.engine.derivative.rules import HigherOrderRule, Rule
 
@@ -24,7 +24,7 @@ class StepCheckError(AssertionError):
 
 
 def debug() -> bool:
-    return bool(os.environ.get("CALCTUTOR_DEBUG"))
+    return settings.current().debug
 
 
 def realify(expr: sp.Basic) -> tuple[sp.Basic, dict[sp.Symbol, sp.Symbol]]:

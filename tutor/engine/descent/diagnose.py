@@ -13,6 +13,7 @@ import numpy as np
 
 from tutor.engine.descent.loop import Trace
 from tutor.engine.descent.problem import Problem, _num
+from tutor.engine.descent_methods import DECLARED
 from tutor.render.words import count
 
 DEFAULT_TOL = 1e-6   # |∇f| below this counts as converged when no tol is given
@@ -78,14 +79,15 @@ def stable_range(problem: Problem, method: str, h: dict, lr: float) -> StableRan
         return None
     H = -problem.hessian if h.get("maximize") else problem.hessian
     lam = tuple(float(x) for x in np.linalg.eigvalsh(H))
-    if lam[0] <= 0 or method not in ("gd", "ascent", "momentum", "nesterov"):
+    step = DECLARED[method].step
+    if lam[0] <= 0 or step == "adaptive":
         return StableRange(lam, None, "", lr, None)
     top = lam[-1]
     mu = h.get("momentum", 0.0)
-    if method in ("gd", "ascent"):
+    if step == "fixed":
         bound, formula = 2 / top, "2/λ_max"
         factor = max(abs(1 - lr * x) for x in lam)
-    elif method == "momentum":
+    elif step == "momentum":
         bound, formula, factor = 2 * (1 + mu) / top, "2(1+μ)/λ_max", None
     else:
         bound, formula, factor = (2 + 2 * mu) / ((1 + 2 * mu) * top), "(2+2μ)/((1+2μ)·λ_max)", None
@@ -241,7 +243,7 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> O
     else:
         notes.append(f"|∇f| changed by a factor of {b / a:.4g} over the last {W} steps: the run is not "
                      "closing in on a stationary point at any steady rate, just moving slowly.")
-    if method in ("adagrad", "rmsprop", "adam"):
+    if DECLARED[method].step == "adaptive":
         notes.append(_slowing_note(h, method))
         notes.append("More steps or a larger learning rate would get there sooner.")
     else:
@@ -251,13 +253,8 @@ def _tail(trace: Trace, names, stable, notes, T, tol, minibatch, h, method) -> O
 
 
 def _slowing_note(h: dict, method: str) -> str:
-    if method == "adagrad":
-        return ("AdaGrad's accumulator r only grows, so its effective learning rate η/(√r + δ) keeps "
-                "shrinking, and the steps with it.")
-    if method in ("rmsprop", "adam"):
-        return (f"{'Adam' if method == 'adam' else 'RMSprop'} divides each step by a running average of "
-                "squared gradients, so its effective learning rate changes as the gradients shrink; near the "
-                "minimum the iterates creep and jitter rather than closing in at a fixed rate.")
+    if DECLARED[method].slowing:
+        return DECLARED[method].slowing
     return ("Convergence that keeps slowing like this is typical near a flat stationary point (where the "
             "second derivative is 0 as well), which gradient descent approaches ever more slowly.")
 
@@ -279,6 +276,7 @@ def _converging(T, where, gn, rate, tol) -> str:
 
 def _nonfinite(problem: Problem, trace: Trace, names, stable, notes) -> Outcome:
     ev = trace.event
+    assert ev is not None  # a run that stopped on a non-finite value records where
     pt = ev.point
     last = _point(names, trace.points[-1])
     if not np.all(np.isfinite(pt)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -123,12 +124,14 @@ def run_many(problem: Problem, starts: np.ndarray, rule: Rule, h: dict, lr, step
     P = np.ascontiguousarray(starts.T, dtype=float)
     state = initial_state(rule, h, (n, k))
     lr_rows = np.asarray(lr, dtype=float)
-    lr_now = lr_rows[None, :] if lr_rows.ndim else float(lr_rows)
+    lr_now: Any = lr_rows[None, :] if lr_rows.ndim else float(lr_rows)
     HP = np.empty((steps + 1, n, k))
     HV = np.empty((steps + 1, k))
     HG = np.empty((steps + 1, k))
     checker = _Checker(k, steps, -1.0 if h.get("maximize") else 1.0, tol, step_tol)
     minibatch = problem.data is not None and batch_size is not None and batch_size < problem.samples
+    if minibatch and rng is None:
+        raise ValueError("a minibatch run needs its random generator (rng)")
     fn, update = problem.vector_fn, rule.step
     t0 = 0
     with np.errstate(all="ignore"):
@@ -137,7 +140,8 @@ def run_many(problem: Problem, starts: np.ndarray, rule: Rule, h: dict, lr, step
             act = None if len(checker.active) == k else checker.active
             for t in range(t0, t1 + 1):
                 if problem.data is not None:
-                    batch = rng.choice(problem.samples, size=batch_size, replace=False) if minibatch else None
+                    batch = (rng.choice(problem.samples, size=batch_size, replace=False)
+                             if minibatch and rng is not None else None)
                     v, G, Gstep = problem.evaluate_batch(P.T, batch)
                     G, Gstep = G.T, Gstep.T
                 else:
@@ -179,7 +183,8 @@ class _Checker:
         self.end = np.full(k, steps)
         self.events: list[Event | None] = [None] * k
         self.sign, self.tol, self.step_tol = sign, tol, step_tol
-        self.v0 = self.best = None
+        self.v0: Any = None
+        self.best: Any = None
 
     def check(self, HP, HV, HG, t0: int, t1: int, act) -> np.ndarray:
         """Record the runs that stopped in steps t0..t1; return the mask of runs that go on."""

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from tutor.engine.descent.errors import BadHyperParameter, UnknownMethod
+from tutor.engine.descent_methods import DECLARED, METHOD_NAMES
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ class Adam(Rule):
 
 
 METHODS: dict[str, Rule] = {r.name: r for r in (GD(), Ascent(), Momentum(), Nesterov(), AdaGrad(), RMSprop(), Adam())}
+if tuple(METHODS) != METHOD_NAMES:  # one rule per declared optimizer, in the declared order
+    raise TypeError(f"the update rules {tuple(METHODS)} differ from tutor.engine.descent_methods {METHOD_NAMES}")
 
 
 def get_rule(method: str, hyper: dict[str, Any]) -> tuple[Rule, dict[str, Any]]:
@@ -216,7 +219,7 @@ def get_rule(method: str, hyper: dict[str, Any]) -> tuple[Rule, dict[str, Any]]:
             known = ", ".join(rule.defaults) or "none"
             raise BadHyperParameter(f"{rule.name} has no hyper-parameter {name!r} (it takes: {known}).{hint}")
         h[name] = value
-    if key == "ascent":
+    if DECLARED[key].ascends:
         h["maximize"] = True
     rule.check(h)
     return rule, h

@@ -65,7 +65,7 @@ class Problem:
         """
         k, N = P.shape[0], self.samples
         cols = [c[:, None] for c in P.T]
-        out = self.vector_fn(*cols, *self.data)
+        out = self.vector_fn(*cols, *(self.data if self.data is not None else ()))
         div = N if self.reduction == "mean" else 1
         v = np.broadcast_to(out[0], (k, N)).sum(axis=1) / div
         G = np.empty((k, self.n))
@@ -73,14 +73,14 @@ class Problem:
         for j in range(self.n):
             per = np.broadcast_to(out[j + 1], (k, N))
             G[:, j] = per.sum(axis=1) / div
-            if batch is not None:
+            if batch is not None and Gb is not None:
                 Gb[:, j] = per[:, batch].sum(axis=1) * (N / len(batch)) / div
         return v, G, (G if batch is None else Gb)
 
     def per_sample_gradients(self, point: np.ndarray) -> np.ndarray:
         """(N, n): the gradient of each sample's term at one point (reduction applied)."""
         cols = [np.full((1, 1), float(c)) for c in point]
-        out = self.vector_fn(*cols, *self.data)
+        out = self.vector_fn(*cols, *(self.data if self.data is not None else ()))
         div = self.samples if self.reduction == "mean" else 1
         return np.stack([np.broadcast_to(o, (1, self.samples))[0] for o in out[1:]], axis=1) / div
 
@@ -94,8 +94,8 @@ class Problem:
             except _MATH_ERRORS:
                 pass
         with np.errstate(all="ignore"):
-            v, G = self.evaluate(np.asarray([p], dtype=float))
-        return float(v[0]), [float(x) for x in G[0]]
+            vs, G = self.evaluate(np.asarray([p], dtype=float))
+        return float(vs[0]), [float(x) for x in G[0]]
 
     def value_fn(self) -> Callable[..., Any]:
         """A NumPy function of the variables (and data) giving f, for plotting on grids."""
@@ -121,7 +121,7 @@ class Problem:
         H = sp.hessian(self.expr.xreplace(real), rvars)
         return sp.lambdify(rvars, H, modules="numpy")
 
-    def describe_undefined(self, point: Sequence[float]) -> str:
+    def describe_undefined(self, point: Sequence[float] | np.ndarray) -> str:
         return why_undefined(self.expr, dict(zip(self.variables, point)), self.gradient)
 
 

@@ -31,15 +31,7 @@ from tutor.engine.limits.reduce import find_reduction
 from tutor.engine.limits.result import LimitResult, Reason
 from tutor.engine.limits.squeeze import prove_squeeze
 from tutor.engine.limits.work import Budget, Unfinished
-
-
-def dne_value() -> sp.Expr | None:
-    """``tutor.DNE`` when the reading layer provides it (it is written alongside)."""
-    try:
-        from tutor.reading.dne import DNE
-    except ImportError:  # pragma: no cover - the reading layer is not there yet
-        return None
-    return DNE
+from tutor.reading.dne import DNE
 
 
 def limit(f: Any, at: Any, variables: Sequence[Any] | None = None, *, direction: str | None = None,
@@ -68,7 +60,7 @@ def limit(f: Any, at: Any, variables: Sequence[Any] | None = None, *, direction:
 def read(f: Any, at: Any, variables: Sequence[Any] | None):
     """(expression, variables, point values) from whatever the caller passed; ValueError if unusable."""
     expr = as_expr(f, variables)
-    if not isinstance(expr, sp.Expr) or isinstance(expr, sp.Tuple) or expr == dne_value():
+    if not isinstance(expr, sp.Expr) or isinstance(expr, sp.Tuple) or expr == DNE:
         raise ValueError("a limit needs one expression, such as x*y/(x^2 + y^2)")
     unsupported = sorted({type(a).__name__ for a in sp.preorder_traversal(expr)
                           if isinstance(a, (sp.Piecewise, sp.Integral, sp.Derivative, sp.Limit, sp.Sum))})
@@ -183,7 +175,7 @@ class Decider:
         pair = ex.conflict()
         if pair is not None:
             self.steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
-            return self.result(False, dne_value(), witnesses=pair)
+            return self.result(False, DNE, witnesses=pair)
         L = ex.common_value()
         if L is None:
             return self.undecided("no path inside the domain gave a limit") if last else None
@@ -266,7 +258,7 @@ class Decider:
         for w in pair:
             self.steps.append(Reason("path", {"witness": w}))
         self.steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
-        return self.result(False, dne_value(), witnesses=pair)
+        return self.result(False, DNE, witnesses=pair)
 
     def inner_limit(self, u: sp.Expr) -> LimitResult | None:
         """The limit of an inner expression (shifted coordinates), decided the same way, one level deep."""

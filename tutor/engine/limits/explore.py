@@ -61,7 +61,7 @@ class Exploration:
         for side in ("+", "-"):
             vals[side] = value_along(self.h, xs, Probe(tuple(probe_coords), side), self.budget,
                                      self.rat if exact else None)
-        out = []
+        out: list = []
         if vals["+"] is None and vals["-"] is None:
             return out
         along = None if quiet else self.frame.user(restricted(self.h, xs, tuple(probe_coords), self.budget))

@@ -85,7 +85,7 @@ def binomial_lemma(q: sp.Rational, level: int) -> Lemma:
     # |R| ≤ |binom(q, n)| · max over |ξ| ≤ 1/2 of (1 + ξ)^(q − n) · |u|^n
     worst = sp.Max(sp.Rational(1, 2) ** (q - n), sp.Rational(3, 2) ** (q - n))
     C = sp.nsimplify(abs(coeff) * worst)
-    return Lemma(f"pow{q}-{level}", f"(1 + u)^{q}", lambda u, q=q: (1 + u) ** q, sp.expand(taylor), C,
+    return Lemma(f"pow{q}-{level}", f"(1 + u)^{q}", lambda u: (1 + u) ** q, sp.expand(taylor), C,
                  sp.Integer(n), sp.Rational(1, 2))
 
 

@@ -110,13 +110,13 @@ def lines_3d() -> Family:
 def weights_3d(rat: Rational_, top: int = 3) -> list[tuple[int, int, int]]:
     """Weights w (not all equal) for which Q's lowest weighted part has two or more terms."""
     sQ = rat.support("Q")
-    out = []
+    out: list[tuple[int, int, int]] = []
     for w in product(range(1, top + 1), repeat=3):
         if len(set(w)) == 1 or gcd(gcd(w[0], w[1]), w[2]) != 1:
             continue
         orders = [sum(wi * ai for wi, ai in zip(w, a)) for a in sQ]
         if orders.count(min(orders)) >= 2:
-            out.append(w)
+            out.append((w[0], w[1], w[2]))
     out.sort(key=lambda w: (sum(w), w))
     return out
 

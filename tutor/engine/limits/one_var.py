@@ -13,6 +13,7 @@ from tutor.engine.limits.frame import Frame
 from tutor.engine.limits.proofs import continuity_proof, simplification_proof
 from tutor.engine.limits.result import LimitResult, Path, Proof, Reason, Witness
 from tutor.engine.limits.work import Budget, Unfinished
+from tutor.reading.dne import DNE
 
 _SIDE_NAME = {"+": "from the right", "-": "from the left"}
 
@@ -62,11 +63,9 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
         if v.has(sp.AccumBounds) or v.has(sp.Limit) or v is sp.nan or v is sp.zoo:
             pair = _oscillation(f, frame, budget, direction)
             if pair is not None:
-                from tutor.engine.limits.decide import dne_value
-
                 steps.extend(Reason("path", {"witness": w}) for w in pair)
                 steps.append(Reason("dne", {"first": pair[0], "second": pair[1]}))
-                return result(False, dne_value(), pair)
+                return result(False, DNE, pair)
             steps.append(Reason("undecided", {"why": "SymPy finds no single value (the function may oscillate)",
                                               "candidate": v, "unfinished": ()}))
             return result(None, None)
@@ -75,10 +74,8 @@ def one_variable(f: sp.Expr, frame: Frame, budget: Budget, direction: str | None
     for w in witnesses:
         steps.append(Reason("path", {"witness": w}))
     if len(values) == 2 and values["+"] != values["-"]:
-        from tutor.engine.limits.decide import dne_value
-
         steps.append(Reason("dne", {"first": witnesses[0], "second": witnesses[1]}))
-        return result(False, dne_value(), witnesses)
+        return result(False, DNE, witnesses)
     value = next(iter(values.values()))
     proof = Proof("one-variable", value, tuple(Reason("path", {"witness": w}) for w in witnesses),
                   checks=("each one-sided limit computed by SymPy's series-based algorithm (Gruntz)",))

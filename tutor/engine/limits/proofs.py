@@ -148,7 +148,7 @@ def reduction_proof(red, frame: Frame) -> Proof:
     if red.kind == "mean-value":
         a = frame.point[0]
         back = {red.t: red.t - a}
-        claims = (Reason("mean-value", {"g": red.g.xreplace(back), "t": red.t, "a": a,
+        claims: tuple[Reason, ...] = (Reason("mean-value", {"g": red.g.xreplace(back), "t": red.t, "a": a,
                                         "k": red.k.xreplace(back), "derivative": red.derivative.xreplace(back),
                                         "k_derivative": red.k_derivative.xreplace(back), "value": red.value,
                                         "variables": frame.variables}),)

@@ -201,7 +201,8 @@ def _nonnegative_form(fct: sp.Expr, ctx: Ctx) -> list:
 def _polynomial_form(p: sp.Expr, ctx: Ctx):
     """For a polynomial D: (E-terms, scale, note) with |D| ≥ scale·E near 0."""
     poly = sp.Poly(p, *ctx.xs)
-    even, rest = [], []
+    even: list = []
+    rest: list = []
     for monom, c in poly.terms():
         (even if all(m % 2 == 0 for m in monom) else rest).append((c, tuple(Fraction(m) for m in monom)))
     if not even:

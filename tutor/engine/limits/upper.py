@@ -137,8 +137,10 @@ def _expansion(atom: sp.Expr, ctx: Ctx) -> sp.Expr | None:
         if isinstance(atom, sp.exp):
             return sp.exp(u0) * sp.exp(v)
         return None
-    lem = lemma_for(type(atom), ctx.level)
-    return lem.taylor.subs(U, u) + _remainder(lem, u, ctx)
+    lemma = lemma_for(type(atom), ctx.level)
+    if lemma is None:
+        raise CannotBound(f"no Taylor lemma for {type(atom).__name__}", atom)
+    return lemma.taylor.subs(U, u) + _remainder(lemma, u, ctx)
 
 
 # ---- the bound itself ------------------------------------------------------------------

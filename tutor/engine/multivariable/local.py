@@ -128,7 +128,7 @@ def tangent(f: Any, at: Any, variables: Sequence[Any] | None = None) -> Tangent:
     value = at_point(expr, point)
     grad = gradient(expr, varis, at=point)
     _differentiable(grad, point)
-    slopes = tuple(grad.value)
+    slopes = tuple(grad.value or ())  # (at a point: a value)
     linear = sp.expand(value + sum(s * (v - point[v]) for s, v in zip(slopes, varis)))
     kind = {1: "line", 2: "plane"}.get(len(varis), "hyperplane")
     return Tangent(expr, varis, point, value, grad, slopes, linear, _dependent(varis), kind)
@@ -257,7 +257,7 @@ def directional_derivative(f: Any, direction: Any, at: Any = None,
     d = _direction(direction, len(varis))
     unit = sp.Tuple(*(sp.radsimp(c / _norm(d)) for c in d))
     grad = gradient(expr, varis, at=point)
-    g = grad.value if point is not None else grad.result
+    g: Any = grad.value if point is not None else grad.result
     value = sp.Add(*(a * b for a, b in zip(g, unit)))
     if point is not None:  # a number: rationalise the denominator, 2/√5 -> 2√5/5
         value = sp.radsimp(value)

@@ -152,7 +152,7 @@ def jacobian(fs: Any, variables: Sequence[Any] | None = None, at: Any = None, *,
         raise ValueError("the functions have no variables; name them, e.g. variables=['x', 'y']")
     rows = tuple(gradient(f, varis, at=point, simplify=simplify, timeout=timeout) for f in funcs)
     matrix = sp.ImmutableMatrix([list(r.result) for r in rows])
-    value = sp.ImmutableMatrix([list(r.value) for r in rows]) if point is not None else None
+    value = sp.ImmutableMatrix([list(r.value or ()) for r in rows]) if point is not None else None
     return Jacobian(funcs, varis, rows, matrix, point, value)
 
 

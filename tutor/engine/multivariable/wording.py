@@ -60,11 +60,11 @@ def _worked(d) -> tuple:
 
 def gradient_doc(g, steps: bool = True) -> Doc:
     if not steps:
-        nodes = [line("The gradient of", g.function, "is", g.result, ".")]
+        nodes: list = [line("The gradient of", g.function, "is", g.result, ".")]
         if g.value is not None:
             nodes.append(line("At", *_eqs(g.point), "it is", g.value, "."))
         return Doc(None, tuple(nodes))
-    nodes: list = [line("The gradient lists the partial derivatives in the order", sp.Tuple(*g.variables),
+    nodes = [line("The gradient lists the partial derivatives in the order", sp.Tuple(*g.variables),
                         "; each holds the other variables constant.")]
     for v, d in zip(g.variables, g.partials):
         nodes.append(Step(line("With respect to", v, ":", d.notation, "=", d.result), _worked(d)))
@@ -76,11 +76,11 @@ def gradient_doc(g, steps: bool = True) -> Doc:
 
 def hessian_doc(h, steps: bool = True) -> Doc:
     if not steps:
-        nodes = [line("The Hessian of", h.function, "is", h.result, ".")]
+        nodes: list = [line("The Hessian of", h.function, "is", h.result, ".")]
         if h.value is not None:
             nodes.append(line("At", *_eqs(h.point), "it is", h.value, "."))
         return Doc(None, tuple(nodes))
-    nodes: list = [line("First the gradient:", h.gradient.result, ". Row i of the Hessian differentiates the",
+    nodes = [line("First the gradient:", h.gradient.result, ". Row i of the Hessian differentiates the",
                         "i-th component by each variable in turn.")]
     for i, (vi, row) in enumerate(zip(h.variables, h.entries)):
         for vj, d in zip(h.variables, row):

@@ -1,7 +1,7 @@
-"""Derivative rules as data: one small class per rule, tried in registration order."""
-from tutor.engine.derivative.rules.base import REGISTRY, Context, Rule, register
+"""Derivative rules as data: one small class per rule, tried in the order of their ``priority``."""
+from tutor.engine.derivative.rules.base import REGISTRY, Context, DontKnowRule, Rule, register
 from tutor.engine.derivative.rules.core import (
-    ChainRule, ConstantMultipleRule, ConstantRule, DontKnowRule, GeneralPowerRule, HigherOrderRule,
+    ChainRule, ConstantMultipleRule, ConstantRule, GeneralPowerRule, HigherOrderRule,
     LogBaseRule, OuterRule, PowerRule, ProductRule, QuotientRule, SumRule, VariableRule,
 )
 from tutor.engine.derivative.rules import functions  # noqa: F401  registers the function rules

@@ -19,6 +19,7 @@ from tutor.engine.derivative.rules.base import Context, Rule, register
 @dataclass(frozen=True, kw_only=True)
 class ConstantRule(Rule):
     key: ClassVar[str] = "constant"
+    priority: ClassVar[int] = 10
     label: ClassVar[str] = "constant rule"
 
     @classmethod
@@ -33,6 +34,7 @@ class ConstantRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class VariableRule(Rule):
     key: ClassVar[str] = "variable"
+    priority: ClassVar[int] = 20
     label: ClassVar[str] = "the variable itself"
 
     @classmethod
@@ -47,6 +49,7 @@ class VariableRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class SumRule(Rule):
     key: ClassVar[str] = "sum"
+    priority: ClassVar[int] = 30
     label: ClassVar[str] = "sum rule"
 
     @classmethod
@@ -74,6 +77,7 @@ class LogBaseRule(Rule):
     """log_b(u) = ln(u)/ln(b): SymPy stores it as a quotient; the course reads it as one function."""
 
     key: ClassVar[str] = "log-base"
+    priority: ClassVar[int] = 40
     label: ClassVar[str] = "logarithm rule (base b)"
     base: sp.Expr
     argument: sp.Expr
@@ -109,6 +113,7 @@ class LogBaseRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class ConstantMultipleRule(Rule):
     key: ClassVar[str] = "constant-multiple"
+    priority: ClassVar[int] = 50
     label: ClassVar[str] = "constant multiple rule"
     constant: sp.Expr
     other: sp.Expr
@@ -140,6 +145,7 @@ def _denominator_factor(f: sp.Expr, var: sp.Symbol) -> bool:
 @dataclass(frozen=True, kw_only=True)
 class QuotientRule(Rule):
     key: ClassVar[str] = "quotient"
+    priority: ClassVar[int] = 60
     label: ClassVar[str] = "quotient rule"
     numerator: sp.Expr
     denominator: sp.Expr
@@ -167,6 +173,7 @@ class QuotientRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class ProductRule(Rule):
     key: ClassVar[str] = "product"
+    priority: ClassVar[int] = 70
     label: ClassVar[str] = "product rule"
     factors: tuple[sp.Expr, ...]
 
@@ -254,6 +261,7 @@ class GeneralPowerRule(Rule):
     """f^g with the variable in both: write f^g = e^(g·ln f); the substep differentiates g·ln f."""
 
     key: ClassVar[str] = "general-power"
+    priority: ClassVar[int] = 80
     label: ClassVar[str] = "variable base and exponent"
     exponent_form: sp.Expr
 
@@ -272,6 +280,7 @@ class GeneralPowerRule(Rule):
 @dataclass(frozen=True, kw_only=True)
 class PowerRule(OuterRule):
     key: ClassVar[str] = "power"
+    priority: ClassVar[int] = 90
     label: ClassVar[str] = "power rule"
 
     @classmethod
@@ -303,14 +312,3 @@ class HigherOrderRule(Rule):
 
     def combine(self, results):
         return results[-1]
-
-
-@dataclass(frozen=True, kw_only=True)
-class DontKnowRule(Rule):
-    """No rule of ours applies (an unknown function, Piecewise, ...): SymPy's answer, said plainly."""
-
-    key: ClassVar[str] = "no-rule"
-    label: ClassVar[str] = "no rule"
-
-    def combine(self, results):
-        return sp.diff(self.expr, self.var)
