@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Union
+from typing import Any, Union
 
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z_0-9]*)|(==|!=|<=|>=|≠|≤|≥|[-+*/^()<>]))")
 _COMPARE = {"==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥"}
@@ -301,10 +301,10 @@ class VariantGuard:
 class DescentStart:
     """What a descent exercise starts from: f, its variables, the start x₀ and the rate η (exact)."""
 
-    function: object
+    function: Any
     variables: tuple
     start: tuple
-    lr: object
+    lr: Any
 
     def gradient(self) -> list:
         import sympy as sp

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from exercises.errors import BankError
 
@@ -97,7 +97,7 @@ def degenerate_choices(ex: Any, seeds: Sequence[Any]) -> list[Finding]:
     for chosen in _choices(ex, seeds):
         try:
             ctx = Context(ex.inputs, sympy_values(chosen))
-            f, variables, x0, lr = load_all()[ex.task]().setup(ctx)
+            f, variables, x0, lr = cast(Any, load_all()[ex.task]()).setup(ctx)
         except BankError:
             continue  # reported by the variant checks
         start = DescentStart(f, tuple(variables), tuple(x0), lr)

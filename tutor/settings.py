@@ -30,6 +30,7 @@ class Settings:
     bounded: str = "auto"          # CALCTUTOR_BOUNDED
     debug: bool = False            # CALCTUTOR_DEBUG
     no_viewer: bool = False        # CALCTUTOR_NO_VIEWER
+    latex: str | None = None       # CALCTUTOR_LATEX
     parse_limits: tuple[tuple[str, int], ...] = ()  # CALCTUTOR_PARSE_<LIMIT>: (limit name, value)
 
 
@@ -43,6 +44,8 @@ VARIABLES: dict[str, tuple[str, str]] = {
                                   "killable worker; `auto` picks inline inside workers"),
     "CALCTUTOR_DEBUG": ("off", "any value: show tracebacks of internal errors and check every derivative step"),
     "CALCTUTOR_NO_VIEWER": ("off", "any value: never open figures in the desktop's image viewer"),
+    "CALCTUTOR_LATEX": ("pdflatex, else lualatex, else xelatex",
+                        "the LaTeX engine `--format pdf` prefers (a command on PATH)"),
     "CALCTUTOR_PARSE_<LIMIT>": ("see docs/syntax.md", "a reader limit (`MAX_LENGTH`, `MAX_DEPTH`, `MAX_DIGITS`, "
                                                      "`MAX_EXPONENT`, `MAX_FACTORIAL`, `MAX_ROOT_DIGITS`): a "
                                                      "whole number"),
@@ -64,6 +67,7 @@ def _read(raw: tuple[tuple[str, str], ...]) -> Settings:
         bounded=_mode(env.get("CALCTUTOR_BOUNDED", "")),
         debug=bool(env.get("CALCTUTOR_DEBUG")),
         no_viewer=bool(env.get("CALCTUTOR_NO_VIEWER")),
+        latex=env.get("CALCTUTOR_LATEX", "").strip() or None,
         parse_limits=tuple((k[len(PARSE_PREFIX):].lower(), _whole(k, v)) for k, v in env.items()
                            if k.startswith(PARSE_PREFIX) and v.strip()),
     )

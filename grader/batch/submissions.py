@@ -231,8 +231,8 @@ def write_submission(path: str | Path, student: str, answers: Mapping[str, str] 
                 writer.writerow([*FIELDS, *extra])
             quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
             for exercise, text in pairs:
-                row = [student, exercise, text] + [used.get(exercise, 0) if c == "hints" else tries.get(exercise, 1)
-                                                   for c in extra]
+                cells = [student, exercise, text] + [used.get(exercise, 0) if c == "hints" else tries.get(exercise, 1)
+                                                     for c in extra]
                 # the csv module quotes a lone CR only when it is in the line terminator: quote it here
-                (quoted if any("\r" in str(c) for c in row) else writer).writerow(row)
+                (quoted if any("\r" in str(c) for c in cells) else writer).writerow(cells)
     return p

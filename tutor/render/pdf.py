@@ -45,7 +45,9 @@ class Engine:
 
 def find_engine() -> Engine | None:
     """The first LaTeX engine on PATH (``CALCTUTOR_LATEX`` names one to prefer), or None."""
-    wanted = os.environ.get("CALCTUTOR_LATEX")
+    from tutor.settings import current
+
+    wanted = current().latex
     for name in ((wanted,) if wanted else ()) + ENGINES:
         path = shutil.which(name)
         if path is not None:

@@ -70,7 +70,8 @@ def numeric_roots(equations: tuple[sp.Expr, ...], variables: tuple[sp.Symbol, ..
     ``deadline`` (``time.monotonic()``) stops the growth early; the result then says how far it got.
     """
     search = _Search(equations, variables, tuple(bounds), per_axis or grid_size(len(variables)), deadline)
-    starts, searched, quiet, done, cut = 0, (), 0, 0, False
+    searched: tuple = ()
+    starts, quiet, done, cut = 0, 0, 0, False
     for k, win in enumerate(windows_of(tuple(bounds))):
         new = search.window(win, first=k == 0)
         if new is None:

@@ -75,7 +75,7 @@ def locate(f: sp.Expr, variables: tuple[sp.Symbol, ...], box: Box | None) -> Fou
         return Found(tuple(cands), (), (), report, True, tuple(notes), used, forms)
     exact = solve_exactly(system.equations, variables, used)
     cands = [_from_exact(dict(pt), variables) for pt in exact.points]
-    notes: list[Note] = [] if box is not None else [Note("box", ())]
+    notes = [] if box is not None else [Note("box", ())]
     method = "exact per equation" if exact.complete else ("numeric" if not cands else "mixed")
     report = SolveReport(system.gradient, system.equations, system.dropped, system.denominators, method,
                          branches=(exact.branches,))
