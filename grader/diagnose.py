@@ -19,6 +19,7 @@ import numpy as np
 import sympy as sp
 
 from grader import words
+from grader.feedback import Note
 from grader.numeric.evaluate import Unsupported, evaluate
 from grader.numeric.sampling import Sample
 from tutor.render.words import which_are_not
@@ -27,10 +28,20 @@ if TYPE_CHECKING:
     from grader.equivalence import Tolerance
 
 
+_SAME = "\x00same"
+
+
 @dataclass(frozen=True)
 class Finding:
+    """A named slip. ``guided`` says it without the right answer (None: nothing can be said then)."""
+
     key: str
     feedback: str
+    guided: str | None = _SAME
+
+    @property
+    def note(self) -> Note:
+        return Note(self.feedback, self.feedback if self.guided == _SAME else self.guided)
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,12 @@ def diagnosis(cls: type[Diagnosis]) -> type[Diagnosis]:
     return cls
 
 
+def supplied_note(m: Any) -> Note:
+    """A supplied mistake's words; its ``guided`` wording, if it has one, for the guided level."""
+    guided = getattr(m, "guided", None)
+    return Note(m.description, m.description if guided is None else (guided or None))
+
+
 def match_supplied(ev: Evidence | None, answer: sp.Basic, mistakes, seed: bytes) -> Finding | None:
     """The first supplied mistake whose wrong answer the learner's answer equals."""
     from grader.numeric.modular import Fingerprint
@@ -123,12 +140,10 @@ def match_supplied(ev: Evidence | None, answer: sp.Basic, mistakes, seed: bytes)
         expr = getattr(m, "expr", None)
         if not isinstance(expr, sp.Expr) or isinstance(expr, sp.Tuple):
             continue
-        if expr == answer:
-            return Finding(m.key, m.description)
-        if Fingerprint(expr, seed).compare(answer) is True:
-            return Finding(m.key, m.description)
-        if ev is not None and ev.same(ev.a, ev.values(expr)):
-            return Finding(m.key, m.description)
+        if expr == answer or Fingerprint(expr, seed).compare(answer) is True or \
+                (ev is not None and ev.same(ev.a, ev.values(expr))):
+            note = supplied_note(m)
+            return Finding(m.key, note.full, note.guided)
     return None
 
 
@@ -170,7 +185,8 @@ class SignError(Diagnosis):
         if np.all(np.abs(ev.ref.values) <= ev.slack):
             return None
         if ev.same(ev.a, -ev.ref.values):
-            return Finding(self.key, "Your answer is the negative of the right one: check the signs.")
+            return Finding(self.key, "Your answer is the negative of the right one: check the signs.",
+                           "Check the signs: yours are the wrong way round.")
         return None
 
 
@@ -189,9 +205,11 @@ class TermMistake(Diagnosis):
                 if tv is None:
                     continue
                 if ev.same(ev.a, e - tv):
-                    return Finding("missing-term", f"Your answer is missing the term {words.math_text(t)}.")
+                    return Finding("missing-term", f"Your answer is missing the term {words.math_text(t)}.",
+                                   "Your answer is missing a term: check that every part was carried along.")
                 if ev.same(ev.a, e - 2 * tv):
-                    return Finding("term-sign", f"Check the sign of the term {words.math_text(t)}.")
+                    return Finding("term-sign", f"Check the sign of the term {words.math_text(t)}.",
+                                   "One term has the wrong sign.")
         extra = _terms(ev.answer, ev.variables)
         if len(extra) > 1:
             for t in extra:
@@ -216,7 +234,8 @@ class FactorMistake(Diagnosis):
         for f in _sub_products(ev.expected):
             fv = ev.values(f)
             if fv is not None and np.all(np.isfinite(fv)) and ev.same(ev.a * fv, e):
-                return Finding("missing-factor", f"Your answer is missing the factor {words.math_text(f)}.")
+                return Finding("missing-factor", f"Your answer is missing the factor {words.math_text(f)}.",
+                               "Your answer is missing a factor (the chain rule's inner derivative, say).")
         for f in _sub_products(ev.answer):
             fv = ev.values(f)
             if fv is not None and ev.same(ev.a, e * fv):
@@ -257,7 +276,8 @@ class ConstantFactor(Diagnosis):
             return None
         if not ev.same(ev.a, c * e):
             return None
-        return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.")
+        return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.",
+                       "Your answer is a constant multiple of the right one: check the constant factors.")
 
 
 def _factor(c: float) -> str:
@@ -356,7 +376,8 @@ class ConstantOffset(Diagnosis):
         c = float(np.median(d[ok]))
         if abs(c) <= 1e-9 or not ev.same(ev.a, ev.ref.values + c):
             return None
-        return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(c)}.")
+        return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(c)}.",
+                       "Your answer differs from the right one by a constant.")
 
 
 def find(expected: sp.Expr, answer: sp.Expr, ref: Sample | None, variables: tuple, *,

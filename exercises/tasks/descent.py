@@ -197,6 +197,9 @@ class GDRun(_DescentTask):
         mistakes = [Mistake("gd-one-step-short" if k < steps else "gd-one-step-too-many",
                             f"That is the value after {count(k, 'step')}; count the updates: the start is step 0, "
                             f"and {count(steps, 'update')} {plural('follows', steps, 'follow')} it.", v) for k, v in near]
+        if len(variables) == 1:
+            mistakes.append(_other_quantity(f, variables, ask, exact[steps] if exact is not None else None,
+                                            run, steps))
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
                       mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
@@ -231,6 +234,20 @@ class GDRun(_DescentTask):
                  line("Gradient descent is stable exactly when every factor |1 − ηλ| is below 1, that is for "
                       "0 < η < 2/λ_max =", bound, "."))
         return Solved(answer=bound, kind="number", solution=steps + tuple(nodes), result=run)
+
+
+def _other_quantity(f, variables, ask: str, exact, run, steps: int):
+    """The loss f(x_k) given where the point x_k was asked, or the point given for the loss."""
+    from exercises.tasks.common import rounded
+    from tutor.engine.mistakes import Mistake
+
+    if ask == "point":
+        value = _tidy(f.subs(variables[0], exact[0])) if exact is not None else rounded(run.values[steps])
+        return Mistake("gd-loss-not-point", "That is the loss f(x) at the end; the question asks where the "
+                       "run ends, the point x itself.", value)
+    value = exact[0] if exact is not None else rounded(run.points[steps][0])
+    return Mistake("gd-point-not-loss", "That is where the run ends, the point x; the question asks for the "
+                   "loss f(x) there.", value)
 
 
 @register

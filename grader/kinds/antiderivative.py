@@ -17,7 +17,7 @@ from grader.equivalence import compare
 from grader.kinds.base import Context, interpretation, register
 from grader.kinds.constants import (Family, by_name, compare_domains, family, restricted_constant,
                                     undeclared_constants)
-from grader.kinds.expression import Expression, _witness_sentence
+from grader.kinds.expression import Expression, witness_note
 from grader.numeric.evaluate import free
 from grader.verdict import Verdict, correct, incorrect, partial, undecided
 
@@ -43,7 +43,8 @@ def _not_an_antiderivative(expected, answer, variables, space, ctx, seen) -> Ver
             text = f"Differentiate your answer: its derivative{'' if len(variables) == 1 else f' in {v}'} " \
                    "is not the function you were asked to integrate."
             if outcome.witness is not None and outcome.witness.point:
-                text += " " + _witness_sentence(outcome.witness).replace("your answer gives",
+                # the integrand is in the question, so its value gives nothing away
+                text += " " + witness_note(outcome.witness).full.replace("your answer gives",
                                                                          "the derivative of your answer gives")
             return incorrect(text, seen, "not-an-antiderivative")
     return None

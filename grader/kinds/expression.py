@@ -9,6 +9,7 @@ import sympy as sp
 
 from grader import diagnose, forms, words
 from grader.budget import OutOfTime
+from grader.feedback import Note, plain, revealing
 from grader.equivalence import Equivalence, Witness, compare, reference
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.numeric.evaluate import Unsupported
@@ -107,30 +108,36 @@ def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpret
     if finding is None and outcome.witness is not None and outcome.witness.answer != outcome.witness.answer:
         finding = diagnose.Finding("domain", f"Your answer is not defined at {words.point(outcome.witness.point)}, "
                                              "where the right answer is: check roots, logarithms and denominators.")
-    parts: list[str] = []
+    notes: list[Note] = []
     if finding is not None:
-        parts.append(finding.feedback)
+        notes.append(finding.note)
     elif outcome.reason:
-        parts.append(f"Your answer {outcome.reason}.")
+        notes.append(plain(f"Your answer {outcome.reason}."))
     if outcome.witness is not None and (finding is None or finding.key in _SHOW_WITNESS):
-        parts.append(_witness_sentence(outcome.witness))
-    return incorrect(" ".join(parts), seen, finding.key if finding else None)
+        notes.append(witness_note(outcome.witness))
+    return incorrect(notes, seen, finding.key if finding else None)
 
 
 _SHOW_WITNESS = {"coefficient", "rounding"}
 
 
-def _witness_sentence(w: Witness) -> str:
+def witness_note(w: Witness) -> Note:
+    """Where the answers differ: the right value only at the full level, the learner's own at guided."""
     where = words.point(w.point) if w.point else "this point"
     if w.answer != w.answer:
-        return f"For example, at {where} your answer is undefined, but the right value is {words.number(w.expected)}."
+        return revealing(f"For example, at {where} your answer is undefined, but the right value is "
+                         f"{words.number(w.expected)}.",
+                         f"For example, at {where} your answer is undefined, but the right answer is not.")
     if w.answer in (float("inf"), float("-inf")):
-        return (f"For example, at {where} your answer is too large to compute, but the right value is "
-                f"{words.number(w.expected)}.")
+        return revealing(f"For example, at {where} your answer is too large to compute, but the right value is "
+                         f"{words.number(w.expected)}.",
+                         f"For example, at {where} your answer is too large to compute, but the right one is not.")
     if not w.point:
-        return f"Your value is {words.number(w.answer)}."
-    return (f"For example, at {where} your answer gives {words.number(w.answer)}, "
-            f"but the right value is {words.number(w.expected)}.")
+        return plain(f"Your value is {words.number(w.answer)}.")
+    return revealing(f"For example, at {where} your answer gives {words.number(w.answer)}, "
+                     f"but the right value is {words.number(w.expected)}.",
+                     f"For example, at {where} your answer gives {words.number(w.answer)}, "
+                     "which is not the right value there.")
 
 
 @register
