@@ -16,7 +16,7 @@ from exercises.errors import BankError, BankLoadError
 from exercises.toml_depth import find_too_deep
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
-from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
+from exercises.schema import (FEEDBACK_LEVELS, FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
                               TextList, check_fields, did_you_mean)
 from exercises.topics import topic_order
 from tutor.render.words import count
@@ -35,6 +35,8 @@ COMMON: dict[str, Field] = {
     "difficulty": Integer(low=1, high=5),
     "tags": TextList(),
     "figure": OneOf(options=FIGURES),
+    "feedback_level": OneOf(options=FEEDBACK_LEVELS, help="guided (default), full or verdict: how much feedback "
+                                                     "may say about the right answer"),
 }
 EXTRA = ("answer", "hints", "grading", "parameters", "conditions")
 GRADING: dict[str, Field] = {
@@ -202,7 +204,7 @@ def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercis
         points=_points(common.get("points", 1)), difficulty=common.get("difficulty", 1),
         tags=common.get("tags", ()), hints=_hints(raw.get("hints")), options=_grading(raw.get("grading")),
         inputs=inputs, space=parse_space(raw.get("parameters"), raw.get("conditions")),
-        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"),
+        answer=raw.get("answer"), source=source, figure_kind=common.get("figure"), feedback_level=common.get("feedback_level"),
     )
 
 

@@ -51,6 +51,7 @@ class Exercise:
     answer: Any = None  # the author's answer, checked against the engine by validate
     source: str = ""  # file it came from
     figure_kind: str | None = None
+    feedback_level: str | None = None  # the feedback level the author set (None: the assignment's or the default)
     _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
 
     CACHE = 32

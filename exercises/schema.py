@@ -21,6 +21,8 @@ KINDS = ("expression", "number", "vector", "matrix", "point_set", "equation", "l
          "multiple_choice", "true_false", "interval", "antiderivative")
 CONSTANT_POLICIES = ("optional", "required", "forbidden")  # antiderivatives: what a missing + C costs
 FORMS = ("simplified", "expanded", "factored")
+# how much feedback says about the right answer (grader.feedback): the default first
+FEEDBACK_LEVELS = ("guided", "full", "verdict")
 
 _MISSING = object()
 

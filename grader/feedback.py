@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-LEVELS = ("guided", "full", "verdict")
-DEFAULT_LEVEL = "guided"
+from exercises.schema import FEEDBACK_LEVELS as LEVELS
+
+DEFAULT_LEVEL = LEVELS[0]
 UNKNOWN_SLIP = "That is not right, and it is not one of the slips I know: check your work step by step."
 
 
@@ -69,6 +70,11 @@ def prefixed(prefix: str, notes: Sequence[Note]) -> tuple[Note, ...]:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
+
+
+def level_for(*settings: str | None) -> str:
+    """The first level set, most specific choice first (teacher's command, assignment, exercise)."""
+    return check_level(next((s for s in settings if s), None))
 
 
 def check_level(level: str | None) -> str:

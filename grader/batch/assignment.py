@@ -14,6 +14,7 @@ timeout = 3                   # the checker's time limit per answer (s)
 time_limit = 10               # hard stop per answer: the grading process is killed (s)
 hint_cost = 0.5               # points taken per hint used (default: the bank's cost)
 hints = true                  # false: no hints for this assignment
+feedback = "guided"           # guided (default), full or verdict (exams): how much feedback says
 ```
 Every problem is reported at once, with the key it concerns.
 """
@@ -30,7 +31,7 @@ from tutor.render.words import count
 from exercises.toml_depth import find_too_deep
 
 TOP = ("title", "exercises", "bank", "points", "options")
-OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact")
+OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", "feedback")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
 
 
@@ -59,6 +60,11 @@ class Assignment:
     @property
     def hints_allowed(self) -> bool:
         return bool(self.options.get("hints", True))
+
+    @property
+    def feedback_level(self) -> str | None:
+        """The assignment's feedback level, if it sets one (an exercise's own applies otherwise)."""
+        return self.options.get("feedback")
 
     def grading_options(self) -> dict[str, Any]:
         """Options passed to every check (they override the bank's for this assignment)."""
@@ -199,6 +205,13 @@ def _options(value: Any, problems: list[str]) -> dict[str, Any]:
         if key not in OPTIONS:
             problems.append(f"options: unknown option {key!r}{did_you_mean(key, OPTIONS)}; "
                             f"options: {', '.join(OPTIONS)}")
+        elif key == "feedback":
+            from exercises.schema import FEEDBACK_LEVELS
+
+            if v not in FEEDBACK_LEVELS:
+                problems.append(f"options.feedback: one of {', '.join(FEEDBACK_LEVELS)}, not {v!r}")
+            else:
+                out[key] = v
         elif key in ("hints", "exact"):
             if not isinstance(v, bool):
                 problems.append(f"options.{key}: true or false")

@@ -41,6 +41,7 @@ class Settings:
     progress: bool | None = None  # None: a bar when stderr is a terminal
     check: Callable[..., Any] | None = None  # tests inject a checker (module-level function)
     render: Callable[..., Any] | None = None  # and a variant renderer
+    feedback: str | None = None  # --feedback-level: overrides the assignment's and the exercises' levels
 
     @property
     def journal_path(self) -> Path:
@@ -142,6 +143,8 @@ def _meta(inputs: Inputs, time_limit: float) -> dict[str, str]:
     from tutor import __version__
 
     options = {**inputs.assignment.grading_options(), "time_limit": time_limit}
+    if inputs.assignment.feedback_level:
+        options["feedback"] = inputs.assignment.feedback_level
     return {"assignment": inputs.assignment.digest, "bank": bank_digest(inputs.bank),
             "options": json.dumps(options, sort_keys=True), "version": __version__}
 
@@ -177,7 +180,8 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     inputs = read_inputs(settings)
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
-    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render)
+    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render,
+                settings.feedback or a.feedback_level)
     summary = Summary(students=len(inputs.students), answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced)
     with Journal(settings.journal_path) as journal:

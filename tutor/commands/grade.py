@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from exercises.schema import FEEDBACK_LEVELS
 from tutor.commands.common import CommandError
 
 
@@ -37,6 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hard stop per answer in seconds (default: the assignment's, or 10)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: when stderr is a terminal)")
+    parser.add_argument("--feedback-level", choices=FEEDBACK_LEVELS, default=None,
+                        help="how much the students' feedback says: guided (names the slip, no right value), "
+                             "full (values and counterexamples) or verdict (exams); default: the assignment's, "
+                             "else each exercise's, else guided")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -54,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
         submissions=Path(args.submissions), assignment=Path(args.assignment), out=Path(args.out),
         roster=Path(args.roster) if args.roster else None, report=Path(args.report) if args.report else None,
         workers=args.workers, dask=args.dask, resume=args.resume, regrade=args.regrade, fmt=args.format,
-        journal=Path(args.journal) if args.journal else None, time_limit=args.time_limit, progress=args.progress)
+        journal=Path(args.journal) if args.journal else None, time_limit=args.time_limit, progress=args.progress,
+        feedback=args.feedback_level)
     if settings.out.is_dir():
         raise CommandError(f"{settings.out} is a folder; --out names the gradebook file, e.g. gradebook.csv")
     try:
