@@ -74,6 +74,11 @@ class AssignmentWork:
     def grading_options(self) -> dict[str, Any]:
         return dict(self.assignment.grading_options())
 
+    @property
+    def feedback_level(self) -> str | None:
+        """The assignment's feedback level (None: each exercise's own, else guided)."""
+        return getattr(self.assignment, "feedback_level", None)
+
     def credit(self, exercise: Any, score: float, hints: int) -> float:
         """What the gradebook will give this answer (points x score, less hints, within [0, points])."""
         points = self.points(exercise.id)

@@ -58,6 +58,7 @@ class Session:
         self._variant: Any = None
         self.stats = SessionStats()
         self.warmup = Warmup()
+        self.last_verdict: Any = None  # (exercise id, the full verdict) of the latest answer, for :why
         if topic:
             self.topic = self.resolve_topic(topic)
 
@@ -343,6 +344,8 @@ class Session:
 
         with alarm(COMPUTE_LIMIT, "checking your answer"):  # g'(x) = … is read by the grader, as in check and grade
             verdict = variant.check(text, **options)
+        self.last_verdict = (ex.id, verdict)
+        verdict = self.shown(verdict, ex)
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
         if self.work is not None:  # the gradebook's rule: the latest answer counts, less the hints taken
@@ -380,6 +383,17 @@ class Session:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
             else:
                 self.say("Try again: your latest answer is the one that counts.", "dim")
+
+    def feedback_level(self, exercise: Any) -> str:
+        """The assignment's level, else the exercise's, else guided (grader.feedback)."""
+        from grader.feedback import level_for
+
+        return level_for(getattr(self.work, "feedback_level", None), getattr(exercise, "feedback_level", None))
+
+    def shown(self, verdict: Any, exercise: Any, level: str | None = None) -> Any:
+        """The verdict with the feedback its level may show."""
+        at_level = getattr(verdict, "at_level", None)
+        return at_level(level or self.feedback_level(exercise)) if at_level is not None else verdict
 
     def submit(self, exercise_id: str, answer: str, status: str, hints: int) -> None:
         """Rewrite the submission file with this answer as the one that counts."""
