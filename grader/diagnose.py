@@ -147,6 +147,10 @@ def match_supplied(ev: Evidence | None, answer: sp.Basic, mistakes, seed: bytes)
     return None
 
 
+ROUNDING = 0.01  # relative: further off than 1 % is a different number, not a rounding slip
+CLASSIC_FACTORS = (2, 3, 4, 10)  # for a number, a ratio that names a slip (a lost 2, a doubled ½, …)
+
+
 @diagnosis
 class Rounding(Diagnosis):
     key = "rounding"
@@ -157,7 +161,7 @@ class Rounding(Diagnosis):
         e = ev.ref.values
         with np.errstate(all="ignore"):
             rel = np.abs(ev.a - e) / np.maximum(np.abs(e), 1e-300)
-        if np.all(np.isfinite(rel)) and np.all(rel <= 0.05):
+        if np.all(np.isfinite(rel)) and np.all(rel <= ROUNDING * (1 + 1e-9)):
             return Finding(self.key, "Close, but not within the tolerance: check your rounding, or give the "
                                      "exact value (a fraction or a root) instead of a decimal.")
         return None
@@ -276,8 +280,16 @@ class ConstantFactor(Diagnosis):
             return None
         if not ev.same(ev.a, c * e):
             return None
+        if not ev.variables and not _classic(c):
+            return None  # any two numbers have a ratio: only a classic one names a slip
         return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.",
                        "Your answer is a constant multiple of the right one: check the constant factors.")
+
+
+def _classic(c: float) -> bool:
+    """±2, ±½, ±3, ±⅓, ±4, ±¼, ±10, ±1/10."""
+    a = abs(c)
+    return any(abs(a - k) <= 1e-9 * k or abs(a * k - 1) <= 1e-9 for k in CLASSIC_FACTORS)
 
 
 def _factor(c: float) -> str:
@@ -318,6 +330,8 @@ class NearMissCoefficient(Diagnosis):
     key = "coefficient"
 
     def find(self, ev: Evidence) -> Finding | None:
+        if ev.expected.is_Number:
+            return None  # a number against a number always "differs in one number": that names nothing
         diff = _one_number_differs(ev.expected, ev.answer)
         if diff is None:
             return None

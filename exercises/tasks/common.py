@@ -128,15 +128,29 @@ def typeable(obj: Any) -> bool:
 
 
 def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
-    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type."""
+    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type.
+
+    A wrong name is worse than none: a slip whose number is just the negative of the answer is
+    dropped, since any sign slip gives that number (the grader's own diagnosis says "check the signs").
+    """
     kept: list = []
+    negative = _negative_number(answer)
     for m in mistakes:
         if m.expr is None or same_value(m.expr, answer) or not typeable(m.expr):
+            continue
+        if negative is not None and "sign" not in m.key and same_value(m.expr, negative):
             continue
         if any(same_value(m.expr, k.expr) for k in kept):
             continue
         kept.append(m)
     return tuple(kept)
+
+
+def _negative_number(answer: Any) -> Any:
+    """−answer for a nonzero number, else None (for expressions a sign slip is diagnosed as such)."""
+    if isinstance(answer, sp.Expr) and answer.is_number and not isinstance(answer, sp.Tuple) and answer != 0:
+        return -answer
+    return None
 
 
 def shown(value: Any) -> Any:

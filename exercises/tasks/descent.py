@@ -137,10 +137,12 @@ class GDStep(_DescentTask):
                     "not the whole gradient.", point_value([_tidy(x - g) for x, g in zip(x0, g0)])),
             Mistake("gd-update-only", "That is the change −η∇f(w); add it to the current point to get the new one.",
                     point_value([_tidy(-lr * g) for g in g0])),
+            Mistake("gd-step-not-point", "That is the step η∇f(w); subtract it from the current point to get the "
+                    "new one.", point_value([_tidy(lr * g) for g in g0])),
         )
         return Solved(answer=answer, kind="vector" if len(variables) > 1 else "number", solution=steps,
                       mistakes=distinct_mistakes(answer, mistakes), result=run,
-                      figure=("descent", run))
+                      figure=("descent", run), options=_labels(variables))
 
 
 @register
@@ -202,7 +204,8 @@ class GDRun(_DescentTask):
                                             run, steps))
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
+                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run),
+                      options=_labels(variables) if kind == "vector" else {})
 
     def _behaviour(self, run, nodes) -> Solved:
         letter = BEHAVIOURS.get(run.status)
@@ -287,9 +290,58 @@ class OptimizerStep(_DescentTask):
             mistakes.append(Mistake("optimizer-plain-gd", f"That is what plain gradient descent gives; "
                                     f"{rule.title} rescales the step with its own state.",
                                     point_value([rounded(v) for v in plain.points[steps]])))
+        if method == "adam" and not run.diverged:
+            mistakes.append(Mistake("adam-no-bias-correction", "Adam divides m by 1 − β₁ᵗ and v by 1 − β₂ᵗ "
+                                    "(the bias correction); without it the first steps are the wrong size.",
+                                    point_value([rounded(v) for v in _adam_uncorrected(f, variables, x0, lr, steps,
+                                                                                        hyper)])))
+        if steps == 1:
+            mistakes += _step_slips([float(v) for v in x0], [float(v) for v in final], rounded, point_value)
         kind = "vector" if len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=steps_of(run), answer_text=point_text(final),
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
+                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run),
+                      options=_labels(variables))
+
+
+def _labels(variables) -> dict:
+    """A point's components are named by the exercise's own variables: "w first, then b"."""
+    return {"labels": tuple(v.name for v in variables)} if len(variables) > 1 else {}
+
+
+def _step_slips(x0: list, x1: list, rounded, point_value) -> list:
+    """One optimizer step's classic slips: the step for the new point (either sign), the update's sign."""
+    from tutor.engine.mistakes import Mistake
+
+    def pt(values):
+        return point_value([rounded(v) for v in values])
+
+    return [
+        Mistake("optimizer-update-only", "That is the change in the parameters; add it to the current point "
+                "to get the new one.", pt([b - a for a, b in zip(x0, x1)])),
+        Mistake("optimizer-step-not-point", "That is the step the optimizer subtracts; subtract it from the "
+                "current point to get the new one.", pt([a - b for a, b in zip(x0, x1)])),
+        Mistake("optimizer-update-sign", "The update went the wrong way: the step is subtracted from the current "
+                "point (descent), not added.", pt([2 * a - b for a, b in zip(x0, x1)])),
+    ]
+
+
+def _adam_uncorrected(f, variables, x0, lr, steps: int, hyper: dict) -> list[float]:
+    """Adam without bias correction (m and v used as they are): a classic slip, worked by hand."""
+    import math
+
+    import sympy as sp
+
+    grad = [sp.lambdify(variables, g, "math") for g in exact_gradient(f, variables)]
+    b1, b2 = hyper.get("betas", (0.9, 0.999))
+    eps = float(hyper.get("eps", 1e-8))
+    x = [float(v) for v in x0]
+    m, v = [0.0] * len(x), [0.0] * len(x)
+    for _ in range(steps):
+        g = [float(gi(*x)) for gi in grad]
+        m = [b1 * mi + (1 - b1) * gi for mi, gi in zip(m, g)]
+        v = [b2 * vi + (1 - b2) * gi * gi for vi, gi in zip(v, g)]
+        x = [xi - float(lr) * mi / (math.sqrt(vi) + eps) for xi, mi, vi in zip(x, m, v)]
+    return x
 
 
 def _float_hyper(ctx: Context, name: str, raw: Any):

@@ -9,7 +9,7 @@ import sympy as sp
 
 from grader import diagnose, forms, words
 from grader.budget import OutOfTime
-from grader.feedback import Note, plain, revealing
+from grader.feedback import UNKNOWN_SLIP, Note, plain, revealing
 from grader.equivalence import Equivalence, Witness, compare, reference
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.numeric.evaluate import Unsupported
@@ -113,6 +113,8 @@ def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpret
         notes.append(finding.note)
     elif outcome.reason:
         notes.append(plain(f"Your answer {outcome.reason}."))
+    else:
+        notes.append(plain(UNKNOWN_SLIP))
     if outcome.witness is not None and (finding is None or finding.key in _SHOW_WITNESS):
         notes.append(witness_note(outcome.witness))
     return incorrect(notes, seen, finding.key if finding else None)
