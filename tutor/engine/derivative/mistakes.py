@@ -8,6 +8,7 @@ for a right answer.
 
 Keys (stable; the grader shows the description to the student):
   chain-rule-missing-inner         the outer derivative only, times nothing
+  chain-rule-inner-sign            the inner derivative with its sign flipped (e^(−z)' taken as e^(−z))
   product-rule-one-term            one term of (fg)' = f'g + fg' (one candidate per term)
   product-of-derivatives           (fg)' taken as f'g'
   quotient-rule-sign               (n d' - n' d)/d² instead of (n' d - n d')/d²
@@ -77,6 +78,8 @@ class ChainMissingInner(StepMistake):
         if not isinstance(step, ChainRule):
             return
         inner = step.substeps[1]
+        if inner.result == -1:
+            return  # leaving out a factor −1 is a sign slip: chain-rule-inner-sign names it
         yield (lambda s, r: r[0].subs(s.letter, s.inner),
                f"You used the chain rule on {_t(step.expr)} but left out the inner derivative: "
                f"with {_t(step.letter)} = {_t(step.inner)}, d{_t(step.letter)}/d{step.var} = {_t(inner.result)}.")
@@ -152,6 +155,19 @@ class ConstantKept(StepMistake):
             why = (f"it does not depend on {step.var} (the other variables are held constant)" if held
                    else "the derivative of a constant is 0")
             yield (lambda s, r: s.expr, f"The term {_t(step.expr)} should disappear: {why}.")
+
+
+@generator
+class ChainInnerSign(StepMistake):
+    key = "chain-rule-inner-sign"
+
+    def variants(self, step, parent):
+        if not isinstance(step, ChainRule):
+            return
+        inner = step.substeps[1]
+        yield (lambda s, r: -r[0].subs(s.letter, s.inner) * r[1],
+               f"A sign slipped inside the chain rule on {_t(step.expr)}: with {_t(step.letter)} = "
+               f"{_t(step.inner)}, check the sign of d{_t(step.letter)}/d{step.var}.")
 
 
 def reevaluate(tree: Rule, target: Rule, wrong: Wrong) -> sp.Expr:
@@ -253,7 +269,8 @@ def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: flo
 def _distinct(candidates: list[Mistake], right: sp.Expr) -> list[Mistake]:
     """Keep mistakes that differ from the right answer and from every earlier kept mistake."""
     kept: list[Mistake] = []
-    for m in candidates:
+    # a sign flipped inside a chain comes last: a more specific slip with the same answer (trig-sign) names it
+    for m in sorted(candidates, key=lambda m: m.key == ChainInnerSign.key):
         if same(m.expr, right) is not False:
             continue
         if any(same(m.expr, k.expr) is not False for k in kept):
