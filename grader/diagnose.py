@@ -84,7 +84,8 @@ class Evidence:
             n = int(np.count_nonzero(ok))
             if n < min(2, len(u)):
                 return False
-            scale = self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v))
+            # a point where the reference's magnitude is unknown (nan) allows no slack, not no comparison
+            scale = np.nan_to_num(self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v)), nan=0.0)
             if n == len(gap):
                 return bool((gap <= scale).all())
             return bool((gap[ok] <= scale[ok]).all())
