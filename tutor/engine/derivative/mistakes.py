@@ -80,9 +80,11 @@ class ChainMissingInner(StepMistake):
         inner = step.substeps[1]
         if inner.result == -1:
             return  # leaving out a factor −1 is a sign slip: chain-rule-inner-sign names it
+        lead = f"You used the chain rule on {_t(step.expr)} but left out the inner derivative"
         yield (lambda s, r: r[0].subs(s.letter, s.inner),
-               f"You used the chain rule on {_t(step.expr)} but left out the inner derivative: "
-               f"with {_t(step.letter)} = {_t(step.inner)}, d{_t(step.letter)}/d{step.var} = {_t(inner.result)}.")
+               f"{lead}: with {_t(step.letter)} = {_t(step.inner)}, d{_t(step.letter)}/d{step.var} = "
+               f"{_t(inner.result)}.",
+               f"{lead} d{_t(step.letter)}/d{step.var}, with {_t(step.letter)} = {_t(step.inner)}.")
 
 
 @generator
@@ -130,9 +132,10 @@ class PowerNotLowered(StepMistake):
         if isinstance(step, PowerRule) and step.exponent != 0:
             n = step.exponent
             wrong = n * step.argument ** n
+            lead = f"You brought the exponent {_t(n)} down but did not lower it by one: "
             yield (lambda s, r: s.exponent * s.argument ** s.exponent,
-                   f"You brought the exponent {_t(n)} down but did not lower it by one: "
-                   f"{_d(step.expr, step.var)} = {_t(step.result)}, not {_t(wrong)}.")
+                   f"{lead}{_d(step.expr, step.var)} = {_t(step.result)}, not {_t(wrong)}.",
+                   f"{lead}d/du(uⁿ) = n·uⁿ⁻¹.")
 
 
 @generator
@@ -142,7 +145,8 @@ class TrigSign(StepMistake):
     def variants(self, step, parent):
         if step.key in ("sin", "cos"):
             yield (lambda s, r: -s.result,
-                   f"Check the sign: {_d(step.expr, step.var)} = {_t(step.result)}.")
+                   f"Check the sign: {_d(step.expr, step.var)} = {_t(step.result)}.",
+                   "Check the sign: d/dx sin(x) = cos(x), and d/dx cos(x) = −sin(x).")
 
 
 @generator
@@ -257,10 +261,10 @@ def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: flo
     counts: dict[str, int] = {}
     for node, parent in _parents(tree):
         for gen in GENERATORS:
-            for wrong, text in gen.variants(node, parent):
+            for wrong, text, *guided in gen.variants(node, parent):  # guided: the words without the answer
                 if counts.get(gen.key, 0) >= PER_KEY:
                     break
-                candidates.append(Mistake(gen.key, text, reevaluate(tree, node, wrong)))
+                candidates.append(Mistake(gen.key, text, reevaluate(tree, node, wrong), *guided))
                 counts[gen.key] = counts.get(gen.key, 0) + 1
     candidates += list(_whole_function(expr, x, order, timeout))
     return _distinct(candidates, right)
