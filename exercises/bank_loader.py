@@ -16,7 +16,7 @@ from exercises.errors import BankError, BankLoadError
 from exercises.toml_depth import find_too_deep
 from exercises.exercise import Exercise, Hint
 from exercises.params import parse_space
-from exercises.schema import (FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
+from exercises.schema import (FEEDBACK_LEVELS, FORMS, ID_PATTERN, KINDS, Field, Flag, FunctionTable, Integer, Number, OneOf, Text,
                               TextList, check_fields, did_you_mean)
 from exercises.attempts import ATTEMPT_KEYS, read_attempts
 from exercises.topics import topic_order
@@ -38,6 +38,8 @@ COMMON: dict[str, Field] = {
     "tags": TextList(),
     "figure": OneOf(options=FIGURES),
     "answer_form": Text(help="the form the answer is shown in, in learner syntax, e.g. \"σ(z)(1 - σ(z))\""),
+    "feedback_level": OneOf(options=FEEDBACK_LEVELS, help="guided (default), full or verdict: how much feedback "
+                                                     "may say about the right answer"),
 }
 EXTRA = ("answer", "hints", "grading", "parameters", "conditions", *ATTEMPT_KEYS)
 GRADING: dict[str, Field] = {
@@ -207,6 +209,7 @@ def read_entry(raw: Any, default_topic: Any = None, source: str = "") -> Exercis
         inputs=inputs, space=parse_space(raw.get("parameters"), raw.get("conditions")),
         answer=raw.get("answer"), source=source, figure_kind=common.get("figure"), attempts=read_attempts(raw),
         answer_form=common.get("answer_form"),
+        feedback_level=common.get("feedback_level"),
     )
 
 

@@ -54,6 +54,7 @@ class Exercise:
     figure_kind: str | None = None
     answer_form: str | None = None  # the form the answer is shown in (exercises.answer_form)
     attempts: Mapping[str, Any] = field(default_factory=dict)  # penalty / attempt_credit / max_attempts, if given
+    feedback_level: str | None = None  # the feedback level the author set (None: the assignment's or the default)
     _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
 
     CACHE = 32

@@ -20,6 +20,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KINDS = KIND_NAMES  # the answer kinds grader.check understands (declared in tutor.answer_kinds)
 CONSTANT_POLICIES = ("optional", "required", "forbidden")  # antiderivatives: what a missing + C costs
 FORMS = ("simplified", "expanded", "factored")
+# how much feedback says about the right answer (grader.feedback): the default first
+FEEDBACK_LEVELS = ("guided", "full", "verdict")
 
 _MISSING = object()
 

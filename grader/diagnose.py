@@ -19,6 +19,7 @@ import numpy as np
 import sympy as sp
 
 from grader import words
+from grader.feedback import Note
 from grader.numeric.evaluate import Unsupported, evaluate
 from grader.numeric.sampling import Sample
 from tutor.render.words import which_are_not
@@ -27,10 +28,20 @@ if TYPE_CHECKING:
     from grader.equivalence import Tolerance
 
 
+_SAME = "\x00same"
+
+
 @dataclass(frozen=True)
 class Finding:
+    """A named slip. ``guided`` says it without the right answer (None: nothing can be said then)."""
+
     key: str
     feedback: str
+    guided: str | None = _SAME
+
+    @property
+    def note(self) -> Note:
+        return Note(self.feedback, self.feedback if self.guided == _SAME else self.guided)
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,8 @@ class Evidence:
             n = int(np.count_nonzero(ok))
             if n < min(2, len(u)):
                 return False
-            scale = self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v))
+            # a point where the reference's magnitude is unknown (nan) allows no slack, not no comparison
+            scale = np.nan_to_num(self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v)), nan=0.0)
             if n == len(gap):
                 return bool((gap <= scale).all())
             return bool((gap[ok] <= scale[ok]).all())
@@ -115,6 +127,12 @@ def diagnosis(cls: type[Diagnosis]) -> type[Diagnosis]:
     return cls
 
 
+def supplied_note(m: Any) -> Note:
+    """A supplied mistake's words; its ``guided`` wording, if it has one, for the guided level."""
+    guided = getattr(m, "guided", None)
+    return Note(m.description, m.description if guided is None else (guided or None))
+
+
 def match_supplied(ev: Evidence | None, answer: sp.Basic, mistakes, seed: bytes) -> Finding | None:
     """The first supplied mistake whose wrong answer the learner's answer equals."""
     from grader.numeric.modular import Fingerprint
@@ -123,13 +141,15 @@ def match_supplied(ev: Evidence | None, answer: sp.Basic, mistakes, seed: bytes)
         expr = getattr(m, "expr", None)
         if not isinstance(expr, sp.Expr) or isinstance(expr, sp.Tuple):
             continue
-        if expr == answer:
-            return Finding(m.key, m.description)
-        if Fingerprint(expr, seed).compare(answer) is True:
-            return Finding(m.key, m.description)
-        if ev is not None and ev.same(ev.a, ev.values(expr)):
-            return Finding(m.key, m.description)
+        if expr == answer or Fingerprint(expr, seed).compare(answer) is True or \
+                (ev is not None and ev.same(ev.a, ev.values(expr))):
+            note = supplied_note(m)
+            return Finding(m.key, note.full, note.guided)
     return None
+
+
+ROUNDING = 0.01  # relative: further off than 1 % is a different number, not a rounding slip
+CLASSIC_FACTORS = (2, 3, 4, 10)  # for a number, a ratio that names a slip (a lost 2, a doubled ½, …)
 
 
 @diagnosis
@@ -142,7 +162,7 @@ class Rounding(Diagnosis):
         e = ev.ref.values
         with np.errstate(all="ignore"):
             rel = np.abs(ev.a - e) / np.maximum(np.abs(e), 1e-300)
-        if np.all(np.isfinite(rel)) and np.all(rel <= 0.05):
+        if np.all(np.isfinite(rel)) and np.all(rel <= ROUNDING * (1 + 1e-9)):
             return Finding(self.key, "Close, but not within the tolerance: check your rounding, or give the "
                                      "exact value (a fraction or a root) instead of a decimal.")
         return None
@@ -170,7 +190,8 @@ class SignError(Diagnosis):
         if np.all(np.abs(ev.ref.values) <= ev.slack):
             return None
         if ev.same(ev.a, -ev.ref.values):
-            return Finding(self.key, "Your answer is the negative of the right one: check the signs.")
+            return Finding(self.key, "Your answer is the negative of the right one: check the signs.",
+                           "Check the signs: yours are the wrong way round.")
         return None
 
 
@@ -189,9 +210,11 @@ class TermMistake(Diagnosis):
                 if tv is None:
                     continue
                 if ev.same(ev.a, e - tv):
-                    return Finding("missing-term", f"Your answer is missing the term {words.math_text(t)}.")
+                    return Finding("missing-term", f"Your answer is missing the term {words.math_text(t)}.",
+                                   "Your answer is missing a term: check that every part was carried along.")
                 if ev.same(ev.a, e - 2 * tv):
-                    return Finding("term-sign", f"Check the sign of the term {words.math_text(t)}.")
+                    return Finding("term-sign", f"Check the sign of the term {words.math_text(t)}.",
+                                   "One term has the wrong sign.")
         extra = _terms(ev.answer, ev.variables)
         if len(extra) > 1:
             for t in extra:
@@ -216,7 +239,8 @@ class FactorMistake(Diagnosis):
         for f in _sub_products(ev.expected):
             fv = ev.values(f)
             if fv is not None and np.all(np.isfinite(fv)) and ev.same(ev.a * fv, e):
-                return Finding("missing-factor", f"Your answer is missing the factor {words.math_text(f)}.")
+                return Finding("missing-factor", f"Your answer is missing the factor {words.math_text(f)}.",
+                               "Your answer is missing a factor (the chain rule's inner derivative, say).")
         for f in _sub_products(ev.answer):
             fv = ev.values(f)
             if fv is not None and ev.same(ev.a, e * fv):
@@ -257,7 +281,16 @@ class ConstantFactor(Diagnosis):
             return None
         if not ev.same(ev.a, c * e):
             return None
-        return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.")
+        if not ev.variables and not _classic(c):
+            return None  # any two numbers have a ratio: only a classic one names a slip
+        return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.",
+                       "Your answer is a constant multiple of the right one: check the constant factors.")
+
+
+def _classic(c: float) -> bool:
+    """±2, ±½, ±3, ±⅓, ±4, ±¼, ±10, ±1/10."""
+    a = abs(c)
+    return any(abs(a - k) <= 1e-9 * k or abs(a * k - 1) <= 1e-9 for k in CLASSIC_FACTORS)
 
 
 def _factor(c: float) -> str:
@@ -298,6 +331,8 @@ class NearMissCoefficient(Diagnosis):
     key = "coefficient"
 
     def find(self, ev: Evidence) -> Finding | None:
+        if ev.expected.is_Number:
+            return None  # a number against a number always "differs in one number": that names nothing
         diff = _one_number_differs(ev.expected, ev.answer)
         if diff is None:
             return None
@@ -356,7 +391,8 @@ class ConstantOffset(Diagnosis):
         c = float(np.median(d[ok]))
         if abs(c) <= 1e-9 or not ev.same(ev.a, ev.ref.values + c):
             return None
-        return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(c)}.")
+        return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(c)}.",
+                       "Your answer differs from the right one by a constant.")
 
 
 def find(expected: sp.Expr, answer: sp.Expr, ref: Sample | None, variables: tuple, *,

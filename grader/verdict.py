@@ -6,10 +6,12 @@ wrong. Both are kept apart from ``incorrect`` everywhere.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from grader.feedback import UNKNOWN_SLIP, Note, as_notes, check_level, text_at
 from tutor.render import Doc, Line, Rendered, Table, line
 from tutor.render.doc import Math
 
@@ -103,6 +105,17 @@ class ComponentVerdict:
     label: str
     status: str
     feedback: str
+    notes: tuple[Note, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.notes and self.feedback:
+            object.__setattr__(self, "notes", as_notes(self.feedback))
+
+    def at_level(self, level: str) -> "ComponentVerdict":
+        """This part's verdict with the feedback a ``level`` may show."""
+        if level == "full":
+            return self
+        return replace(self, feedback=text_at(self.notes, level))
 
 
 @dataclass(frozen=True)
@@ -114,8 +127,11 @@ class Verdict(Rendered):
     details: tuple[ComponentVerdict, ...] = ()
     mistake: str | None = None
     error: str | None = None
+    notes: tuple[Note, ...] = field(default=(), compare=False)  # the feedback in pieces (grader.feedback)
 
     def __post_init__(self) -> None:
+        if not self.notes and self.feedback:
+            object.__setattr__(self, "notes", as_notes(self.feedback))
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}; expected one of {', '.join(STATUSES)}")
         if not 0.0 <= self.score <= 1.0:
@@ -124,6 +140,20 @@ class Verdict(Rendered):
     @property
     def correct(self) -> bool:
         return self.status == "correct"
+
+    def at_level(self, level: str | None) -> "Verdict":
+        """This verdict with the feedback a level may show (``grader.feedback.LEVELS``).
+
+        *Invalid* and *undecided* keep their words at every level: they are about the
+        reading and the checking, never about the right answer.
+        """
+        level = check_level(level)
+        if level == "full" or self.status in ("invalid", "undecided"):
+            return self
+        words = text_at(self.notes, level)
+        if level == "guided" and not words and self.status != "correct" and text_at(self.notes, "full"):
+            words = UNKNOWN_SLIP
+        return replace(self, feedback=words, details=tuple(d.at_level(level) for d in self.details))
 
     def doc(self) -> Doc:
         nodes: list = []
@@ -141,19 +171,26 @@ class Verdict(Rendered):
         return Doc(line(title(self.status)), tuple(nodes))
 
 
-def correct(feedback: str = "Correct. Well done.", interpreted: Interpretation | None = None,
+Feedback = str | Note | Sequence[Note]  # text is one plain note (it says nothing of the right answer)
+
+
+def correct(feedback: Feedback = "Correct. Well done.", interpreted: Interpretation | None = None,
             details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
-    return Verdict("correct", 1.0, feedback, interpreted, details)
+    notes = as_notes(feedback)
+    return Verdict("correct", 1.0, text_at(notes, "full"), interpreted, details, notes=notes)
 
 
-def incorrect(feedback: str, interpreted: Interpretation | None = None, mistake: str | None = None,
+def incorrect(feedback: Feedback, interpreted: Interpretation | None = None, mistake: str | None = None,
               details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
-    return Verdict("incorrect", 0.0, feedback, interpreted, details, mistake)
+    notes = as_notes(feedback)
+    return Verdict("incorrect", 0.0, text_at(notes, "full"), interpreted, details, mistake, notes=notes)
 
 
-def partial(score: float, feedback: str, interpreted: Interpretation | None = None,
+def partial(score: float, feedback: Feedback, interpreted: Interpretation | None = None,
             mistake: str | None = None, details: tuple[ComponentVerdict, ...] = ()) -> Verdict:
-    return Verdict("partial", round(min(max(score, 0.0), 1.0), 4), feedback, interpreted, details, mistake)
+    notes = as_notes(feedback)
+    return Verdict("partial", round(min(max(score, 0.0), 1.0), 4), text_at(notes, "full"), interpreted,
+                   details, mistake, notes=notes)
 
 
 def invalid(error: str, feedback: str | None = None, interpreted: Interpretation | None = None) -> Verdict:

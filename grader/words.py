@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from grader.feedback import Note, plain, revealing
+
 
 def number(v: Any) -> str:
     """A value as a learner would write it: 3, -1/2, 0.3827, undefined, ∞."""
@@ -60,15 +62,22 @@ def names(items: Sequence[str]) -> str:
     return joined(items)
 
 
-def witness_sentence(w: Any) -> str:
-    """A comparison's witness (``grader.equivalence.Witness``: point, answer, expected) as a sentence."""
+def witness_note(w: Any) -> Note:
+    """Where the answers differ: the right value only at the full level, the learner's own at guided."""
     where = point(w.point) if w.point else "this point"
     if w.answer != w.answer:
-        return f"For example, at {where} your answer is undefined, but the right value is {number(w.expected)}."
+        return revealing(f"For example, at {where} your answer is undefined, but the right value is "
+                         f"{number(w.expected)}.",
+                         f"For example, at {where} your answer is undefined, but the right answer is not.")
     if w.answer in (float("inf"), float("-inf")):
-        return (f"For example, at {where} your answer is too large to compute, but the right value is "
-                f"{number(w.expected)}.")
+        return revealing(f"For example, at {where} your answer is too large to compute, but the right value is "
+                         f"{number(w.expected)}.",
+                         f"For example, at {where} your answer is too large to compute, but the right one is not.")
     if not w.point:
-        return f"Your value is {number(w.answer)}."
-    return (f"For example, at {where} your answer gives {number(w.answer)}, "
-            f"but the right value is {number(w.expected)}.")
+        return plain(f"Your value is {number(w.answer)}.")
+    return revealing(f"For example, at {where} your answer gives {number(w.answer)}, "
+                     f"but the right value is {number(w.expected)}.",
+                     f"For example, at {where} your answer gives {number(w.answer)}, "
+                     "which is not the right value there.")
+
+

@@ -128,15 +128,35 @@ def typeable(obj: Any) -> bool:
 
 
 def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
-    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type."""
+    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type.
+
+    A wrong name is worse than none: a slip whose number is just the negative of the answer is
+    dropped, since any sign slip gives that number (the grader's own diagnosis says "check the
+    signs"), and so is a sign slip inside a chain that only negates the whole derivative.
+    """
     kept: list = []
+    negative = _negative(answer)
     for m in mistakes:
         if m.expr is None or same_value(m.expr, answer) or not typeable(m.expr):
+            continue
+        whole = m.key in WHOLE_SIGN or (answer.is_number and "sign" not in m.key)  # slope-sign means it
+        if negative is not None and whole and same_value(m.expr, negative):
             continue
         if any(same_value(m.expr, k.expr) for k in kept):
             continue
         kept.append(m)
     return tuple(kept)
+
+
+WHOLE_SIGN = ("chain-rule-inner-sign",)  # slips that, when they negate everything, are just "a sign"
+
+
+def _negative(answer: Any) -> Any:
+    """−answer for a nonzero scalar, else None."""
+    if isinstance(answer, sp.Expr) and not isinstance(answer, sp.Tuple) and answer != 0 and \
+            type(answer).__name__ != "DoesNotExist":
+        return -answer
+    return None
 
 
 def shown(value: Any) -> Any:

@@ -138,10 +138,12 @@ class GDStep(_DescentTask):
                     "not the whole gradient.", point_value([_tidy(x - g) for x, g in zip(x0, g0)])),
             Mistake("gd-update-only", "That is the change −η∇f(w); add it to the current point to get the new one.",
                     point_value([_tidy(-lr * g) for g in g0])),
+            Mistake("gd-step-not-point", "That is the step η∇f(w); subtract it from the current point to get the "
+                    "new one.", point_value([_tidy(lr * g) for g in g0])),
         )
         return Solved(answer=answer, kind="vector" if len(variables) > 1 else "number", solution=steps,
                       mistakes=distinct_mistakes(answer, mistakes), result=run,
-                      figure=("descent", run))
+                      figure=("descent", run), options=_labels(variables))
 
 
 @register
@@ -198,9 +200,13 @@ class GDRun(_DescentTask):
         mistakes = [Mistake("gd-one-step-short" if k < steps else "gd-one-step-too-many",
                             f"That is the value after {count(k, 'step')}; count the updates: the start is step 0, "
                             f"and {count(steps, 'update')} {plural('follows', steps, 'follow')} it.", v) for k, v in near]
+        if len(variables) == 1:
+            mistakes.append(_other_quantity(f, variables, ask, exact[steps] if exact is not None else None,
+                                            run, steps))
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
+                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run),
+                      options=_labels(variables) if kind == "vector" else {})
 
     def _behaviour(self, run, nodes) -> Solved:
         letter = BEHAVIOURS.get(run.status)
@@ -232,6 +238,20 @@ class GDRun(_DescentTask):
                  line("Gradient descent is stable exactly when every factor |1 − ηλ| is below 1, that is for "
                       "0 < η < 2/λ_max =", bound, "."))
         return Solved(answer=bound, kind="number", solution=steps + tuple(nodes), result=run)
+
+
+def _other_quantity(f, variables, ask: str, exact, run, steps: int):
+    """The loss f(x_k) given where the point x_k was asked, or the point given for the loss."""
+    from exercises.tasks.common import rounded
+    from tutor.engine.mistakes import Mistake
+
+    if ask == "point":
+        value = _tidy(f.subs(variables[0], exact[0])) if exact is not None else rounded(run.values[steps])
+        return Mistake("gd-loss-not-point", "That is the loss f(x) at the end; the question asks where the "
+                       "run ends, the point x itself.", value)
+    value = exact[0] if exact is not None else rounded(run.points[steps][0])
+    return Mistake("gd-point-not-loss", "That is where the run ends, the point x; the question asks for the "
+                   "loss f(x) there.", value)
 
 
 @register
@@ -271,9 +291,58 @@ class OptimizerStep(_DescentTask):
             mistakes.append(Mistake("optimizer-plain-gd", f"That is what plain gradient descent gives; "
                                     f"{rule.title} rescales the step with its own state.",
                                     point_value([rounded(v) for v in plain.points[steps]])))
+        if method == "adam" and not run.diverged:
+            mistakes.append(Mistake("adam-no-bias-correction", "Adam divides m by 1 − β₁ᵗ and v by 1 − β₂ᵗ "
+                                    "(the bias correction); without it the first steps are the wrong size.",
+                                    point_value([rounded(v) for v in _adam_uncorrected(f, variables, x0, lr, steps,
+                                                                                        hyper)])))
+        if steps == 1:
+            mistakes += _step_slips([float(v) for v in x0], [float(v) for v in final], rounded, point_value)
         kind = "vector" if len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=steps_of(run), answer_text=point_text(final),
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
+                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run),
+                      options=_labels(variables))
+
+
+def _labels(variables) -> dict:
+    """A point's components are named by the exercise's own variables: "w first, then b"."""
+    return {"labels": tuple(v.name for v in variables)} if len(variables) > 1 else {}
+
+
+def _step_slips(x0: list, x1: list, rounded, point_value) -> list:
+    """One optimizer step's classic slips: the step for the new point (either sign), the update's sign."""
+    from tutor.engine.mistakes import Mistake
+
+    def pt(values):
+        return point_value([rounded(v) for v in values])
+
+    return [
+        Mistake("optimizer-update-only", "That is the change in the parameters; add it to the current point "
+                "to get the new one.", pt([b - a for a, b in zip(x0, x1)])),
+        Mistake("optimizer-step-not-point", "That is the step the optimizer subtracts; subtract it from the "
+                "current point to get the new one.", pt([a - b for a, b in zip(x0, x1)])),
+        Mistake("optimizer-update-sign", "The update went the wrong way: the step is subtracted from the current "
+                "point (descent), not added.", pt([2 * a - b for a, b in zip(x0, x1)])),
+    ]
+
+
+def _adam_uncorrected(f, variables, x0, lr, steps: int, hyper: dict) -> list[float]:
+    """Adam without bias correction (m and v used as they are): a classic slip, worked by hand."""
+    import math
+
+    import sympy as sp
+
+    grad = [sp.lambdify(variables, g, "math") for g in exact_gradient(f, variables)]
+    b1, b2 = hyper.get("betas", (0.9, 0.999))
+    eps = float(hyper.get("eps", 1e-8))
+    x = [float(v) for v in x0]
+    m, v = [0.0] * len(x), [0.0] * len(x)
+    for _ in range(steps):
+        g = [float(gi(*x)) for gi in grad]
+        m = [b1 * mi + (1 - b1) * gi for mi, gi in zip(m, g)]
+        v = [b2 * vi + (1 - b2) * gi * gi for vi, gi in zip(v, g)]
+        x = [xi - float(lr) * mi / (math.sqrt(vi) + eps) for xi, mi, vi in zip(x, m, v)]
+    return x
 
 
 def _float_hyper(ctx: Context, name: str, raw: Any):

@@ -94,5 +94,7 @@ class LimitTask(Task):
                     continue
                 along = ", ".join(tutor.to_text(e) for e in w.path.equations) or w.path.name
                 out.append(Mistake("limit-exists", f"That is the limit along {along} only; another path gives "
-                                   "a different value, so the limit does not exist.", w.value))
+                                   "a different value, so the limit does not exist.", w.value,
+                                   guided=f"That is the limit along {along}: do other paths to the point "
+                                          "approach the same value?"))
         return out

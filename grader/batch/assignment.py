@@ -18,6 +18,7 @@ penalty = 0.1                 # share of the points each graded attempt after th
 attempt_credit = [1, 0.7]     # or: share available at attempt 1, 2, … (the last repeats)
 max_attempts = 3              # graded attempts allowed (default: the bank's, else no limit)
 calculator = false            # practice --assignment: no calculator commands (default: true)
+feedback = "guided"           # guided (default), full or verdict (exams): how much feedback says
 ```
 The credit rules themselves live in :mod:`grader.scoring` (one policy for the REPL and the gradebook).
 Every problem is reported at once, with the key it concerns.
@@ -37,7 +38,7 @@ from grader.scoring import ATTEMPT_KEYS, AssignmentRules, Policy, attempt_proble
 
 TOP = ("title", "exercises", "bank", "points", "options")
 OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", *ATTEMPT_KEYS,
-           "calculator")
+           "calculator", "feedback")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
 
 
@@ -75,6 +76,11 @@ class Assignment:
     @property
     def calculator_allowed(self) -> bool:
         return self.rules.calculator_allowed
+
+    @property
+    def feedback_level(self) -> str | None:
+        """The assignment's feedback level, if it sets one (an exercise's own applies otherwise)."""
+        return self.options.get("feedback")
 
     def grading_options(self) -> dict[str, Any]:
         return self.rules.grading_options()
@@ -220,6 +226,13 @@ def _options(value: Any, problems: list[str]) -> dict[str, Any]:
                 problems.append(f"options.{key}: {why}")
             else:
                 out[key] = tuple(float(x) for x in v) if key == "attempt_credit" else v
+        elif key == "feedback":
+            from exercises.schema import FEEDBACK_LEVELS
+
+            if v not in FEEDBACK_LEVELS:
+                problems.append(f"options.feedback: one of {', '.join(FEEDBACK_LEVELS)}, not {v!r}")
+            else:
+                out[key] = v
         elif key in ("hints", "exact", "calculator"):
             if not isinstance(v, bool):
                 problems.append(f"options.{key}: true or false")

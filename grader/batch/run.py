@@ -45,6 +45,7 @@ class Settings:
     progress: bool | None = None  # None: a bar when stderr is a terminal
     check: Callable[..., Any] | None = None  # tests inject a checker (module-level function)
     render: Callable[..., Any] | None = None  # and a variant renderer
+    feedback: str | None = None  # --feedback-level: overrides the assignment's and the exercises' levels
 
     @property
     def journal_path(self) -> Path:
@@ -191,6 +192,8 @@ def _meta(inputs: Inputs, time_limit: float) -> dict[str, str]:
     from tutor import __version__
 
     options = {**inputs.assignment.grading_options(), "time_limit": time_limit}
+    if inputs.assignment.feedback_level:
+        options["feedback"] = inputs.assignment.feedback_level
     meta = {"options": json.dumps(options, sort_keys=True), "version": __version__}
     for e, digest in exercise_digests(inputs.bank, inputs.assignment.exercises).items():
         meta[EXERCISE + e] = digest
@@ -229,7 +232,8 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     inputs = read_inputs(settings)
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
-    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render)
+    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render,
+                settings.feedback or a.feedback_level)
     summary = Summary(students=len(inputs.students), handed_in=len({s for s, _ in inputs.answers}),
                       roster=inputs.roster is not None, answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced, notes=inputs.roster.describe() if inputs.roster else [])

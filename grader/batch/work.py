@@ -65,6 +65,7 @@ class Spec:
     options: tuple[tuple[str, Any], ...] = ()  # grading options that override the bank's
     check: Callable[..., Any] | None = None  # a module-level function; tests inject one
     render: Callable[..., Any] | None = None  # likewise, in place of render_variant
+    feedback: str | None = None  # the teacher's feedback level (command line, else assignment); None: per exercise
 
 
 class State:
@@ -109,6 +110,10 @@ def grade_job(state: State, job: Job) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - the checker's own guard failed; never count it wrong
         return undecided_outcome(job, "the checker hit an internal problem (a fault in calctutor, not in the answer)",
                                  key)
+    if hasattr(verdict, "at_level"):
+        from grader.feedback import level_for
+
+        verdict = verdict.at_level(level_for(state.spec.feedback, getattr(variant.exercise, "feedback_level", None)))
     return outcome_from(job, verdict, key)
 
 

@@ -42,7 +42,8 @@ def _not_an_antiderivative(expected, answer, variables, space, ctx, seen) -> Ver
             text = f"Differentiate your answer: its derivative{'' if len(variables) == 1 else f' in {v}'} " \
                    "is not the function you were asked to integrate."
             if outcome.witness is not None and outcome.witness.point:
-                text += " " + words.witness_sentence(outcome.witness).replace("your answer gives",
+                # the integrand is in the question, so its value gives nothing away
+                text += " " + words.witness_note(outcome.witness).full.replace("your answer gives",
                                                                          "the derivative of your answer gives")
             return incorrect(text, seen, "not-an-antiderivative")
     return None

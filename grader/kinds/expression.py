@@ -9,6 +9,7 @@ import sympy as sp
 
 from grader import diagnose, forms, words
 from grader.budget import OutOfTime
+from grader.feedback import UNKNOWN_SLIP, Note, plain
 from grader.equivalence import Equivalence, compare, reference
 from grader.kinds.antiderivative import grade_antiderivative
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
@@ -106,14 +107,16 @@ def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpret
     if finding is None and outcome.witness is not None and outcome.witness.answer != outcome.witness.answer:
         finding = diagnose.Finding("domain", f"Your answer is not defined at {words.point(outcome.witness.point)}, "
                                              "where the right answer is: check roots, logarithms and denominators.")
-    parts: list[str] = []
+    notes: list[Note] = []
     if finding is not None:
-        parts.append(finding.feedback)
+        notes.append(finding.note)
     elif outcome.reason:
-        parts.append(f"Your answer {outcome.reason}.")
+        notes.append(plain(f"Your answer {outcome.reason}."))
+    else:
+        notes.append(plain(UNKNOWN_SLIP))
     if outcome.witness is not None and (finding is None or finding.key in _SHOW_WITNESS):
-        parts.append(words.witness_sentence(outcome.witness))
-    return incorrect(" ".join(parts), seen, finding.key if finding else None)
+        notes.append(words.witness_note(outcome.witness))
+    return incorrect(notes, seen, finding.key if finding else None)
 
 
 _SHOW_WITNESS = {"coefficient", "rounding"}

@@ -13,6 +13,7 @@ import sympy as sp
 
 from grader import words
 from grader.equivalence import compare
+from grader.feedback import Note, plain, prefixed
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.kinds.expression import grade_scalar, is_scalar
 from grader.options import Options
@@ -89,30 +90,45 @@ class Vector(Kind):
         if n != m:
             return incorrect(f"Your answer has {m} component{'s' * (m != 1)}, but the right one "
                              f"has {n}.", seen, "wrong-length")
-        found = _vector_mistake(expected, answer, ctx)
+        labels = self.labels(n, ctx)
+        found = _vector_mistake(expected, answer, ctx, labels if ctx.options.labels else self.order_names(ctx))
         if found is not None:
-            key, text = found
-            return incorrect(f"{text}", seen, key)
-        return assemble(self.labels(n, ctx), list(expected), list(answer), ctx, seen)
+            key, note = found
+            return incorrect(note, seen, key)
+        return assemble(labels, list(expected), list(answer), ctx, seen)
+
+    def order_names(self, ctx: Context) -> list[str] | None:
+        """What the components are, in order, for "w first, then b" (None: only their positions are known)."""
+        return None
 
 
-def _vector_mistake(expected: sp.Tuple, answer: sp.Tuple, ctx: Context) -> tuple[str, str] | None:
+def _vector_mistake(expected: sp.Tuple, answer: sp.Tuple, ctx: Context,
+                    names: list[str] | None) -> tuple[str, Note] | None:
     """A supplied whole-vector mistake, or the components in the wrong order."""
+    from grader.diagnose import supplied_note
+
     for mk in ctx.options.mistakes:
         expr = getattr(mk, "expr", None)
         comps = _components(expr) if expr is not None and not isinstance(expr, str) else None
         if comps is not None and len(comps) == len(answer) and all(_same(c, a, ctx) for c, a in zip(comps, answer)):
-            return mk.key, mk.description
+            return mk.key, supplied_note(mk)
     n = len(expected)
     if 1 < n <= 4 and not all(_same(e, a, ctx) for e, a in zip(expected, answer)):
         for perm in permutations(range(n)):
             if list(perm) == list(range(n)):
                 continue
             if all(_same(expected[j], answer[i], ctx) for i, j in enumerate(perm)):
-                return ("components-swapped",
-                        "You have the right components, but in the wrong order: keep the order of the "
-                        "variables (for a gradient, ∂f/∂x first, then ∂f/∂y).")
+                return "components-swapped", _swapped(names)
     return None
+
+
+def _swapped(names: list[str] | None) -> Note:
+    """Components in the wrong order, said in the exercise's own names when it has them."""
+    text = "You have the right components, but in the wrong order"
+    if names and len(names) > 1:
+        order = ", then ".join(names[:3]) if len(names) <= 3 else ", ".join(names)
+        return plain(f"{text}: give them in the order {order}.")
+    return plain(f"{text}: keep the order the question gives.")
 
 
 def assemble(labels: list[str], expected: list, answer: list, ctx: Context, seen: Interpretation,
@@ -123,7 +139,7 @@ def assemble(labels: list[str], expected: list, answer: list, ctx: Context, seen
     keys = set()
     for label, e, a in zip(labels, expected, answer):
         v = grade_scalar(e, a, ctx, seen=seen)
-        details.append(ComponentVerdict(label, v.status, v.feedback))
+        details.append(ComponentVerdict(label, v.status, v.feedback, v.notes))
         scores.append(v.score)
         if v.status != "correct" and v.mistake:
             keys.add(v.mistake)
@@ -139,21 +155,20 @@ def assemble(labels: list[str], expected: list, answer: list, ctx: Context, seen
     score = sum(scores) / len(scores)
     key = keys.pop() if len(keys) == 1 else None
     if not right:
-        return incorrect(f"None of the components is right. {_first_feedback(details)}", seen,
+        return incorrect((plain("None of the components is right."), *_first_feedback(details)), seen,
                          key, details_t)
     verb_r = "is" if len(right) == 1 else "are"
     verb_w = "is" if len(wrong) == 1 else "are"
-    text = f"Your {words.names(right)} {verb_r} right; {words.names(wrong)} {verb_w} not. {_first_feedback(details)}"
-    return partial(score, text.strip(), seen, key, details_t)
+    text = f"Your {words.names(right)} {verb_r} right; {words.names(wrong)} {verb_w} not."
+    return partial(score, (plain(text), *_first_feedback(details)), seen, key, details_t)
 
 
-def _first_feedback(details) -> str:
+def _first_feedback(details) -> tuple[Note, ...]:
     """The first wrong component's own explanation."""
     for d in details:
         if d.status != "correct":
-            text = d.feedback.strip()
-            return f"For {d.label}: {text[:1].lower()}{text[1:]}" if text else ""
-    return ""
+            return prefixed(f"For {d.label}: ", d.notes)
+    return ()
 
 
 @register
@@ -166,6 +181,9 @@ class Gradient(Vector):
     @classmethod
     def claims(cls, expected, options):
         return False  # never inferred: a tuple is a vector unless the caller says gradient
+
+    def order_names(self, ctx):
+        return [f"∂f/∂{v.name}" for v in ctx.variables] if len(ctx.variables) > 1 else None
 
     def labels(self, n, ctx):
         if ctx.options.labels and len(ctx.options.labels) == n:
@@ -223,7 +241,9 @@ class Matrix(Kind):
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.MatrixBase) and expr.shape == answer.shape and \
                     all(_same(c, a, ctx) for c, a in zip(expr, flat_a)):
-                return incorrect(mk.description, seen, mk.key)
+                from grader.diagnose import supplied_note
+
+                return incorrect(supplied_note(mk), seen, mk.key)
         if expected != expected.T and all(_same(e, a, ctx) for e, a in zip(expected.T, flat_a)):
             return incorrect("Your matrix is the transpose of the right one; rows and columns are "
                              "swapped.", seen, "transposed")

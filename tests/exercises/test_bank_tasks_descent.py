@@ -53,7 +53,9 @@ def test_twenty_steps_on_x_squared_end_at_ten_times_point_eight_to_the_twentieth
     v = ex.variant(0)
     assert v.answer == 10 * sp.Rational(4, 5) ** 20  # the seed's printed 0.8**10 is the slip
     assert v.answer_text == "0.1152921504606846976"
-    assert {m.key for m in v.mistakes} == {"gd-one-step-short", "gd-one-step-too-many"}
+    assert {m.key for m in v.mistakes} == {"gd-one-step-short", "gd-one-step-too-many", "gd-loss-not-point"}
+    loss = next(m for m in v.mistakes if m.key == "gd-loss-not-point")
+    assert loss.expr == v.answer ** 2  # f(x₂₀) = x₂₀², the loss given for the point
 
 
 @pytest.mark.parametrize("lr, letter", [(0.1, "a"), (1.0, "c"), (1.1, "b")])
@@ -96,7 +98,12 @@ def test_adagrad_first_step_moves_each_coordinate_by_about_lr(tmp_path):
     ''', topic="optimizers")
     v = ex.variant(0)
     assert v.kind == "vector" and v.answer_text == "(0.9, 1.9)"
-    assert [m.key for m in v.mistakes] == ["optimizer-plain-gd"]
+    assert [m.key for m in v.mistakes] == ["optimizer-plain-gd", "optimizer-update-only", "optimizer-step-not-point",
+                                           "optimizer-update-sign"]
+    slips = {m.key: tuple(float(c) for c in m.expr) for m in v.mistakes}
+    assert slips["optimizer-update-only"] == pytest.approx((-0.1, -0.1), abs=1e-9)   # x₁ − x₀
+    assert slips["optimizer-step-not-point"] == pytest.approx((0.1, 0.1), abs=1e-9)  # x₀ − x₁
+    assert slips["optimizer-update-sign"] == pytest.approx((1.1, 2.1), abs=1e-9)     # x₀ + (x₀ − x₁)
 
 
 def test_momentum_second_step(tmp_path):

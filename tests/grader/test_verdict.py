@@ -13,8 +13,8 @@ from grader.verdict import ComponentVerdict, Interpretation, Verdict
 
 def test_fields_are_the_contracts():
     names = [f.name for f in dataclasses.fields(Verdict)]
-    assert names == ["status", "score", "feedback", "interpreted", "details", "mistake", "error"]
-    assert [f.name for f in dataclasses.fields(ComponentVerdict)] == ["label", "status", "feedback"]
+    assert names == ["status", "score", "feedback", "interpreted", "details", "mistake", "error", "notes"]
+    assert [f.name for f in dataclasses.fields(ComponentVerdict)] == ["label", "status", "feedback", "notes"]
 
 
 def test_verdicts_are_frozen_and_validated():

@@ -13,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+from exercises.schema import FEEDBACK_LEVELS
 from tutor.commands.common import CommandError
 
 
@@ -49,6 +50,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="hard stop per answer in seconds (default: the assignment's, or 10)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: when stderr is a terminal)")
+    parser.add_argument("--feedback-level", choices=FEEDBACK_LEVELS, default=None,
+                        help="how much the students' feedback says: guided (names the slip, no right value), "
+                             "full (values and counterexamples) or verdict (exams); default: the assignment's, "
+                             "else each exercise's, else guided")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -68,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers, dask=args.dask, resume=args.resume, regrade=args.regrade, fmt=args.format,
         overrides=Path(args.overrides) if args.overrides else None, lms=args.lms,
         lms_export=Path(args.lms_export) if args.lms_export else None, lms_column=args.lms_column,
-        journal=Path(args.journal) if args.journal else None, time_limit=args.time_limit, progress=args.progress)
+        journal=Path(args.journal) if args.journal else None, time_limit=args.time_limit, progress=args.progress,
+        feedback=args.feedback_level)
     if (args.lms_export or args.lms_column) and not args.lms:
         raise CommandError("--lms-export and --lms-column go with --lms canvas (or moodle, gradescope)")
     if settings.out.is_dir():

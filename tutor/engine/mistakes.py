@@ -15,3 +15,4 @@ class Mistake:
     key: str  # stable kebab-case identifier, e.g. "chain-rule-missing-inner"
     description: str  # what went wrong, in the course's words, addressed to the student
     expr: Any  # the wrong answer this mistake produces (a SymPy object)
+    guided: str | None = None  # the description without the right answer (None: it has none; "": say nothing)

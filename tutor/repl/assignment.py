@@ -86,6 +86,11 @@ class AssignmentWork:
     def grading_options(self) -> dict[str, Any]:
         return self.rules.grading_options()
 
+    @property
+    def feedback_level(self) -> str | None:
+        """The assignment's feedback level (None: each exercise's own, else guided)."""
+        return getattr(self.assignment, "feedback_level", None)
+
     def solved(self, exercise_id: str) -> bool:
         entry = self.entries.get(exercise_id)
         return entry is not None and entry.status == "correct"

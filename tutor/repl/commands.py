@@ -100,6 +100,33 @@ class Solution(Command):
 
 
 @command
+class Why(Command):
+    name, usage, summary = "why", ":why", "the full explanation of your latest answer (values included)"
+
+    def run(self, session, arg):
+        from tutor.repl.feedback import verdict_lines
+
+        ex = need_exercise(session)
+        last = session.last_verdict
+        if last is None or last[0] != ex.id:
+            raise UsageError("Answer the exercise first: :why explains your latest answer to it.")
+        verdict = last[1]
+        if getattr(verdict, "status", "") == "correct":
+            session.say("Your latest answer is correct: there is nothing more to explain.", "note")
+            return
+        if session.work is not None:  # homework: the assignment's level, as every answer is shown
+            level = session.feedback_level(ex)
+            if level != "full":
+                session.say(f"In this assignment feedback is {_LEVEL_WORDS[level]}; :why shows no more.", "note")
+                return
+        session.show_lines(verdict_lines(session.shown(verdict, ex, "full"), None, session.out.ascii_only))
+
+
+_LEVEL_WORDS = {"guided": "guided (the slip is named, not the right value)", "verdict": "the verdict only",
+                "full": "full"}
+
+
+@command
 class Skip(Command):
     name, usage, summary = "skip", ":skip", "leave this exercise for later and go on"
 

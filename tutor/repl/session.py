@@ -64,6 +64,7 @@ class Session:
         self.stats = SessionStats()
         self.warmup = Warmup()
         self.integrity = None if work is None else Integrity(work, user)  # homework: the calculator's limits
+        self.last_verdict: Any = None  # (exercise id, the full verdict) of the latest answer, for :why
         if topic:
             self.topic = self.resolve_topic(topic)
 
@@ -356,6 +357,8 @@ class Session:
             grade = self.grade
         with alarm(COMPUTE_LIMIT, "checking your answer"):  # g'(x) = … is read by the grader, as in check and grade
             verdict = grade(variant, text, **options)
+        self.last_verdict = (ex.id, verdict)
+        verdict = self.shown(verdict, ex)
         status = str(getattr(verdict, "status", "undecided"))
         score = float(getattr(verdict, "score", 0.0) or 0.0)
         c, scoring = attempts.score(self.work, ex, self.store, self.user, before, status, score)  # grader.scoring
@@ -395,6 +398,17 @@ class Session:
                 self.say("Try again, or type :solution to see it worked out.", "dim")
             else:
                 self.say("Try again: your latest answer is the one that counts.", "dim")
+
+    def feedback_level(self, exercise: Any) -> str:
+        """The assignment's level, else the exercise's, else guided (grader.feedback)."""
+        from grader.feedback import level_for
+
+        return level_for(getattr(self.work, "feedback_level", None), getattr(exercise, "feedback_level", None))
+
+    def shown(self, verdict: Any, exercise: Any, level: str | None = None) -> Any:
+        """The verdict with the feedback its level may show."""
+        at_level = getattr(verdict, "at_level", None)
+        return at_level(level or self.feedback_level(exercise)) if at_level is not None else verdict
 
     def submit(self, exercise_id: str, answer: str, status: str, hints: int, attempt: int = 1) -> None:
         """Rewrite the submission file with this answer (graded attempt ``attempt``) as the one that counts."""

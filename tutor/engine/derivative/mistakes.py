@@ -8,6 +8,7 @@ for a right answer.
 
 Keys (stable; the grader shows the description to the student):
   chain-rule-missing-inner         the outer derivative only, times nothing
+  chain-rule-inner-sign            the inner derivative with its sign flipped (e^(−z)' taken as e^(−z))
   product-rule-one-term            one term of (fg)' = f'g + fg' (one candidate per term)
   product-of-derivatives           (fg)' taken as f'g'
   quotient-rule-sign               (n d' - n' d)/d² instead of (n' d - n d')/d²
@@ -77,9 +78,13 @@ class ChainMissingInner(StepMistake):
         if not isinstance(step, ChainRule):
             return
         inner = step.substeps[1]
+        if inner.result == -1:
+            return  # leaving out a factor −1 is a sign slip: chain-rule-inner-sign names it
+        lead = f"You used the chain rule on {_t(step.expr)} but left out the inner derivative"
         yield (lambda s, r: r[0].subs(s.letter, s.inner),
-               f"You used the chain rule on {_t(step.expr)} but left out the inner derivative: "
-               f"with {_t(step.letter)} = {_t(step.inner)}, d{_t(step.letter)}/d{step.var} = {_t(inner.result)}.")
+               f"{lead}: with {_t(step.letter)} = {_t(step.inner)}, d{_t(step.letter)}/d{step.var} = "
+               f"{_t(inner.result)}.",
+               f"{lead} d{_t(step.letter)}/d{step.var}, with {_t(step.letter)} = {_t(step.inner)}.")
 
 
 @generator
@@ -127,9 +132,10 @@ class PowerNotLowered(StepMistake):
         if isinstance(step, PowerRule) and step.exponent != 0:
             n = step.exponent
             wrong = n * step.argument ** n
+            lead = f"You brought the exponent {_t(n)} down but did not lower it by one: "
             yield (lambda s, r: s.exponent * s.argument ** s.exponent,
-                   f"You brought the exponent {_t(n)} down but did not lower it by one: "
-                   f"{_d(step.expr, step.var)} = {_t(step.result)}, not {_t(wrong)}.")
+                   f"{lead}{_d(step.expr, step.var)} = {_t(step.result)}, not {_t(wrong)}.",
+                   f"{lead}d/du(uⁿ) = n·uⁿ⁻¹.")
 
 
 @generator
@@ -139,7 +145,8 @@ class TrigSign(StepMistake):
     def variants(self, step, parent):
         if step.key in ("sin", "cos"):
             yield (lambda s, r: -s.result,
-                   f"Check the sign: {_d(step.expr, step.var)} = {_t(step.result)}.")
+                   f"Check the sign: {_d(step.expr, step.var)} = {_t(step.result)}.",
+                   "Check the sign: d/dx sin(x) = cos(x), and d/dx cos(x) = −sin(x).")
 
 
 @generator
@@ -152,6 +159,19 @@ class ConstantKept(StepMistake):
             why = (f"it does not depend on {step.var} (the other variables are held constant)" if held
                    else "the derivative of a constant is 0")
             yield (lambda s, r: s.expr, f"The term {_t(step.expr)} should disappear: {why}.")
+
+
+@generator
+class ChainInnerSign(StepMistake):
+    key = "chain-rule-inner-sign"
+
+    def variants(self, step, parent):
+        if not isinstance(step, ChainRule):
+            return
+        inner = step.substeps[1]
+        yield (lambda s, r: -r[0].subs(s.letter, s.inner) * r[1],
+               f"A sign slipped inside the chain rule on {_t(step.expr)}: with {_t(step.letter)} = "
+               f"{_t(step.inner)}, check the sign of d{_t(step.letter)}/d{step.var}.")
 
 
 def reevaluate(tree: Rule, target: Rule, wrong: Wrong) -> sp.Expr:
@@ -241,10 +261,10 @@ def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: flo
     counts: dict[str, int] = {}
     for node, parent in _parents(tree):
         for gen in GENERATORS:
-            for wrong, text in gen.variants(node, parent):
+            for wrong, text, *guided in gen.variants(node, parent):  # guided: the words without the answer
                 if counts.get(gen.key, 0) >= PER_KEY:
                     break
-                candidates.append(Mistake(gen.key, text, reevaluate(tree, node, wrong)))
+                candidates.append(Mistake(gen.key, text, reevaluate(tree, node, wrong), *guided))
                 counts[gen.key] = counts.get(gen.key, 0) + 1
     candidates += list(_whole_function(expr, x, order, timeout))
     return _distinct(candidates, right)
@@ -253,7 +273,8 @@ def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: flo
 def _distinct(candidates: list[Mistake], right: sp.Expr) -> list[Mistake]:
     """Keep mistakes that differ from the right answer and from every earlier kept mistake."""
     kept: list[Mistake] = []
-    for m in candidates:
+    # a sign flipped inside a chain comes last: a more specific slip with the same answer (trig-sign) names it
+    for m in sorted(candidates, key=lambda m: m.key == ChainInnerSign.key):
         if same(m.expr, right) is not False:
             continue
         if any(same(m.expr, k.expr) is not False for k in kept):

@@ -44,7 +44,8 @@ def gradient_mistakes(f: Any, variables: Sequence[Any] | None = None) -> list[Mi
         for m in derivative_mistakes(g.function, v)[:PER_COMPONENT]:
             wrong = list(right)
             wrong[i] = m.expr
-            candidates.append(Mistake(m.key, f"In ∂f/∂{v.name}: {m.description}", sp.Tuple(*wrong)))
+            candidates.append(Mistake(m.key, f"In ∂f/∂{v.name}: {m.description}", sp.Tuple(*wrong),
+                                      None if m.guided is None else f"In ∂f/∂{v.name}: {m.guided}"))
     kept: list[Mistake] = []
     for m in candidates:
         if _same_vector(m.expr, right) is not False:
