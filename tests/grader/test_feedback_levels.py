@@ -9,6 +9,7 @@ import pytest
 import exercises
 import grader
 from grader.feedback import LEVELS, Note, check_level, plain, revealing, text_at
+from grader.checking import check_variant
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_full_level_is_todays_feedback():
 
 def test_lr_bound_ratio_is_not_shown_at_guided(bank):
     v = bank["lr-stable-bound-quadratic"].variant(0)
-    r = v.check("0.1")
+    r = check_variant(v, "0.1")
     assert r.status == "incorrect"
     guided = r.at_level("guided").feedback
     assert "times the right one" not in guided and "3/5" not in guided and "1/6" not in guided
@@ -58,14 +59,14 @@ def test_lr_bound_ratio_is_not_shown_at_guided(bank):
 def test_loss_given_for_the_point_is_named_not_a_ratio(bank):
     v = bank["gd-twenty-steps"].variant(0)
     loss = "0.01329"  # f(x₂₀) = x₂₀², the other question's answer
-    r = v.check(loss)
+    r = check_variant(v, loss)
     assert r.mistake == "gd-loss-not-point"
     assert "0.1153" not in r.at_level("guided").feedback and "0.1153" not in r.feedback
 
 
 def test_limit_value_gets_paths_not_a_sample_point(bank):
     v = bank["limit-squeeze-cubic"].variant(0)
-    r = v.check("1")
+    r = check_variant(v, "1")
     for level in ("full", "guided"):
         text = r.at_level(level).feedback
         assert "path" in text and "at (x, y) =" not in text
@@ -76,7 +77,7 @@ def test_limit_value_gets_paths_not_a_sample_point(bank):
 def test_limit_that_does_not_exist_is_not_announced_at_guided(bank):
     v = bank["limit-xy-over-r2"].variant(0)
     for answer in ("0", "1/3", "7"):
-        r = v.check(answer)
+        r = check_variant(v, answer)
         assert r.status == "incorrect" and r.mistake == "limit-exists"
         guided = r.at_level("guided").feedback.lower()
         assert "does not exist" not in guided and "dne" not in guided

@@ -259,6 +259,7 @@ def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: flo
     # ... a wrong last stage on top of right earlier stages
     candidates: list[Mistake] = []
     counts: dict[str, int] = {}
+    guided: list[str]
     for node, parent in _parents(tree):
         for gen in GENERATORS:
             for wrong, text, *guided in gen.variants(node, parent):  # guided: the words without the answer
