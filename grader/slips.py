@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader.checking import check_variant
+
 
 @dataclass(frozen=True)
 class Slip:
@@ -74,7 +76,7 @@ def name(slip: Slip, bank: Any = None) -> Named:
         opts = dict(slip.options)
         verdict = grader.check(slip.expected, slip.answer, kind=opts.pop("kind", None), **opts)
     else:
-        verdict = bank[slip.exercise].variant(slip.seed).check(slip.answer)
+        verdict = check_variant(bank[slip.exercise].variant(slip.seed), slip.answer)
     return Named(slip, verdict.mistake or "", verdict.status)
 
 
