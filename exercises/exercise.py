@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from exercises.errors import BankError
 from exercises.params import ParameterSpace, seed_for
+from tutor.engine.later import Later, now
 from tutor.render import Doc, Line, Math, Rendered, Step, line
 from tutor.render.words import count
 
@@ -133,24 +135,29 @@ class Exercise:
 
         typed_differs = solved.answer_text is not None or answer_text != to_text(solved.answer)
         shown = answer_text if typed_differs else solved.answer
-        solution = Solution(self.title, tuple(solved.solution), shown, answer_text)
+        solution = Solution(self.title, Later(partial(now, solved.solution)), shown, answer_text)
         return Variant(
             exercise=self, seed=seed, params=params,
             prompt="".join(p[1] for p in pieces), prompt_text="".join(p[2] for p in pieces),
             prompt_line=prompt_line(pieces),
             answer=solved.answer, answer_text=answer_text, solution=solution,
-            mistakes=self._separable(solved), kind=solved.kind, grading=dict(solved.options),
+            mistakes=Later(partial(self._separable, solved)), kind=solved.kind, grading=dict(solved.options),
             result=solved.result, plot=solved.figure, filled_hints=hints,
         )
 
     def _separable(self, solved: Any) -> tuple:
-        """Mistakes the grader can tell from the answer: numeric ones outside the tolerance."""
+        """Mistakes the grader can tell from the answer: numeric ones outside the tolerance.
+
+        Called on first use of ``Variant.mistakes`` (a task may hand over a function that
+        generates them), since only a wrong answer needs them.
+        """
+        mistakes = now(solved.mistakes)
         if solved.kind not in ("number", "vector"):
-            return tuple(solved.mistakes)
+            return mistakes
         from exercises.tasks.common import within_tolerance
 
         tol = float(self.options.get("tolerance", 5e-4))  # the grader's default: 4 significant digits
-        return tuple(m for m in solved.mistakes if not within_tolerance(solved.answer, m.expr, tol))
+        return tuple(m for m in mistakes if not within_tolerance(solved.answer, m.expr, tol))
 
     def summary(self) -> dict[str, Any]:
         """A JSON-ready description (no variant needed)."""
@@ -236,7 +243,7 @@ class Variant(Rendered):
         """The options grader.check receives: the task's, the exercise's (the author's word wins), then ``overrides``."""
         out = dict(self.grading)
         out.update(self.exercise.options)
-        if self.mistakes:
+        if isinstance(self.mistakes, Later) or self.mistakes:  # a Later is worked out only if the grader reads it
             out["mistakes"] = self.mistakes
         out.update(overrides)
         return out

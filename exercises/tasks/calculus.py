@@ -41,23 +41,29 @@ class DerivativeTask(Task):
         if d.result is None:
             raise BankError("the engine could not differentiate this function in time", field="function")
         answer = d.result
-        mistakes = derivative_mistakes(f, var) if order == 1 else []
-        steps = list(steps_of(d))
         options: dict[str, Any] = {"variables": tuple(sorted(f.free_symbols, key=lambda s: s.name)),
                                    "asked": asked_derivative((var,) * order)}
-        plot = None
+        point, plot = None, None
         if ctx.has("at"):
             from tutor.engine.inputs import ordered_variables
 
             variables = ordered_variables(f) if len(f.free_symbols) > 1 else (var,)
             point = ctx.point("at", variables)
-            value = _exact(answer.subs(point))
-            steps.append(line("At", *_eqs(point), "the derivative is", value))
-            mistakes = [type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in mistakes]
-            answer, options = value, {"asked": asked_derivative((var,) * order)}
+            answer, options = _exact(answer.subs(point)), {"asked": asked_derivative((var,) * order)}
             plot = ("tangent", f, var, point) if len(variables) == 1 else None
-        return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=tuple(steps),
-                      mistakes=distinct_mistakes(answer, mistakes), options=options, result=d, figure=plot)
+
+        def steps() -> tuple:
+            extra = () if point is None else (line("At", *_eqs(point), "the derivative is", answer),)
+            return (*steps_of(d), *extra)
+
+        def mistakes() -> tuple:
+            found = derivative_mistakes(f, var) if order == 1 else []
+            if point is not None:
+                found = [type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in found]
+            return distinct_mistakes(answer, found)
+
+        return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=steps, mistakes=mistakes,
+                      options=options, result=d, figure=plot)
 
 
 def asked_derivative(wrt: tuple, d: str = "d") -> str:

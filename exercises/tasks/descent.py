@@ -8,6 +8,7 @@ graded with a tolerance.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from exercises.errors import BankError
@@ -139,7 +140,7 @@ class GDStep(_DescentTask):
                     point_value([_tidy(-lr * g) for g in g0])),
         )
         return Solved(answer=answer, kind="vector" if len(variables) > 1 else "number", solution=steps,
-                      mistakes=distinct_mistakes(answer, mistakes), result=run,
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=run,
                       figure=("descent", run))
 
 
@@ -199,7 +200,7 @@ class GDRun(_DescentTask):
                             f"and {count(steps, 'update')} {plural('follows', steps, 'follow')} it.", v) for k, v in near]
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=run, figure=("descent", run))
 
     def _behaviour(self, run, nodes) -> Solved:
         letter = BEHAVIOURS.get(run.status)
@@ -271,8 +272,8 @@ class OptimizerStep(_DescentTask):
                                     f"{rule.title} rescales the step with its own state.",
                                     point_value([rounded(v) for v in plain.points[steps]])))
         kind = "vector" if len(variables) > 1 else "number"
-        return Solved(answer=answer, kind=kind, solution=steps_of(run), answer_text=point_text(final),
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run))
+        return Solved(answer=answer, kind=kind, solution=partial(steps_of, run), answer_text=point_text(final),
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=run, figure=("descent", run))
 
 
 def _float_hyper(ctx: Context, name: str, raw: Any):
