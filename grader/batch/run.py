@@ -21,7 +21,7 @@ from grader.batch.assignment import Assignment, load_assignment
 from grader.batch.model import Answer, Job, Outcome, Problem
 from grader.batch.roster import read_roster
 from grader.batch.submissions import read_submissions
-from grader.batch.work import Spec, variant_key
+from grader.batch.work import Spec, store_path, variant_key
 
 
 @dataclass
@@ -177,7 +177,8 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     inputs = read_inputs(settings)
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
-    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render)
+    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render,
+                store=store_path())
     summary = Summary(students=len(inputs.students), answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced)
     with Journal(settings.journal_path) as journal:

@@ -65,10 +65,22 @@ class Spec:
     options: tuple[tuple[str, Any], ...] = ()  # grading options that override the bank's
     check: Callable[..., Any] | None = None  # a module-level function; tests inject one
     render: Callable[..., Any] | None = None  # likewise, in place of render_variant
+    store: str | None = None  # the variant store (exercises.store): variants built once across runs
+
+
+def store_path() -> str | None:
+    """The variant store a teacher's run uses (``CALCTUTOR_CACHE``; ``off`` for none)."""
+    from exercises.store import default_path
+
+    path = default_path()
+    return None if path is None else str(path)
 
 
 class State:
     def __init__(self, spec: Spec):
+        from exercises import store
+
+        store.use(spec.store)
         self.spec = spec
         self.variants = Variants(bank_for(spec.bank_path))
         self.options = dict(spec.options)
