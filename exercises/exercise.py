@@ -7,7 +7,7 @@ credit, the worked solution and the mistakes the grader may diagnose.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -124,10 +124,10 @@ class Exercise:
         kept, key = where
         answer, answer_text, kind, grading = core
         full = Later(lambda: (self._solve(seed),))
-        mistakes = kept.get(*key, "mistakes")
+        known, complete = kept.get(*key, "mistakes") or ((), False)
+        mistakes = Later.ready(known) if complete else Later(partial(_continued, known, full))
         return Variant(exercise=self, seed=seed, params=self._params(seed), answer=answer, answer_text=answer_text,
-                       mistakes=Later.ready(mistakes) if mistakes is not None else Later(lambda: full[0].mistakes),
-                       kind=kind, grading=grading, shown=Later(lambda: full[0].shown))
+                       mistakes=mistakes, kind=kind, grading=grading, shown=Later(lambda: full[0].shown))
 
     def variant_for(self, student: Any) -> "Variant":
         """A student's own variant: the seed is a digest of (exercise id, student id)."""
@@ -180,19 +180,20 @@ class Exercise:
                       prompt_line=prompt_line(pieces), filled_hints=hints, solution=solution,
                       result=solved.result, plot=solved.figure),)
 
-    def _separable(self, solved: Any) -> tuple:
+    def _separable(self, solved: Any) -> Iterator[Any]:
         """Mistakes the grader can tell from the answer: numeric ones outside the tolerance.
 
-        Called on first use of ``Variant.mistakes`` (a task may hand over a function that
-        generates them), since only a wrong answer needs them.
+        Worked out as ``Variant.mistakes`` is read (a task may hand over a function that
+        generates them), since only a wrong answer needs them, up to the one it matches.
         """
         mistakes = now(solved.mistakes)
         if solved.kind not in ("number", "vector"):
-            return mistakes
+            yield from mistakes
+            return
         from exercises.tasks.common import within_tolerance
 
         tol = float(self.options.get("tolerance", 5e-4))  # the grader's default: 4 significant digits
-        return tuple(m for m in mistakes if not within_tolerance(solved.answer, m.expr, tol))
+        yield from (m for m in mistakes if not within_tolerance(solved.answer, m.expr, tol))
 
     def summary(self) -> dict[str, Any]:
         """A JSON-ready description (no variant needed)."""
@@ -204,11 +205,23 @@ class Exercise:
         }
 
 
-def _kept(mistakes: Any, kept: Any, key: tuple) -> tuple:
-    """Work out a variant's mistakes and keep them in the store beside its answer."""
-    out = tuple(mistakes)
-    kept.put(*key, "mistakes", out)
-    return out
+def _kept(mistakes: Any, kept: Any, key: tuple) -> Iterator[Any]:
+    """A variant's mistakes as they are worked out, each prefix kept in the store beside its answer
+    (a wrong answer reads them only up to the one it matches)."""
+    seen: list = []
+    for m in mistakes:
+        seen.append(m)
+        kept.put(*key, "mistakes", (tuple(seen), False))
+        yield m
+    kept.put(*key, "mistakes", (tuple(seen), True))
+
+
+def _continued(known: tuple, full: Any) -> Iterator[Any]:
+    """The mistakes read back from the store, then (only if more are read) the rest, from a full build."""
+    yield from known
+    for i, m in enumerate(full[0].mistakes):
+        if i >= len(known):
+            yield m
 
 
 def typed_form(answer: Any) -> str:

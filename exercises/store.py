@@ -106,7 +106,9 @@ class Store:
             if db is None:
                 return
             try:
-                db.execute("INSERT OR REPLACE INTO variants VALUES (?, ?, ?, ?, ?)",
+                # a part grows (the mistakes, as far as they were read): never replaced by a shorter one
+                db.execute("INSERT INTO variants VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data "
+                           "WHERE length(excluded.data) >= length(variants.data)",
                            (exercise, version, params, part, data))
                 db.commit()
             except sqlite3.Error:

@@ -1,7 +1,7 @@
 """One-variable calculus tasks: derivative (rules, chain rule, slope at a point)."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from exercises.errors import BankError
@@ -29,7 +29,7 @@ class DerivativeTask(Task):
 
     def solve(self, ctx: Context) -> Solved:
         import tutor
-        from exercises.tasks.common import distinct_mistakes, one_variable, steps_of
+        from exercises.tasks.common import iter_distinct, one_variable, steps_of
         from tutor.render import line
 
         declared = ctx.names("variable")
@@ -56,11 +56,11 @@ class DerivativeTask(Task):
             extra = () if point is None else (line("At", *_eqs(point), "the derivative is", answer),)
             return (*steps_of(d), *extra)
 
-        def mistakes() -> tuple:
-            found = derivative_mistakes(f, var) if order == 1 else []
+        def mistakes() -> Iterator[Any]:  # one at a time: diagnosis stops at the one an answer matches
+            found = iter_derivative_mistakes(f, var) if order == 1 else iter(())
             if point is not None:
-                found = [type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in found]
-            return distinct_mistakes(answer, found)
+                found = (type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in found)
+            return iter_distinct(answer, found)
 
         return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=steps, mistakes=mistakes,
                       options=options, result=d, figure=plot)
@@ -81,11 +81,16 @@ def asked_derivative(wrt: tuple, d: str = "d") -> str:
 
 def derivative_mistakes(f: Any, var: Any) -> list:
     """The engine's classic wrong derivatives of f (none while that module is missing)."""
+    return list(iter_derivative_mistakes(f, var))
+
+
+def iter_derivative_mistakes(f: Any, var: Any) -> Iterator[Any]:
+    """``derivative_mistakes`` one at a time (the later ones cost most)."""
     try:
-        from tutor.engine.derivative.mistakes import derivative_mistakes as generate
+        from tutor.engine.derivative.mistakes import iter_derivative_mistakes as generate
     except ImportError:
-        return []
-    return [m for m in generate(f, var) if m.expr is not None]
+        return
+    yield from (m for m in generate(f, var) if m.expr is not None)
 
 
 def _exact(value: Any):

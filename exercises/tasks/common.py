@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import sympy as sp
@@ -129,6 +129,11 @@ def typeable(obj: Any) -> bool:
 
 def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
     """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type."""
+    return tuple(iter_distinct(answer, mistakes))
+
+
+def iter_distinct(answer: Any, mistakes: Iterable[Any]) -> Iterator[Any]:
+    """``distinct_mistakes`` one at a time, pulling from ``mistakes`` only as far as it is read."""
     kept: list = []
     for m in mistakes:
         if m.expr is None or same_value(m.expr, answer) or not typeable(m.expr):
@@ -136,7 +141,7 @@ def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
         if any(same_value(m.expr, k.expr) for k in kept):
             continue
         kept.append(m)
-    return tuple(kept)
+        yield m
 
 
 def shown(value: Any) -> Any:

@@ -2,7 +2,7 @@
 derivative, tangent line/plane, Hessian, Taylor model, and the difference quotient."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
@@ -72,8 +72,8 @@ class Partial(Task):
 
     def solve(self, ctx: Context) -> Solved:
         import tutor
-        from exercises.tasks.calculus import asked_derivative, derivative_mistakes
-        from exercises.tasks.common import distinct_mistakes, steps_of
+        from exercises.tasks.calculus import asked_derivative, iter_derivative_mistakes
+        from exercises.tasks.common import iter_distinct, steps_of
         from tutor.render import line
 
         f, variables = _function(ctx)
@@ -88,11 +88,11 @@ class Partial(Task):
             extra = () if point is None else (line("At", point_words(point), "this is", value, "."),)
             return (*steps_of(d), *extra)
 
-        def mistakes() -> tuple:
-            found = derivative_mistakes(f, wrt[0]) if len(wrt) == 1 else []
+        def mistakes() -> Iterator[Any]:  # one at a time: diagnosis stops at the one an answer matches
+            found = iter_derivative_mistakes(f, wrt[0]) if len(wrt) == 1 else iter(())
             if point is None:
-                return distinct_mistakes(answer, found)
-            return distinct_mistakes(value, [type(m)(m.key, m.description, m.expr.subs(point)) for m in found])
+                return iter_distinct(answer, found)
+            return iter_distinct(value, (type(m)(m.key, m.description, m.expr.subs(point)) for m in found))
 
         if point is None:
             return Solved(answer=answer, kind="expression", solution=steps, mistakes=mistakes, result=d,
