@@ -178,6 +178,8 @@ def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = 
     """A variant's prompt (and worked solution) as Markdown and HTML, for sheets and reports."""
     state = state_for(spec)
     variant, key = state.variants.get(exercise_id, student)
+    if spec.store:  # grading this variant later (after assign) will need its mistakes: keep them now
+        tuple(variant.mistakes)
     out = {"key": key, "prompt_md": _prompt(variant, "markdown"), "prompt_html": _prompt(variant, "html"),
            "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,
            "kind": variant.kind, "classify": "1" if (variant.grading or {}).get("classify") else ""}

@@ -34,6 +34,11 @@ class Later(Sequence):
         return out
 
     @property
+    def pulled(self) -> int:
+        """How many items have been worked out so far (forces nothing)."""
+        return len(self._items)
+
+    @property
     def done(self) -> bool:
         """Whether every item has been worked out (reading ``done`` forces nothing)."""
         return self._done
