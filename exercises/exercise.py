@@ -3,7 +3,10 @@
 ``Exercise.variant(seed)`` picks parameters from SHA-256 of (id, seed), asks
 the exercise's task to solve it with the engine, and returns a frozen
 :class:`Variant` holding the prompt, the answer, a typed answer that earns full
-credit, the worked solution and the mistakes the grader may diagnose.
+credit, the worked solution and the mistakes the grader may diagnose. Only the
+answer is built at once: mistakes when an answer is wrong (as far as it reads them),
+prompt, hints and solution when someone reads them. With a variant store in use
+(``exercises.store``), a variant built by an earlier run is read back instead.
 """
 from __future__ import annotations
 
