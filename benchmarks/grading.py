@@ -13,7 +13,9 @@ rule of tests/grader/test_outside_corpus.py (the row's accepted statuses; a cras
 "accepts wrong" counts wrong answers graded correct. One core, warm: the checker's
 caches (parsed answers, reference samples) are filled by a first pass, as they are
 when a class's answers to the same exercise are graded; the "cold answers" row
-clears the parse cache before every pass, so every answer is read again. Times are
+clears the parse cache before every pass, so every answer is read again; the "cold:
+references new" row (outside corpus) clears every cache of the checker before each pass,
+so each one-off reference is prepared as if seen for the first time. Times are
 CPU time of this (single-threaded) process, so that other load on a shared machine
 does not count; the best of several passes is kept.
 """
@@ -58,13 +60,34 @@ def _status(case) -> str:
         return "error"
 
 
-def run_checker(cases, passes: int, cold: bool) -> tuple[float, list[str]]:
+def forget_references() -> None:
+    """Clear every cache of the checker (parses, reference samples, resolved kinds, derivatives):
+    each reference is then graded as if seen for the first time."""
+    import functools
+
+    from grader import checking
+    from grader.reading import clear_cache
+
+    clear_cache()
+    checking._RESOLVED.clear()
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(("grader", "tutor", "exercises")):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+
+
+def run_checker(cases, passes: int, cold: bool, references: bool = False) -> tuple[float, list[str]]:
+    """Best CPU time of ``passes`` passes; ``cold``: answers read afresh; ``references``: every cache cleared."""
     from grader.reading import clear_cache
 
     statuses = [_status(c) for c in cases]  # warm-up: imports, reference samples, parses
     best = float("inf")
     for _ in range(passes):
-        if cold:
+        if references:
+            forget_references()
+        elif cold:
             clear_cache()
         start = time.process_time()
         for c in cases:
@@ -155,6 +178,7 @@ def report_outside(args) -> None:
     cases = outside_cases()
     n = len(cases)
     warm, ours = run_checker(cases, args.passes, cold=False)
+    cold, _ = run_checker(cases, args.passes, cold=True, references=True)
     pairs = [(c.reference if isinstance(c.reference, str) else str(c.reference), c.answer) for c in cases]
     naive_time, naive, slow = run_naive(pairs, args.naive_timeout)
     systems = sorted({c.source["system"] for c in cases})
@@ -162,7 +186,8 @@ def report_outside(args) -> None:
     print()
     print(f"| {'method':<28} | {'answers/s':>9} | {'ms/answer':>9} | {'right/wrong':>11} | {'right':>6} | {'accepts wrong':>13} |")
     print(f"|{'-' * 30}|{'-' * 11}|{'-' * 11}|{'-' * 13}|{'-' * 8}|{'-' * 15}|")
-    for name, t, statuses in (("calctutor (warm)", warm, ours), ("naive parse_expr + simplify", naive_time, naive)):
+    for name, t, statuses in (("calctutor (warm)", warm, ours), ("calctutor (cold: references new)", cold, ours),
+                              ("naive parse_expr + simplify", naive_time, naive)):
         binary, right, accepted_wrong = outside_accuracy(cases, statuses)
         print(f"| {name:<28} | {n / t:>9,.0f} | {1e3 * t / n:>9.3f} | {binary:>10.1%} | {right:>6.1%} | {accepted_wrong:>13} |")
     print()

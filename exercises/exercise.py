@@ -3,18 +3,23 @@
 ``Exercise.variant(seed)`` picks parameters from SHA-256 of (id, seed), asks
 the exercise's task to solve it with the engine, and returns a frozen
 :class:`Variant` holding the prompt, the answer, a typed answer that earns full
-credit, the worked solution and the mistakes the grader may diagnose.
+credit, the worked solution and the mistakes the grader may diagnose. Only the
+answer is built at once: mistakes when an answer is wrong (as far as it reads them),
+prompt, hints and solution when someone reads them. With a variant store in use
+(``exercises.store``), a variant built by an earlier run is read back instead.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from exercises.errors import BankError
 from exercises.params import ParameterSpace, seed_for
 from tutor.answer_kinds import refined
+from tutor.engine.later import Later, now
 from tutor.render import Doc, Line, Math, Rendered, Step, line
 from tutor.render.words import count
 
@@ -71,7 +76,7 @@ class Exercise:
         cached = self._variants.get(key)
         if cached is None:
             try:
-                cached = self._solve(seed)
+                cached = self._stored(seed) or self._solve(seed)
             except (BankError, Unfinished) as exc:
                 cached = _Failed(exc)
             if len(self._variants) >= self.CACHE:
@@ -97,7 +102,39 @@ class Exercise:
             solved = task().solve(ctx)
         except BankError as exc:
             raise exc.located(self.source, self.id) from None
-        return self._assemble(seed, params, ctx, solved)
+        from exercises import store
+
+        store.counted_build()
+        variant = self._assemble(seed, params, ctx, solved)
+        where = self._store_key(seed)
+        if where is not None:
+            kept, key = where
+            kept.put(*key, "core", (variant.answer, variant.answer_text, variant.kind, dict(variant.grading)))
+            variant = replace(variant, mistakes=Later(partial(_kept, variant.mistakes, kept, key)))
+        return variant
+
+    def _store_key(self, seed: Any) -> tuple[Any, tuple[str, str, str]] | None:
+        """(the active variant store, this variant's key in it), or None when no store is in use."""
+        from exercises import store
+
+        kept = store.active()
+        if kept is None:
+            return None
+        return kept, (self.id, store.exercise_version(self), store.params_key(self.space.choose(self.id, seed)))
+
+    def _stored(self, seed: Any) -> "Variant | None":
+        """The variant read back from the store (what grading needs); the rest is built if someone reads it."""
+        where = self._store_key(seed)
+        core = where[0].get(*where[1], "core") if where is not None else None
+        if core is None:
+            return None
+        kept, key = where
+        answer, answer_text, kind, grading = core
+        full = Later(lambda: (self._solve(seed),))
+        known, complete = kept.get(*key, "mistakes") or ((), False)
+        mistakes = Later.ready(known) if complete else Later(partial(_continued, known, full))
+        return Variant(exercise=self, seed=seed, params=self._params(seed), answer=answer, answer_text=answer_text,
+                       mistakes=mistakes, kind=kind, grading=grading, shown=Later(lambda: full[0].shown))
 
     def variant_for(self, student: Any) -> "Variant":
         """A student's own variant: the seed is a digest of (exercise id, student id)."""
@@ -121,45 +158,58 @@ class Exercise:
         return sympy_values(self.space.choose(self.id, seed))
 
     def _assemble(self, seed: Any, params: dict, ctx: Any, solved: Any) -> "Variant":
-        from exercises.prompt import fill, fill_segments, typed_form
+        """The variant: its answer now; prompt, hints, worked solution and mistakes on first use."""
+        from exercises.prompt import typed_form
+        from tutor import to_text
+
+        answer_text = solved.answer_text
+        if answer_text is None:
+            answer_text = typed_form(solved.answer)
+        typed_differs = solved.answer_text is not None or answer_text != to_text(solved.answer)
+        shown_answer = answer_text if typed_differs else solved.answer
+        if self.answer_form is not None:  # the author's form is the typed answer too: read it now
+            from exercises.answer_form import preferred
+
+            try:
+                shown_answer, answer_text = preferred(self.answer_form, ctx, self.options,
+                                                      getattr(solved.answer, "free_symbols", ()))
+            except BankError as exc:
+                raise exc.located(self.source, self.id) from None
+        return Variant(
+            exercise=self, seed=seed, params=params, answer=solved.answer, answer_text=answer_text,
+            mistakes=Later(partial(self._separable, solved)), kind=refined(self.kind, solved.kind),
+            grading=dict(solved.options),
+            shown=Later(partial(self._shown, params, ctx, solved, answer_text, shown_answer)),
+        )
+
+    def _shown(self, params: dict, ctx: Any, solved: Any, answer_text: str,
+               shown_answer: Any) -> tuple["Shown"]:
+        """What a person reads: the prompt and hints with the parameters filled, the worked solution."""
+        from exercises.prompt import fill, fill_segments
         from exercises.texmath import prompt_line
 
         values = {**ctx.facts, **params}
         pieces = fill_segments(self.prompt + solved.appendix, values)
         hints = tuple(Hint(fill(h.text, values), h.cost) for h in self.hints)
-        answer_text = solved.answer_text
-        if answer_text is None:
-            answer_text = typed_form(solved.answer)
-        from tutor import to_text
+        solution = Solution(self.title, Later(partial(now, solved.solution)), shown_answer, answer_text)
+        return (Shown(prompt="".join(p[1] for p in pieces), prompt_text="".join(p[2] for p in pieces),
+                      prompt_line=prompt_line(pieces), filled_hints=hints, solution=solution,
+                      result=solved.result, plot=solved.figure),)
 
-        typed_differs = solved.answer_text is not None or answer_text != to_text(solved.answer)
-        shown = answer_text if typed_differs else solved.answer
-        if self.answer_form is not None:
-            from exercises.answer_form import preferred
+    def _separable(self, solved: Any) -> Iterator[Any]:
+        """Mistakes the grader can tell from the answer: numeric ones outside the tolerance.
 
-            try:
-                shown, answer_text = preferred(self.answer_form, ctx, self.options,
-                                               getattr(solved.answer, "free_symbols", ()))
-            except BankError as exc:
-                raise exc.located(self.source, self.id) from None
-        solution = Solution(self.title, tuple(solved.solution), shown, answer_text)
-        return Variant(
-            exercise=self, seed=seed, params=params,
-            prompt="".join(p[1] for p in pieces), prompt_text="".join(p[2] for p in pieces),
-            prompt_line=prompt_line(pieces),
-            answer=solved.answer, answer_text=answer_text, solution=solution,
-            mistakes=self._separable(solved), kind=refined(self.kind, solved.kind), grading=dict(solved.options),
-            result=solved.result, plot=solved.figure, filled_hints=hints,
-        )
-
-    def _separable(self, solved: Any) -> tuple:
-        """Mistakes the grader can tell from the answer: numeric ones outside the tolerance."""
+        Worked out as ``Variant.mistakes`` is read (a task may hand over a function that
+        generates them), since only a wrong answer needs them, up to the one it matches.
+        """
+        mistakes = now(solved.mistakes)
         if solved.kind not in ("number", "vector"):
-            return tuple(solved.mistakes)
+            yield from mistakes
+            return
         from exercises.tasks.common import within_tolerance
 
         tol = float(self.options.get("tolerance", 5e-4))  # the grader's default: 4 significant digits
-        return tuple(m for m in solved.mistakes if not within_tolerance(solved.answer, m.expr, tol))
+        yield from (m for m in mistakes if not within_tolerance(solved.answer, m.expr, tol))
 
     def summary(self) -> dict[str, Any]:
         """A JSON-ready description (no variant needed)."""
@@ -169,6 +219,25 @@ class Exercise:
             "hints": [{"text": h.text, "cost": h.cost} for h in self.hints],
             "parameters": list(self.space.names), "source": self.source,
         }
+
+
+def _kept(mistakes: Any, kept: Any, key: tuple) -> Iterator[Any]:
+    """A variant's mistakes as they are worked out, each prefix kept in the store beside its answer
+    (a wrong answer reads them only up to the one it matches)."""
+    seen: list = []
+    for m in mistakes:
+        seen.append(m)
+        kept.put(*key, "mistakes", (tuple(seen), False))
+        yield m
+    kept.put(*key, "mistakes", (tuple(seen), True))
+
+
+def _continued(known: tuple, full: Any) -> Iterator[Any]:
+    """The mistakes read back from the store, then (only if more are read) the rest, from a full build."""
+    yield from known
+    for i, m in enumerate(full[0].mistakes):
+        if i >= len(known):
+            yield m
 
 
 @dataclass(frozen=True)
@@ -196,25 +265,60 @@ def _answer_parts(answer: Any, text: str) -> tuple:
     return (text,)
 
 
+@dataclass(frozen=True)
+class Shown:
+    """The parts of a variant that people read, worked out on first use (grading needs none of them)."""
+
+    prompt: str  # Markdown with $math$
+    prompt_text: str  # the prompt for a terminal (Unicode, no LaTeX)
+    prompt_line: Any  # the prompt as a render Line (formulas in LaTeX and in Unicode)
+    filled_hints: tuple[Hint, ...] | None  # the exercise's hints with {param} filled as in the prompt
+    solution: Solution
+    result: Any = None  # the engine's result object
+    plot: tuple | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class Variant(Rendered):
-    """One variant: prompt with parameters filled, the engine's answer, and how to grade it."""
+    """One variant: the engine's answer and how to grade it; the prompt and solution when first read."""
 
     exercise: Exercise
     seed: Any
     params: Mapping[str, Any]
-    prompt: str  # Markdown with $math$
     answer: Any
     answer_text: str
-    solution: Solution
-    mistakes: tuple = ()
+    mistakes: Sequence = ()  # a Later: generated when an answer is wrong
     kind: str = "expression"
     grading: Mapping[str, Any] = field(default_factory=dict)
-    prompt_text: str = ""  # the prompt for a terminal (Unicode, no LaTeX)
-    result: Any = None
-    plot: tuple | None = None
-    prompt_line: Any = None  # the prompt as a render Line (formulas in LaTeX and in Unicode)
-    filled_hints: tuple[Hint, ...] | None = None  # the exercise's hints with {param} filled as in the prompt
+    shown: Sequence = ()  # a Later of one Shown
+
+    @property
+    def prompt(self) -> str:
+        return self.shown[0].prompt
+
+    @property
+    def prompt_text(self) -> str:
+        return self.shown[0].prompt_text
+
+    @property
+    def prompt_line(self) -> Any:
+        return self.shown[0].prompt_line
+
+    @property
+    def filled_hints(self) -> tuple[Hint, ...] | None:
+        return self.shown[0].filled_hints
+
+    @property
+    def solution(self) -> Solution:
+        return self.shown[0].solution
+
+    @property
+    def result(self) -> Any:
+        return self.shown[0].result
+
+    @property
+    def plot(self) -> tuple | None:
+        return self.shown[0].plot
 
     @property
     def id(self) -> str:
@@ -224,7 +328,7 @@ class Variant(Rendered):
         """The options ``grader.check_variant`` grades with: the task's, the exercise's (the author's word wins), then ``overrides``."""
         out = dict(self.grading)
         out.update(self.exercise.options)
-        if self.mistakes:
+        if isinstance(self.mistakes, Later) or self.mistakes:  # a Later is worked out only if the grader reads it
             out["mistakes"] = self.mistakes
         out.update(overrides)
         return out

@@ -6,7 +6,7 @@ killable worker's timeout always fires before the check's own deadline.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -38,6 +38,42 @@ def remaining() -> float:
 def limit() -> float:
     """The check's whole time limit, for messages ("could not decide in 3 s")."""
     return _LIMIT.get()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """The check's clock stops inside the block (its alarm and its budget both resume afterwards)."""
+    from tutor.engine.bounded import alarm_paused
+
+    started = time.monotonic()
+    deadline = _DEADLINE.get()
+    with alarm_paused():
+        yield
+    if deadline is not None:
+        _DEADLINE.set(deadline + (time.monotonic() - started))
+
+
+def supplied(mistakes: Iterable[T]) -> Iterable[T]:
+    """A variant's mistakes, each worked out (if it is not yet) with the check's clock stopped.
+
+    Generating them is the exercise's work, done once for every answer to the variant; it must
+    not cost this answer its time limit, nor depend on how much of it is left.
+    """
+    from tutor.engine.later import Later
+
+    if not isinstance(mistakes, Later) or mistakes.done:
+        return mistakes
+    return _outside_budget(iter(mistakes))
+
+
+def _outside_budget(items: Iterator[T]) -> Iterator[T]:
+    while True:
+        with paused():
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+        yield item
 
 
 class OutOfTime(Exception):

@@ -14,6 +14,7 @@ import sympy as sp
 
 from grader.equivalence import DEFAULT_TOLERANCE, Tolerance
 from tutor import settings
+from tutor.engine.later import Later
 
 FORMS = ("simplified", "expanded", "factored")
 DEFAULT_TIMEOUT = settings.current().timeout
@@ -27,7 +28,7 @@ class Options:
     exact: bool = False  # decimals must be exactly right (0.5 for 1/2 is fine; 0.3333 for 1/3 is not)
     form: str | None = None
     timeout: float = DEFAULT_TIMEOUT
-    mistakes: tuple = ()
+    mistakes: tuple = ()  # or a tutor.engine.later.Later, read only when an answer is wrong
     choices: tuple | None = None
     classify: bool | None = None
     labels: tuple[str, ...] | None = None  # names of vector components ("∂f/∂x", …)
@@ -84,8 +85,11 @@ def options_from(kwargs: Mapping[str, Any]) -> Options:
         if t <= 0:
             raise ValueError("timeout must be positive (seconds)")
         out["timeout"] = t
-    if kwargs.get("mistakes"):
-        out["mistakes"] = tuple(kwargs["mistakes"])
+    mistakes = kwargs.get("mistakes")
+    if isinstance(mistakes, Later):  # a variant's generated mistakes: worked out only when an answer is wrong
+        out["mistakes"] = mistakes
+    elif mistakes:
+        out["mistakes"] = tuple(mistakes)
     if kwargs.get("choices") is not None:
         choices = kwargs["choices"]
         # a mapping is kept as a tuple of (key, text) pairs, so that options stay hashable

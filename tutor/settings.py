@@ -31,6 +31,7 @@ class Settings:
     debug: bool = False            # CALCTUTOR_DEBUG
     no_viewer: bool = False        # CALCTUTOR_NO_VIEWER
     latex: str | None = None       # CALCTUTOR_LATEX
+    cache: str | None = None       # CALCTUTOR_CACHE
     parse_limits: tuple[tuple[str, int], ...] = ()  # CALCTUTOR_PARSE_<LIMIT>: (limit name, value)
 
 
@@ -46,6 +47,8 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "CALCTUTOR_NO_VIEWER": ("off", "any value: never open figures in the desktop's image viewer"),
     "CALCTUTOR_LATEX": ("pdflatex, else lualatex, else xelatex",
                         "the LaTeX engine `--format pdf` prefers (a command on PATH)"),
+    "CALCTUTOR_CACHE": ("variants.sqlite in CALCTUTOR_HOME, else the user's cache folder",
+                        "the variant store of teachers' runs (a file path), or `off` for none"),
     "CALCTUTOR_PARSE_<LIMIT>": ("see docs/syntax.md", "a reader limit (`MAX_LENGTH`, `MAX_DEPTH`, `MAX_DIGITS`, "
                                                      "`MAX_EXPONENT`, `MAX_FACTORIAL`, `MAX_ROOT_DIGITS`): a "
                                                      "whole number"),
@@ -68,6 +71,7 @@ def _read(raw: tuple[tuple[str, str], ...]) -> Settings:
         debug=bool(env.get("CALCTUTOR_DEBUG")),
         no_viewer=bool(env.get("CALCTUTOR_NO_VIEWER")),
         latex=env.get("CALCTUTOR_LATEX", "").strip() or None,
+        cache=env.get("CALCTUTOR_CACHE", "").strip() or None,
         parse_limits=tuple((k[len(PARSE_PREFIX):].lower(), _whole(k, v)) for k, v in env.items()
                            if k.startswith(PARSE_PREFIX) and v.strip()),
     )

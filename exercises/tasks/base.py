@@ -7,7 +7,7 @@ objects with the variant's parameters substituted, via ``tutor.parse`` only.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from typing import Any, ClassVar
@@ -35,9 +35,11 @@ class Solved:
 
     answer: Any  # SymPy object (or bool / label for questions)
     kind: str  # grader kind
-    solution: tuple = ()  # render nodes (tutor.render Line / Step / Table)
+    # render nodes (tutor.render Line / Step / Table), or a function that makes them: run only when shown
+    solution: tuple | Callable[[], tuple] = ()
     answer_text: str | None = None  # typed form; default tutor.to_text(answer)
-    mistakes: tuple = ()  # tutor.engine.mistakes.Mistake candidates
+    # tutor.engine.mistakes.Mistake candidates, or a function that makes them: run only for a wrong answer
+    mistakes: tuple | Callable[[], tuple] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # extra grader options
     result: Any = None  # the engine's result object, for figures and JSON
     figure: tuple | None = None  # (plot kind, data) for Variant.figure

@@ -1,7 +1,7 @@
 """One-variable calculus tasks: derivative (rules, chain rule, slope at a point)."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from exercises.errors import BankError
@@ -29,7 +29,7 @@ class DerivativeTask(Task):
 
     def solve(self, ctx: Context) -> Solved:
         import tutor
-        from exercises.tasks.common import distinct_mistakes, one_variable, steps_of
+        from exercises.tasks.common import iter_distinct, one_variable, steps_of
         from tutor.render import line
 
         declared = ctx.names("variable")
@@ -41,23 +41,29 @@ class DerivativeTask(Task):
         if d.result is None:
             raise BankError("the engine could not differentiate this function in time", field="function")
         answer = d.result
-        mistakes = derivative_mistakes(f, var) if order == 1 else []
-        steps = list(steps_of(d))
         options: dict[str, Any] = {"variables": tuple(sorted(f.free_symbols, key=lambda s: s.name)),
                                    "asked": asked_derivative((var,) * order)}
-        plot = None
+        point, plot = None, None
         if ctx.has("at"):
             from tutor.engine.inputs import ordered_variables
 
             variables = ordered_variables(f) if len(f.free_symbols) > 1 else (var,)
             point = ctx.point("at", variables)
-            value = _exact(answer.subs(point))
-            steps.append(line("At", *_eqs(point), "the derivative is", value))
-            mistakes = [type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in mistakes]
-            answer, options = value, {"asked": asked_derivative((var,) * order)}
+            answer, options = _exact(answer.subs(point)), {"asked": asked_derivative((var,) * order)}
             plot = ("tangent", f, var, point) if len(variables) == 1 else None
-        return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=tuple(steps),
-                      mistakes=distinct_mistakes(answer, mistakes), options=options, result=d, figure=plot)
+
+        def steps() -> tuple:
+            extra = () if point is None else (line("At", *_eqs(point), "the derivative is", answer),)
+            return (*steps_of(d), *extra)
+
+        def mistakes() -> Iterator[Any]:  # one at a time: diagnosis stops at the one an answer matches
+            found = iter_derivative_mistakes(f, var) if order == 1 else iter(())
+            if point is not None:
+                found = (type(m)(m.key, m.description, _exact(m.expr.subs(point))) for m in found)
+            return iter_distinct(answer, found)
+
+        return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=steps, mistakes=mistakes,
+                      options=options, result=d, figure=plot)
 
 
 def asked_derivative(wrt: tuple, d: str = "d") -> str:
@@ -75,11 +81,16 @@ def asked_derivative(wrt: tuple, d: str = "d") -> str:
 
 def derivative_mistakes(f: Any, var: Any) -> list:
     """The engine's classic wrong derivatives of f (none while that module is missing)."""
+    return list(iter_derivative_mistakes(f, var))
+
+
+def iter_derivative_mistakes(f: Any, var: Any) -> Iterator[Any]:
+    """``derivative_mistakes`` one at a time (the later ones cost most)."""
     try:
-        from tutor.engine.derivative.mistakes import derivative_mistakes as generate
+        from tutor.engine.derivative.mistakes import iter_derivative_mistakes as generate
     except ImportError:
-        return []
-    return [m for m in generate(f, var) if m.expr is not None]
+        return
+    yield from (m for m in generate(f, var) if m.expr is not None)
 
 
 def _exact(value: Any):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import sympy as sp
@@ -128,7 +128,12 @@ def typeable(obj: Any) -> bool:
 
 
 def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
-    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type.
+    """Drop mistakes that give the right answer anyway, repeats, and answers nobody could type."""
+    return tuple(iter_distinct(answer, mistakes))
+
+
+def iter_distinct(answer: Any, mistakes: Iterable[Any]) -> Iterator[Any]:
+    """``distinct_mistakes`` one at a time, pulling from ``mistakes`` only as far as it is read.
 
     A wrong name is worse than none: a slip whose number is just the negative of the answer is
     dropped, since any sign slip gives that number (the grader's own diagnosis says "check the
@@ -145,7 +150,7 @@ def distinct_mistakes(answer: Any, mistakes: Iterable[Any]) -> tuple:
         if any(same_value(m.expr, k.expr) for k in kept):
             continue
         kept.append(m)
-    return tuple(kept)
+        yield m
 
 
 WHOLE_SIGN = ("chain-rule-inner-sign",)  # slips that, when they negate everything, are just "a sign"

@@ -7,6 +7,7 @@ against the engine's ``minibatch_check``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, cast
 
 from exercises.errors import BankError
@@ -185,4 +186,4 @@ class MinibatchGradient(Task):
                     "this minibatch's estimate.", point_value(full)),
         )
         return Solved(answer=answer, kind=self.kind_for(ctx.inputs), solution=steps,
-                      mistakes=distinct_mistakes(answer, mistakes), result=check)
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=check)

@@ -8,6 +8,7 @@ graded with a tolerance.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from exercises.errors import BankError
@@ -142,7 +143,7 @@ class GDStep(_DescentTask):
                     "new one.", point_value([_tidy(lr * g) for g in g0])),
         )
         return Solved(answer=answer, kind="vector" if len(variables) > 1 else "number", solution=steps,
-                      mistakes=distinct_mistakes(answer, mistakes), result=run,
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=run,
                       figure=("descent", run), options=_labels(variables))
 
 
@@ -205,7 +206,7 @@ class GDRun(_DescentTask):
                                             run, steps))
         kind = "vector" if ask == "point" and len(variables) > 1 else "number"
         return Solved(answer=answer, kind=kind, solution=nodes, answer_text=text,
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run),
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=run, figure=("descent", run),
                       options=_labels(variables) if kind == "vector" else {})
 
     def _behaviour(self, run, nodes) -> Solved:
@@ -299,8 +300,8 @@ class OptimizerStep(_DescentTask):
         if steps == 1:
             mistakes += _step_slips([float(v) for v in x0], [float(v) for v in final], rounded, point_value)
         kind = "vector" if len(variables) > 1 else "number"
-        return Solved(answer=answer, kind=kind, solution=steps_of(run), answer_text=point_text(final),
-                      mistakes=distinct_mistakes(answer, mistakes), result=run, figure=("descent", run),
+        return Solved(answer=answer, kind=kind, solution=partial(steps_of, run), answer_text=point_text(final),
+                      mistakes=partial(distinct_mistakes, answer, mistakes), result=run, figure=("descent", run),
                       options=_labels(variables))
 
 

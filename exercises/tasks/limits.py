@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from exercises.errors import BankError
@@ -50,7 +51,7 @@ class LimitTask(Task):
         answer = r.value if r.exists else tutor.DNE
         mistakes = self._mistakes(r)
         return Solved(answer=answer, kind="limit", solution=steps + steps_of(r), result=r,
-                      mistakes=distinct_mistakes(answer, mistakes), options={"variables": variables},
+                      mistakes=partial(distinct_mistakes, answer, mistakes), options={"variables": variables},
                       figure=("limit", r) if len(variables) == 2 else None)
 
     def _restrict(self, ctx: Context, f, variables, point):

@@ -2,7 +2,8 @@
 derivative, tangent line/plane, Hessian, Taylor model, and the difference quotient."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any, cast
 
 from exercises.errors import BankError
@@ -47,7 +48,7 @@ class Evaluate(Task):
         result = _engine_call(tutor.evaluate, f, point, variables, field="at")
         if result.value is None:
             raise BankError(f"the function is {result.note}", field="at")
-        return Solved(answer=result.value, kind="number", solution=steps_of(result), result=result,
+        return Solved(answer=result.value, kind="number", solution=partial(steps_of, result), result=result,
                       figure=("surface", f, variables, point) if len(variables) == 2 else None)
 
 
@@ -71,8 +72,8 @@ class Partial(Task):
 
     def solve(self, ctx: Context) -> Solved:
         import tutor
-        from exercises.tasks.calculus import asked_derivative, derivative_mistakes
-        from exercises.tasks.common import distinct_mistakes, steps_of
+        from exercises.tasks.calculus import asked_derivative, iter_derivative_mistakes
+        from exercises.tasks.common import iter_distinct, steps_of
         from tutor.render import line
 
         f, variables = _function(ctx)
@@ -80,18 +81,23 @@ class Partial(Task):
         ctx.facts["variable"] = wrt[0] if len(wrt) == 1 else wrt
         d = _engine_call(tutor.partial, f, *wrt)
         answer = d.result
-        mistakes = derivative_mistakes(f, wrt[0]) if len(wrt) == 1 else []
-        steps = list(steps_of(d))
         point = _at(ctx, variables)
+        value = None if point is None else tutor.evaluate(answer, point, variables).value
+
+        def steps() -> tuple:
+            extra = () if point is None else (line("At", point_words(point), "this is", value, "."),)
+            return (*steps_of(d), *extra)
+
+        def mistakes() -> Iterator[Any]:  # one at a time: diagnosis stops at the one an answer matches
+            found = iter_derivative_mistakes(f, wrt[0]) if len(wrt) == 1 else iter(())
+            if point is None:
+                return iter_distinct(answer, found)
+            return iter_distinct(value, (type(m)(m.key, m.description, m.expr.subs(point)) for m in found))
+
         if point is None:
-            return Solved(answer=answer, kind="expression", solution=tuple(steps),
-                          mistakes=distinct_mistakes(answer, mistakes), result=d,
+            return Solved(answer=answer, kind="expression", solution=steps, mistakes=mistakes, result=d,
                           options={"variables": variables, "asked": asked_derivative(tuple(wrt), "∂")})
-        value = tutor.evaluate(answer, point, variables).value
-        steps.append(line("At", point_words(point), "this is", value, "."))
-        mistakes = [type(m)(m.key, m.description, m.expr.subs(point)) for m in mistakes]
-        return Solved(answer=value, kind="number", solution=tuple(steps),
-                      mistakes=distinct_mistakes(value, mistakes), result=d,
+        return Solved(answer=value, kind="number", solution=steps, mistakes=mistakes, result=d,
                       options={"asked": asked_derivative(tuple(wrt), "∂")})
 
 
@@ -112,16 +118,19 @@ class GradientTask(Task):
         point = _at(ctx, variables)
         g = _engine_call(tutor.gradient, f, variables, at=point)
         answer = g.value if point is not None else g.result
-        mistakes = gradient_mistakes(f, variables)
-        if point is not None:
-            mistakes = [type(m)(m.key, m.description, m.expr.subs(point)) for m in mistakes]
+
+        def mistakes() -> tuple:
+            found = gradient_mistakes(f, variables)
+            if point is not None:
+                found = [type(m)(m.key, m.description, m.expr.subs(point)) for m in found]
+            return distinct_mistakes(answer, found)
+
         labels = tuple(f"∂f/∂{v.name}" for v in variables)
         options: dict[str, Any] = {"labels": labels, "asked": "∇"}
         if point is None:
             options["variables"] = variables
-        return Solved(answer=answer, kind="vector", solution=steps_of(g), result=g, options=options,
-                      mistakes=distinct_mistakes(answer, mistakes),
-                      figure=("contour", f, variables, point) if len(variables) == 2 else None)
+        return Solved(answer=answer, kind="vector", solution=partial(steps_of, g), result=g, options=options,
+                      mistakes=mistakes, figure=("contour", f, variables, point) if len(variables) == 2 else None)
 
 
 @register
@@ -180,8 +189,8 @@ class Directional(Task):
             mistakes.append(Mistake("direction-not-normalised", "Scale the gradient to length 1: a direction is "
                                     "a unit vector.", r.gradient.value))
         kind = "vector" if ask == "steepest_direction" else "number"
-        return Solved(answer=answer, kind=kind, solution=steps_of(r), result=r,
-                      mistakes=distinct_mistakes(answer, mistakes),
+        return Solved(answer=answer, kind=kind, solution=partial(steps_of, r), result=r,
+                      mistakes=partial(distinct_mistakes, answer, mistakes),
                       figure=("contour", f, variables, point) if len(variables) == 2 else None)
 
 
@@ -211,8 +220,8 @@ class TangentTask(Task):
                     t.value + slope_only),
         )
         plot = ("tangent", f, variables[0], point) if len(variables) == 1 else None
-        return Solved(answer=answer, kind="expression", solution=steps_of(t), result=t,
-                      mistakes=distinct_mistakes(answer, mistakes), options={"variables": variables},
+        return Solved(answer=answer, kind="expression", solution=partial(steps_of, t), result=t,
+                      mistakes=partial(distinct_mistakes, answer, mistakes), options={"variables": variables},
                       figure=plot)
 
 
@@ -233,7 +242,7 @@ class HessianTask(Task):
         h = _engine_call(tutor.hessian, f, variables, at=point)
         answer = h.value if point is not None else h.result
         options = {} if point is not None else {"variables": variables}
-        return Solved(answer=answer, kind="matrix", solution=steps_of(h), result=h, options=options)
+        return Solved(answer=answer, kind="matrix", solution=partial(steps_of, h), result=h, options=options)
 
 
 @register
@@ -261,8 +270,8 @@ class TaylorTask(Task):
             doubled = t.polynomial + sp.expand(t.terms[2].doit())
             mistakes.append(Mistake("taylor-missing-half", "The second-order term carries a factor ½: "
                                         "½ hᵀH(a)h, or f''(a)/2!·(x − a)² in one variable.", doubled))
-        return Solved(answer=t.polynomial, kind="expression", solution=steps_of(t), result=t,
-                      mistakes=distinct_mistakes(t.polynomial, mistakes), options={"variables": variables})
+        return Solved(answer=t.polynomial, kind="expression", solution=partial(steps_of, t), result=t,
+                      mistakes=partial(distinct_mistakes, t.polynomial, mistakes), options={"variables": variables})
 
 
 @register
@@ -300,8 +309,8 @@ class DifferenceQuotientTask(Task):
         if q.derivative is not None:
             mistakes.append(Mistake("quotient-exact-derivative", "That is the exact derivative (the limit h → 0); "
                                     "the question asks for the quotient with this h.", q.derivative))
-        return Solved(answer=q.value, kind="number", solution=steps_of(q), result=q,
-                      mistakes=distinct_mistakes(q.value, mistakes))
+        return Solved(answer=q.value, kind="number", solution=partial(steps_of, q), result=q,
+                      mistakes=partial(distinct_mistakes, q.value, mistakes))
 
 
 def point_words(point: Mapping) -> Any:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from exercises.errors import BankError
@@ -61,7 +62,7 @@ class SurfaceKindTask(Task):
             raise BankError(f"the engine could not decide the shape ({s.kind})", field="function")
         options = {"choices": {k: text for k, (text, _) in SURFACE_CHOICES.items()}}
         plot = ("surface", f, variables, point) if len(variables) == 2 else None
-        return Solved(answer=letter, kind="multiple_choice", solution=steps_of(s), answer_text=letter,
+        return Solved(answer=letter, kind="multiple_choice", solution=partial(steps_of, s), answer_text=letter,
                       options=options, appendix=_choices_appendix(SURFACE_CHOICES), result=s, figure=plot)
 
 
@@ -155,4 +156,4 @@ class LevelCurveTask(Task):
                 mistakes.append(Mistake("slope-inverted", "That is the reciprocal: the slope is the coefficient "
                                         "of x once the equation reads y = mx + k.", sp.Integer(1) / value))
         return Solved(answer=value, kind="number", solution=nodes, result=level, figure=plot,
-                      mistakes=distinct_mistakes(value, mistakes))
+                      mistakes=partial(distinct_mistakes, value, mistakes))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from exercises.errors import BankError
@@ -80,7 +81,7 @@ class CriticalPointsTask(Task):
         f, variables, found = _critical(ctx)
         points = [p.coordinates[0] if len(variables) == 1 else sp.Tuple(*p.coordinates) for p in found]
         answer = sp.FiniteSet(*points) if points else sp.S.EmptySet
-        return Solved(answer=answer, kind="point_set", solution=steps_of(found), result=found,
+        return Solved(answer=answer, kind="point_set", solution=partial(steps_of, found), result=found,
                       options={"classify": False, **_asked(variables)}, figure=_figure(f, variables, found))
 
 
@@ -109,7 +110,7 @@ class Classify(Task):
         if ctx.has("at"):
             return self._one(ctx, f, variables, found)
         text = "; ".join(f"{_coords(p)} {_conclusion(p)}" for p in found) or "none"
-        return Solved(answer=found, kind="point_set", solution=steps_of(found), answer_text=text,
+        return Solved(answer=found, kind="point_set", solution=partial(steps_of, found), answer_text=text,
                       result=found, options={"classify": True, **_asked(variables)}, figure=_figure(f, variables, found))
 
     @classmethod
@@ -136,7 +137,7 @@ class Classify(Task):
         if p.conclusion == "not an extremum" and len(variables) == 1:
             mistakes.append(Mistake("choice-a", "f' = 0 there, but f' keeps its sign on both sides, so f keeps "
                                     "rising (or falling) through the point: it is no extremum.", "a"))
-        return Solved(answer=letter, kind="multiple_choice", solution=steps_of(p), answer_text=letter,
+        return Solved(answer=letter, kind="multiple_choice", solution=partial(steps_of, p), answer_text=letter,
                       appendix=appendix, mistakes=tuple(m for m in mistakes if m.expr != letter),
                       options={"choices": {k: text for k, (text, _, _) in KIND_CHOICES.items()}}, result=p,
                       figure=_figure(f, variables, found))

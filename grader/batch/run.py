@@ -21,7 +21,7 @@ from grader.batch.assignment import Assignment, load_assignment
 from grader.batch.model import Answer, Job, Outcome, Problem
 from grader.batch.roster import Roster, read_roster
 from grader.batch.submissions import read_submissions
-from grader.batch.work import Spec, variant_key
+from grader.batch.work import Spec, store_path, variant_key
 
 
 @dataclass
@@ -233,7 +233,7 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
     spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render,
-                settings.feedback or a.feedback_level)
+                settings.feedback or a.feedback_level, store=store_path())
     summary = Summary(students=len(inputs.students), handed_in=len({s for s, _ in inputs.answers}),
                       roster=inputs.roster is not None, answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced, notes=inputs.roster.describe() if inputs.roster else [])

@@ -66,10 +66,22 @@ class Spec:
     check: Callable[..., Any] | None = None  # a module-level function; tests inject one
     render: Callable[..., Any] | None = None  # likewise, in place of render_variant
     feedback: str | None = None  # the teacher's feedback level (command line, else assignment); None: per exercise
+    store: str | None = None  # the variant store (exercises.store): variants built once across runs
+
+
+def store_path() -> str | None:
+    """The variant store a teacher's run uses (``CALCTUTOR_CACHE``; ``off`` for none)."""
+    from exercises.store import default_path
+
+    path = default_path()
+    return None if path is None else str(path)
 
 
 class State:
     def __init__(self, spec: Spec):
+        from exercises import store
+
+        store.use(spec.store)
         self.spec = spec
         self.variants = Variants(bank_for(spec.bank_path))
         self.options = dict(spec.options)
@@ -173,6 +185,8 @@ def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = 
     """A variant's prompt (and worked solution) as Markdown, HTML and LaTeX, for sheets and reports."""
     state = state_for(spec)
     variant, key = state.variants.get(exercise_id, student)
+    if spec.store:  # grading this variant later (after assign) will need its mistakes: keep them now
+        tuple(variant.mistakes)
     out = {"key": key, "prompt_md": _prompt(variant, "markdown"), "prompt_html": _prompt(variant, "html"),
            "prompt_tex": _prompt(variant, "latex"),
            "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,

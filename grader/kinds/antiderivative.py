@@ -10,6 +10,8 @@ or ``"forbidden"``; either way the feedback says which.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from grader import words
@@ -23,8 +25,13 @@ from grader.verdict import Verdict, correct, incorrect, partial, undecided
 POLICIES = ("optional", "required", "forbidden")
 
 
+@lru_cache(maxsize=2048)
 def _derivative(expr: sp.Expr, v: sp.Symbol, variables: tuple) -> sp.Expr:
-    """∂expr/∂v with every name taken real (so that d|x|/dx is sign(x) and d|kx|/dx has no im(k))."""
+    """∂expr/∂v with every name taken real (so that d|x|/dx is sign(x) and d|kx|/dx has no im(k)).
+
+    Remembered: a check needs each derivative twice (the family, then the comparison), and a
+    class's answers share the reference's.
+    """
     real = {s: sp.Dummy(s.name, real=True) for s in free(expr) | set(variables)}
     back = {d: s for s, d in real.items()}
     return sp.diff(expr.xreplace(real), real[v]).xreplace(back)

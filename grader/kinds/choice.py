@@ -11,6 +11,7 @@ import re
 import string
 from collections.abc import Mapping
 
+from grader.budget import supplied
 from grader.kinds.base import Kind, register
 from grader.reading import Unreadable
 from grader.verdict import Interpretation, correct, incorrect, partial
@@ -93,7 +94,7 @@ class MultipleChoice(Kind):
         seen = Interpretation(", ".join(sorted(answer)))
         if answer == expected:
             return correct("Correct.", seen)
-        for mk in ctx.options.mistakes:
+        for mk in supplied(ctx.options.mistakes):
             expr = getattr(mk, "expr", None)
             if isinstance(expr, str) and frozenset({_norm(expr)}) == answer:
                 return incorrect(mk.description, seen, mk.key)
@@ -228,7 +229,7 @@ class TrueFalse(Kind):
         seen = Interpretation(answer)
         if answer == expected:
             return correct("Correct.", seen)
-        for mk in ctx.options.mistakes:
+        for mk in supplied(ctx.options.mistakes):
             if isinstance(getattr(mk, "expr", None), bool) and mk.expr == answer:
                 return incorrect(mk.description, seen, mk.key)
         return incorrect(f"The statement is {'true' if expected else 'false'}.", seen)

@@ -6,6 +6,7 @@ are checked in the other equation (see :mod:`grader.curves`).
 """
 from __future__ import annotations
 
+from grader.budget import supplied
 from grader.numeric.evaluate import free
 
 from fractions import Fraction
@@ -65,7 +66,7 @@ class Equation(Kind):
         if outcome is None:
             return undecided("I could not solve the equations exactly to compare their solutions"
                              if len(variables) == 1 else "I could not find points on the curves to compare", seen)
-        for mk in ctx.options.mistakes:
+        for mk in supplied(ctx.options.mistakes):
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.Equality) and same_solutions(_difference(expr), da, variables, ctx) is True:
                 return incorrect(mk.description, seen, mk.key)

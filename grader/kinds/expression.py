@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import sympy as sp
 
 from grader import diagnose, forms, words
-from grader.budget import OutOfTime
+from grader.budget import OutOfTime, supplied
 from grader.feedback import UNKNOWN_SLIP, Note, plain
 from grader.equivalence import Equivalence, compare, reference
 from grader.kinds.antiderivative import grade_antiderivative
@@ -103,7 +103,7 @@ def _wrong(expected, answer, ctx: Context, outcome: Equivalence, seen: Interpret
     except (Unsupported, RecursionError):
         ref = None
     finding = diagnose.find(expected, answer, ref, ctx.variables, approximate=approx,
-                            tolerance=opts.tolerance, mistakes=opts.mistakes, literals=ctx.literals)
+                            tolerance=opts.tolerance, mistakes=supplied(opts.mistakes), literals=ctx.literals)
     if finding is None and outcome.witness is not None and outcome.witness.answer != outcome.witness.answer:
         finding = diagnose.Finding("domain", f"Your answer is not defined at {words.point(outcome.witness.point)}, "
                                              "where the right answer is: check roots, logarithms and denominators.")

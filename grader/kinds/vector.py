@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import sympy as sp
 
 from grader import words
+from grader.budget import supplied
 from grader.equivalence import compare
 from grader.feedback import Note, plain, prefixed
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
@@ -107,7 +108,7 @@ def _vector_mistake(expected: sp.Tuple, answer: sp.Tuple, ctx: Context,
     """A supplied whole-vector mistake, or the components in the wrong order."""
     from grader.diagnose import supplied_note
 
-    for mk in ctx.options.mistakes:
+    for mk in supplied(ctx.options.mistakes):
         expr = getattr(mk, "expr", None)
         comps = _components(expr) if expr is not None and not isinstance(expr, str) else None
         if comps is not None and len(comps) == len(answer) and all(_same(c, a, ctx) for c, a in zip(comps, answer)):
@@ -237,7 +238,7 @@ class Matrix(Kind):
             return incorrect(f"Your matrix is {r}×{c}, but the right one is {er}×{ec}.", seen,
                              "wrong-shape")
         flat_e, flat_a = list(expected), list(answer)
-        for mk in ctx.options.mistakes:
+        for mk in supplied(ctx.options.mistakes):
             expr = getattr(mk, "expr", None)
             if isinstance(expr, sp.MatrixBase) and expr.shape == answer.shape and \
                     all(_same(c, a, ctx) for c, a in zip(expr, flat_a)):

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from grader.batch.assignment import AssignmentError, load_assignment
     from grader.batch.roster import InputError, read_roster
-    from grader.batch.work import Spec
+    from grader.batch.work import Spec, store_path
     from grader.reports.class_report import ReportIncomplete
     from grader.reports.sheets import write_sheets
     from tutor.render.pdf import PdfError
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         students = tuple(s for s in students if s in set(args.student))
     if not students:
         raise CommandError(f"{args.roster}: the roster lists no students")
-    spec = Spec(assignment.bank_path, tuple(sorted(assignment.grading_options().items())))
+    spec = Spec(assignment.bank_path, tuple(sorted(assignment.grading_options().items())), store=store_path())
     incomplete = ""
     try:
         written = write_sheets(assignment, bank, students, dict(roster.info), out, spec, args.workers,

@@ -22,7 +22,7 @@ Keys (stable; the grader shows the description to the student):
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -249,15 +249,23 @@ def _whole_function(f: sp.Expr, x: sp.Symbol, order: int, timeout: float) -> Ite
 
 def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: float = 2.0) -> list[Mistake]:
     """Wrong answers a student is likely to give for d^n f/dx^n, each different from the right one."""
+    return list(iter_derivative_mistakes(f, var, order, timeout=timeout))
+
+
+def iter_derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: float = 2.0) -> Iterator[Mistake]:
+    """``derivative_mistakes`` one at a time, in the same order: a grader that stops at the mistake an
+    answer matches never pays for the later ones (an antiderivative costs most)."""
     expr = function_expr(f)
     x = resolve_variable(expr, var)
     d = derivative(expr, x, order, simplify=False, timeout=timeout)
     if d.steps is None or d.result is None:
-        return []
-    right = d.result
+        return
     tree = d.steps.substeps[-1] if isinstance(d.steps, HigherOrderRule) else d.steps
-    # ... a wrong last stage on top of right earlier stages
-    candidates: list[Mistake] = []
+    yield from _distinct(_candidates(tree, expr, x, order, timeout), d.result)
+
+
+def _candidates(tree: Rule, expr: sp.Expr, x: sp.Symbol, order: int, timeout: float) -> Iterator[Mistake]:
+    """Each step done wrong (a wrong last stage on top of right earlier stages), then the whole-function slips."""
     counts: dict[str, int] = {}
     guided: list[str]
     for node, parent in _parents(tree):
@@ -265,20 +273,30 @@ def derivative_mistakes(f: Any, var: Any = None, order: int = 1, *, timeout: flo
             for wrong, text, *guided in gen.variants(node, parent):  # guided: the words without the answer
                 if counts.get(gen.key, 0) >= PER_KEY:
                     break
-                candidates.append(Mistake(gen.key, text, reevaluate(tree, node, wrong), *guided))
+                yield Mistake(gen.key, text, reevaluate(tree, node, wrong), *guided)
                 counts[gen.key] = counts.get(gen.key, 0) + 1
-    candidates += list(_whole_function(expr, x, order, timeout))
-    return _distinct(candidates, right)
+    yield from _whole_function(expr, x, order, timeout)
 
 
-def _distinct(candidates: list[Mistake], right: sp.Expr) -> list[Mistake]:
+def _chain_signs_last(candidates: Iterable[Mistake]) -> Iterator[Mistake]:
+    """The candidates in order, but the chain-rule sign slips after all the others (lazily up to them)."""
+    later: list[Mistake] = []
+    for m in candidates:
+        if m.key == ChainInnerSign.key:
+            later.append(m)
+        else:
+            yield m
+    yield from later
+
+
+def _distinct(candidates: Iterable[Mistake], right: sp.Expr) -> Iterator[Mistake]:
     """Keep mistakes that differ from the right answer and from every earlier kept mistake."""
     kept: list[Mistake] = []
     # a sign flipped inside a chain comes last: a more specific slip with the same answer (trig-sign) names it
-    for m in sorted(candidates, key=lambda m: m.key == ChainInnerSign.key):
+    for m in _chain_signs_last(candidates):
         if same(m.expr, right) is not False:
             continue
         if any(same(m.expr, k.expr) is not False for k in kept):
             continue
         kept.append(m)
-    return kept
+        yield m
