@@ -125,7 +125,9 @@ class Exercise:
     def _stored(self, seed: Any) -> "Variant | None":
         """The variant read back from the store (what grading needs); the rest is built if someone reads it."""
         where = self._store_key(seed)
-        core = where[0].get(*where[1], "core") if where is not None else None
+        if where is None:
+            return None
+        core = where[0].get(*where[1], "core")
         if core is None:
             return None
         kept, key = where
@@ -245,7 +247,7 @@ class Solution(Rendered):
     """The worked solution of one variant: the engine's steps, then the answer."""
 
     title: str
-    steps: tuple
+    steps: Sequence[Any]  # a Later: the engine's steps, worked out when the solution is first read
     answer: Any
     answer_text: str
 

@@ -235,7 +235,9 @@ class _Reader(pickle._Unpickler):  # the Python unpickler: its object-creating s
     a symbol or a function name is never handed text, since some constructors would read it.
     """
 
-    dispatch = dict(pickle._Unpickler.dispatch)
+    dispatch: dict[int, Any] = dict(pickle._Unpickler.dispatch)  # type: ignore[attr-defined,misc]
+    stack: list[Any]  # the Python unpickler's own attributes, which typeshed does not declare
+    append: Any
 
     def load_newobj(self) -> None:
         args = self.stack.pop()

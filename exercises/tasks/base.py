@@ -7,7 +7,7 @@ objects with the variant's parameters substituted, via ``tutor.parse`` only.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from typing import Any, ClassVar
@@ -39,7 +39,7 @@ class Solved:
     solution: tuple | Callable[[], tuple] = ()
     answer_text: str | None = None  # typed form; default tutor.to_text(answer)
     # tutor.engine.mistakes.Mistake candidates, or a function that makes them: run only for a wrong answer
-    mistakes: tuple | Callable[[], tuple] = ()
+    mistakes: tuple | Callable[[], Iterable[Any]] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # extra grader options
     result: Any = None  # the engine's result object, for figures and JSON
     figure: tuple | None = None  # (plot kind, data) for Variant.figure
