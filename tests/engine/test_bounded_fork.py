@@ -98,3 +98,25 @@ def test_timeout_from_another_thread_is_still_a_timeout():
     thread.start()
     thread.join(HANG)
     assert errors == ["a nap"]
+
+
+def test_an_inline_alarm_that_library_code_swallows_fires_again():
+    """Code that catches every exception (as SymPy does in places) eats one TimedOut; the alarm
+    repeats until the block is left, so the deadline still holds."""
+    import time
+
+    from tutor.engine.bounded import TimedOut, alarm
+
+    swallowed = 0
+    started = time.monotonic()
+    with pytest.raises(TimedOut):
+        with alarm(0.2, "a stubborn loop"):
+            while time.monotonic() - started < 10:
+                try:
+                    while True:
+                        time.sleep(0.01)
+                except Exception:  # noqa: BLE001 - the library's catch-all, on purpose
+                    swallowed += 1
+                    if swallowed > 1:
+                        raise
+    assert swallowed >= 1 and time.monotonic() - started < 5

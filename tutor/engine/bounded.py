@@ -161,13 +161,16 @@ def alarm_paused():
         yield
         return
     handler = signal.getsignal(signal.SIGALRM)
-    left, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+    left, again = signal.setitimer(signal.ITIMER_REAL, 0)
     try:
         yield
     finally:
         signal.signal(signal.SIGALRM, handler)
         if left > 0:
-            signal.setitimer(signal.ITIMER_REAL, left)
+            signal.setitimer(signal.ITIMER_REAL, left, again)
+
+
+REPEAT = 0.25  # seconds between alarms once a deadline has passed
 
 
 @contextmanager
@@ -187,10 +190,12 @@ def alarm(seconds: float, what: str = "computation"):
         raise TimedOut(what, seconds)
 
     previous = signal.signal(signal.SIGALRM, _raise)
-    outer_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    # the alarm repeats until the block is left: library code that catches every exception
+    # (SymPy has such places) may swallow one TimedOut, but not all of them
+    outer_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     if 0 < outer_left < seconds:  # an enclosing deadline comes first: keep it
         signal.signal(signal.SIGALRM, previous)
-        signal.setitimer(signal.ITIMER_REAL, outer_left)
+        signal.setitimer(signal.ITIMER_REAL, outer_left, REPEAT)
     started = time.monotonic()
     try:
         yield
@@ -199,4 +204,4 @@ def alarm(seconds: float, what: str = "computation"):
         signal.signal(signal.SIGALRM, previous)
         if outer_left > 0:
             left = outer_left - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4))
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-4), REPEAT)
