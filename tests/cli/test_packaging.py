@@ -67,4 +67,4 @@ def test_the_installed_metadata():
     assert "Typing :: Typed" in meta.get_all("Classifier")
     files = {f.as_posix() for f in dist.files or ()}
     assert {f"{p}/py.typed" for p in PACKAGES} <= files
-    assert any(f.endswith("/LICENSE") and ".dist-info/" in f for f in files)  # licenses/LICENSE on newer setuptools
+    assert any(f.rsplit("/", 1)[-1] == "LICENSE" for f in files)  # where depends on the setuptools version
