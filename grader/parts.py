@@ -88,8 +88,9 @@ class PartsVerdict(Rendered):
     def doc(self) -> Doc:
         rows = tuple((p.name, f"{p.earned:g} / {p.points:g}", title(p.status),
                       p.verdict.feedback if p.verdict else "") for p in self.parts)
+        earned, total = sum(p.earned for p in self.parts), sum(p.points for p in self.parts)
         return Doc(line(title(self.status)), (Table(("part", "points", "verdict", "feedback"), rows),
-                                             line(f"Score: {self.score:g}")))
+                                             line(f"Score: {earned:g} of {total:g} points ({self.score:g})")))
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "PartsVerdict", "status": self.status, "score": self.score,
@@ -243,5 +244,5 @@ def check_one_cell(variant: Any, text: str, *, follow_through: float | None = No
     try:
         answers = split_answers(text, names)
     except AnswerFormatError as exc:
-        return invalid(str(exc), f"I could not tell the parts of your answer apart, so nothing was counted: {exc}.")
+        return invalid(str(exc), "I could not tell the parts of your answer apart, so nothing was counted.")
     return check_parts(variant, answers, follow_through=follow_through, **overrides).as_verdict()
