@@ -107,6 +107,15 @@ def check_parts(variant: Any, answers: Mapping[str, str | None], *, follow_throu
     exercise's ``follow_through``, else 1). ``overrides`` go to every part's check (an assignment's).
     """
     exercise = variant.exercise
+    names = [p.name for p in exercise.parts]
+    if not names:
+        raise ValueError(f"{exercise.id} has no parts: grade it with grader.check_variant")
+    unknown = [n for n in answers if n not in names]
+    if unknown:
+        from exercises.schema import did_you_mean
+
+        raise ValueError(f"{exercise.id} has no part {unknown[0]!r}{did_you_mean(unknown[0], names)}; "
+                         f"its parts are {', '.join(names)}")
     share = _share(follow_through, getattr(exercise, "follow_through", None))
     done: dict[str, tuple[Verdict | None, Any]] = {}  # name -> (verdict, the value read)
     out = []
