@@ -250,7 +250,9 @@ def _fill(text: str, given: Mapping[str, Any], fld: str, wide: Mapping[str, int]
     def repl(m: re.Match) -> str:
         name, k = m.group(1), m.group(2)
         k = index if k is None and name in wide else (None if k is None else int(k))
-        return "(" + value_text(name, given, k, fld) + ")"
+        text = value_text(name, given, k, fld)
+        # a vector prints in its own brackets (and a bracketed vector is not read as one)
+        return text if k is None and components(given.get(name)) is not None else "(" + text + ")"
 
     return REF.sub(repl, text)
 
