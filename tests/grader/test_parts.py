@@ -222,3 +222,16 @@ def test_multi_part_variants_work_with_a_variant_store(tmp_path, chain):
         assert check_parts(v, RIGHT).status == "correct"
     finally:
         store.use(None)
+
+
+def test_an_assignment_sets_follow_through_and_it_is_checked(tmp_path):
+    from grader.batch.assignment import AssignmentError, load_assignment
+
+    good = tmp_path / "hw.toml"
+    good.write_text('title = "HW"\nexercises = ["line-fit-chain"]\n[options]\nfollow_through = 0.5\n')
+    a, bank = load_assignment(good)
+    assert a.rules.follow_through(bank["line-fit-chain"]) == 0.5
+    bad = tmp_path / "bad.toml"
+    bad.write_text('title = "HW"\nexercises = ["line-fit-chain"]\n[options]\nfollow_through = 1.5\n')
+    with pytest.raises(AssignmentError, match="options.follow_through: a share of the points from 0 to 1"):
+        load_assignment(bad)
