@@ -235,3 +235,14 @@ def test_an_assignment_sets_follow_through_and_it_is_checked(tmp_path):
     bad.write_text('title = "HW"\nexercises = ["line-fit-chain"]\n[options]\nfollow_through = 1.5\n')
     with pytest.raises(AssignmentError, match="options.follow_through: a share of the points from 0 to 1"):
         load_assignment(bad)
+
+
+def test_the_repl_names_a_carried_part_with_its_word_and_note(chain):
+    from tutor.repl.feedback import verdict_lines
+    from tutor.repl.progress import GRADED
+
+    carried = check_parts(chain, {**RIGHT, "grad": "(4, 2)", "step": step_for((4, 2))}).part("step").verdict
+    lines = verdict_lines(carried, None, ascii_only=False)
+    assert ("Carried forward: right for your earlier answer.", "carried") in lines
+    assert any("right for the grad you found" in text for text, _ in lines)
+    assert "carried" in GRADED
