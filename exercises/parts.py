@@ -64,6 +64,13 @@ class PartExercise(Exercise):
     def variant_for(self, student: Any) -> Variant:
         return self.variant(seed_for(self.parent_id, student))
 
+    def _solve(self, seed: int | str) -> Variant:
+        if any(True for _ in references(self.inputs)):
+            name = self.id.rsplit(".", 1)[-1]
+            raise BankError(f"this part uses earlier parts' answers: build it as "
+                            f"bank[{self.parent_id!r}].variant(seed).part({name!r})", self.source, self.id, "parts")
+        return super()._solve(seed)
+
     def with_given(self, given: Mapping[str, Any]) -> "PartExercise":
         """This part with the references in its inputs replaced by ``given`` values."""
         return replace(self, inputs=resolve_inputs(self.inputs, given), _variants={})

@@ -79,8 +79,7 @@ class PartsVerdict(Rendered):
 
     def as_verdict(self) -> Verdict:
         """The whole answer as one Verdict (the parts as its details), for front-ends that grade one cell."""
-        details = tuple(ComponentVerdict(p.name, p.status if p.verdict else "incorrect",
-                                         p.verdict.feedback if p.verdict else "No answer was given for this part.")
+        details = tuple(ComponentVerdict(p.name, p.status, p.verdict.feedback if p.verdict else "No answer to this part.")
                         for p in self.parts)
         words = summary(self)
         return Verdict(self.status, self.score, words, None, details)

@@ -179,3 +179,10 @@ def test_a_whole_vector_and_its_components_can_be_a_later_part_s_point(tmp_path)
     assert v.part("height").answer == 7 and v.part("slope").answer == sp.Tuple(2, 3)
     assert ex.part_variant(0, "height", {"point": sp.Tuple(-3, sp.Rational(1, 2))}).answer == sp.Rational(21, 2)
     assert ex.part_variant(0, "slope", {"point": sp.Tuple(5, 0)}).answer == sp.Tuple(10, 3)
+
+
+def test_a_part_that_uses_earlier_answers_is_built_through_its_exercise(tmp_path):
+    ex = one(tmp_path, CHAIN, topic="gradient-descent")
+    with pytest.raises(BankError, match=r"variant\(seed\)\.part\('step'\)"):
+        ex.parts[1].exercise.variant(0)
+    assert ex.parts[0].exercise.variant_for("sam").answer == ex.variant_for("sam").part("grad").answer
