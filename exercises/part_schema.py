@@ -19,6 +19,7 @@ PART_FIELDS: dict[str, Field] = {
     "kind": OneOf(options=KINDS),
     "points": Number(positive=True),
     "answer_form": Text(),
+    "label": Text(help="how feedback names the part's answer, e.g. \"gradient\" (default: the part's name)"),
 }
 PART_EXTRA = ("hints", "answer", "grading")
 ON_PARTS = ("task", "kind", "answer", "answer_form")  # set per part, never on a multi-part exercise
@@ -114,7 +115,7 @@ def _read_part(raw: Any, i: int, earlier: list, every: list, inherited: Mapping[
         inputs=inputs, space=space, answer=raw.get("answer"), source=source, answer_form=head.get("answer_form"),
         feedback_level=common.get("feedback_level"), parent_id=common["id"],
     )
-    return Part(name, exercise, refs)
+    return Part(name, exercise, refs, head.get("label", ""))
 
 
 def _check_refs(inputs: Mapping[str, Any], name: str, earlier: list[str], every: list[str]) -> tuple[str, ...]:

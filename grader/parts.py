@@ -148,19 +148,17 @@ def _carried(variant: Any, part: Any, text: str, done: Mapping[str, tuple[Verdic
     again = check_variant(alt, text, **{**overrides, "mistakes": ()})
     if again.status != "correct":
         return None
-    words = _carried_words(part.name, wrong)
+    called = {p.name: p.called for p in variant.exercise.parts}
+    words = _carried_words(part.called, [called[w] for w in wrong])
     verdict = Verdict("carried", share, words, again.interpreted, notes=(plain(words),))
     return PartVerdict(part.name, float(part.points), verdict, True, share, tuple(wrong))
 
 
-def _carried_words(name: str, wrong: Sequence[str]) -> str:
-    earlier = " and ".join(_named(w) for w in wrong)
+def _carried_words(called: str, wrong: Sequence[str]) -> str:
+    """``Your step is right for the gradient you found, but that gradient was wrong.`` (no right answer)."""
+    earlier = " and ".join(wrong)
     that = f"that {earlier} was" if len(wrong) == 1 else "those answers were"
-    return f"Your {_named(name)} is right for the {earlier} you found, but {that} wrong."
-
-
-def _named(name: str) -> str:
-    return name.replace("_", " ")
+    return f"Your {called} is right for the {earlier} you found, but {that} wrong."
 
 
 def _credit(verdict: Verdict) -> float:

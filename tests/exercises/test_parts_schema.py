@@ -186,3 +186,8 @@ def test_a_part_that_uses_earlier_answers_is_built_through_its_exercise(tmp_path
     with pytest.raises(BankError, match=r"variant\(seed\)\.part\('step'\)"):
         ex.parts[1].exercise.variant(0)
     assert ex.parts[0].exercise.variant_for("sam").answer == ex.variant_for("sam").part("grad").answer
+
+
+def test_a_part_may_have_a_label_for_feedback(tmp_path):
+    ex = one(tmp_path, CHAIN.replace('name = "grad"', 'name = "grad"\nlabel = "gradient"'), topic="gradient-descent")
+    assert [p.called for p in ex.parts] == ["gradient", "step", "first"]

@@ -48,7 +48,7 @@ def test_a_part_right_for_a_wrong_earlier_part_is_carried_forward(chain):
     step = result.part("step")
     assert step.carried and step.status == "carried" and step.credit == 1.0 and step.follows == ("grad",)
     assert not step.verdict.correct
-    assert step.verdict.feedback == "Your step is right for the grad you found, but that grad was wrong."
+    assert step.verdict.feedback == "Your step is right for the gradient you found, but that gradient was wrong."
     # grad 2 pt half right (partial 0.5), loss 1 pt, step 2 pt carried: (1 + 1 + 2) / 5
     assert result.status == "partial" and result.score == pytest.approx(0.8)
 
@@ -58,7 +58,7 @@ def test_the_carried_feedback_never_states_a_right_answer(chain):
     for level in ("guided", "full"):
         words = result.at_level(level).part("step").verdict.feedback
         assert "Carried" not in words and "1.4" not in words and "-4" not in words and "7/5" not in words
-        assert "right for the grad you found" in words
+        assert "right for the gradient you found" in words
     assert result.at_level("verdict").part("step").verdict.feedback == ""
 
 
@@ -244,5 +244,5 @@ def test_the_repl_names_a_carried_part_with_its_word_and_note(chain):
     carried = check_parts(chain, {**RIGHT, "grad": "(4, 2)", "step": step_for((4, 2))}).part("step").verdict
     lines = verdict_lines(carried, None, ascii_only=False)
     assert ("Carried forward: right for your earlier answer.", "carried") in lines
-    assert any("right for the grad you found" in text for text, _ in lines)
+    assert any("right for the gradient you found" in text for text, _ in lines)
     assert "carried" in GRADED
