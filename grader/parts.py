@@ -217,15 +217,16 @@ def split_answers(text: str, names: Sequence[str]) -> dict[str, str]:
     Raises :class:`AnswerFormatError` (a ValueError) naming the segment and what to type.
     """
     from exercises.schema import did_you_mean
-    from tutor.reading.split import split_top_level
 
     example = "; ".join(f"{n}: …" for n in names[:2])
     out: dict[str, str] = {}
-    for segment in split_top_level(text.replace("\r\n", "\n").replace("\n", ";"), ";"):
+    lower = {n.lower(): n for n in names}
+    for segment in _segments(text.replace("\r\n", "\n").replace("\r", "\n"), names):
         if not segment:
             continue
         name, colon, answer = segment.partition(":")
         name = name.strip()
+        name = name if name in names else lower.get(name.lower(), name)  # Grad: … is grad
         if not colon or not name.replace("_", "").isalnum():
             raise AnswerFormatError(f"{_clip(segment)!r} does not say which part it answers; write each part as "
                                     f"name: answer, separated by ';' (for example {example})")
@@ -235,6 +236,25 @@ def split_answers(text: str, names: Sequence[str]) -> dict[str, str]:
         if name in out:
             raise AnswerFormatError(f"part {name!r} is answered twice; give each part once")
         out[name] = answer.strip()
+    return out
+
+
+def _segments(text: str, names: Sequence[str]) -> list[str]:
+    """Split at ';' and new lines outside brackets, and at any that a part's ``name:`` follows
+    (so an unclosed bracket in one part does not swallow the next)."""
+    import re
+
+    starts = re.compile(r"\s*(" + "|".join(re.escape(n) for n in names) + r")\s*:", re.IGNORECASE)
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in ";\n" and (depth == 0 or starts.match(text, i + 1)):
+            out.append(text[start:i].strip())
+            start, depth = i + 1, 0
+    out.append(text[start:].strip())
     return out
 
 

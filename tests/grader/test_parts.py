@@ -120,11 +120,25 @@ def _step_values(grad: tuple) -> list:
     return [c - sp.Rational(g, 10) for c, g in zip((1, 0), grad)]
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(["grad", "step", "loss_1"]),
+                       st.text(alphabet="0123456789+-*/^() xyw,.=:[]", min_size=1, max_size=20)
+                       .map(str.strip).filter(bool)))
+def test_the_one_cell_form_gives_back_what_it_holds(answers):
+    """Whatever the answers (brackets closed or not), the one-cell text splits back into them."""
+    from exercises.parts import one_cell
+
+    assert split_answers(one_cell(answers.items()), ["grad", "step", "loss_1"]) == answers
+
+
 def test_the_one_cell_form_splits_at_semicolons_and_new_lines():
     assert split_answers("grad: (2, 4); step: (0.8, -0.4)", ["grad", "step"]) == {"grad": "(2, 4)",
                                                                                   "step": "(0.8, -0.4)"}
     assert split_answers("grad: (2, 4)\nstep: (0.8, -0.4)\n", ["grad", "step"])["step"] == "(0.8, -0.4)"
     assert split_answers("step: 1", ["grad", "step"]) == {"step": "1"}
+    assert split_answers("grad: (2,\n 4)\nStep: y = 2x", ["grad", "step"]) == {"grad": "(2,\n 4)", "step": "y = 2x"}
+    assert split_answers("grad: [1, 2; 3, 4]; step: 0", ["grad", "step"])["grad"] == "[1, 2; 3, 4]"
+    assert split_answers("grad: (2, 4; step: 1", ["grad", "step"]) == {"grad": "(2, 4", "step": "1"}
 
 
 @pytest.mark.parametrize("text, words", [
