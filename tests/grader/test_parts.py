@@ -260,3 +260,47 @@ def test_the_repl_names_a_carried_part_with_its_word_and_note(chain):
     assert ("Carried forward: right for your earlier answer.", "carried") in lines
     assert any("right for the gradient you found" in text for text, _ in lines)
     assert "carried" in GRADED
+
+
+def test_carried_feedback_names_no_right_answer_of_any_part_in_the_bank():
+    """Every built-in multi-part exercise: a wrong earlier part (each of its generated mistakes, or
+    its answer doubled) and a later part right for it: carried, and the guided words of every part
+    render no part's right answer."""
+    from test_guided_reveals_nothing import _found, renderings
+
+    bank = exercises.load()
+    tried = 0
+    for ex in (e for e in bank.values() if e.is_multipart):
+        v = ex.variant(0)
+        right = set().union(*(renderings(pv.answer) for _, pv in v.parts))
+        for part in (p for p in ex.parts if p.refs):
+            wrong = {r: _wrong(v.part(r)) for r in part.refs}
+            if any(w is None for w in wrong.values()):
+                continue
+            alt = ex.part_variant(0, part.name, {r: w[1] for r, w in wrong.items()})
+            answers = {p.name: v.part(p.name).answer_text for p in ex.parts}
+            answers.update({r: w[0] for r, w in wrong.items()})
+            answers[part.name] = alt.answer_text
+            result = check_parts(v, answers)
+            assert result.part(part.name).status == "carried", (ex.id, part.name, answers)
+            tried += 1
+            own = " ".join(w[0] for w in wrong.values()) + " " + alt.answer_text
+            for p in result.at_level("guided").parts:
+                leaks = [r for r in right if _found(p.verdict.feedback, r) and not _found(own, r)]
+                assert not leaks, (ex.id, p.name, p.verdict.feedback, leaks)
+    assert tried >= 2
+
+
+def _wrong(variant):
+    """(typed text, value) of a wrong answer to a part: its first generated mistake, else its answer doubled."""
+    for m in variant.mistakes:
+        if not isinstance(m.expr, str):
+            return to_text(m.expr), m.expr
+    value = variant.answer
+    if isinstance(value, sp.Tuple):
+        value = sp.Tuple(*(2 * c + 1 for c in value))
+    elif isinstance(value, sp.Expr):
+        value = 2 * value + 1
+    else:
+        return None
+    return to_text(value), value
