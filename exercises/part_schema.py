@@ -33,10 +33,12 @@ def read_multipart(raw: Mapping[str, Any], default_topic: Any, source: str) -> A
     from exercises.parts import MultipartExercise
     from exercises.tasks import load_all
 
+    if "task" in raw:
+        raise BankError("an exercise has either task or [[exercise.parts]], not both: set task on each part",
+                        field="task")
     for key in ON_PARTS:
         if key in raw:
-            raise BankError(f"an exercise has either {key} or [[exercise.parts]], not both: set {key} on each part",
-                            field=key)
+            raise BankError(f"{key} belongs on each part of an exercise with [[exercise.parts]]", field=key)
     parts_raw = raw["parts"]
     if not isinstance(parts_raw, list) or len(parts_raw) < 2:
         raise BankError("write two or more [[exercise.parts]] tables (one part is an ordinary exercise with task)",
