@@ -160,7 +160,8 @@ def assemble(labels: list[str], expected: list, answer: list, ctx: Context, seen
                          key, details_t)
     verb_r = "is" if len(right) == 1 else "are"
     verb_w = "is" if len(wrong) == 1 else "are"
-    text = f"Your {words.names(right)} {verb_r} right; {words.names(wrong)} {verb_w} not."
+    mine = [label.removeprefix("the ") for label in right]  # "your the 1st component" is not English
+    text = f"Your {words.names(mine)} {verb_r} right; {words.names(wrong)} {verb_w} not."
     return partial(score, (plain(text), *_first_feedback(details)), seen, key, details_t)
 
 

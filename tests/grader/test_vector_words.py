@@ -1,0 +1,24 @@
+"""The vector verdict's sentence reads as English whatever the component labels are."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import grader
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(-9, 9), min_size=2, max_size=4), st.data())
+def test_a_partly_right_vector_names_its_components_plainly(values, data):
+    wrong_at = data.draw(st.integers(0, len(values) - 1))
+    answer = list(values)
+    answer[wrong_at] += data.draw(st.integers(1, 5))
+    expected = "(" + ", ".join(map(str, values)) + ")"
+    typed = "(" + ", ".join(map(str, answer)) + ")"
+    verdict = grader.check(expected, typed, kind="vector")
+    assert verdict.status == "partial"
+    assert "Your the" not in verdict.feedback
+    ordinal = {0: "1st", 1: "2nd", 2: "3rd", 3: "4th"}[wrong_at]
+    right_part, wrong_part = verdict.feedback.split(".")[0].split(";")
+    assert right_part.startswith("Your ") and ordinal not in right_part
+    assert f"the {ordinal} component" in wrong_part
