@@ -82,6 +82,11 @@ def _carried(variant: Any, early: str, mistake: Any, typed: str, later: str, rig
         built = ex.part_variant(variant.seed, later, {early: mistake.expr})
     except BankError:
         return None  # the part cannot be built from this mistake: the grader grades it on the right chain
+    where = (f"built from the mistake {mistake.key!r} ({typed}) in part {early!r}, "
+             f"part {later!r}'s own answer {built.answer_text!r}")
+    if _real(variant.part(later).answer) and not _real(built.answer):
+        return (f"{where} is not a real number: a student who made this slip would meet a question with no "
+                "real answer; change the formula or the parameters")
     answers: dict[str, str | None] = {name: None for name in right}
     for name in right:
         answers[name] = right[name]
@@ -89,8 +94,6 @@ def _carried(variant: Any, early: str, mistake: Any, typed: str, later: str, rig
             break
     answers[early], answers[later] = typed, built.answer_text
     verdict = _grade(grade_parts, variant, answers)
-    where = (f"built from the mistake {mistake.key!r} ({typed}) in part {early!r}, "
-             f"part {later!r}'s own answer {built.answer_text!r}")
     if isinstance(verdict, Exception):
         return f"{where}: grading failed: {_why(verdict)}"
     got = verdict.part(later)
@@ -101,6 +104,18 @@ def _carried(variant: Any, early: str, mistake: Any, typed: str, later: str, rig
         return None  # the mistake does not change this part's answer
     feedback = getattr(got.verdict, "feedback", "")
     return f"{where} grades {status}, not carried forward" + (f" ({feedback})" if feedback else "")
+
+
+def _real(value: Any) -> bool:
+    """A real, finite number (or a vector of them); False for i, zoo or nan; True for anything else."""
+    import sympy as sp
+
+    items = tuple(value) if isinstance(value, (sp.Tuple, tuple)) else (value,)
+    for item in items:
+        if isinstance(item, sp.Expr) and item.is_number:
+            if item.has(sp.zoo, sp.nan) or item.is_real is False:
+                return False
+    return True
 
 
 def _typed(expr: Any) -> str:
