@@ -137,7 +137,7 @@ def _validate_multipart(ex: Any, seeds: int, report: Report, grade: Grade, grade
                         checks: Sequence[VariantCheck] = ()) -> None:
     """A multi-part exercise: its parts as one-part exercises would be, then the follow-through."""
     from exercises.soundness import degenerate_choices
-    from exercises.validate_parts import check_parts_variant, missing_engines
+    from exercises.validate_parts import missing_engines
 
     missing = missing_engines(ex)
     if missing:
@@ -152,11 +152,29 @@ def _validate_multipart(ex: Any, seeds: int, report: Report, grade: Grade, grade
         if variant is None:
             return
         report.variants += 1
-        problems, graded = check_parts_variant(variant, grade=grade, grade_parts=grade_parts, checks=checks)
+        before = len(report.problems)
+        _check_multipart(variant, report, grade, grade_parts, checks)
+        if len(report.problems) > before:
+            return  # one failing seed says enough about an exercise
+
+
+def _check_multipart(variant: Any, report: Report, grade: Grade, grade_parts: Grade | None,
+                     checks: Sequence[VariantCheck]) -> None:
+    """Each part as a variant of its own; then, with ``grade_parts``, the whole and the follow-through."""
+    from exercises.validate_parts import parts_findings
+
+    for _, part in variant.parts:
+        problems, graded = check_variant(part, count=True, grade=grade)
         report.problems.extend(problems)
         report.checks += graded
-        if problems:
-            return  # one failing seed says enough about an exercise
+        for check in checks:
+            report.problems.extend(check(part))
+    if grade_parts is None:
+        return
+    findings, graded = parts_findings(variant, grade_parts)
+    ex = variant.exercise
+    report.problems.extend(Problem(ex.source, ex.id, fld, message, variant.seed) for fld, message in findings)
+    report.checks += graded
 
 
 def _built(ex: Any, seed: Any, report: Report) -> Any:

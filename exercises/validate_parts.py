@@ -1,7 +1,7 @@
 """``bank validate`` for multi-part exercises: every part sound, and the error carried forward.
 
 For each variant of a multi-part exercise:
-- every part is checked like a one-part exercise (``validate.check_variant``: its sample
+- every part is checked like a one-part exercise (by ``exercises.validate`` itself: its sample
   answer grades correct, each of its generated mistakes grades not-correct and is diagnosed);
 - the one-cell answer of the whole (``variant.answer_text``) grades correct part by part;
 - follow-through: for each generated mistake of a part, each later part that refers to it is
@@ -13,51 +13,40 @@ The bank sits below the grader, so the grading functions come from the caller.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from exercises.errors import BankError
 
 GradeParts = Callable[..., Any]  # (variant, answers, **overrides) -> PartsVerdict, such as grader.check_parts
+Finding = tuple[str | None, str]  # (field, message): validate adds the file, the exercise and the seed
 
 
-def check_parts_variant(variant: Any, *, grade: Callable[..., Any], grade_parts: GradeParts | None,
-                        checks: Sequence[Callable[[Any], list]] = ()) -> tuple[list, int]:
-    """The problems of one multi-part variant, and how many gradings ran."""
-    from exercises.validate import check_variant
+def parts_findings(variant: Any, grade_parts: GradeParts) -> tuple[list[Finding], int]:
+    """The whole answer and the follow-through of one multi-part variant: (findings, gradings run).
 
-    out: list = []
-    graded = 0
-    for _, part in variant.parts:
-        problems, n = check_variant(part, count=True, grade=grade)
-        out.extend(problems)
-        for check in checks:
-            out.extend(check(part))
-        graded += n
-    if grade_parts is None:
-        return out, graded
+    ``exercises.validate`` checks each part on its own first and adds the file, id and seed.
+    """
     whole, n = _check_whole(variant, grade_parts)
-    out.extend(whole)
-    graded += n
-    carried, n = check_follow_through(variant, grade_parts)
-    return out + carried, graded + n
+    carried, m = check_follow_through(variant, grade_parts)
+    return whole + carried, n + m
 
 
-def _check_whole(variant: Any, grade_parts: GradeParts) -> tuple[list, int]:
+def _check_whole(variant: Any, grade_parts: GradeParts) -> tuple[list[Finding], int]:
     """The right answers, part by part, grade correct together (as a student's full answer would)."""
     answers = {name: part.answer_text for name, part in variant.parts}
     verdict = _grade(grade_parts, variant, answers)
     if isinstance(verdict, Exception):
-        return [_problem(variant, None, f"grading the right answers of all parts failed: {_why(verdict)}")], 1
+        return [(None, f"grading the right answers of all parts failed: {_why(verdict)}")], 1
     wrong = [pv for pv in verdict.parts if getattr(pv.verdict, "status", None) != "correct"]
-    return [_problem(variant, f"parts.{pv.name}", f"the right answer {answers[pv.name]!r} grades "
-                     f"{getattr(pv.verdict, 'status', 'missing')} in the whole exercise") for pv in wrong], 1
+    return [(f"parts.{pv.name}", f"the right answer {answers[pv.name]!r} grades "
+             f"{getattr(pv.verdict, 'status', 'missing')} in the whole exercise") for pv in wrong], 1
 
 
-def check_follow_through(variant: Any, grade_parts: GradeParts) -> tuple[list, int]:
+def check_follow_through(variant: Any, grade_parts: GradeParts) -> tuple[list[Finding], int]:
     """Each early part's generated mistakes, carried into every later part that refers to it."""
     ex = variant.exercise
-    out: list = []
+    out: list[Finding] = []
     graded = 0
     right = {name: part.answer_text for name, part in variant.parts}
     for part in ex.parts:
@@ -70,7 +59,7 @@ def check_follow_through(variant: Any, grade_parts: GradeParts) -> tuple[list, i
                 problem = _carried(variant, part.name, mistake, typed, user.name, right, grade_parts)
                 graded += 1
                 if problem is not None:
-                    out.append(_problem(variant, f"parts.{user.name}", problem))
+                    out.append((f"parts.{user.name}", problem))
     return out, graded
 
 
@@ -135,13 +124,6 @@ def _grade(grade_parts: GradeParts, variant: Any, answers: Mapping[str, str | No
 
 def _why(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
-
-
-def _problem(variant: Any, fld: str | None, message: str) -> Any:
-    from exercises.validate import Problem
-
-    ex = variant.exercise
-    return Problem(ex.source, ex.id, fld, message, variant.seed)
 
 
 def missing_engines(ex: Any) -> list[tuple[str, str]]:
