@@ -80,18 +80,24 @@ VariantCheck = Callable[[Any], list[Problem]]
 
 def validate(bank: Any, seeds: int = DEFAULT_SEEDS, exercises: Iterable[Any] | None = None,
              progress: Callable[[Any], None] | None = None, checks: Sequence[VariantCheck] = (), *,
-             grade: Grade) -> Report:
+             grade: Grade, grade_parts: Grade | None = None) -> Report:
     """Check every exercise of ``bank`` (or just ``exercises``) for ``seeds`` seeds each, grading with ``grade``.
 
     ``checks`` are further checks of each variant from layers above the bank (the grader's
     ``grader.promises.check_promises``: every form a hint promises grades as promised).
+    ``grade_parts`` (``grader.check_parts``) grades multi-part answers: with it, each generated
+    mistake of a part must be carried forward into the later parts that use it
+    (``exercises.validate_parts``); without it, each part is still checked on its own.
     """
     report = Report()
     started = time.perf_counter()
     chosen = list(exercises) if exercises is not None else list(bank.values())
     for ex in chosen:
         report.exercises += 1
-        _validate_exercise(ex, seeds, report, grade, checks)
+        if getattr(ex, "is_multipart", False):
+            _validate_multipart(ex, seeds, report, grade, grade_parts, checks)
+        else:
+            _validate_exercise(ex, seeds, report, grade, checks)
         if progress:
             progress(ex)
     report.seconds = time.perf_counter() - started
@@ -103,9 +109,6 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
     from exercises.soundness import degenerate_choices
     from exercises.tasks import load_all
 
-    if getattr(ex, "is_multipart", False):
-        _validate_parts(ex, seeds, report, grade, checks)
-        return
     task = load_all()[ex.task]
     missing = task.missing()
     if missing:
@@ -116,15 +119,8 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
     report.problems.extend(Problem(ex.source, ex.id, fld, message)
                            for fld, message in degenerate_choices(ex, chosen_seeds))
     for seed in chosen_seeds:
-        try:
-            variant = ex.variant(seed)
-        except BankError as exc:
-            report.problems.append(Problem(exc.file or ex.source, exc.exercise or ex.id, exc.field,
-                                           exc.message, seed))
-            return
-        except Exception as exc:  # an engine failure is reported, not raised
-            report.problems.append(Problem(ex.source, ex.id, "task",
-                                           f"the engine failed: {type(exc).__name__}: {exc}", seed))
+        variant = _built(ex, seed, report)
+        if variant is None:
             return
         report.variants += 1
         before = len(report.problems)
@@ -137,29 +133,60 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
             return  # one failing seed says enough about an exercise
 
 
-def _validate_parts(ex: Any, seeds: int, report: Report, grade: Grade, checks: Sequence[VariantCheck]) -> None:
-    """A multi-part exercise: every part of the right chain is checked as a variant of its own
-    with the caller's ``checks``."""
-    for seed in seeds_for(ex, seeds):
-        try:
-            variant = ex.variant(seed)
-        except BankError as exc:
-            report.problems.append(Problem(exc.file or ex.source, exc.exercise or ex.id, exc.field, exc.message, seed))
-            return
-        except Exception as exc:  # an engine failure is reported, not raised
-            report.problems.append(Problem(ex.source, ex.id, "parts", f"the engine failed: {type(exc).__name__}: {exc}",
-                                           seed))
+def _validate_multipart(ex: Any, seeds: int, report: Report, grade: Grade, grade_parts: Grade | None,
+                        checks: Sequence[VariantCheck] = ()) -> None:
+    """A multi-part exercise: its parts as one-part exercises would be, then the follow-through."""
+    from exercises.soundness import degenerate_choices
+    from exercises.validate_parts import missing_engines
+
+    missing = missing_engines(ex)
+    if missing:
+        report.problems.extend(Problem(ex.source, ex.id, fld, message) for fld, message in missing)
+        return
+    chosen_seeds = seeds_for(ex, seeds)
+    for part in ex.parts:
+        report.problems.extend(Problem(ex.source, ex.id, f"parts.{part.name}.{fld}", message)
+                               for fld, message in degenerate_choices(part.exercise, chosen_seeds))
+    for seed in chosen_seeds:
+        variant = _built(ex, seed, report)
+        if variant is None:
             return
         report.variants += 1
         before = len(report.problems)
-        for _, part in variant.parts:
-            problems, graded = check_variant(part, count=True, grade=grade)
-            report.problems.extend(problems)
-            report.checks += graded
-            for check in checks:
-                report.problems.extend(check(part))
+        _check_multipart(variant, report, grade, grade_parts, checks)
         if len(report.problems) > before:
-            return
+            return  # one failing seed says enough about an exercise
+
+
+def _check_multipart(variant: Any, report: Report, grade: Grade, grade_parts: Grade | None,
+                     checks: Sequence[VariantCheck]) -> None:
+    """Each part as a variant of its own; then, with ``grade_parts``, the whole and the follow-through."""
+    from exercises.validate_parts import parts_findings
+
+    for _, part in variant.parts:
+        problems, graded = check_variant(part, count=True, grade=grade)
+        report.problems.extend(problems)
+        report.checks += graded
+        for check in checks:
+            report.problems.extend(check(part))
+    if grade_parts is None:
+        return
+    findings, graded = parts_findings(variant, grade_parts)
+    ex = variant.exercise
+    report.problems.extend(Problem(ex.source, ex.id, fld, message, variant.seed) for fld, message in findings)
+    report.checks += graded
+
+
+def _built(ex: Any, seed: Any, report: Report) -> Any:
+    """The variant for ``seed``, or None with its failure reported."""
+    try:
+        return ex.variant(seed)
+    except BankError as exc:
+        report.problems.append(Problem(exc.file or ex.source, exc.exercise or ex.id, exc.field, exc.message, seed))
+    except Exception as exc:  # an engine failure is reported, not raised
+        report.problems.append(Problem(ex.source, ex.id, "task", f"the engine failed: {type(exc).__name__}: {exc}",
+                                       seed))
+    return None
 
 
 def check_variant(variant: Any, count: bool = False, *, grade: Grade) -> Any:

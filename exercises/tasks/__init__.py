@@ -10,7 +10,8 @@ import importlib
 from exercises.tasks.base import TASKS, Context, Solved, Task, register
 
 # modules whose classes register themselves
-_MODULES = ("calculus", "multivariable", "surfaces", "shapes", "limits", "descent", "data", "questions")
+_MODULES = ("calculus", "multivariable", "surfaces", "shapes", "limits", "descent", "data", "questions",
+            "systems")
 
 
 def load_all() -> dict[str, type[Task]]:

@@ -285,10 +285,14 @@ def test_carried_feedback_names_no_right_answer_of_any_part_in_the_bank():
             answers.update({r: w[0] for r, w in wrong.items()})
             answers[part.name] = alt.answer_text
             result = check_parts(v, answers)
-            assert result.part(part.name).status == "carried", (ex.id, part.name, answers)
+            # a slip may leave this part's answer as it was (a swapped gradient has the same zeros): then correct
+            same = alt.answer_text == v.part(part.name).answer_text
+            assert result.part(part.name).status == ("correct" if same else "carried"), (ex.id, part.name, answers)
             tried += 1
             own = " ".join(w[0] for w in wrong.values()) + " " + alt.answer_text
             for p in result.at_level("guided").parts:
+                if p.status == "correct":
+                    continue  # a right answer's feedback may restate it: it is the student's own
                 leaks = [r for r in right if _found(p.verdict.feedback, r) and not _found(own, r)]
                 assert not leaks, (ex.id, p.name, p.verdict.feedback, leaks)
     assert tried >= 2

@@ -127,6 +127,7 @@ def _render_variant(variant: Any, fmt: str, solution: bool) -> str:
 def _validate(args: argparse.Namespace) -> int:
     from exercises.validate import validate
     from grader.checking import check_variant
+    from grader.parts import check_parts
     from grader.promises import check_promises
 
     if args.seeds < 1:
@@ -138,7 +139,8 @@ def _validate(args: argparse.Namespace) -> int:
             chosen = [bank[i] for i in args.id]
         except KeyError as exc:
             raise CommandError(exc.args[0]) from None
-    report = validate(bank, seeds=args.seeds, exercises=chosen, checks=(check_promises,), grade=check_variant)
+    report = validate(bank, seeds=args.seeds, exercises=chosen, checks=(check_promises,), grade=check_variant,
+                      grade_parts=check_parts)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

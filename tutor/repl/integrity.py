@@ -39,6 +39,7 @@ SOLVED_BY: dict[str, frozenset[str]] = {
     "multiple_choice": frozenset(),
     "true_false": frozenset(),
     "numeric": frozenset(),
+    "zeros": frozenset(),                   # given equations, not a function: no operation takes them
 }
 
 
