@@ -118,10 +118,20 @@ def _seed(text: str) -> Any:
 
 
 def _render_variant(variant: Any, fmt: str, solution: bool) -> str:
-    body = variant.render(fmt)
+    """The variant (a multi-part one part by part: exercises.parts_doc), then its answer and worked solution."""
+    from tutor.render import render
+
+    if getattr(variant, "parts", ()):
+        from exercises.parts_doc import solution_doc, variant_doc
+
+        body = render(variant_doc(variant), fmt)
+        worked = render(solution_doc(variant, with_stem=False), fmt)
+    else:
+        body, worked = variant.render(fmt), ""
     if not solution:
         return body
-    return body + "\n\n" + f"Answer ({variant.kind}): {variant.answer_text}" + "\n\n" + variant.solution.render(fmt)
+    return (body + "\n\n" + f"Answer ({variant.kind}): {variant.answer_text}" + "\n\n"
+            + (worked or variant.solution.render(fmt)))
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -62,8 +62,8 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
         return out
     if feedback.lower().startswith(word.lower()):
         out.append((feedback, status))          # the checker's sentence already leads with the word
-    elif status in ("correct", "partial", "incorrect"):
-        out.append((f"{word}.", status))
+    elif status in ("correct", "partial", "incorrect", "carried"):  # carried: a part right for a wrong earlier one
+        out.append((f"{WORDS[status].title if status in WORDS else word}.", status))
         if feedback:
             out.append((feedback, None))
     else:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from grader.scoring import USES_ATTEMPT
 from tutor.repl.store import Attempt, Event
 
-GRADED = ("correct", "partial", "incorrect", "undecided")  # "invalid" costs nothing and counts nothing
+GRADED = ("correct", "partial", "incorrect", "carried", "undecided")  # "invalid" costs nothing and counts nothing
+# ("carried": a part right for the student's own wrong earlier answer, grader.check_parts)
 # what an attempt earns is the scoring policy's to say: grader.scoring (the gradebook uses it too)
 
 
@@ -118,6 +119,12 @@ def topic_summaries(topics: Sequence[str], exercises_by_topic: dict[str, Sequenc
             possible=float(sum(float(getattr(ex, "points", 1) or 0) for ex in exs)),
         ))
     return out
+
+
+def is_part(exercise_id: str) -> bool:
+    """A row of one part of a multi-part exercise (``<exercise>.<part>``; bank ids have no dot): the
+    exercise's own row, written after each part, already holds the whole (tutor.repl.parts)."""
+    return "." in exercise_id
 
 
 def fmt_points(x: float) -> str:
