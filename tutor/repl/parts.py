@@ -25,7 +25,7 @@ from tutor.repl.feedback import Scoring, verdict_lines
 from tutor.repl.markup import render_markdown
 
 CHECK_LIMIT = 60.0  # seconds: an outer stop for grading every part of one answer (each check has its own)
-USING = (*USES_ATTEMPT, "carried")  # a carried-forward answer is graded: it uses the part's attempt
+USING = USES_ATTEMPT  # "carried" among them: a carried-forward answer is graded and uses the part's attempt
 EARNS = (*USING, "undecided")
 
 
