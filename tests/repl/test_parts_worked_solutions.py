@@ -61,3 +61,17 @@ def test_each_part_of_the_solution_is_the_parts_own_worked_solution(tmp_path):
     for node, (name, part) in zip(doc.nodes, variant.parts):
         assert node.children[1:] == tuple(part.solution.doc().nodes)      # its steps and answer, unchanged
         assert render(type(doc)(None, (node.children[0],)), "text").strip() == part.prompt_text.strip()
+
+
+def test_bank_show_json_lists_each_part_and_hides_the_answers_unless_asked(tmp_path, capsys):
+    import json
+
+    bank = parts_bank.write(tmp_path)
+    main(["bank", "show", "fit-chain", "--bank", str(bank), "--seed", "0", "--format", "json"])
+    hidden = json.loads(capsys.readouterr().out)
+    assert [p["name"] for p in hidden["parts"]] == ["grad", "step", "loss"]
+    assert all("answer_text" not in p and "solution" not in p for p in hidden["parts"])
+    main(["bank", "show", "fit-chain", "--bank", str(bank), "--seed", "0", "--format", "json", "--solution"])
+    shown = json.loads(capsys.readouterr().out)
+    assert [p["answer_text"] for p in shown["parts"]] == [parts_bank.RIGHT[n] for n in ("grad", "step", "loss")]
+    assert shown["parts"][0]["prompt"].startswith("Find $\\nabla L$")

@@ -100,9 +100,12 @@ def _show(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt == "json":
         data = variant.to_dict()
-        if not args.solution:
-            for key in ("answer", "answer_text", "mistakes", "solution"):
-                data.pop(key, None)
+        hidden = () if args.solution else ("answer", "answer_text", "mistakes", "solution")
+        if getattr(variant, "parts", ()):  # each part as its own variant, in order
+            data["parts"] = [{"name": name, **{k: v for k, v in part.to_dict().items() if k not in hidden}}
+                             for name, part in variant.parts]
+        for key in hidden:
+            data.pop(key, None)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(_render_variant(variant, fmt, args.solution))
