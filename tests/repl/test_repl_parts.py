@@ -93,7 +93,8 @@ def test_an_invalid_part_costs_nothing_keeps_the_earlier_answer_and_does_not_blo
     text = drive(tmp_path, bank, [f":open {EX}", W, ":back", "(1, ", ":part step", R["step"], ":part 1", R["grad"]])
     bad = after(text, "(1, ")
     assert bad.startswith("Part 1 (grad):\nInvalid:")
-    assert f"Nothing was counted for part 1 (grad). Your earlier answer to it stays: {W}." in bad
+    assert "Nothing was counted: fix it and type it again." in bad
+    assert f"Your earlier answer to part 1 (grad) stays: {W}. Fix it, or go on with :part N." in bad
     assert "Part 2 of 3 · step" in after(text, ":part step")                 # going on past it
     fixed = after(text, R["grad"])
     assert "Score: 1.8 of 2 points (attempt 2 can earn up to 1.8)." in fixed  # the invalid line used no attempt

@@ -46,7 +46,7 @@ def test_a_multipart_exercise_from_start_to_end_in_a_terminal(tmp_path):
     assert "Score: 2 of 2 points." in reply
     assert "Part 1 of 3 · grad" in say(":part 1", "Your answer so far: .*? Type a new one to change it.")
     reply = say("(-4, -4", "Fix it, or go on with :part N.")              # unreadable: nothing counted
-    assert "Invalid:" in reply and "Your earlier answer to it stays: (4, 4)." in reply
+    assert "Invalid:" in reply and "Your earlier answer to part 1 (grad) stays: (4, 4)." in reply
     reply = say(R["grad"], "Part 2 of 3 · step")
     assert "Correct." in reply and "Score: 1.8 of 2 points (attempt 2 can earn up to 1.8)." in reply  # 2nd attempt
     assert ("Part 2 (step) is graded again with your new answer to part 1 (grad): now Incorrect, "

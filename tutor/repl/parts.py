@@ -84,8 +84,8 @@ class PartsFlow:
         if work is None:
             return policy_for(part)
         whole = float(self.exercise.points or 0)
-        share = float(part.points or 0) / whole if whole else 0.0
-        return policy_for(part, work.rules.options, round(work.points(self.exercise.id) * share, 6))
+        share = work.points(self.exercise.id) / whole if whole else 0.0  # shared as the bank shares them,
+        return policy_for(part, work.rules.options, round(float(part.points or 0) * share, 6))  # as the gradebook does
 
     def hints(self, name: str) -> tuple:
         work = self.session.work
@@ -193,8 +193,9 @@ class PartsFlow:
             from tutor.repl.unsaved import saving_lines
 
             s.show_lines(saving_lines(s.store, waiting))
-            kept = f" Your earlier answer to it stays: {self.answers[name].text}." if name in self.answers else ""
-            s.say(f"Nothing was counted for {self.label(name)}.{kept} Fix it, or go on with :part N.", "dim")
+            kept = f"Your earlier answer to {self.label(name)} stays: {self.answers[name].text}. " \
+                if name in self.answers else ""
+            s.say(f"{kept}Fix it, or go on with :part N.", "dim")
             return
         if s.work is not None and c.out_of_attempts:
             s.say(f"Not saved in {s.work.path}: the answer that counts for {self.label(name)} stays the one you "
