@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import parts_bank
 from grader.batch.assignment import Assignment
 from grader.parts import split_answers
-from tutor.repl.assignment import AssignmentWork
+from tutor.repl.assignment import AssignmentWork, _earlier_answers
 from tutor.repl.parts import one_cell, part_id
 from tutor.repl.progress import exercise_states
 from tutor.repl.session import Session
@@ -164,9 +164,10 @@ def test_an_assignment_counts_attempts_per_part_and_submits_one_row_per_part(tmp
         rows = [(r["exercise"], r["answer"], r["hints"], r.get("attempts", "")) for r in csv.DictReader(fh)]
     assert rows == [(part_id(EX, "grad"), R["grad"], "1", "2"), (part_id(EX, "step"), C["step"], "0", "1")]
     again = AssignmentWork(quiz, bank, tmp_path / "ana.csv", "ana", "quiz.toml",
-                           __import__("tutor.repl.assignment", fromlist=["_earlier_answers"])._earlier_answers(
-                               tmp_path / "ana.csv", "ana", quiz))
+                           _earlier_answers(tmp_path / "ana.csv", "ana", quiz))  # a new session reads the file
     assert again.answered(EX) and not again.solved(EX)
+    assert work.entries[part_id(EX, "step")].status == "incorrect"         # regraded once part 1 was fixed
+    assert work.entries[part_id(EX, "grad")].status == "correct"
     assert f"Your submission (1 of 1 exercise answered)" in text
 
 

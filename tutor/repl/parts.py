@@ -19,6 +19,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from grader.parts import summary
 from grader.scoring import USES_ATTEMPT, Policy, policy_for
 from tutor.repl import parts_view
 from tutor.repl.feedback import Scoring, verdict_lines
@@ -219,8 +220,7 @@ class PartsFlow:
             user=s.user, exercise=self.exercise.id, topic=self.exercise.topic,
             seed=str(getattr(self.variant, "seed", "")), answer=one_cell(answers, self.names),
             status=str(result.status), score=float(result.score), points=sum(self.policy(n).points for n in self.names),
-            credit=total, feedback=f"{self.label(name)} answered", at=s.clock(), session=s.session_id,
-            assignment=self.scope)
+            credit=total, feedback=summary(result), at=s.clock(), session=s.session_id, assignment=self.scope)
         s.show_lines(saving_lines(s.store, waiting))
         for later in self.names[self.names.index(name) + 1:]:
             if later in self.answers and before[later] != self.status(later):
@@ -229,6 +229,9 @@ class PartsFlow:
         s.stats.answers += 1
         s.stats.points += max(0.0, total - best) if s.work is None else 0.0
         if s.work is not None:
+            for n, entry in s.work.entries.items():  # regraded parts: the file's verdicts follow
+                if n.startswith(f"{self.exercise.id}.") and n[len(self.exercise.id) + 1:] in self.names:
+                    entry.status = self.status(n[len(self.exercise.id) + 1:])
             self.submit(name)
         self.advance()
 
@@ -321,7 +324,11 @@ def resume(session: Any, exercise: Any, variant: Any) -> PartsFlow:
                                       sum(e.cost for e in hints) if practice else None,
                                       practice and any(e.kind == "solution" for e in taken))
     if flow.answers:
-        flow.result = flow.grade({n: a.text for n, a in flow.answers.items()})
+        try:
+            flow.result = flow.grade({n: a.text for n, a in flow.answers.items()})
+        except Exception:  # noqa: BLE001 - the kept answers are graded again with the next one
+            session.say("Your earlier answers to this exercise are kept; they are graded again with your next "
+                        "answer.", "note")
         todo = [i for i, n in enumerate(flow.names) if n not in flow.answers]
         todo = todo or [i for i, n in enumerate(flow.names) if flow.status(n) != "correct"]
         flow.index = todo[0] if todo else 0
