@@ -181,3 +181,17 @@ ANSWER_TEXT = ANSWER_TEXT.map(str.strip).filter(bool)  # an answer as typed: bra
 def test_the_stored_one_cell_answer_reads_back_as_the_answers(answers):
     names = ("grad", "step", "loss")
     assert split_answers(one_cell(answers, names), names) == answers
+
+
+def test_progress_counts_the_whole_exercise_once_per_answer_and_lists_its_one_cell_answer(tmp_path, bank, capsys,
+                                                                                          monkeypatch):
+    from tutor.cli import main
+
+    drive(tmp_path, bank, [f":open {EX}", W, C["step"]])
+    monkeypatch.setenv("CALCTUTOR_HOME", str(tmp_path))
+    assert main(["progress", "--user", "ana", "--bank", str(parts_bank.write(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"Gradient descent\s+0/2 solved\s+2 of 6 points", out)       # the whole exercise's credit
+    assert "2 graded answers (0 correct), 0 hints, 0 solutions viewed." in out     # part rows are not counted twice
+    assert f"fit-chain                    partial   2/5  grad: {W}; step: {C['step']}" in out
+    assert "fit-chain.grad" not in out
