@@ -195,3 +195,12 @@ def test_progress_counts_the_whole_exercise_once_per_answer_and_lists_its_one_ce
     assert "2 graded answers (0 correct), 0 hints, 0 solutions viewed." in out     # part rows are not counted twice
     assert f"fit-chain                    partial   2/5  grad: {W}; step: {C['step']}" in out
     assert "fit-chain.grad" not in out
+
+
+def test_plot_draws_the_current_parts_figure(tmp_path, bank, monkeypatch):
+    monkeypatch.setenv("CALCTUTOR_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CALCTUTOR_NO_VIEWER", "1")
+    text = drive(tmp_path, bank, [f":open {EX}", ":plot", ":part loss", ":plot"])
+    saved = re.search(r"Figure saved: (\S+)", text).group(1)
+    assert saved.endswith("fit-chain.grad-ana.png") and open(saved, "rb").read().startswith(b"\x89PNG")
+    assert "This exercise has no figure." in after(text, ":plot")            # the loss part (a number) has none

@@ -281,8 +281,9 @@ class Plot(Command):
         from tutor.repl import paths, viewer
 
         ex = need_exercise(session)
-        variant = session.variant()
-        target = paths.figure_path(session.user, ex.id)
+        flow = session.parts  # an exercise in parts: the current part's figure
+        variant = flow.variant.part(flow.name) if flow else session.variant()
+        target = paths.figure_path(session.user, flow.pid(flow.name) if flow else ex.id)
         from tutor.engine.bounded import alarm
 
         with alarm(60, "drawing the figure"):
