@@ -204,3 +204,13 @@ def test_plot_draws_the_current_parts_figure(tmp_path, bank, monkeypatch):
     saved = re.search(r"Figure saved: (\S+)", text).group(1)
     assert saved.endswith("fit-chain.grad-ana.png") and open(saved, "rb").read().startswith(b"\x89PNG")
     assert "This exercise has no figure." in after(text, ":plot")            # the loss part (a number) has none
+
+
+def test_an_assignment_without_hints_says_so_for_a_part_with_hints_and_refuses_solutions(tmp_path, bank):
+    quiz = Assignment(title="Quiz", exercises=(EX,), points={EX: 5.0}, options={"hints": False})
+    work = AssignmentWork(quiz, bank, tmp_path / "ana.csv", "ana", "quiz.toml")
+    text = drive(tmp_path, bank, ["", ":hint", ":part loss", ":hint", ":solution"], work=work)
+    assert "No hints in this assignment." in text.split(f"{EX}> :part loss")[0]   # part 1 has hints, switched off
+    assert "Part 3 (loss) has no hints." in after(text, ":hint")
+    assert "Worked solutions are not shown while you work on an assignment" in after(text, ":solution")
+    assert ":hint" not in text.split(f"{EX}> ")[0].split("Commands:")[1].split("\n")[0]

@@ -54,11 +54,12 @@ class Hint(Command):
         hints = flow.hints(flow.name) if flow else session.hints(ex)
         state = session.state(flow.pid(flow.name) if flow else ex.id)
         if not hints:
+            what = f"{flow.label(flow.name).capitalize()} has" if flow else "This exercise has"
             if session.work is not None:
-                session.say("No hints in this assignment." if getattr(ex, "hints", ()) else
-                            "This exercise has no hints.", "note")
+                own = flow.part(flow.name).exercise.hints if flow else getattr(ex, "hints", ())
+                session.say("No hints in this assignment." if own else f"{what} no hints.", "note")
             else:
-                session.say("This exercise has no hints. :solution shows the worked solution.", "note")
+                session.say(f"{what} no hints. :solution shows the worked solution.", "note")
             return
         if state.hints_used >= len(hints):
             session.say(f"You have seen {every(len(hints), 'hint')}." + (

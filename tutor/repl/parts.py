@@ -227,7 +227,7 @@ class PartsFlow:
                 s.say(parts_view.changed_line(self.label(later).capitalize(), before[later], self.status(later),
                                               self.label(name)), "note")
         s.stats.answers += 1
-        s.stats.points += max(0.0, total - best) if s.work is None else 0.0
+        s.stats.points += max(0.0, total - best)
         if s.work is not None:
             for n, entry in s.work.entries.items():  # regraded parts: the file's verdicts follow
                 if n.startswith(f"{self.exercise.id}.") and n[len(self.exercise.id) + 1:] in self.names:
