@@ -79,8 +79,7 @@ class PartsVerdict(Rendered):
 
     def as_verdict(self) -> Verdict:
         """The whole answer as one Verdict (the parts as its details), for front-ends that grade one cell."""
-        details = tuple(ComponentVerdict(p.name, p.status if p.verdict else "incorrect",
-                                         p.verdict.feedback if p.verdict else "No answer was given for this part.")
+        details = tuple(ComponentVerdict(p.name, p.status, p.verdict.feedback if p.verdict else "No answer to this part.")
                         for p in self.parts)
         words = summary(self)
         return Verdict(self.status, self.score, words, None, details)
@@ -88,8 +87,9 @@ class PartsVerdict(Rendered):
     def doc(self) -> Doc:
         rows = tuple((p.name, f"{p.earned:g} / {p.points:g}", title(p.status),
                       p.verdict.feedback if p.verdict else "") for p in self.parts)
+        earned, total = sum(p.earned for p in self.parts), sum(p.points for p in self.parts)
         return Doc(line(title(self.status)), (Table(("part", "points", "verdict", "feedback"), rows),
-                                             line(f"Score: {self.score:g}")))
+                                             line(f"Score: {earned:g} of {total:g} points ({self.score:g})")))
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "PartsVerdict", "status": self.status, "score": self.score,
@@ -106,6 +106,15 @@ def check_parts(variant: Any, answers: Mapping[str, str | None], *, follow_throu
     exercise's ``follow_through``, else 1). ``overrides`` go to every part's check (an assignment's).
     """
     exercise = variant.exercise
+    names = [p.name for p in exercise.parts]
+    if not names:
+        raise ValueError(f"{exercise.id} has no parts: grade it with grader.check_variant")
+    unknown = [n for n in answers if n not in names]
+    if unknown:
+        from exercises.schema import did_you_mean
+
+        raise ValueError(f"{exercise.id} has no part {unknown[0]!r}{did_you_mean(unknown[0], names)}; "
+                         f"its parts are {', '.join(names)}")
     share = _share(follow_through, getattr(exercise, "follow_through", None))
     done: dict[str, tuple[Verdict | None, Any]] = {}  # name -> (verdict, the value read)
     out = []
@@ -243,5 +252,5 @@ def check_one_cell(variant: Any, text: str, *, follow_through: float | None = No
     try:
         answers = split_answers(text, names)
     except AnswerFormatError as exc:
-        return invalid(str(exc), f"I could not tell the parts of your answer apart, so nothing was counted: {exc}.")
+        return invalid(str(exc), "I could not tell the parts of your answer apart, so nothing was counted.")
     return check_parts(variant, answers, follow_through=follow_through, **overrides).as_verdict()

@@ -158,3 +158,91 @@ def test_follow_through_comes_from_the_assignment_then_the_exercise(chain):
     assert follow_through(ex, {"follow_through": 0.25}) == 0.25
     rules = AssignmentRules({"follow_through": 0.5}, {ex.id: 5})
     assert rules.follow_through(ex) == 0.5
+
+
+def test_answers_to_parts_that_do_not_exist_are_the_callers_error(chain):
+    with pytest.raises(ValueError, match="did you mean 'grad'"):
+        check_parts(chain, {"gard": "(1, 2)"})
+
+
+def test_an_undecided_earlier_part_blocks_nothing(chain, monkeypatch):
+    """An earlier part the checker could not decide is neither right nor wrong: the next part is
+    graded against the right chain, and nothing is carried from it."""
+    import grader.parts as parts
+    from grader.verdict import undecided
+
+    real = parts.check_variant
+
+    def slow_grad(variant, text, **options):
+        return undecided("it could not be decided within 3 s") if variant.exercise.id.endswith(".grad") \
+            else real(variant, text, **options)
+
+    monkeypatch.setattr(parts, "check_variant", slow_grad)
+    result = check_parts(chain, {**RIGHT, "grad": "(4, 2)", "step": step_for((4, 2))})
+    assert result.part("grad").status == "undecided"
+    assert result.part("step").status == "incorrect" and not result.part("step").carried
+    assert check_parts(chain, {**RIGHT, "grad": "(4, 2)"}).part("step").status == "correct"
+
+
+@pytest.mark.parametrize("grad", ["(10^400, 2)", "(1, 2, 3)", "(x, 2)"])
+def test_an_earlier_value_the_next_task_cannot_use_leaves_the_next_verdict_as_graded(chain, grad):
+    """Too big to build on, the wrong length, or not a number: the step is graded against the
+    right chain only (never a crash, never carried)."""
+    result = check_parts(chain, {**RIGHT, "grad": grad, "step": "(5, 5)"})
+    assert result.part("step").status == "incorrect" and not result.part("step").carried
+    assert result.part("grad").status in ("incorrect", "invalid", "partial")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.tuples(st.fractions(-20, 20, max_denominator=6), st.fractions(-20, 20, max_denominator=6))
+       .filter(lambda g: g != (-4, -2)))
+def test_fractions_in_a_wrong_gradient_carry_too(chain, grad):
+    g = tuple(sp.Rational(x.numerator, x.denominator) for x in grad)
+    step = to_text(sp.Tuple(*(c - x / 10 for c, x in zip((1, 0), g))))
+    result = check_parts(chain, {**RIGHT, "grad": to_text(sp.Tuple(*g)), "step": step})
+    assert result.part("step").status == "carried"
+
+
+def test_every_carried_feedback_at_guided_level_hides_every_right_answer(chain):
+    right = {name: pv.answer_text for name, pv in chain.parts}
+    result = check_parts(chain, {"loss": "4", "grad": "(4, 2)", "step": step_for((4, 2))}).at_level("guided")
+    for p in result.parts:
+        for text in right.values():
+            assert text not in p.verdict.feedback, (p.name, text)
+
+
+def test_multi_part_variants_work_with_a_variant_store(tmp_path, chain):
+    from exercises import store
+
+    store.use(tmp_path / "variants.sqlite")
+    try:
+        ex = exercises.load()["line-fit-chain"]
+        v = ex.variant(chain.seed)
+        assert v.answer_text == chain.answer_text and v.kind == "parts"
+        assert check_parts(v, RIGHT).status == "correct"
+    finally:
+        store.use(None)
+
+
+def test_an_assignment_sets_follow_through_and_it_is_checked(tmp_path):
+    from grader.batch.assignment import AssignmentError, load_assignment
+
+    good = tmp_path / "hw.toml"
+    good.write_text('title = "HW"\nexercises = ["line-fit-chain"]\n[options]\nfollow_through = 0.5\n')
+    a, bank = load_assignment(good)
+    assert a.rules.follow_through(bank["line-fit-chain"]) == 0.5
+    bad = tmp_path / "bad.toml"
+    bad.write_text('title = "HW"\nexercises = ["line-fit-chain"]\n[options]\nfollow_through = 1.5\n')
+    with pytest.raises(AssignmentError, match="options.follow_through: a share of the points from 0 to 1"):
+        load_assignment(bad)
+
+
+def test_the_repl_names_a_carried_part_with_its_word_and_note(chain):
+    from tutor.repl.feedback import verdict_lines
+    from tutor.repl.progress import GRADED
+
+    carried = check_parts(chain, {**RIGHT, "grad": "(4, 2)", "step": step_for((4, 2))}).part("step").verdict
+    lines = verdict_lines(carried, None, ascii_only=False)
+    assert ("Carried forward: right for your earlier answer.", "carried") in lines
+    assert any("right for the grad you found" in text for text, _ in lines)
+    assert "carried" in GRADED
