@@ -24,6 +24,7 @@ from grader.scoring import USES_ATTEMPT, Policy, policy_for
 from tutor.repl import parts_view
 from tutor.repl.feedback import Scoring, verdict_lines
 from tutor.repl.markup import render_markdown
+from tutor.repl.unsaved import saving_lines
 
 CHECK_LIMIT = 60.0  # seconds: an outer stop for grading every part of one answer (each check has its own)
 USING = USES_ATTEMPT  # "carried" among them: a carried-forward answer is graded and uses the part's attempt
@@ -180,54 +181,52 @@ class PartsFlow:
         c = rules.credit(mine.credit, self.used(name) + 1, state.hints_used, practice and state.solution_seen,
                          state.hint_cost if practice else None)
         uses = status in USING
-        waiting = s.store.unsaved  # saved before it is shown: a kill after the verdict loses nothing
+        waiting = s.store.unsaved  # both rows are saved before the verdict is shown: a kill after it loses nothing
         s.store.record_attempt(
             user=s.user, exercise=self.pid(name), topic=self.exercise.topic, seed=str(getattr(self.variant, "seed", "")),
             answer=text, status=status, score=float(mine.credit), points=c.points,
             credit=c.earned if status in EARNS else 0.0, mistake=getattr(verdict, "mistake", None),
             feedback=str(getattr(verdict, "feedback", "") or ""), at=s.clock(), session=s.session_id,
             attempt=c.attempt if uses else 0, assignment=self.scope)
+        counts = status != "invalid" and not (s.work is not None and c.out_of_attempts)
+        if counts:
+            before, best = {n: self.status(n) for n in self.names}, s.state(self.exercise.id).earned
+            self.keep(name, result, Answered(text, c.attempt if uses else 0, state.hints_used,
+                                             state.hint_cost if practice else None, practice and state.solution_seen))
         s.say(f"{self.label(name).capitalize()}:", "strong")
         scoring = Scoring(c, 0.0, rules.available(c.attempt + 1) if uses else None) if status != "invalid" else None
         s.show_lines(verdict_lines(verdict, scoring, s.out.ascii_only))
+        s.show_lines(saving_lines(s.store, waiting))
         if status == "invalid":
-            from tutor.repl.unsaved import saving_lines
-
-            s.show_lines(saving_lines(s.store, waiting))
             kept = f"Your earlier answer to {self.label(name)} stays: {self.answers[name].text}. " \
                 if name in self.answers else ""
             s.say(f"{kept}Fix it, or go on with :part N.", "dim")
-            return
-        if s.work is not None and c.out_of_attempts:
+        elif not counts:
             s.say(f"Not saved in {s.work.path}: the answer that counts for {self.label(name)} stays the one you "
                   "gave within your attempts.", "note")
-            return
-        self.accept(name, text, result, Answered(text, c.attempt if uses else 0, state.hints_used,
-                                                 state.hint_cost if practice else None,
-                                                 practice and state.solution_seen), waiting)
+        else:
+            self.went_on(name, before, best)
 
-    def accept(self, name: str, text: str, result: Any, answered: Answered, waiting: int) -> None:
-        """Keep the graded answer, store the whole exercise, say what changed, and go on."""
-        from tutor.repl.unsaved import saving_lines
-
+    def keep(self, name: str, result: Any, answered: Answered) -> None:
+        """Keep the graded answer and the verdicts of all parts, and store the whole exercise."""
         s = self.session
-        before = {n: self.status(n) for n in self.names}
-        best = s.state(self.exercise.id).earned
         self.answers[name], self.result = answered, result
-        answers = {n: a.text for n, a in self.answers.items()}
-        total = self.total()
         s.store.record_attempt(
             user=s.user, exercise=self.exercise.id, topic=self.exercise.topic,
-            seed=str(getattr(self.variant, "seed", "")), answer=one_cell(answers, self.names),
+            seed=str(getattr(self.variant, "seed", "")), answer=one_cell({n: a.text for n, a in self.answers.items()},
+                                                                         self.names),
             status=str(result.status), score=float(result.score), points=sum(self.policy(n).points for n in self.names),
-            credit=total, feedback=summary(result), at=s.clock(), session=s.session_id, assignment=self.scope)
-        s.show_lines(saving_lines(s.store, waiting))
+            credit=self.total(), feedback=summary(result), at=s.clock(), session=s.session_id, assignment=self.scope)
+
+    def went_on(self, name: str, before: dict[str, str | None], best: float) -> None:
+        """After a counted answer: say which later verdicts changed, submit, and go on."""
+        s = self.session
         for later in self.names[self.names.index(name) + 1:]:
             if later in self.answers and before[later] != self.status(later):
                 s.say(parts_view.changed_line(self.label(later).capitalize(), before[later], self.status(later),
                                               self.label(name)), "note")
         s.stats.answers += 1
-        s.stats.points += max(0.0, total - best)
+        s.stats.points += max(0.0, self.total() - best)
         if s.work is not None:
             for n, entry in s.work.entries.items():  # regraded parts: the file's verdicts follow
                 if n.startswith(f"{self.exercise.id}.") and n[len(self.exercise.id) + 1:] in self.names:
