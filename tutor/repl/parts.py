@@ -27,8 +27,7 @@ from tutor.repl.markup import render_markdown
 from tutor.repl.unsaved import saving_lines
 
 CHECK_LIMIT = 60.0  # seconds: an outer stop for grading every part of one answer (each check has its own)
-USING = USES_ATTEMPT  # "carried" among them: a carried-forward answer is graded and uses the part's attempt
-EARNS = (*USING, "undecided")
+EARNS = (*USES_ATTEMPT, "undecided")  # USES_ATTEMPT has "carried": a carried-forward answer uses the part's attempt
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ class PartsFlow:
     def earned(self, name: str) -> float:
         """The part's credit now: its latest answer's verdict (after any regrading) under its rules."""
         a, status = self.answers.get(name), self.status(name)
-        if a is None or status not in USING or a.attempt == 0:
+        if a is None or status not in USES_ATTEMPT or a.attempt == 0:
             return 0.0
         c = self.policy(name).credit(self.result.part(name).credit, a.attempt, a.hints, a.solution_seen,
                                      a.hint_cost)
@@ -128,9 +127,9 @@ class PartsFlow:
     # -- showing ------------------------------------------------------------
     def body(self) -> list[tuple[str, str | None]]:
         """The stem, the parts so far (once some are answered) and the current part."""
-        out = self.session.out
         from exercises.parts import stem as stem_of
 
+        out = self.session.out
         stem = stem_of(self.variant)[0]
         lines: list[tuple[str, str | None]] = [(render_markdown(str(stem), width=out.width,
                                                                 ascii_only=out.ascii_only, bold=out.bold_pair()), None)]
@@ -163,8 +162,8 @@ class PartsFlow:
 
         work = self.session.work
         options = work.grading_options() if work is not None else {}
-        follow = work.rules.options.get("follow_through") if work is not None else None
-        grade = getattr(self.session, "grade_parts", None) or check_parts
+        follow = work.rules.follow_through(self.exercise) if work is not None else None  # else the exercise's
+        grade = self.session.grade_parts or check_parts
         with alarm(CHECK_LIMIT, "checking your answers"):
             return grade(self.variant, given, follow_through=follow, **options)
 
@@ -180,7 +179,7 @@ class PartsFlow:
         rules = self.policy(name)
         c = rules.credit(mine.credit, self.used(name) + 1, state.hints_used, practice and state.solution_seen,
                          state.hint_cost if practice else None)
-        uses = status in USING
+        uses = status in USES_ATTEMPT
         waiting = s.store.unsaved  # both rows are saved before the verdict is shown: a kill after it loses nothing
         s.store.record_attempt(
             user=s.user, exercise=self.pid(name), topic=self.exercise.topic, seed=str(getattr(self.variant, "seed", "")),

@@ -49,6 +49,7 @@ class Session:
                  grade: Callable[..., Any] | None = None):
         self.user = user
         self.grade = grade  # (variant, answer, **options) -> Verdict; None: grader.check_variant
+        self.grade_parts: Callable[..., Any] | None = None  # (variant, answers, …) -> PartsVerdict; None: check_parts
         self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
         self.store = store
