@@ -214,3 +214,16 @@ def test_an_assignment_without_hints_says_so_for_a_part_with_hints_and_refuses_s
     assert "Part 3 (loss) has no hints." in after(text, ":hint")
     assert "Worked solutions are not shown while you work on an assignment" in after(text, ":solution")
     assert ":hint" not in text.split(f"{EX}> ")[0].split("Commands:")[1].split("\n")[0]
+
+
+def test_in_an_assignment_an_answer_past_the_last_attempt_does_not_count_now_or_after_a_restart(tmp_path, bank):
+    quiz = Assignment(title="Quiz", exercises=(EX,), points={EX: 5.0}, options={"max_attempts": 1})
+    work = AssignmentWork(quiz, bank, tmp_path / "ana.csv", "ana", "quiz.toml")
+    text = drive(tmp_path, bank, ["", W, ":part 1", R["grad"]], work=work)
+    assert "you have used all 1 attempt, so this answer is practice" in after(text, R["grad"])
+    assert "Not saved in" in after(text, R["grad"]) and "stays the one you gave within your attempts" in text
+    again = AssignmentWork(quiz, bank, tmp_path / "ana.csv", "ana", "quiz.toml",
+                           _earlier_answers(tmp_path / "ana.csv", "ana", quiz))
+    assert again.entries[part_id(EX, "grad")].answer == W
+    later = drive(tmp_path, bank, ["", ":part 1"], work=again)
+    assert f"Your answer so far: {W} — Incorrect." in after(later, ":part 1")

@@ -310,8 +310,9 @@ def resume(session: Any, exercise: Any, variant: Any) -> PartsFlow:
     flow = PartsFlow(session, exercise, variant)
     store, user = session.store, session.user
     for name in flow.names:
-        rows = [a for a in store.attempts(user, flow.pid(name))
-                if a.assignment == flow.scope and a.status != "invalid"]
+        limit = flow.policy(name).attempts.max_attempts  # an answer past it did not count (an assignment's)
+        rows = [a for a in store.attempts(user, flow.pid(name)) if a.assignment == flow.scope
+                and a.status != "invalid" and (session.work is None or limit is None or a.attempt <= limit)]
         if not rows:
             continue
         last = rows[-1]
