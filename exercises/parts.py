@@ -43,10 +43,16 @@ class Part:
     name: str
     exercise: "PartExercise"
     refs: tuple[str, ...] = ()
+    label: str = ""  # how feedback names this part's answer ("gradient"); empty: the name
 
     @property
     def points(self) -> float:
         return self.exercise.points
+
+    @property
+    def called(self) -> str:
+        """The words feedback uses for this part's answer: its label, else its name."""
+        return self.label or self.name.replace("_", " ")
 
 
 @dataclass(frozen=True, eq=False)

@@ -148,19 +148,17 @@ def _carried(variant: Any, part: Any, text: str, done: Mapping[str, tuple[Verdic
     again = check_variant(alt, text, **{**overrides, "mistakes": ()})
     if again.status != "correct":
         return None
-    words = _carried_words(part.name, wrong)
+    called = {p.name: p.called for p in variant.exercise.parts}
+    words = _carried_words(part.called, [called[w] for w in wrong])
     verdict = Verdict("carried", share, words, again.interpreted, notes=(plain(words),))
     return PartVerdict(part.name, float(part.points), verdict, True, share, tuple(wrong))
 
 
-def _carried_words(name: str, wrong: Sequence[str]) -> str:
-    earlier = " and ".join(_named(w) for w in wrong)
+def _carried_words(called: str, wrong: Sequence[str]) -> str:
+    """``Your step is right for the gradient you found, but that gradient was wrong.`` (no right answer)."""
+    earlier = " and ".join(wrong)
     that = f"that {earlier} was" if len(wrong) == 1 else "those answers were"
-    return f"Your {_named(name)} is right for the {earlier} you found, but {that} wrong."
-
-
-def _named(name: str) -> str:
-    return name.replace("_", " ")
+    return f"Your {called} is right for the {earlier} you found, but {that} wrong."
 
 
 def _credit(verdict: Verdict) -> float:
@@ -219,15 +217,16 @@ def split_answers(text: str, names: Sequence[str]) -> dict[str, str]:
     Raises :class:`AnswerFormatError` (a ValueError) naming the segment and what to type.
     """
     from exercises.schema import did_you_mean
-    from tutor.reading.split import split_top_level
 
     example = "; ".join(f"{n}: …" for n in names[:2])
     out: dict[str, str] = {}
-    for segment in split_top_level(text.replace("\r\n", "\n").replace("\n", ";"), ";"):
+    lower = {n.lower(): n for n in names}
+    for segment in _segments(text.replace("\r\n", "\n").replace("\r", "\n"), names):
         if not segment:
             continue
         name, colon, answer = segment.partition(":")
         name = name.strip()
+        name = name if name in names else lower.get(name.lower(), name)  # Grad: … is grad
         if not colon or not name.replace("_", "").isalnum():
             raise AnswerFormatError(f"{_clip(segment)!r} does not say which part it answers; write each part as "
                                     f"name: answer, separated by ';' (for example {example})")
@@ -237,6 +236,25 @@ def split_answers(text: str, names: Sequence[str]) -> dict[str, str]:
         if name in out:
             raise AnswerFormatError(f"part {name!r} is answered twice; give each part once")
         out[name] = answer.strip()
+    return out
+
+
+def _segments(text: str, names: Sequence[str]) -> list[str]:
+    """Split at ';' and new lines outside brackets, and at any that a part's ``name:`` follows
+    (so an unclosed bracket in one part does not swallow the next)."""
+    import re
+
+    starts = re.compile(r"\s*(" + "|".join(re.escape(n) for n in names) + r")\s*:", re.IGNORECASE)
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in ";\n" and (depth == 0 or starts.match(text, i + 1)):
+            out.append(text[start:i].strip())
+            start, depth = i + 1, 0
+    out.append(text[start:].strip())
     return out
 
 

@@ -186,3 +186,13 @@ def test_a_part_that_uses_earlier_answers_is_built_through_its_exercise(tmp_path
     with pytest.raises(BankError, match=r"variant\(seed\)\.part\('step'\)"):
         ex.parts[1].exercise.variant(0)
     assert ex.parts[0].exercise.variant_for("sam").answer == ex.variant_for("sam").part("grad").answer
+
+
+def test_a_part_may_have_a_label_for_feedback(tmp_path):
+    ex = one(tmp_path, CHAIN.replace('name = "grad"', 'name = "grad"\nlabel = "gradient"'), topic="gradient-descent")
+    assert [p.called for p in ex.parts] == ["gradient", "step", "first"]
+
+
+def test_an_answer_or_kind_on_a_multi_part_exercise_belongs_on_its_parts(tmp_path):
+    assert "kind belongs on each part" in _error(tmp_path, 'kind = "vector"\n' + CHAIN)
+    assert "parts.step.kind" in _error(tmp_path, CHAIN.replace('kind = "vector"', 'kind = "vektor"'))
