@@ -49,6 +49,14 @@ def entries(variants: Sequence[Any], fmt: str, figures_dir: Path | None, label: 
                     v.figure(base.with_suffix(".svg"))
             except Exception:  # noqa: BLE001 - a figure that cannot be drawn must not lose the solution
                 figure = None
+        if getattr(v, "parts", ()):  # the stem above; each part's prompt, steps and answer in the solution
+            from exercises.parts_doc import solution_doc, stem_line
+            from tutor.render import Doc, render
+
+            prompt = render(Doc(None, (stem_line(v),)), FORMATS[fmt]).strip()
+            out.append(Entry(v.id, v.exercise.title, prompt, _render(solution_doc(v, with_stem=False), FORMATS[fmt]),
+                             figure))
+            continue
         prompt = _prompt(v, FORMATS[fmt])
         out.append(Entry(v.id, v.exercise.title, prompt, _render(v.solution.doc(), FORMATS[fmt]), figure))
     return out

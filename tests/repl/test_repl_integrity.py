@@ -78,3 +78,19 @@ def test_outside_an_assignment_the_calculator_is_not_limited(tmp_path, bank):
     session.reader = PlainReader(io.StringIO("diff 3x*ln(x)\n"), out)
     session.run()
     assert REFUSED not in stdout.getvalue() and "3·ln(x) + 3" in stdout.getvalue()
+
+
+def test_each_part_of_a_multipart_exercise_is_guarded_with_the_students_parameters(tmp_path, bank):
+    """line-fit-chain (the core's example): its grad part is a gradient task on the exercise's function,
+    whose parameters come from the whole exercise's seed for this student."""
+    a = Assignment("Quiz", ("line-fit-chain",), {"line-fit-chain": 5.0}, {})
+    work = AssignmentWork(a, bank, tmp_path / "answers.csv", "ana", "quiz.toml")
+    f = to_text(bank["line-fit-chain"].function_for("ana"))
+    stdout = io.StringIO()
+    out = Output(stdout, width=100)
+    session = Session(user="ana", out=out, store=ProgressStore(tmp_path / "p.sqlite3"), bank=bank, work=work)
+    session.reader = PlainReader(io.StringIO(f"grad {f}\ngrad (w*7 + b - 11)^2\n"), out)
+    session.run()
+    text = stdout.getvalue()
+    assert "Not during Quiz: grad would do the task of line-fit-chain" in between(text, f"grad {f}")
+    assert REFUSED not in between(text, "grad (w*7 + b - 11)^2")       # other parameters: another function

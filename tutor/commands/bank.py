@@ -100,9 +100,12 @@ def _show(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt == "json":
         data = variant.to_dict()
-        if not args.solution:
-            for key in ("answer", "answer_text", "mistakes", "solution"):
-                data.pop(key, None)
+        hidden = () if args.solution else ("answer", "answer_text", "mistakes", "solution")
+        if getattr(variant, "parts", ()):  # each part as its own variant, in order
+            data["parts"] = [{"name": name, **{k: v for k, v in part.to_dict().items() if k not in hidden}}
+                             for name, part in variant.parts]
+        for key in hidden:
+            data.pop(key, None)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(_render_variant(variant, fmt, args.solution))
@@ -118,10 +121,20 @@ def _seed(text: str) -> Any:
 
 
 def _render_variant(variant: Any, fmt: str, solution: bool) -> str:
-    body = variant.render(fmt)
+    """The variant (a multi-part one part by part: exercises.parts_doc), then its answer and worked solution."""
+    from tutor.render import render
+
+    if getattr(variant, "parts", ()):
+        from exercises.parts_doc import solution_doc, variant_doc
+
+        body = render(variant_doc(variant), fmt)
+        worked = render(solution_doc(variant, with_stem=False), fmt)
+    else:
+        body, worked = variant.render(fmt), ""
     if not solution:
         return body
-    return body + "\n\n" + f"Answer ({variant.kind}): {variant.answer_text}" + "\n\n" + variant.solution.render(fmt)
+    return (body + "\n\n" + f"Answer ({variant.kind}): {variant.answer_text}" + "\n\n"
+            + (worked or variant.solution.render(fmt)))
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 def print_summary(store, user: str, bank_path) -> None:
     from tutor.repl import views
     from tutor.repl.markup import to_ascii
-    from tutor.repl.progress import exercise_states, fmt_points, topic_summaries
+    from tutor.repl.progress import exercise_states, fmt_points, is_part, topic_summaries
     from tutor.reading.errors import visible
     from tutor.render.words import count
     from tutor.repl.terminal import can_show_unicode
@@ -69,7 +69,7 @@ def print_summary(store, user: str, bank_path) -> None:
         for text, _ in views.topic_table(summaries):
             say(text)
         say(views.totals_line(summaries))
-    graded = [a for a in attempts if a.status != "invalid"]
+    graded = [a for a in attempts if a.status != "invalid" and not is_part(a.exercise)]
     hints = sum(s.hints_used for s in states.values())
     seen = sum(1 for s in states.values() if s.solution_seen)
     say(f"{count(len(graded), 'graded answer')} "

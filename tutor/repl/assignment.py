@@ -91,22 +91,32 @@ class AssignmentWork:
         """The assignment's feedback level (None: each exercise's own, else guided)."""
         return getattr(self.assignment, "feedback_level", None)
 
+    def rows(self, exercise_id: str) -> tuple[str, ...]:
+        """The submission rows of an exercise: its id, or one ``<id>.<part>`` per part of a multi-part one
+        (the rows ``calctutor grade`` reads per part, with their own hints and attempts)."""
+        parts = getattr(self.bank[exercise_id], "parts", ()) if self.bank is not None else ()
+        return tuple(f"{exercise_id}.{p.name}" for p in parts) or (exercise_id,)
+
+    def answered(self, exercise_id: str) -> bool:
+        return any(r in self.entries for r in self.rows(exercise_id))
+
     def solved(self, exercise_id: str) -> bool:
-        entry = self.entries.get(exercise_id)
-        return entry is not None and entry.status == "correct"
+        """The answers that count are right (for a multi-part exercise, every part's)."""
+        entries = [self.entries.get(r) for r in self.rows(exercise_id)]
+        return all(e is not None and e.status == "correct" for e in entries)
 
     def suggest(self, exclude: Iterable[str] = ()) -> Suggestion | None:
         """Unanswered exercises first (assignment order), then those not yet right; None when all are."""
         skip = set(exclude)
         for ex_id in self.ids:
-            if ex_id not in self.entries and ex_id not in skip:
+            if not self.answered(ex_id) and ex_id not in skip:
                 return Suggestion(ex_id, "assignment-new")
         for ex_id in self.ids:
             if not self.solved(ex_id) and ex_id not in skip:
                 return Suggestion(ex_id, "assignment-retry")
         for ex_id in self.ids:  # only the excluded one is left: offer it again rather than nothing
             if not self.solved(ex_id):
-                return Suggestion(ex_id, "assignment-new" if ex_id not in self.entries else "assignment-retry")
+                return Suggestion(ex_id, "assignment-retry" if self.answered(ex_id) else "assignment-new")
         return None
 
     # -- recording --------------------------------------------------------------
@@ -127,7 +137,7 @@ class AssignmentWork:
         with _locked(self.path):
             if changed is not None:
                 self._merge_from_file(changed)
-            answers = {e: self.entries[e].answer for e in self.ids if e in self.entries}
+            answers = {e: self.entries[e].answer for x in self.ids for e in self.rows(x) if e in self.entries}
             hints = {e: self.entries[e].hints for e in answers if self.entries[e].hints}
             tries = {e: self.entries[e].attempts for e in answers if self.entries[e].attempts != 1}
             tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.tmp{self.path.suffix}")
@@ -168,13 +178,14 @@ class AssignmentWork:
     def greeting(self) -> str:
         a = self.assignment
         n = len(self.ids)
-        done = f" {len(self.entries)} answered so far." if self.entries else ""
+        done = sum(1 for e in self.ids if self.answered(e))
+        done_text = f" {done} answered so far." if done else ""
         return (f"Assignment: {self.title} — {count(n, 'exercise')}, "
                 f"{count(a.possible, 'point', shown=_num(a.possible))}. Each graded answer is saved to {self.path} "
-                f"(the latest answer to an exercise counts).{done}")
+                f"(the latest answer to an exercise counts).{done_text}")
 
     def closing_line(self) -> str:
-        n, total = len(self.entries), len(self.ids)
+        n, total = sum(1 for e in self.ids if self.answered(e)), len(self.ids)
         return (f"Your submission ({n} of {count(total, 'exercise')} answered) is in {self.path}. Hand it in, "
                 f"or grade it with: calctutor grade {self.path} --assignment {self.source} --out gradebook.csv")
 
@@ -235,8 +246,14 @@ def _earlier_answers(target: Path, student: str, assignment: Any) -> dict[str, E
     if others:
         raise AssignmentSetupError(f"--submit {target}: the file holds answers of {', '.join(others[:3])}, "
                                    f"not only {student}'s; give a file of your own")
-    foreign = sorted({e for _, e in subs.answers if e not in assignment.exercises})
+    foreign = sorted({e for _, e in subs.answers if e.partition(".")[0] not in assignment.exercises})
     if foreign:
         raise AssignmentSetupError(f"--submit {target}: the file holds answers to {', '.join(foreign[:3])}, "
                                    f"which are not in {assignment.title}; give another file")
-    return {e: Entry(a.text, a.hints, None, a.attempts) for (_, e), a in subs.answers.items()}
+    found = {}
+    for (_, e), a in subs.answers.items():
+        for p in getattr(a, "parts", ()) or ():  # a reader that groups a multi-part exercise's rows
+            found[f"{e}.{p.name}"] = Entry(p.text, p.hints, None, p.attempts)
+        if not getattr(a, "parts", ()):
+            found[e] = Entry(a.text, a.hints, None, a.attempts)
+    return found

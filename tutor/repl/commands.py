@@ -50,14 +50,16 @@ class Hint(Command):
 
     def run(self, session, arg):
         ex = need_exercise(session)
-        hints = session.hints(ex)
-        state = session.state(ex.id)
+        flow = session.parts  # a multi-part exercise: the current part's hints, counted for that part
+        hints = flow.hints(flow.name) if flow else session.hints(ex)
+        state = session.state(flow.pid(flow.name) if flow else ex.id)
         if not hints:
+            what = f"{flow.label(flow.name).capitalize()} has" if flow else "This exercise has"
             if session.work is not None:
-                session.say("No hints in this assignment." if getattr(ex, "hints", ()) else
-                            "This exercise has no hints.", "note")
+                own = flow.part(flow.name).exercise.hints if flow else getattr(ex, "hints", ())
+                session.say("No hints in this assignment." if own else f"{what} no hints.", "note")
             else:
-                session.say("This exercise has no hints. :solution shows the worked solution.", "note")
+                session.say(f"{what} no hints. :solution shows the worked solution.", "note")
             return
         if state.hints_used >= len(hints):
             session.say(f"You have seen {every(len(hints), 'hint')}." + (
@@ -65,16 +67,18 @@ class Hint(Command):
                 " :solution shows the worked solution (answers after it earn no points)."), "note")
             return
         hint = hints[state.hints_used]
-        cost = session.next_hint_cost(ex, state.hints_used)
+        cost = flow.next_hint_cost(flow.name, state.hints_used) if flow else session.next_hint_cost(ex, state.hints_used)
         # in an assignment every hint counts against the next answer, as calctutor grade counts it
-        free = (state.solved or state.solution_seen) and session.work is None
-        session.store.record_event(user=session.user, exercise=ex.id, kind="hint", detail=str(state.hints_used),
+        solved = flow.status(flow.name) == "correct" if flow else state.solved
+        free = (solved or state.solution_seen) and session.work is None
+        session.store.record_event(user=session.user, exercise=state.exercise, kind="hint", detail=str(state.hints_used),
                                    cost=0.0 if free else cost, at=session.clock(), session=session.session_id)
         if free or not cost:
             price = "free"
         else:
             price = f"costs {count(cost, 'point', shown=fmt_points(cost))}"
-        session.say(f"Hint {state.hints_used + 1} of {len(hints)} ({price}):", "strong")
+        where = f" for {flow.label(flow.name)}" if flow else ""
+        session.say(f"Hint {state.hints_used + 1} of {len(hints)}{where} ({price}):", "strong")
         session.say(render_markdown(str(hint.text), width=session.out.width, ascii_only=session.out.ascii_only,
                                     bold=session.out.bold_pair()))
 
@@ -88,6 +92,8 @@ class Solution(Command):
         if session.work is not None:
             raise UsageError("Worked solutions are not shown while you work on an assignment: your answers "
                              "would no longer be your own. Your teacher can give them after grading.")
+        if session.parts is not None:  # the current part's solution only
+            return session.parts.solution()
         variant = session.variant()
         state = session.state(ex.id)
         session.store.record_event(user=session.user, exercise=ex.id, kind="solution", at=session.clock(),
@@ -108,9 +114,13 @@ class Why(Command):
 
         ex = need_exercise(session)
         last = session.last_verdict
-        if last is None or last[0] != ex.id:
-            raise UsageError("Answer the exercise first: :why explains your latest answer to it.")
-        verdict = last[1]
+        if session.parts is not None:
+            verdict = session.parts.latest_verdict()
+        else:
+            verdict = last[1] if last is not None and last[0] == ex.id else None
+        if verdict is None:
+            what = "this part" if session.parts is not None else "the exercise"
+            raise UsageError(f"Answer {what} first: :why explains your latest answer to it.")
         if getattr(verdict, "status", "") == "correct":
             session.say("Your latest answer is correct: there is nothing more to explain.", "note")
             return
@@ -124,6 +134,30 @@ class Why(Command):
 
 _LEVEL_WORDS = {"guided": "guided (the slip is named, not the right value)", "verdict": "the verdict only",
                 "full": "full"}
+
+
+def need_parts(session: Any) -> Any:
+    need_exercise(session)
+    if session.parts is None:
+        raise UsageError(f"{session.current.id} has one part only: :part and :back are for exercises in parts.")
+    return session.parts
+
+
+@command
+class PartCommand(Command):
+    name, aliases, usage = "part", ("parts",), ":part [N|NAME]"
+    summary = "go to part N of a multi-part exercise (by number or name); alone, the parts so far"
+
+    def run(self, session, arg):
+        need_parts(session).choose(arg)
+
+
+@command
+class Back(Command):
+    name, usage, summary = "back", ":back", "go back to the part before (its answer can be changed)"
+
+    def run(self, session, arg):
+        need_parts(session).back()
 
 
 @command
@@ -248,8 +282,9 @@ class Plot(Command):
         from tutor.repl import paths, viewer
 
         ex = need_exercise(session)
-        variant = session.variant()
-        target = paths.figure_path(session.user, ex.id)
+        flow = session.parts  # an exercise in parts: the current part's figure
+        variant = flow.variant.part(flow.name) if flow else session.variant()
+        target = paths.figure_path(session.user, flow.pid(flow.name) if flow else ex.id)
         from tutor.engine.bounded import alarm
 
         with alarm(60, "drawing the figure"):
@@ -322,6 +357,7 @@ def argument_sources(session: Any) -> dict[str, Any]:
     """What the argument of a command completes to (ids for :open, topics for :topic)."""
     return {
         ":open": session.exercise_ids,
+        ":part": lambda: list(session.parts.names) if session.parts is not None else [],
         ":topic": lambda: [*session.topics(), "all"],
         ":help": lambda: [c.name for c in _ORDER] + sorted(CALCULATOR),
     }

@@ -120,6 +120,12 @@ def topic_summaries(topics: Sequence[str], exercises_by_topic: dict[str, Sequenc
     return out
 
 
+def is_part(exercise_id: str) -> bool:
+    """A row of one part of a multi-part exercise (``<exercise>.<part>``; bank ids have no dot): the
+    exercise's own row, written after each part, already holds the whole (tutor.repl.parts)."""
+    return "." in exercise_id
+
+
 def fmt_points(x: float) -> str:
     """2 -> '2', 2.5 -> '2.5', 0.333333 -> '0.33'."""
     text = f"{x:.2f}".rstrip("0").rstrip(".")

@@ -49,6 +49,7 @@ class Session:
                  grade: Callable[..., Any] | None = None):
         self.user = user
         self.grade = grade  # (variant, answer, **options) -> Verdict; None: grader.check_variant
+        self.grade_parts: Callable[..., Any] | None = None  # (variant, answers, …) -> PartsVerdict; None: check_parts
         self.work = work  # an AssignmentWork: only its exercises, its rules, its submission file
         self.out = out
         self.store = store
@@ -61,6 +62,7 @@ class Session:
         self.current: Any = None
         self.pending: str | None = None   # what Enter opens
         self._variant: Any = None
+        self.parts: Any = None  # a multi-part exercise's flow (tutor.repl.parts), else None
         self.stats = SessionStats()
         self.warmup = Warmup()
         self.integrity = None if work is None else Integrity(work, user)  # homework: the calculator's limits
@@ -122,28 +124,8 @@ class Session:
         return found, False
 
     def resolve_topic(self, name: str) -> str | None:
-        """A topic from its id, number, or (part of) its title; None for 'all'."""
-        from tutor.repl.calculator import UsageError
-
-        text = name.strip().lower()
-        if text in ("", "all", "any", "none", "*"):
-            return None
-        topics = self.topics()
-        if text.isdigit() and 1 <= int(text) <= len(topics):
-            return topics[int(text) - 1]
-        for t in topics:
-            if text in (t.lower(), views.topic_title(t).lower()):
-                return t
-        found = [t for t in topics if text in t.lower() or text in views.topic_title(t).lower()]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise UsageError(f"'{name}' matches several topics: {', '.join(found)}")
-        import difflib
-
-        close = difflib.get_close_matches(text, topics, n=1)
-        hint = f" Did you mean {close[0]}?" if close else " Type :topics to see them."
-        raise UsageError(f"There is no topic '{name}'.{hint}")
+        """A topic from its id, number, or (part of) its title; None for 'all' (views.find_topic)."""
+        return views.find_topic(name, self.topics())
 
     # -- output helpers -------------------------------------------------------
     def say(self, text: str = "", style: str | None = None) -> None:
@@ -316,8 +298,7 @@ class Session:
 
     # -- exercises ---------------------------------------------------------------
     def open(self, exercise: Any) -> None:
-        self.current, self._variant = exercise, None
-        self.pending = None
+        self.current, self._variant, self.parts, self.pending = exercise, None, None, None
         self.show_exercise()
 
     def variant(self) -> Any:
@@ -337,6 +318,11 @@ class Session:
         points = self.work.points(ex.id) if self.work is not None else None
         self.show_lines(views.exercise_header(ex, self.out.width, self.out.ascii_only, points))
         variant = self.variant()
+        if getattr(ex, "parts", ()):  # one part at a time: tutor.repl.parts
+            from tutor.repl import parts
+
+            self.parts = self.parts or parts.resume(self, ex, variant)
+            return self.show_lines(self.parts.body())
         self.show_lines(views.exercise_body(ex, variant, self.state(ex.id), self.out.width,
                                             self.out.ascii_only, self.out.bold_pair(), hints=self.hints(ex),
                                             hint_cost=lambda used: self.next_hint_cost(ex, used),
@@ -346,6 +332,8 @@ class Session:
         from tutor.repl.feedback import verdict_lines
         from tutor.repl.unsaved import saving_lines
 
+        if self.parts is not None:
+            return self.parts.answer(text)
         ex, variant = self.current, self.variant()
         before = self.state(ex.id)
         options = self.work.grading_options() if self.work is not None else {}

@@ -42,6 +42,30 @@ def topic_title(topic: str) -> str:
     return TOPICS.get(topic, topic)
 
 
+def find_topic(name: str, topics: Sequence[str]) -> str | None:
+    """A topic from its id, number, or (part of) its title; None for 'all'; a UsageError otherwise."""
+    import difflib
+
+    from tutor.repl.calculator import UsageError
+
+    text = name.strip().lower()
+    if text in ("", "all", "any", "none", "*"):
+        return None
+    if text.isdigit() and 1 <= int(text) <= len(topics):
+        return topics[int(text) - 1]
+    for t in topics:
+        if text in (t.lower(), topic_title(t).lower()):
+            return t
+    found = [t for t in topics if text in t.lower() or text in topic_title(t).lower()]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(f"'{name}' matches several topics: {', '.join(found)}")
+    close = difflib.get_close_matches(text, list(topics), n=1)
+    hint = f" Did you mean {close[0]}?" if close else " Type :topics to see them."
+    raise UsageError(f"There is no topic '{name}'.{hint}")
+
+
 def topic_table(summaries: Sequence[TopicSummary], current: str | None = None) -> Lines:
     if not summaries:
         return [("The exercise bank is empty.", "dim")]
@@ -85,19 +109,24 @@ def exercise_body(ex: Any, variant: Any, state: ExerciseState | None, width: int
     if tip:
         out.append((tip, "note"))
     hints = tuple(getattr(ex, "hints", ()) or ()) if hints is None else tuple(hints)
-    used = state.hints_used if state else 0
+    out.append(commands_line(hints, state.hints_used if state else 0, hint_cost, solution))
+    if state is not None and state.status != "new":
+        out.append((history_line(state, float(getattr(ex, "points", 1) or 0)), "note"))
+    return out
+
+
+def commands_line(hints: Sequence[Any], used: int, hint_cost: Callable[[int], float] | None, solution: bool,
+                  more: Sequence[str] = ()) -> tuple[str, str | None]:
+    """``Commands: :hint (1 left, the next costs 0.5 points)  :solution  :skip  :plot  :help``;
+    ``more``: commands of the moment (a multi-part exercise's :part and :back)."""
     parts = []
     if hints and used < len(hints):
         cost = hint_cost(used) if hint_cost is not None else float(getattr(hints[used], "cost", 0) or 0)
         price = f"costs {count(cost, 'point', shown=fmt_points(cost))}" if cost else "free"
-        left = len(hints) - used
-        parts.append(f":hint ({left} left, the next {price})")
+        parts.append(f":hint ({len(hints) - used} left, the next {price})")
     parts += [":solution"] if solution else []
-    parts += [":skip", ":plot", ":help"]
-    out.append(("Commands: " + "  ".join(parts), "dim"))
-    if state is not None and state.status != "new":
-        out.append((history_line(state, float(getattr(ex, "points", 1) or 0)), "note"))
-    return out
+    parts += [*more, ":skip", ":plot", ":help"]
+    return ("Commands: " + "  ".join(parts), "dim")
 
 
 def history_line(state: ExerciseState, points: float) -> str:
