@@ -151,7 +151,11 @@ class Exercise:
 
     def variant_for(self, student: Any) -> "Variant":
         """A student's own variant: the seed is a digest of (exercise id, student id)."""
-        return self.variant(seed_for(self.id, student))
+        return self.variant(self.seed_of(student))
+
+    def seed_of(self, student: Any) -> int:
+        """The seed of ``student``'s own variant (a part takes its whole exercise's: exercises.parts)."""
+        return seed_for(self.id, student)
 
     def function_for(self, student: Any) -> Any:
         """The exercise's function with ``student``'s parameters, read without solving the task (None when
@@ -162,7 +166,7 @@ class Exercise:
 
         names = self.inputs.get("variables") or self.inputs.get("variable") or ()
         names = [names] if isinstance(names, str) else [str(n) for n in names]
-        ctx = Context(self.inputs, self._params(seed_for(self.id, student)))
+        ctx = Context(self.inputs, self._params(self.seed_of(student)))
         return ctx.read(self.inputs["function"], "function", names)
 
     def _params(self, seed: Any) -> dict[str, Any]:

@@ -67,8 +67,8 @@ class PartExercise(Exercise):
     def _store_key(self, seed: Any) -> None:
         return None  # parts bypass the variant store (module docstring)
 
-    def variant_for(self, student: Any) -> Variant:
-        return self.variant(seed_for(self.parent_id, student))
+    def seed_of(self, student: Any) -> int:
+        return seed_for(self.parent_id, student)
 
     def _solve(self, seed: int | str) -> Variant:
         if any(True for _ in references(self.inputs)):

@@ -196,3 +196,17 @@ def test_a_part_may_have_a_label_for_feedback(tmp_path):
 def test_an_answer_or_kind_on_a_multi_part_exercise_belongs_on_its_parts(tmp_path):
     assert "kind belongs on each part" in _error(tmp_path, 'kind = "vector"\n' + CHAIN)
     assert "parts.step.kind" in _error(tmp_path, CHAIN.replace('kind = "vector"', 'kind = "vektor"'))
+
+
+@pytest.mark.parametrize("student", ["ada", "grace", "s-0042"])
+def test_a_parts_function_has_its_whole_exercises_parameters(student):
+    """Homework integrity guards a part with the function the student sees: the parameters of the whole
+    exercise's seed for that student, not of a seed drawn from the part's own id."""
+    whole = exercises.load()["line-fit-chain"]
+    params = whole.variant_for(student).params
+    part = whole.named("grad").exercise
+    expected = part.function_for(student)
+    x0, y0 = params["x0"], params["y0"]
+    w, b = sorted(expected.free_symbols, key=str)[::-1]
+    assert expected.equals((w * x0 + b - y0) ** 2)
+    assert part.seed_of(student) == whole.seed_of(student)

@@ -84,24 +84,13 @@ class Integrity:
                     if not SOLVED_BY.get(ex.task, frozenset()):
                         continue
                     try:
-                        f = _function(ex, self.student)
+                        f = ex.function_for(self.student)
                     except Exception:  # noqa: BLE001 - an exercise that cannot be set up guards nothing
                         f = None
                     if f is not None:
                         found.append(Guarded(ex_id, ex.task, f))
             self._guarded = found
         return self._guarded
-
-
-def _function(exercise: Any, student: str) -> Any:
-    """The exercise's function for ``student``; a part's with the parameters of its whole exercise, which
-    a student's seed is drawn from (exercises.parts.PartExercise.variant_for)."""
-    parent = getattr(exercise, "parent_id", "")
-    if parent:
-        from dataclasses import replace
-
-        exercise = replace(exercise, id=parent)
-    return exercise.function_for(student)
 
 
 def _expression(op: Any, arg: str) -> Any:
