@@ -19,6 +19,7 @@ attempt_credit = [1, 0.7]     # or: share available at attempt 1, 2, … (the la
 max_attempts = 3              # graded attempts allowed (default: the bank's, else no limit)
 calculator = false            # practice --assignment: no calculator commands (default: true)
 feedback = "guided"           # guided (default), full or verdict (exams): how much feedback says
+follow_through = 0.5          # multi-part exercises: share of a part's points an error carried forward earns
 ```
 The credit rules themselves live in :mod:`grader.scoring` (one policy for the REPL and the gradebook).
 Every problem is reported at once, with the key it concerns.
@@ -38,7 +39,7 @@ from grader.scoring import ATTEMPT_KEYS, AssignmentRules, Policy, attempt_proble
 
 TOP = ("title", "exercises", "bank", "points", "options")
 OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", *ATTEMPT_KEYS,
-           "calculator", "feedback")
+           "calculator", "feedback", "follow_through")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
 
 
@@ -82,8 +83,22 @@ class Assignment:
         """The assignment's feedback level, if it sets one (an exercise's own applies otherwise)."""
         return self.options.get("feedback")
 
+    @property
+    def follow_through(self) -> float | None:
+        """The share of a part's points a carried-forward answer earns, if the assignment sets it
+        (else each exercise's ``follow_through``, default 1)."""
+        value = self.options.get("follow_through")
+        return None if value is None else float(value)
+
     def grading_options(self) -> dict[str, Any]:
         return self.rules.grading_options()
+
+    def batch_options(self) -> dict[str, Any]:
+        """What every check of a batch run takes: the grading options, and follow-through when set."""
+        out = self.grading_options()
+        if self.follow_through is not None:
+            out["follow_through"] = self.follow_through
+        return out
 
     def policy(self, exercise: Any) -> Policy:
         """The scoring policy of ``exercise`` (an Exercise) in this assignment: its points, hint costs, attempts."""
@@ -233,6 +248,12 @@ def _options(value: Any, problems: list[str]) -> dict[str, Any]:
                 problems.append(f"options.feedback: one of {', '.join(FEEDBACK_LEVELS)}, not {v!r}")
             else:
                 out[key] = v
+        elif key == "follow_through":
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
+                problems.append("options.follow_through: the share of a part's points an answer right for the "
+                                f"student's own earlier (wrong) answer earns, from 0 to 1, not {v!r}")
+            else:
+                out[key] = float(v)
         elif key in ("hints", "exact", "calculator"):
             if not isinstance(v, bool):
                 problems.append(f"options.{key}: true or false")

@@ -116,17 +116,27 @@ def grade_job(state: State, job: Job) -> Outcome:
         variant, key = state.variants.get(job.exercise, job.student)
     except Exception as exc:  # noqa: BLE001 - a bank problem must not stop the class
         return undecided_outcome(job, f"the exercise could not be set up for this student ({_short(exc)})")
+    from grader.feedback import level_for
+
+    level = level_for(state.spec.feedback, getattr(variant.exercise, "feedback_level", None))
     check = state.spec.check or _check
     try:
-        verdict = check(variant, job.text, state.options)
+        if getattr(variant.exercise, "parts", ()):
+            from grader.batch import parts
+
+            return parts.grade(variant, job, state.options, level, key)
+        verdict = check(variant, job.text, _one_part(state.options))
     except Exception as exc:  # noqa: BLE001 - the checker's own guard failed; never count it wrong
         return undecided_outcome(job, "the checker hit an internal problem (a fault in calctutor, not in the answer)",
                                  key)
     if hasattr(verdict, "at_level"):
-        from grader.feedback import level_for
-
-        verdict = verdict.at_level(level_for(state.spec.feedback, getattr(variant.exercise, "feedback_level", None)))
+        verdict = verdict.at_level(level)
     return outcome_from(job, verdict, key)
+
+
+def _one_part(options: dict[str, Any]) -> dict[str, Any]:
+    """The options a one-part check takes (follow-through is for multi-part exercises only)."""
+    return {k: v for k, v in options.items() if k != "follow_through"} if "follow_through" in options else options
 
 
 def _check(variant: Any, text: str, options: dict[str, Any]) -> Any:
