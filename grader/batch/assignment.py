@@ -39,7 +39,7 @@ from grader.scoring import ATTEMPT_KEYS, AssignmentRules, Policy, attempt_proble
 
 TOP = ("title", "exercises", "bank", "points", "options")
 OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", *ATTEMPT_KEYS,
-           "calculator", "feedback", "follow_through")
+           "calculator", "feedback")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
 
 
@@ -248,12 +248,6 @@ def _options(value: Any, problems: list[str]) -> dict[str, Any]:
                 problems.append(f"options.feedback: one of {', '.join(FEEDBACK_LEVELS)}, not {v!r}")
             else:
                 out[key] = v
-        elif key == "follow_through":
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
-                problems.append("options.follow_through: the share of a part's points an answer right for the "
-                                f"student's own earlier (wrong) answer earns, from 0 to 1, not {v!r}")
-            else:
-                out[key] = float(v)
         elif key in ("hints", "exact", "calculator"):
             if not isinstance(v, bool):
                 problems.append(f"options.{key}: true or false")

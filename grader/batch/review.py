@@ -71,6 +71,17 @@ def _part_rows(s: str, e: str, a: Answer | None, o: Outcome, decisions: Mapping[
     return rows
 
 
+def waiting(outcomes: Mapping[tuple[str, str], Outcome], decisions: Mapping[tuple[str, str], Decision]) -> int:
+    """The review file's invalid and undecided answers (or parts) the teacher has not decided on."""
+    n = 0
+    for (s, e), o in outcomes.items():
+        if o.parts:
+            n += sum(1 for p in o.parts if p.status in ("invalid", "undecided") and (s, f"{e}.{p.name}") not in decisions)
+        elif o.status in ("invalid", "undecided") and (s, e) not in decisions:
+            n += 1
+    return n
+
+
 def reason(o: Outcome) -> str:
     """One line: why the answer needs a person."""
     if o.note:

@@ -278,7 +278,7 @@ def _write_outputs(settings: Settings, inputs: Inputs, spec: Spec, outcomes: dic
     a = inputs.assignment
     summary.statuses = Counter(o.status for o in outcomes.values())
     summary.decided = len(active)
-    summary.to_review = sum(1 for k, o in outcomes.items() if o.status in ("invalid", "undecided") and k not in active)
+    summary.to_review = review.waiting(outcomes, active)
     shown = dec.shown(outcomes, active, _possible(inputs))
     book = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
     summary.files.append(gradebook.write_atomic(settings.out, gradebook.render(book, settings.fmt)))
