@@ -201,6 +201,13 @@ def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = 
            "prompt_tex": _prompt(variant, "latex"),
            "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,
            "kind": variant.kind, "classify": "1" if (variant.grading or {}).get("classify") else ""}
+    parts = getattr(variant, "parts", ()) or ()
+    if parts:  # a multi-part exercise: each part's answer kind, for the sheet's "answer format" lines
+        out["parts"] = " ".join(name for name, _ in parts)
+        for name, part in parts:
+            out[f"kind.{name}"] = part.kind
+            out[f"answer_text.{name}"] = part.answer_text
+            out[f"classify.{name}"] = "1" if (part.grading or {}).get("classify") else ""
     if solution:
         out["solution_md"] = _body(variant.solution, "markdown")
         out["solution_html"] = _body(variant.solution, "html")
