@@ -60,9 +60,20 @@ class Exercise:
     answer_form: str | None = None  # the form the answer is shown in (exercises.answer_form)
     attempts: Mapping[str, Any] = field(default_factory=dict)  # penalty / attempt_credit / max_attempts, if given
     feedback_level: str | None = None  # the feedback level the author set (None: the assignment's or the default)
+    parts: tuple = ()  # exercises.parts.Part, in order: () for a one-part exercise
+    follow_through: float | None = None  # share of a part's points a carried-forward answer earns (None: 1)
     _variants: dict = field(default_factory=dict, repr=False)  # a small cache: variants are pure
 
     CACHE = 32
+
+    @property
+    def is_multipart(self) -> bool:
+        return bool(self.parts)
+
+    def part_variant(self, seed: int | str, name: str, given: Mapping[str, Any]) -> "Variant":
+        """Part ``name`` of variant ``seed`` built with ``given`` (SymPy values of earlier parts, e.g. a
+        student's) in place of the right ones; BankError when the task cannot work with them."""
+        raise BankError("this exercise has no parts", self.source, self.id, "parts")
 
     def variant(self, seed: int | str = 0) -> "Variant":
         """The variant for ``seed`` (an int or text): the same on every run and machine.
@@ -293,6 +304,16 @@ class Variant(Rendered):
     kind: str = "expression"
     grading: Mapping[str, Any] = field(default_factory=dict)
     shown: Sequence = ()  # a Later of one Shown
+    parts: tuple = ()  # (name, Variant) per part of a multi-part exercise: the right chain
+
+    def part(self, name: str) -> "Variant":
+        """The variant of part ``name`` (built with the right answers of the earlier parts)."""
+        for key, variant in self.parts:
+            if key == name:
+                return variant
+        from exercises.schema import did_you_mean
+
+        raise KeyError(f"no part {name!r} in {self.exercise.id}{did_you_mean(name, [k for k, _ in self.parts])}")
 
     @property
     def prompt(self) -> str:

@@ -103,6 +103,9 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
     from exercises.soundness import degenerate_choices
     from exercises.tasks import load_all
 
+    if getattr(ex, "is_multipart", False):
+        _validate_parts(ex, seeds, report, grade, checks)
+        return
     task = load_all()[ex.task]
     missing = task.missing()
     if missing:
@@ -132,6 +135,31 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
         report.checks += graded
         if len(report.problems) > before:
             return  # one failing seed says enough about an exercise
+
+
+def _validate_parts(ex: Any, seeds: int, report: Report, grade: Grade, checks: Sequence[VariantCheck]) -> None:
+    """A multi-part exercise: every part of the right chain is checked as a variant of its own
+    with the caller's ``checks``."""
+    for seed in seeds_for(ex, seeds):
+        try:
+            variant = ex.variant(seed)
+        except BankError as exc:
+            report.problems.append(Problem(exc.file or ex.source, exc.exercise or ex.id, exc.field, exc.message, seed))
+            return
+        except Exception as exc:  # an engine failure is reported, not raised
+            report.problems.append(Problem(ex.source, ex.id, "parts", f"the engine failed: {type(exc).__name__}: {exc}",
+                                           seed))
+            return
+        report.variants += 1
+        before = len(report.problems)
+        for _, part in variant.parts:
+            problems, graded = check_variant(part, count=True, grade=grade)
+            report.problems.extend(problems)
+            report.checks += graded
+            for check in checks:
+                report.problems.extend(check(part))
+        if len(report.problems) > before:
+            return
 
 
 def check_variant(variant: Any, count: bool = False, *, grade: Grade) -> Any:

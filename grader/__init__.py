@@ -9,6 +9,11 @@ from tutor.lazy import lazy_exports
 _EXPORTS: dict[str, str] = {
     "check": "grader.checking",
     "check_variant": "grader.checking",
+    "check_parts": "grader.parts",
+    "split_answers": "grader.parts",
+    "check_one_cell": "grader.parts",
+    "PartVerdict": "grader.parts",
+    "PartsVerdict": "grader.parts",
     "Verdict": "grader.verdict",
     "ComponentVerdict": "grader.verdict",
     "Interpretation": "grader.verdict",

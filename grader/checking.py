@@ -45,7 +45,11 @@ def check(expected: Any, answer: Any, kind: str | None = None, **options: Any) -
 
 def check_variant(variant: Any, answer: Any, **overrides: Any) -> Verdict:
     """Grade ``answer`` to one exercise variant (``exercises.Variant``): its answer, kind and options,
-    then ``overrides`` (an assignment's). Grading takes the variant, so the bank never imports the grader."""
+    then ``overrides`` (an assignment's). Grading takes the variant, so the bank never imports the grader.
+    A multi-part variant is graded with ``grader.check_parts`` (or ``grader.check_one_cell``)."""
+    if variant.kind == "parts":
+        raise ValueError(f"{variant.exercise.id} has parts: grade it with grader.check_parts, or "
+                         "grader.check_one_cell for the one-cell form")
     return check(variant.answer, answer, kind=variant.kind, **variant.options(**overrides))
 
 

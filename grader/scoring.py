@@ -25,11 +25,12 @@ from typing import Any
 # their check: the bank's own module, since the bank sits below the grader and checks its fields
 from exercises.attempts import ATTEMPT_KEYS, attempt_problems
 
-__all__ = ["ATTEMPT_KEYS", "AssignmentRules", "Attempts", "Credit", "Policy", "USES_ATTEMPT", "attempt_problems",
-           "attempts_from", "policy_for", "used_attempts"]
+__all__ = ["ATTEMPT_KEYS", "AssignmentRules", "Attempts", "Credit", "DEFAULT_FOLLOW_THROUGH", "Policy", "USES_ATTEMPT",
+           "attempt_problems", "attempts_from", "follow_through", "policy_for", "used_attempts"]
 
 DEFAULT_PENALTY = 0.1  # STACK's default: each graded attempt after the first takes 0.1 of the marks
-USES_ATTEMPT = ("correct", "partial", "incorrect")  # invalid and undecided never cost an attempt
+USES_ATTEMPT = ("correct", "partial", "carried", "incorrect")  # invalid and undecided never cost an attempt
+DEFAULT_FOLLOW_THROUGH = 1.0  # a part carried forward from an earlier error earns all its points
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,22 @@ class AssignmentRules:
         """False: the teacher switched the REPL's calculator commands off for this assignment."""
         return bool(self.options.get("calculator", True))
 
+    def follow_through(self, exercise: Any) -> float:
+        """The follow-through share for ``exercise`` in this assignment (``grader.parts.check_parts``)."""
+        return follow_through(exercise, self.options)
+
     def grading_options(self) -> dict[str, Any]:
         """Options passed to every check (they override the bank's for this assignment)."""
         return {k: self.options[k] for k in GRADING_KEYS if k in self.options}
+
+
+def follow_through(exercise: Any, options: Mapping[str, Any] | None = None) -> float:
+    """The share of a part's points an answer carried forward from an earlier error earns: an
+    assignment's ``follow_through`` option, else the exercise's, else 1 (full credit)."""
+    for value in ((options or {}).get("follow_through"), getattr(exercise, "follow_through", None)):
+        if value is not None:
+            return float(value)
+    return DEFAULT_FOLLOW_THROUGH
 
 
 GRADING_KEYS = ("tolerance", "digits", "timeout", "exact")  # an assignment's options that reach the checker

@@ -34,12 +34,15 @@ class VerdictWord:
 WORDS: dict[str, VerdictWord] = {
     "correct": VerdictWord("Correct"),
     "partial": VerdictWord("Partly correct"),
+    # a part of a multi-part exercise that is right for the student's own wrong earlier answer
+    # (grader.parts): it earns follow-through credit, and is never correct
+    "carried": VerdictWord("Carried forward", "right for your earlier answer"),
     "incorrect": VerdictWord("Incorrect"),
     "invalid": VerdictWord("Invalid", "nothing was counted"),
     "undecided": VerdictWord("Undecided", "flagged for your teacher"),
     "missing": VerdictWord("No answer"),  # a gradebook cell with no answer; never a verdict's status
 }
-STATUSES = ("correct", "partial", "incorrect", "invalid", "undecided")
+STATUSES = ("correct", "partial", "carried", "incorrect", "invalid", "undecided")
 
 
 def word(status: str) -> str:
@@ -166,7 +169,7 @@ class Verdict(Rendered):
         if self.details and self.status != "correct":
             nodes.append(Table(("part", "verdict", "feedback"),
                                tuple((d.label, d.status, d.feedback) for d in self.details)))
-        if self.status in ("partial",):
+        if self.status in ("partial", "carried"):
             nodes.append(line(f"Score: {self.score:g}"))
         return Doc(line(title(self.status)), tuple(nodes))
 

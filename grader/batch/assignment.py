@@ -39,7 +39,7 @@ from grader.scoring import ATTEMPT_KEYS, AssignmentRules, Policy, attempt_proble
 
 TOP = ("title", "exercises", "bank", "points", "options")
 OPTIONS = ("tolerance", "digits", "timeout", "time_limit", "hint_cost", "hints", "exact", *ATTEMPT_KEYS,
-           "calculator", "feedback")
+           "calculator", "feedback", "follow_through")
 DEFAULT_TIME_LIMIT = 10.0  # seconds; the checker's own limit (3 s by default) comes first
 
 
@@ -253,6 +253,11 @@ def _options(value: Any, problems: list[str]) -> dict[str, Any]:
                 problems.append(f"options.{key}: true or false")
             else:
                 out[key] = v
+        elif key == "follow_through":  # the share of a part's points a carried-forward answer earns
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
+                problems.append("options.follow_through: a share of the points from 0 to 1")
+            else:
+                out[key] = float(v)
         elif key == "digits":
             if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 15:
                 problems.append("options.digits: a whole number of significant digits from 1 to 15")
