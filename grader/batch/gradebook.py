@@ -76,11 +76,18 @@ class Gradebook:
         return whole.part(part) if part else whole
 
     def total(self, student: str) -> float:
-        return round(sum(self.cells[(student, e)].points or 0.0 for e in self.assignment.exercises), 2)
+        """The points decided so far (an undecided answer or part waits; a multi-part exercise's decided parts count)."""
+        return round(sum(_decided(self.cells[(student, e)]) for e in self.assignment.exercises), 2)
 
     def percent(self, student: str) -> float:
         possible = self.assignment.possible
         return round(100 * self.total(student) / possible, 1) if possible else 0.0
+
+
+def _decided(cell: Cell) -> float:
+    if cell.points is not None:
+        return cell.points
+    return sum(c.points or 0.0 for _, c in cell.parts)
 
 
 def credit(assignment: Assignment, exercise: Any, outcome: Outcome, answer: Answer | None) -> Credit:
