@@ -236,3 +236,21 @@ def test_the_analysis_counts_each_parts_verdicts_and_carried_answers(tmp_path):
     assert (items[f"{CHAIN}.loss"].answered, items[f"{CHAIN}.loss"].invalid) == (3, 1)
     assert items[f"{CHAIN}.step"].mean_points == round((2 + 2 + 2) / 5, 2)
     assert (items[CHAIN].correct, items[CHAIN].partial, items[CHAIN].incorrect) == (1, 2, 1)
+
+
+def test_the_feedback_level_applies_to_every_part(bank):
+    from grader.batch.model import Job
+    from grader.batch.work import Spec, grade_chunk
+    from tutor import parse, to_text
+    import sympy
+
+    v = bank[CHAIN].variant_for("ben")
+    wrong = sympy.Tuple(*(c + 1 for c in parse(v.part("grad").answer_text)))
+    parts = (("loss", "3x"), ("grad", to_text(wrong)), ("step", to_text(sympy.Tuple(1 - wrong[0] / 10, -wrong[1] / 10))))
+    job = Job("ben", CHAIN, "", "d", parts)
+    [exam] = grade_chunk(Spec(feedback="verdict"), [job])
+    [guided] = grade_chunk(Spec(feedback="guided"), [job])
+    assert [p.status for p in exam.parts] == [p.status for p in guided.parts] == ["incorrect", "incorrect", "carried"]
+    assert [p.feedback for p in exam.parts] == ["", "", ""]  # the verdict word only, part by part
+    assert all(p.feedback for p in guided.parts)
+    assert "right for the grad you found" in guided.part("step").feedback
