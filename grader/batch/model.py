@@ -81,6 +81,11 @@ class Job:
     digest: str
     parts: tuple[tuple[str, str], ...] = ()  # a multi-part exercise's (part, answer) pairs
 
+    @property
+    def weight(self) -> int:
+        """How many answers this job grades: the hard time limit is per answer, so per part."""
+        return max(1, len(self.parts))
+
 
 @dataclass(frozen=True)
 class PartOutcome:

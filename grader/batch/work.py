@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from grader.batch.model import Job, Outcome
+from grader.batch.model import Job, Outcome, PartOutcome
 
 _BANKS: dict[str | None, Any] = {}
 
@@ -185,7 +185,9 @@ def undecided_outcome(job: Job, note: str, key: str = "") -> Outcome:
     """An answer that could not be graded: flagged for the teacher, never counted wrong."""
     words = (f"I could not decide whether this is right ({note}). It has been flagged for your "
              "teacher to look at and is not counted as wrong.")
-    return Outcome(job.student, job.exercise, job.digest, "undecided", 0.0, words, note=note, variant=key)
+    # a multi-part exercise: each part given waits for the teacher, who decides part by part
+    parts = tuple(PartOutcome(name, "undecided", 0.0, words) for name, _ in job.parts)
+    return Outcome(job.student, job.exercise, job.digest, "undecided", 0.0, words, note=note, variant=key, parts=parts)
 
 
 # ------------------------------------------------------- rendering variants

@@ -254,3 +254,18 @@ def test_the_feedback_level_applies_to_every_part(bank):
     assert [p.feedback for p in exam.parts] == ["", "", ""]  # the verdict word only, part by part
     assert all(p.feedback for p in guided.parts)
     assert "right for the grad you found" in guided.part("step").feedback
+
+
+def test_a_multi_part_answer_stopped_at_the_hard_limit_waits_part_by_part(tmp_path):
+    from grader.batch.model import Job
+    from grader.batch.work import undecided_outcome
+
+    job = Job("ana", CHAIN, "", "d", (("grad", "(1, 2)"), ("step", "(3, 4)")))
+    o = undecided_outcome(job, "grading this answer did not finish within the time limit")
+    assert [(p.name, p.status) for p in o.parts] == [("grad", "undecided"), ("step", "undecided")]
+    a, bank = assignment(tmp_path)
+    answers = {("ana", CHAIN): Answer("ana", CHAIN, "", parts=(PartAnswer("grad", "(1, 2)"), PartAnswer("step", "(3, 4)")))}
+    rows = review.review_rows(("ana",), (CHAIN,), answers, {("ana", CHAIN): o}, ())
+    assert [r[1] for r in rows] == [f"{CHAIN}.grad", f"{CHAIN}.step"]
+    assert gradebook.build(a, bank, ("ana",), answers, {("ana", CHAIN): o}).cells[("ana", CHAIN)].points is None
+    assert job.weight == 2 and Job("ana", "log-times-x", "1", "d").weight == 1
