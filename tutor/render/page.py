@@ -40,7 +40,7 @@ math { font-size: 1.12em; font-family: MATH_FONTS; }
 .prompt { background: var(--soft); }
 .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .85rem;
          font-weight: 600; color: #fff; vertical-align: .1rem; }
-.correct { background: var(--ok); } .partial { background: var(--part); } .incorrect { background: var(--bad); }
+.correct { background: var(--ok); } .partial, .carried { background: var(--part); } .incorrect { background: var(--bad); }
 .invalid, .undecided { background: var(--flag); } .missing { background: var(--muted); }
 .bar { display: inline-block; height: .7rem; background: var(--ok); border-radius: 2px; vertical-align: middle; }
 .note { color: var(--flag); }
