@@ -156,15 +156,15 @@ def grade(variant: Any, job: Job, options: Mapping[str, Any], level: str | None,
 
 
 def _part_outcome(p: Any, level: str | None) -> PartOutcome:
-    from grader.batch.work import _read_as
+    from grader.batch.echo import read_as
 
     v = p.verdict
     if v is None:
         return PartOutcome(p.name, "missing", 0.0, "You did not answer this part.")
     if level is not None and hasattr(v, "at_level"):
         v = v.at_level(level)
-    read_as, latex = _read_as(v.interpreted) if v.interpreted is not None else ("", "")
-    return PartOutcome(p.name, str(v.status), float(p.credit), v.feedback or "", read_as, latex, v.mistake or "",
+    seen, latex = read_as(v.interpreted) if v.interpreted is not None else ("", "")
+    return PartOutcome(p.name, str(v.status), float(p.credit), v.feedback or "", seen, latex, v.mistake or "",
                        v.error or "", bool(p.carried))
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from grader.batch.echo import read_as as _read_as
 from grader.batch.model import Job, Outcome, PartOutcome
 
 _BANKS: dict[str | None, Any] = {}
@@ -148,28 +149,6 @@ def _check(variant: Any, text: str, options: dict[str, Any]) -> Any:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:200]
-
-
-_PRINTED: dict[Any, tuple[str, str]] = {}
-
-
-def _read_as(seen: Any) -> tuple[str, str]:
-    """(learner text, LaTeX) of how an answer was read; a class repeats the same few, so remember them."""
-    try:
-        key = (type(seen.obj), seen.obj)
-        hit = _PRINTED.get(key)
-    except TypeError:  # unhashable
-        key, hit = None, None  # type: ignore[assignment]  # (no cache for this one)
-    if hit is None:
-        try:
-            hit = (seen.text, seen.latex)
-        except Exception:  # noqa: BLE001 - a printer gap loses only the echo
-            hit = ("", "")
-        if key is not None:
-            if len(_PRINTED) > 20000:
-                _PRINTED.clear()
-            _PRINTED[key] = hit
-    return hit
 
 
 def outcome_from(job: Job, verdict: Any, key: str = "") -> Outcome:
