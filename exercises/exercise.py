@@ -371,6 +371,7 @@ class Variant(Rendered):
 
         ex = self.exercise
         nodes: list = [self.prompt_line or prose(self.prompt)]
+        nodes.extend(Line((f"({name})", *v.prompt_line.parts)) for name, v in self.parts)  # a multi-part one's parts
         meta = f"{ex.topic} · {ex.task} · {count(ex.points, 'point', shown=f'{ex.points:g}')} · difficulty {ex.difficulty}"
         nodes.append(Line((meta,)))
         if self.hints():
@@ -392,4 +393,5 @@ class Variant(Rendered):
             "mistakes": [{"key": m.key, "description": m.description, "answer": jsonable(m.expr)}
                          for m in self.mistakes],
             "solution": self.solution.to_text(),
+            **({"parts": [{"name": name, **v.to_dict()} for name, v in self.parts]} if self.parts else {}),
         }

@@ -19,6 +19,7 @@ PART_FIELDS: dict[str, Field] = {
     "kind": OneOf(options=KINDS),
     "points": Number(positive=True),
     "answer_form": Text(),
+    "label": Text(help="how feedback names the part's answer, e.g. \"gradient\" (default: the part's name)"),
 }
 PART_EXTRA = ("hints", "answer", "grading")
 ON_PARTS = ("task", "kind", "answer", "answer_form")  # set per part, never on a multi-part exercise
@@ -32,10 +33,12 @@ def read_multipart(raw: Mapping[str, Any], default_topic: Any, source: str) -> A
     from exercises.parts import MultipartExercise
     from exercises.tasks import load_all
 
+    if "task" in raw:
+        raise BankError("an exercise has either task or [[exercise.parts]], not both: set task on each part",
+                        field="task")
     for key in ON_PARTS:
         if key in raw:
-            raise BankError(f"an exercise has either {key} or [[exercise.parts]], not both: set {key} on each part",
-                            field=key)
+            raise BankError(f"{key} belongs on each part of an exercise with [[exercise.parts]]", field=key)
     parts_raw = raw["parts"]
     if not isinstance(parts_raw, list) or len(parts_raw) < 2:
         raise BankError("write two or more [[exercise.parts]] tables (one part is an ordinary exercise with task)",
@@ -114,7 +117,7 @@ def _read_part(raw: Any, i: int, earlier: list, every: list, inherited: Mapping[
         inputs=inputs, space=space, answer=raw.get("answer"), source=source, answer_form=head.get("answer_form"),
         feedback_level=common.get("feedback_level"), parent_id=common["id"],
     )
-    return Part(name, exercise, refs)
+    return Part(name, exercise, refs, head.get("label", ""))
 
 
 def _check_refs(inputs: Mapping[str, Any], name: str, earlier: list[str], every: list[str]) -> tuple[str, ...]:

@@ -43,10 +43,16 @@ class Part:
     name: str
     exercise: "PartExercise"
     refs: tuple[str, ...] = ()
+    label: str = ""  # how feedback names this part's answer ("gradient"); empty: the name
 
     @property
     def points(self) -> float:
         return self.exercise.points
+
+    @property
+    def called(self) -> str:
+        """The words feedback uses for this part's answer: its label, else its name."""
+        return self.label or self.name.replace("_", " ")
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,6 +69,13 @@ class PartExercise(Exercise):
 
     def variant_for(self, student: Any) -> Variant:
         return self.variant(seed_for(self.parent_id, student))
+
+    def _solve(self, seed: int | str) -> Variant:
+        if any(True for _ in references(self.inputs)):
+            name = self.id.rsplit(".", 1)[-1]
+            raise BankError(f"this part uses earlier parts' answers: build it as "
+                            f"bank[{self.parent_id!r}].variant(seed).part({name!r})", self.source, self.id, "parts")
+        return super()._solve(seed)
 
     def with_given(self, given: Mapping[str, Any]) -> "PartExercise":
         """This part with the references in its inputs replaced by ``given`` values."""
@@ -95,7 +108,7 @@ class MultipartExercise(Exercise):
         right: dict[str, Any] = {}
         pairs: list[tuple[str, Variant]] = []
         for part in self.parts:
-            built = self._build(seed, part, {r: right[r] for r in part.refs})
+            built = self._build(seed, part, {r: right[r] for r in part.refs}, seconds=None)
             right[part.name] = built.answer
             pairs.append((part.name, built))
         answer_text = one_cell((name, v.answer_text) for name, v in pairs)
@@ -113,14 +126,15 @@ class MultipartExercise(Exercise):
             values.update({r: whole.part(r).answer for r in missing})
         return self._build(seed, part, {r: values[r] for r in part.refs})
 
-    def _build(self, seed: Any, part: Part, given: Mapping[str, Any]) -> Variant:
-        """The part's variant with these earlier values; remembered, failures too."""
+    def _build(self, seed: Any, part: Part, given: Mapping[str, Any], seconds: float | None = PART_SECONDS) -> Variant:
+        """The part's variant with these earlier values; remembered, failures too. Built with a
+        student's values it is bounded by ``seconds``; the right chain is the bank's own work."""
         if not part.refs:
             return part.exercise.variant(seed)
         key = (type(seed).__name__, str(seed), part.name, tuple((r, _key(given[r])) for r in part.refs))
         hit = self._built.get(key)
         if hit is None:
-            hit = self._attempt(seed, part, given)
+            hit = self._attempt(seed, part, given, seconds)
             if len(self._built) >= CACHE:
                 self._built.pop(next(iter(self._built)))
             self._built[key] = hit
@@ -128,16 +142,18 @@ class MultipartExercise(Exercise):
             raise hit.with_traceback(None)
         return hit
 
-    def _attempt(self, seed: Any, part: Part, given: Mapping[str, Any]) -> Variant | BankError:
+    def _attempt(self, seed: Any, part: Part, given: Mapping[str, Any], seconds: float | None) -> Variant | BankError:
+        from contextlib import nullcontext
+
         from tutor.engine.bounded import Unfinished, alarm
 
         try:
-            with alarm(PART_SECONDS, "building a part"):
+            with alarm(seconds, "building a part") if seconds else nullcontext():
                 return part.exercise.with_given(given).variant(seed)
         except BankError as exc:
             return exc.located(self.source, part.exercise.id)
         except Unfinished:
-            return BankError(f"building the part with these earlier answers took over {PART_SECONDS:g} s",
+            return BankError(f"building the part with these earlier answers took over {seconds or PART_SECONDS:g} s",
                              self.source, part.exercise.id, "parts")
         except (ArithmeticError, ValueError, TypeError, RecursionError) as exc:
             return BankError(f"the earlier answers do not fit this part ({type(exc).__name__})",
@@ -250,7 +266,9 @@ def _fill(text: str, given: Mapping[str, Any], fld: str, wide: Mapping[str, int]
     def repl(m: re.Match) -> str:
         name, k = m.group(1), m.group(2)
         k = index if k is None and name in wide else (None if k is None else int(k))
-        return "(" + value_text(name, given, k, fld) + ")"
+        text = value_text(name, given, k, fld)
+        # a vector prints in its own brackets (and a bracketed vector is not read as one)
+        return text if k is None and components(given.get(name)) is not None else "(" + text + ")"
 
     return REF.sub(repl, text)
 

@@ -79,8 +79,7 @@ class PartsVerdict(Rendered):
 
     def as_verdict(self) -> Verdict:
         """The whole answer as one Verdict (the parts as its details), for front-ends that grade one cell."""
-        details = tuple(ComponentVerdict(p.name, p.status if p.verdict else "incorrect",
-                                         p.verdict.feedback if p.verdict else "No answer was given for this part.")
+        details = tuple(ComponentVerdict(p.name, p.status, p.verdict.feedback if p.verdict else "No answer to this part.")
                         for p in self.parts)
         words = summary(self)
         return Verdict(self.status, self.score, words, None, details)
@@ -88,8 +87,9 @@ class PartsVerdict(Rendered):
     def doc(self) -> Doc:
         rows = tuple((p.name, f"{p.earned:g} / {p.points:g}", title(p.status),
                       p.verdict.feedback if p.verdict else "") for p in self.parts)
+        earned, total = sum(p.earned for p in self.parts), sum(p.points for p in self.parts)
         return Doc(line(title(self.status)), (Table(("part", "points", "verdict", "feedback"), rows),
-                                             line(f"Score: {self.score:g}")))
+                                             line(f"Score: {earned:g} of {total:g} points ({self.score:g})")))
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "PartsVerdict", "status": self.status, "score": self.score,
@@ -106,6 +106,15 @@ def check_parts(variant: Any, answers: Mapping[str, str | None], *, follow_throu
     exercise's ``follow_through``, else 1). ``overrides`` go to every part's check (an assignment's).
     """
     exercise = variant.exercise
+    names = [p.name for p in exercise.parts]
+    if not names:
+        raise ValueError(f"{exercise.id} has no parts: grade it with grader.check_variant")
+    unknown = [n for n in answers if n not in names]
+    if unknown:
+        from exercises.schema import did_you_mean
+
+        raise ValueError(f"{exercise.id} has no part {unknown[0]!r}{did_you_mean(unknown[0], names)}; "
+                         f"its parts are {', '.join(names)}")
     share = _share(follow_through, getattr(exercise, "follow_through", None))
     done: dict[str, tuple[Verdict | None, Any]] = {}  # name -> (verdict, the value read)
     out = []
@@ -139,19 +148,17 @@ def _carried(variant: Any, part: Any, text: str, done: Mapping[str, tuple[Verdic
     again = check_variant(alt, text, **{**overrides, "mistakes": ()})
     if again.status != "correct":
         return None
-    words = _carried_words(part.name, wrong)
+    called = {p.name: p.called for p in variant.exercise.parts}
+    words = _carried_words(part.called, [called[w] for w in wrong])
     verdict = Verdict("carried", share, words, again.interpreted, notes=(plain(words),))
     return PartVerdict(part.name, float(part.points), verdict, True, share, tuple(wrong))
 
 
-def _carried_words(name: str, wrong: Sequence[str]) -> str:
-    earlier = " and ".join(_named(w) for w in wrong)
+def _carried_words(called: str, wrong: Sequence[str]) -> str:
+    """``Your step is right for the gradient you found, but that gradient was wrong.`` (no right answer)."""
+    earlier = " and ".join(wrong)
     that = f"that {earlier} was" if len(wrong) == 1 else "those answers were"
-    return f"Your {_named(name)} is right for the {earlier} you found, but {that} wrong."
-
-
-def _named(name: str) -> str:
-    return name.replace("_", " ")
+    return f"Your {called} is right for the {earlier} you found, but {that} wrong."
 
 
 def _credit(verdict: Verdict) -> float:
@@ -210,15 +217,16 @@ def split_answers(text: str, names: Sequence[str]) -> dict[str, str]:
     Raises :class:`AnswerFormatError` (a ValueError) naming the segment and what to type.
     """
     from exercises.schema import did_you_mean
-    from tutor.reading.split import split_top_level
 
     example = "; ".join(f"{n}: …" for n in names[:2])
     out: dict[str, str] = {}
-    for segment in split_top_level(text.replace("\r\n", "\n").replace("\n", ";"), ";"):
+    lower = {n.lower(): n for n in names}
+    for segment in _segments(text.replace("\r\n", "\n").replace("\r", "\n"), names):
         if not segment:
             continue
         name, colon, answer = segment.partition(":")
         name = name.strip()
+        name = name if name in names else lower.get(name.lower(), name)  # Grad: … is grad
         if not colon or not name.replace("_", "").isalnum():
             raise AnswerFormatError(f"{_clip(segment)!r} does not say which part it answers; write each part as "
                                     f"name: answer, separated by ';' (for example {example})")
@@ -228,6 +236,25 @@ def split_answers(text: str, names: Sequence[str]) -> dict[str, str]:
         if name in out:
             raise AnswerFormatError(f"part {name!r} is answered twice; give each part once")
         out[name] = answer.strip()
+    return out
+
+
+def _segments(text: str, names: Sequence[str]) -> list[str]:
+    """Split at ';' and new lines outside brackets, and at any that a part's ``name:`` follows
+    (so an unclosed bracket in one part does not swallow the next)."""
+    import re
+
+    starts = re.compile(r"\s*(" + "|".join(re.escape(n) for n in names) + r")\s*:", re.IGNORECASE)
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in ";\n" and (depth == 0 or starts.match(text, i + 1)):
+            out.append(text[start:i].strip())
+            start, depth = i + 1, 0
+    out.append(text[start:].strip())
     return out
 
 
@@ -243,5 +270,5 @@ def check_one_cell(variant: Any, text: str, *, follow_through: float | None = No
     try:
         answers = split_answers(text, names)
     except AnswerFormatError as exc:
-        return invalid(str(exc), f"I could not tell the parts of your answer apart, so nothing was counted: {exc}.")
+        return invalid(str(exc), "I could not tell the parts of your answer apart, so nothing was counted.")
     return check_parts(variant, answers, follow_through=follow_through, **overrides).as_verdict()

@@ -89,7 +89,8 @@ class Summary:
             head = f"{_n(self.answers, 'answer')} from {_n(self.handed_in, 'student')}"
         out = [*self.notes, head + f": {self.graded} graded now"
                + (f", {self.reused} from the journal" if self.reused else "") + f" ({self.seconds:.1f} s).",
-               "  " + ", ".join(f"{s[k]} {k}" for k in ("correct", "partial", "incorrect", "invalid", "undecided")) + "."]
+               "  " + ", ".join(f"{s[k]} {k}" for k in ("correct", "partial", "carried", "incorrect", "invalid", "undecided")
+                                if k != "carried" or s[k]) + "."]  # carried forward: only multi-part exercises
         if self.decided:
             decisions = _n(self.decided, "teacher's decision")
             out.append(f"  {decisions} applied (see the review file).")

@@ -136,7 +136,7 @@ def test_follow_through_is_a_share(tmp_path):
 def test_a_whole_vector_is_broadcast_over_bracketed_lists():
     grad = {"g": sp.Tuple(2, 4)}
     assert resolve_text("(1, 0) - 0.1*{g}", grad) == "((1) - 0.1*(2), (0) - 0.1*(4))"
-    assert resolve_text("{g}", grad) == "((2, 4))"
+    assert resolve_text("{g}", grad) == "(2, 4)"
     assert resolve_text("f(x, y) + {g[2]}", grad) == "f(x, y) + (4)"  # a function's arguments are no list
     with pytest.raises(BankError, match="3 items"):
         resolve_text("(1, 0, 2) - {g}", grad)
@@ -148,3 +148,51 @@ def test_the_builtin_examples_load_as_multi_part():
     assert {"line-fit-chain", "slope-then-tangent"} <= {ex.id for ex in multi}
     for ex in multi:
         assert ex.points == sum(p.points for p in ex.parts)
+
+
+POINT = '''
+prompt = "f(x, y) = {function}"
+function = "x^2 + 3*y"
+variables = ["x", "y"]
+[[exercise.parts]]
+name = "point"
+prompt = "Which point?"
+task = "numeric"
+kind = "vector"
+value = "(1, 2)"
+[[exercise.parts]]
+name = "height"
+prompt = "f at your point?"
+task = "evaluate"
+at = "{point}"
+[[exercise.parts]]
+name = "slope"
+prompt = "The gradient at your point?"
+task = "gradient"
+at = ["{point[1]}", "{point[2]}"]
+'''
+
+
+def test_a_whole_vector_and_its_components_can_be_a_later_part_s_point(tmp_path):
+    ex = one(tmp_path, POINT, topic="gradients")
+    v = ex.variant(0)
+    assert v.part("height").answer == 7 and v.part("slope").answer == sp.Tuple(2, 3)
+    assert ex.part_variant(0, "height", {"point": sp.Tuple(-3, sp.Rational(1, 2))}).answer == sp.Rational(21, 2)
+    assert ex.part_variant(0, "slope", {"point": sp.Tuple(5, 0)}).answer == sp.Tuple(10, 3)
+
+
+def test_a_part_that_uses_earlier_answers_is_built_through_its_exercise(tmp_path):
+    ex = one(tmp_path, CHAIN, topic="gradient-descent")
+    with pytest.raises(BankError, match=r"variant\(seed\)\.part\('step'\)"):
+        ex.parts[1].exercise.variant(0)
+    assert ex.parts[0].exercise.variant_for("sam").answer == ex.variant_for("sam").part("grad").answer
+
+
+def test_a_part_may_have_a_label_for_feedback(tmp_path):
+    ex = one(tmp_path, CHAIN.replace('name = "grad"', 'name = "grad"\nlabel = "gradient"'), topic="gradient-descent")
+    assert [p.called for p in ex.parts] == ["gradient", "step", "first"]
+
+
+def test_an_answer_or_kind_on_a_multi_part_exercise_belongs_on_its_parts(tmp_path):
+    assert "kind belongs on each part" in _error(tmp_path, 'kind = "vector"\n' + CHAIN)
+    assert "parts.step.kind" in _error(tmp_path, CHAIN.replace('kind = "vector"', 'kind = "vektor"'))

@@ -86,11 +86,17 @@ def wrong_answers(variant) -> list[str]:
     return out
 
 
+def _variants(bank):
+    """Variant 0 of every exercise; of a multi-part exercise, every part's (the right chain)."""
+    for ex_id in bank:
+        whole = bank[ex_id].variant(0)
+        yield from ((f"{ex_id}.{name}", v) for name, v in whole.parts) if whole.parts else ((ex_id, whole),)
+
+
 def test_guided_feedback_never_renders_the_answer_or_a_ratio_to_it(bank):
     leaks = []
     tried = 0
-    for ex_id in bank:
-        variant = bank[ex_id].variant(0)
+    for ex_id, variant in _variants(bank):
         right = renderings(variant.answer)
         for typed in wrong_answers(variant):
             verdict = check_variant(variant, typed)

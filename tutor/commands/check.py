@@ -1,5 +1,8 @@
 """``calctutor check EXPECTED ANSWER``: grade one answer, show how it was read and why.
 
+``calctutor check --exercise ID ANSWER`` grades an answer to a bank exercise instead
+(``tutor.commands.check_exercise``; a multi-part exercise gets a verdict per part).
+
 Exit status: 0 correct, 1 not correct (partial, incorrect or undecided), 2 the
 answer (or the expected answer) could not be read. SymPy loads only inside ``run``.
 """
@@ -8,13 +11,14 @@ from __future__ import annotations
 import argparse
 
 from tutor.answer_kinds import KIND_NAMES
+from tutor.commands import check_exercise
 from tutor.commands.common import CommandError, add_format_options, add_vars_option, emit, variables_from
 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("expected", metavar="EXPECTED", help="the right answer, e.g. '2x cos(x^2)'")
-    parser.add_argument("answer", metavar="ANSWER", help="the answer to grade, as a learner typed it")
+    parser.add_argument("expected", metavar="EXPECTED", nargs="?", help="the right answer, e.g. '2x cos(x^2)'")
+    parser.add_argument("answer", metavar="ANSWER", nargs="?", help="the answer to grade, as a learner typed it")
     parser.add_argument("--kind", choices=KIND_NAMES, default=None,
                         help="the kind of answer (default: inferred from EXPECTED)")
     add_vars_option(parser)
@@ -36,11 +40,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--asked", default=None, metavar="LHS",
                         help="what the answer is, as a left-hand side: g'(x), dy/dx, ∂f/∂x, ∇f or (w, b)")
     add_format_options(parser)
+    check_exercise.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     import grader
     from tutor.reading.errors import ParseError
+
+    given = [a for a in (args.expected, args.answer) if a is not None]
+    if args.exercise is not None:
+        return check_exercise.run_exercise(args, given)
+    if len(given) != 2:
+        raise CommandError("give EXPECTED and ANSWER, e.g. calctutor check '2x' '2*x' "
+                           "(or --exercise ID and the ANSWER)")
 
     options = {"variables": variables_from(args), "tolerance": args.tolerance, "digits": args.digits,
                "exact": args.exact or None, "form": args.form, "timeout": args.timeout,

@@ -1,6 +1,6 @@
 """How the tutor answers an answer: what it read, the verdict word, feedback, score.
 
-The verdict line always starts with one of five words (from :data:`grader.verdict.WORDS`, the
+The verdict line always starts with one of the words (from :data:`grader.verdict.WORDS`, the
 one registry), so a student (and a script) can rely on it; everything here only formats a
 ``grader.Verdict``.
 """
@@ -11,6 +11,7 @@ from typing import Any
 
 from grader.scoring import Credit
 from grader.verdict import WORDS
+from grader.verdict import title as verdict_title
 from grader.verdict import word as verdict_word
 from tutor.repl.progress import fmt_points
 from tutor.render.words import count
@@ -62,8 +63,8 @@ def verdict_lines(verdict: Any, scoring: Scoring | None, ascii_only: bool) -> li
         return out
     if feedback.lower().startswith(word.lower()):
         out.append((feedback, status))          # the checker's sentence already leads with the word
-    elif status in ("correct", "partial", "incorrect"):
-        out.append((f"{word}.", status))
+    elif status in ("correct", "partial", "carried", "incorrect"):
+        out.append((f"{verdict_title(status) if status == 'carried' else word}.", status))
         if feedback:
             out.append((feedback, None))
     else:

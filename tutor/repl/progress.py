@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from grader.scoring import USES_ATTEMPT
 from tutor.repl.store import Attempt, Event
 
-GRADED = ("correct", "partial", "incorrect", "undecided")  # "invalid" costs nothing and counts nothing
+GRADED = ("correct", "partial", "carried", "incorrect", "undecided")  # "invalid" costs nothing and counts nothing
 # what an attempt earns is the scoring policy's to say: grader.scoring (the gradebook uses it too)
 
 

@@ -16,7 +16,7 @@ from typing import TextIO
 from tutor.repl.markup import to_ascii
 
 STYLES = {
-    "title": "1", "correct": "1;32", "partial": "1;33", "incorrect": "1;31", "invalid": "1;35",
+    "title": "1", "correct": "1;32", "partial": "1;33", "carried": "1;34", "incorrect": "1;31", "invalid": "1;35",
     "undecided": "1;36", "dim": "2", "note": "36", "error": "31", "strong": "1",
 }
 
