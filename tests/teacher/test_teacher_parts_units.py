@@ -270,3 +270,20 @@ def test_a_multi_part_answer_stopped_at_the_hard_limit_waits_part_by_part(tmp_pa
     assert [r[1] for r in rows] == [f"{CHAIN}.grad", f"{CHAIN}.step"]
     assert gradebook.build(a, bank, ("ana",), answers, {("ana", CHAIN): o}).cells[("ana", CHAIN)].points is None
     assert job.weight == 2 and Job("ana", "log-times-x", "1", "d").weight == 1
+
+
+def test_a_regrade_lists_the_parts_whose_points_changed_under_their_exercise(tmp_path):
+    from grader.batch import changes
+
+    a, bank = assignment(tmp_path)
+    answers = {("ana", CHAIN): chain_answer("ana"), ("ben", CHAIN): chain_answer("ben")}
+    before = {("ana", CHAIN): outcome("ana", ("loss", "correct", 1.0), ("grad", "incorrect", 0.0), ("step", "incorrect", 0.0)),
+              ("ben", CHAIN): outcome("ben", ("loss", "correct", 1.0), ("grad", "correct", 1.0), ("step", "correct", 1.0))}
+    after = {**before, ("ana", CHAIN): outcome("ana", ("loss", "correct", 1.0), ("grad", "correct", 1.0),
+                                               ("step", "carried", 1.0))}
+    old, new = (gradebook.build(a, bank, ("ana", "ben"), answers, o) for o in (before, after))
+    found = changes.compare(old, new, set(before), (CHAIN,), False)
+    assert [(c.student, c.exercise, c.before, c.after, c.now) for c in found] == [
+        ("ana", CHAIN, 1.0, 5.0, "partial"), ("ana", f"{CHAIN}.grad", 0.0, 2.0, "correct"),
+        ("ana", f"{CHAIN}.step", 0.0, 2.0, "carried")]
+    assert changes.summary(found).startswith("Regrade: 1 score changed (1 up")
