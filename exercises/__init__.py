@@ -8,6 +8,7 @@ _EXPORTS: dict[str, str] = {
     "Bank": "exercises.bank_loader",
     "Exercise": "exercises.exercise",
     "Variant": "exercises.exercise",
+    "Part": "exercises.parts",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -53,8 +53,8 @@ class PartVerdict:
 @dataclass(frozen=True)
 class PartsVerdict(Rendered):
     """Every part's verdict; ``score`` is points-weighted in [0, 1]; ``status`` is correct (every part
-    correct), incorrect (graded parts, none earning credit), partial (some credit), or invalid /
-    undecided when no part was graded right or wrong."""
+    correct), incorrect (graded parts, none earning credit), partial (some credit), or undecided /
+    invalid when no part was graded right or wrong (invalid: none was answered readably)."""
 
     parts: tuple[PartVerdict, ...]
     score: float
@@ -193,10 +193,8 @@ def _overall(parts: tuple[PartVerdict, ...]) -> PartsVerdict:
         status = "incorrect"
     elif "undecided" in statuses:
         status = "undecided"
-    elif "invalid" in statuses:
-        status = "invalid"
     else:
-        status = "incorrect"  # no part answered
+        status = "invalid"  # nothing was read: no part answered, or none readable
     return PartsVerdict(parts, min(max(score, 0.0), 1.0), status)
 
 
@@ -267,6 +265,9 @@ def check_one_cell(variant: Any, text: str, *, follow_through: float | None = No
     from grader.verdict import invalid
 
     names = [p.name for p in variant.exercise.parts]
+    if not text.strip():
+        return invalid(f"the answer is empty: write each part as name: answer, e.g. {names[0]}: …",
+                       "Your answer is empty, so nothing was counted.")
     try:
         answers = split_answers(text, names)
     except AnswerFormatError as exc:

@@ -8,6 +8,7 @@ import pytest
 
 import exercises
 from grader.checking import check_variant
+from grader.parts import check_one_cell
 from faults import calctutor
 from tutor.repl.lines import input_problem, shown
 from tutor.repl.terminal import Output, PlainReader
@@ -28,7 +29,7 @@ def one_exercise_per_kind():
 @pytest.mark.parametrize("blank", ["", "   ", "\t"])
 def test_a_blank_answer_is_invalid_for_every_kind(kind, exercise_id, blank):
     variant = exercises.load()[exercise_id].variant_for("ana")
-    verdict = check_variant(variant, blank)
+    verdict = (check_one_cell if kind == "parts" else check_variant)(variant, blank)  # parts: the one-cell form
     assert verdict.status == "invalid", (kind, verdict.status, verdict.feedback)
     assert verdict.score == 0 and verdict.error  # says why it could not be read
 

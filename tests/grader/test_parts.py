@@ -94,6 +94,9 @@ def test_nothing_right_is_incorrect_and_nothing_read_is_invalid(chain):
     assert check_parts(chain, {"loss": "7", "grad": "(9, 9)", "step": "(9, 9)"}).status == "incorrect"
     unread = check_parts(chain, {"loss": "1+", "grad": "(", "step": None})
     assert unread.status == "invalid" and unread.score == 0
+    assert check_parts(chain, {}).status == "invalid"
+    blank = grader.check_one_cell(chain, "  ")
+    assert blank.status == "invalid" and "empty" in blank.error
 
 
 def test_a_value_the_later_task_cannot_use_leaves_the_verdict_alone(chain):
