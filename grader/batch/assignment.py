@@ -19,6 +19,7 @@ attempt_credit = [1, 0.7]     # or: share available at attempt 1, 2, … (the la
 max_attempts = 3              # graded attempts allowed (default: the bank's, else no limit)
 calculator = false            # practice --assignment: no calculator commands (default: true)
 feedback = "guided"           # guided (default), full or verdict (exams): how much feedback says
+follow_through = 0.5          # multi-part exercises: share of a part's points an error carried forward earns
 ```
 The credit rules themselves live in :mod:`grader.scoring` (one policy for the REPL and the gradebook).
 Every problem is reported at once, with the key it concerns.
@@ -82,8 +83,22 @@ class Assignment:
         """The assignment's feedback level, if it sets one (an exercise's own applies otherwise)."""
         return self.options.get("feedback")
 
+    @property
+    def follow_through(self) -> float | None:
+        """The share of a part's points a carried-forward answer earns, if the assignment sets it
+        (else each exercise's ``follow_through``, default 1)."""
+        value = self.options.get("follow_through")
+        return None if value is None else float(value)
+
     def grading_options(self) -> dict[str, Any]:
         return self.rules.grading_options()
+
+    def batch_options(self) -> dict[str, Any]:
+        """What every check of a batch run takes: the grading options, and follow-through when set."""
+        out = self.grading_options()
+        if self.follow_through is not None:
+            out["follow_through"] = self.follow_through
+        return out
 
     def policy(self, exercise: Any) -> Policy:
         """The scoring policy of ``exercise`` (an Exercise) in this assignment: its points, hint costs, attempts."""

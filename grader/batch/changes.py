@@ -4,7 +4,9 @@ Only answers graded both before and after (same text) are compared, so a late
 hand-in is not mistaken for the effect of a fix. A cell the teacher decided
 keeps its points (the decision is applied to both sides), so it never changes
 here. Two files: CSV (one row per changed answer) and Markdown (short, to
-forward), both in a fixed order.
+forward), both in a fixed order. A multi-part exercise whose total changed is
+followed by a row for each of its parts that changed (``<id>.<part>``), so the
+class sees which step the fix touched; the summary counts exercises only.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from grader.batch.cells import to_row
-from grader.batch.gradebook import Gradebook, points_text
+from grader.batch.gradebook import Cell, Gradebook, points_text
 
 HEADER = ("student", "exercise", "before", "after", "change", "status before", "status now", "why")
 
@@ -46,6 +48,18 @@ def compare(old: Gradebook, new: Gradebook, compared: set[tuple[str, str]], regr
             before, after = b.points or 0.0, a.points or 0.0
             if round(after - before, 2) != 0 or b.status != a.status:
                 out.append(Change(s, e, before, after, b.status, a.status, _why(e, regraded, everything)))
+                out += _part_changes(s, e, b, a, _why(e, regraded, everything))
+    return out
+
+
+def _part_changes(student: str, exercise: str, b: Cell, a: Cell, why: str) -> list[Change]:
+    """The parts of a multi-part exercise whose points or status changed."""
+    out = []
+    for name, now in a.parts:
+        was = b.part(name)
+        if round((now.points or 0.0) - (was.points or 0.0), 2) != 0 or was.status != now.status:
+            out.append(Change(student, f"{exercise}.{name}", was.points or 0.0, now.points or 0.0, was.status,
+                              now.status, why))
     return out
 
 
@@ -81,6 +95,7 @@ def render_markdown(title: str, changes: Sequence[Change], old: Gradebook, new: 
 
 
 def summary(changes: Sequence[Change]) -> str:
+    changes = [c for c in changes if "." not in c.exercise]  # a part's row details its exercise's
     if not changes:
         return "Regrade: no score changed."
     up = sum(1 for c in changes if c.delta > 0)

@@ -5,6 +5,11 @@ with an optional comment. It is journaled, so it holds through later runs and
 ``--regrade``. Each carries the fingerprint of the answer the teacher saw: when
 the answer has changed since, the decision is flagged (a ``stale decision`` in
 the review file and the summary) and not applied.
+
+A multi-part exercise is decided part by part: the row's exercise is
+``<id>.<part>`` (as the review file lists it) and the points are the part's; the
+exercise's total is then the sum of its parts. A decision on the whole of a
+multi-part exercise is reported and not applied (which part would it replace?).
 """
 from __future__ import annotations
 
@@ -14,8 +19,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from grader.batch.csvread import InputError, header_names, read_header, table
-from grader.batch.gradebook import Cell, Gradebook
+from grader.batch.gradebook import Cell, Gradebook, whole_cell
 from grader.batch.model import Answer, Decision, Outcome, Problem
+from grader.batch.parts import combine, decided_part, split_key
 from grader.batch.roster import read_text
 
 COLUMNS = ("student", "exercise", "decision", "comment", "fingerprint")
@@ -113,7 +119,45 @@ def settle(new: Sequence[Decision], journaled: Mapping[tuple[str, str], Decision
 
 def _digest(answers: Mapping[tuple[str, str], Answer], key: tuple[str, str]) -> str:
     a = answers.get(key)
+    if a is None and "." in key[1]:  # one part of a multi-part exercise
+        base, part = split_key(key[1])
+        whole = answers.get((key[0], base))
+        a = whole.part(part) if whole is not None else None  # type: ignore[assignment]
     return a.digest if a is not None else ""
+
+
+def whole_of_multipart(decisions: Sequence[Decision], layout: Mapping[str, Sequence[tuple[str, float]]]
+                       ) -> tuple[list[Decision], list[Problem]]:
+    """(the decisions that can be applied, the problems): a multi-part exercise is decided part by part."""
+    keep: list[Decision] = []
+    problems: list[Problem] = []
+    for d in decisions:
+        parts = layout.get(d.exercise)
+        if parts:
+            names = ", ".join(f"{d.exercise}.{p}" for p, _ in parts)
+            problems.append(Problem("malformed", f"exercise {d.exercise!r} has parts: decide on each part's row "
+                                    f"({names}) with that part's points; the decision is not applied",
+                                    d.source, d.line, d.student, d.exercise))
+        else:
+            keep.append(d)
+    return keep, problems
+
+
+def shown(outcomes: Mapping[tuple[str, str], Outcome], active: Mapping[tuple[str, str], Decision],
+          possible: Mapping[str, float]) -> dict[tuple[str, str], Outcome]:
+    """The outcomes as feedback and reports show them: the teacher's decisions over the automatic verdicts."""
+    out = dict(outcomes)
+    for key, d in active.items():
+        base, part = split_key(key[1])
+        pts = possible[key[1]]
+        if part:
+            got = decided_part(out.get((key[0], base)), part, d.status, d.points / pts if pts else 0.0,
+                               f"Teacher's decision: {said(d)}.")
+            if got is not None:
+                out[(key[0], base)] = got
+        else:
+            out[key] = decided(outcomes.get(key), d, pts)
+    return out
 
 
 def said(d: Decision) -> str:
@@ -137,6 +181,11 @@ def apply_book(book: Gradebook, active: Mapping[tuple[str, str], Decision]) -> G
     """The gradebook with the teacher's points in the decided cells (no hint cost: the teacher's word is final)."""
     cells = dict(book.cells)
     for key, d in active.items():
-        if key in cells:
+        base, part = split_key(key[1])
+        whole = cells.get((key[0], base))
+        if part and whole is not None and any(n == part for n, _ in whole.parts):
+            parts = tuple((n, Cell(d.status, round(d.points, 2)) if n == part else c) for n, c in whole.parts)
+            cells[(key[0], base)] = whole_cell(combine([c.status for _, c in parts]), parts)
+        elif not part and key in cells:
             cells[key] = Cell(d.status, round(d.points, 2))
     return replace(book, cells=cells)

@@ -11,6 +11,7 @@ Commits come in small batches (every 50 answers or second).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from dataclasses import dataclass
 
-from grader.batch.model import Decision, Outcome
+from grader.batch.model import Decision, Outcome, PartOutcome
 from tutor.render.words import count
 
 SCHEMA = """
@@ -28,7 +29,7 @@ CREATE TABLE IF NOT EXISTS outcomes (
     student TEXT NOT NULL, exercise TEXT NOT NULL, digest TEXT NOT NULL,
     status TEXT NOT NULL, score REAL NOT NULL, feedback TEXT NOT NULL, read_as TEXT NOT NULL,
     read_as_latex TEXT NOT NULL, mistake TEXT NOT NULL, error TEXT NOT NULL, details TEXT NOT NULL,
-    note TEXT NOT NULL, variant TEXT NOT NULL,
+    note TEXT NOT NULL, variant TEXT NOT NULL, parts TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (student, exercise)
 );
 CREATE TABLE IF NOT EXISTS decisions (
@@ -39,7 +40,7 @@ CREATE TABLE IF NOT EXISTS decisions (
 """
 EXERCISE = "exercise:"  # meta keys of one exercise's definition; the others are global
 COLUMNS = ("student", "exercise", "digest", "status", "score", "feedback", "read_as", "read_as_latex",
-           "mistake", "error", "details", "note", "variant")
+           "mistake", "error", "details", "note", "variant", "parts")  # parts: a multi-part exercise's, as JSON
 
 
 class JournalError(ValueError):
@@ -67,6 +68,7 @@ class Journal:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(SCHEMA)
+            _add_parts_column(self._db)
         except sqlite3.DatabaseError as exc:
             raise JournalError(f"{self.path}: cannot use this file as a journal ({exc}); "
                                "delete it or choose another with --journal") from None
@@ -171,14 +173,24 @@ class Journal:
         return out
 
 
+def _add_parts_column(db: sqlite3.Connection) -> None:
+    """A journal written before multi-part exercises gets their column (its rows have no parts)."""
+    columns = {r[1] for r in db.execute("PRAGMA table_info(outcomes)")}
+    if "parts" not in columns:
+        db.execute("ALTER TABLE outcomes ADD COLUMN parts TEXT NOT NULL DEFAULT '[]'")
+        db.commit()
+
+
 def _row(o: Outcome) -> tuple:
     return (o.student, o.exercise, o.digest, o.status, o.score, o.feedback, o.read_as, o.read_as_latex,
-            o.mistake, o.error, json.dumps([list(d) for d in o.details], ensure_ascii=False), o.note, o.variant)
+            o.mistake, o.error, json.dumps([list(d) for d in o.details], ensure_ascii=False), o.note, o.variant,
+            json.dumps([dataclasses.astuple(p) for p in o.parts], ensure_ascii=False))
 
 
 def _outcome(row: tuple) -> Outcome:
     values = dict(zip(COLUMNS, row))
     values["details"] = tuple(tuple(d) for d in json.loads(values["details"]))
+    values["parts"] = tuple(PartOutcome(*p) for p in json.loads(values["parts"]))
     return Outcome(**values)
 
 

@@ -127,6 +127,11 @@ def detail(book: Gradebook, outcomes: Mapping[tuple[str, str], Outcome]) -> str:
             cell, o = book.cells[(s, e)], outcomes.get((s, e))
             rows.append([s, e, "", cell.status, points_text(cell.points), points_text(book.assignment.points[e]),
                          o.note if o else ""])
+            for part, pts in book.parts(e):  # a multi-part exercise's parts, with their points
+                got = o.part(part) if o else None
+                pc = cell.part(part)
+                rows.append([s, e, part, pc.status, points_text(pc.points), points_text(pts),
+                             got.feedback.splitlines()[0] if got and got.feedback.startswith("Teacher") else ""])
             for part, status, _ in (o.details if o else ()):
                 rows.append([s, e, part, status, "", "", ""])
     return _csv(rows)

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from grader.batch import gradebook, review
 from grader.batch.assignment import Assignment, load_assignment
 from grader.batch.model import Answer, Job, Outcome, Problem
+from grader.batch.parts import gather
 from grader.batch.roster import Roster, read_roster
 from grader.batch.submissions import read_submissions
 from grader.batch.work import Spec, store_path, variant_key
@@ -133,10 +134,11 @@ def read_inputs(settings: Settings) -> Inputs:
     assignment, bank = load_assignment(settings.assignment)
     roster = read_roster(settings.roster) if settings.roster else None
     subs = read_submissions(settings.submissions)
-    problems = list(roster.problems if roster else ()) + subs.problems
-    answers: dict[tuple[str, str], Answer] = {}
     ids = assignment.exercises
-    for key, a in subs.answers.items():
+    gathered = gather(subs.answers, bank, ids)  # the parts of multi-part exercises, one answer per exercise
+    problems = list(roster.problems if roster else ()) + subs.problems + gathered.problems
+    answers: dict[tuple[str, str], Answer] = {}
+    for key, a in gathered.answers.items():
         if a.exercise not in ids:
             extra = " (it is in the bank but not in this assignment)" if a.exercise in bank else ""
             problems.append(Problem("unknown exercise", f"exercise {a.exercise!r} is not in the assignment{extra}"
@@ -151,7 +153,7 @@ def read_inputs(settings: Settings) -> Inputs:
     students = roster.students if roster else tuple(sorted({s for s, _ in answers}))
     problems.sort(key=lambda p: (p.source, p.line, p.kind))
     info = dict(roster.info) if roster else {}
-    return Inputs(assignment, bank, students, info, answers, problems, subs.replaced, roster)
+    return Inputs(assignment, bank, students, info, answers, problems, subs.replaced + gathered.replaced, roster)
 
 
 def bank_digest(bank: Any) -> str:
@@ -192,7 +194,7 @@ def _meta(inputs: Inputs, time_limit: float) -> dict[str, str]:
     from grader.batch.journal import EXERCISE
     from tutor import __version__
 
-    options = {**inputs.assignment.grading_options(), "time_limit": time_limit}
+    options = {**inputs.assignment.batch_options(), "time_limit": time_limit}
     if inputs.assignment.feedback_level:
         options["feedback"] = inputs.assignment.feedback_level
     meta = {"options": json.dumps(options, sort_keys=True), "version": __version__}
@@ -209,7 +211,8 @@ def plan(inputs: Inputs, done: dict[tuple[str, str], Outcome]) -> list[list[Job]
         if old is not None and old.digest == a.digest:
             continue
         key = variant_key(inputs.bank[ex_id], student)
-        groups.setdefault((ex_id, key), []).append(Job(student, ex_id, a.text, a.digest))
+        groups.setdefault((ex_id, key), []).append(Job(student, ex_id, a.text, a.digest,
+                                                       tuple((p.name, p.text) for p in a.parts)))
     return [groups[k] for k in sorted(groups)]
 
 
@@ -233,12 +236,15 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     inputs = read_inputs(settings)
     a = inputs.assignment
     time_limit = settings.time_limit or a.time_limit
-    spec = Spec(a.bank_path, tuple(sorted(a.grading_options().items())), settings.check, settings.render,
+    spec = Spec(a.bank_path, tuple(sorted(a.batch_options().items())), settings.check, settings.render,
                 settings.feedback or a.feedback_level, store=store_path())
     summary = Summary(students=len(inputs.students), handed_in=len({s for s, _ in inputs.answers}),
                       roster=inputs.roster is not None, answers=len(inputs.answers), problems=inputs.problems,
                       replaced=inputs.replaced, notes=inputs.roster.describe() if inputs.roster else [])
-    new, bad = dec.read_overrides(settings.overrides, a.points) if settings.overrides else ([], [])
+    possible = _possible(inputs)
+    new, bad = dec.read_overrides(settings.overrides, possible) if settings.overrides else ([], [])
+    new, whole = dec.whole_of_multipart(new, {e: gradebook.part_points(a, inputs.bank[e]) for e in a.exercises})
+    bad += whole
     with Journal(settings.journal_path) as journal:
         before = journal.outcomes() if settings.regrade else {}
         restart = journal.start(_meta(inputs, time_limit), settings.resume, settings.regrade)
@@ -253,6 +259,15 @@ def grade_class(settings: Settings, log: TextIO | None = None) -> Summary:
     return summary
 
 
+def _possible(inputs: Inputs) -> dict[str, float]:
+    """Points possible by what a decision may name: an exercise, or ``<id>.<part>`` for a part."""
+    a = inputs.assignment
+    out = dict(a.points)
+    for e in a.exercises:
+        out.update({f"{e}.{p}": pts for p, pts in gradebook.part_points(a, inputs.bank[e])})
+    return out
+
+
 def _write_outputs(settings: Settings, inputs: Inputs, spec: Spec, outcomes: dict, before: dict, active: dict,
                    restart: Any, summary: Summary) -> None:
     """Gradebook and review file; with the settings asking, the regrade's changes, the LMS files and the report.
@@ -264,8 +279,8 @@ def _write_outputs(settings: Settings, inputs: Inputs, spec: Spec, outcomes: dic
     a = inputs.assignment
     summary.statuses = Counter(o.status for o in outcomes.values())
     summary.decided = len(active)
-    summary.to_review = sum(1 for k, o in outcomes.items() if o.status in ("invalid", "undecided") and k not in active)
-    shown = {**outcomes, **{k: dec.decided(outcomes.get(k), d, a.points[k[1]]) for k, d in active.items()}}
+    summary.to_review = review.waiting(outcomes, active)
+    shown = dec.shown(outcomes, active, _possible(inputs))
     book = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
     summary.files.append(gradebook.write_atomic(settings.out, gradebook.render(book, settings.fmt)))
     rows = review.review_rows(inputs.students, a.exercises, inputs.answers, outcomes, summary.problems, active)
@@ -313,7 +328,7 @@ def _write_changes(settings: Settings, inputs: Inputs, before: dict[tuple[str, s
     from grader.batch import decisions as dec
 
     a = inputs.assignment
-    shown = {**before, **{k: dec.decided(before.get(k), d, a.points[k[1]]) for k, d in active.items()}}
+    shown = dec.shown(before, active, _possible(inputs))
     old = dec.apply_book(gradebook.build(a, inputs.bank, inputs.students, inputs.answers, shown, inputs.info), active)
     found = changes.compare(old, book, set(before), restart.regraded, restart.everything)
     summary.after.append(changes.summary(found))

@@ -86,14 +86,15 @@ class LocalScheduler:
         def feed(i: int) -> None:
             while load[i] < IN_FLIGHT:
                 if retry[i]:
-                    chunk, timeout = [retry[i].popleft()], 2 * self.time_limit
+                    chunk = [retry[i].popleft()]
+                    timeout = 2 * self.time_limit * chunk[0].weight
                 else:
                     if not mine[i]:
                         mine[i] = self._next_group(waiting, mine)
                     if not mine[i]:
                         return
                     chunk = mine[i].popleft()
-                    timeout = self.time_limit * (len(chunk) + 1)
+                    timeout = self.time_limit * (sum(j.weight for j in chunk) + 1)  # a part counts as an answer
                 future = self._pools[i].schedule(grade_chunk, args=(self.spec, chunk), timeout=timeout)
                 busy[future] = (i, chunk)
                 load[i] += 1

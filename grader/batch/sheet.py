@@ -8,6 +8,9 @@ gradient-at-point: (-6, -8)
 chain-rule-linear-inside:
 ```
 Lines starting with ``#`` are comments; an empty answer means "not answered".
+A multi-part exercise has a line per part, ``exercise-id.part: answer``
+(``line-fit-chain.grad: (2, 4)``); a line ``exercise-id: grad: (2, 4); step: …``
+in the one-cell form is read too.
 ``calctutor assign`` writes one per student; ``calctutor grade`` reads a folder of them.
 """
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from grader.batch.model import Problem
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9_]*)?$")  # an exercise, or one of its parts
 HELP = ("# Write each answer after the colon, on the same line, as you would type it in calctutor.\n"
         "# Lines starting with # are ignored; leave an answer empty to skip it.\n")
 
@@ -46,7 +49,8 @@ def read_sheet(text: str, source: str, default_student: str | None,
         key, colon, value = stripped.partition(":")
         key = key.strip()
         if not colon or not _ID.match(key):
-            problems.append(Problem("malformed", "expected 'exercise-id: answer' (or 'student: name')",
+            problems.append(Problem("malformed", "expected 'exercise-id: answer', 'exercise-id.part: answer' "
+                                    "(or 'student: name')",
                                     source, number))
             continue
         if key == "student":

@@ -4,7 +4,9 @@ CSV and JSON Lines carry ``student``, ``exercise``, ``answer`` (and optionally
 ``hints``, the number of hints used, and ``attempts``, the graded attempt this
 answer was: 1 for the first, as ``practice --assignment`` counts them; each
 earlier one lowers what it can earn, see :mod:`grader.scoring`); other columns
-are ignored. A later row
+are ignored. A part of a multi-part exercise is named in an optional ``part``
+column or in the exercise as ``<id>.<part>``; which parts exist is checked
+against the bank later (:mod:`grader.batch.parts`). A later row
 for the same student and exercise replaces an earlier one; a blank answer is
 no answer. A bad row is a
 :class:`Problem` with its line number and is skipped; a file that cannot be
@@ -30,6 +32,7 @@ from grader.batch.roster import InputError, read_text
 
 FIELDS = ("student", "exercise", "answer")
 COUNTS = ("hints", "attempts")  # optional whole-number columns: hints used, the graded attempt it was
+PART = "part"  # optional column: the part of a multi-part exercise (or write the exercise as <id>.<part>)
 SUFFIXES = (".csv", ".jsonl", ".txt")
 
 
@@ -98,7 +101,7 @@ def _csv_rows(text: str, p: Path, problems: list[Problem], need_student: bool) -
         problems.append(Problem("malformed", "the file is empty", str(p)))
         return
     header, first = head
-    names = header_names(header, (*FIELDS, *COUNTS), str(p))
+    names = header_names(header, (*FIELDS, *COUNTS, PART), str(p))
     needed = FIELDS if need_student else FIELDS[1:]
     missing = [n for n in needed if n not in names]
     if missing:
@@ -159,6 +162,14 @@ def _answer(row: Mapping[str, Any], source: str, line: int, default_student: str
     student = text("student")
     student = (student if student is not None and student.strip() else default_student) or ""
     exercise = (text("exercise") or "").strip()
+    part = (text(PART) or "").strip()
+    if part and exercise:
+        if "." in exercise:
+            problems.append(Problem("malformed", f"the part is named twice: exercise {exercise!r} and part {part!r}; "
+                                    f"write the exercise id in one column and the part in the other; the row is skipped",
+                                    source, line, (student or "").strip(), exercise))
+            return None
+        exercise = f"{exercise}.{part}"
     answer = text("answer")
     missing = [n for n, v in (("student", student.strip()), ("exercise", exercise), ("answer", answer))
                if v is None or v == ""]

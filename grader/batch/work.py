@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from grader.batch.model import Job, Outcome
+from grader.batch.echo import read_as as _read_as
+from grader.batch.model import Job, Outcome, PartOutcome
 
 _BANKS: dict[str | None, Any] = {}
 
@@ -116,17 +117,27 @@ def grade_job(state: State, job: Job) -> Outcome:
         variant, key = state.variants.get(job.exercise, job.student)
     except Exception as exc:  # noqa: BLE001 - a bank problem must not stop the class
         return undecided_outcome(job, f"the exercise could not be set up for this student ({_short(exc)})")
+    from grader.feedback import level_for
+
+    level = level_for(state.spec.feedback, getattr(variant.exercise, "feedback_level", None))
     check = state.spec.check or _check
     try:
-        verdict = check(variant, job.text, state.options)
+        if getattr(variant.exercise, "parts", ()):
+            from grader.batch import parts
+
+            return parts.grade(variant, job, state.options, level, key)
+        verdict = check(variant, job.text, _one_part(state.options))
     except Exception as exc:  # noqa: BLE001 - the checker's own guard failed; never count it wrong
         return undecided_outcome(job, "the checker hit an internal problem (a fault in calctutor, not in the answer)",
                                  key)
     if hasattr(verdict, "at_level"):
-        from grader.feedback import level_for
-
-        verdict = verdict.at_level(level_for(state.spec.feedback, getattr(variant.exercise, "feedback_level", None)))
+        verdict = verdict.at_level(level)
     return outcome_from(job, verdict, key)
+
+
+def _one_part(options: dict[str, Any]) -> dict[str, Any]:
+    """The options a one-part check takes (follow-through is for multi-part exercises only)."""
+    return {k: v for k, v in options.items() if k != "follow_through"} if "follow_through" in options else options
 
 
 def _check(variant: Any, text: str, options: dict[str, Any]) -> Any:
@@ -138,28 +149,6 @@ def _check(variant: Any, text: str, options: dict[str, Any]) -> Any:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:200]
-
-
-_PRINTED: dict[Any, tuple[str, str]] = {}
-
-
-def _read_as(seen: Any) -> tuple[str, str]:
-    """(learner text, LaTeX) of how an answer was read; a class repeats the same few, so remember them."""
-    try:
-        key = (type(seen.obj), seen.obj)
-        hit = _PRINTED.get(key)
-    except TypeError:  # unhashable
-        key, hit = None, None  # type: ignore[assignment]  # (no cache for this one)
-    if hit is None:
-        try:
-            hit = (seen.text, seen.latex)
-        except Exception:  # noqa: BLE001 - a printer gap loses only the echo
-            hit = ("", "")
-        if key is not None:
-            if len(_PRINTED) > 20000:
-                _PRINTED.clear()
-            _PRINTED[key] = hit
-    return hit
 
 
 def outcome_from(job: Job, verdict: Any, key: str = "") -> Outcome:
@@ -175,7 +164,9 @@ def undecided_outcome(job: Job, note: str, key: str = "") -> Outcome:
     """An answer that could not be graded: flagged for the teacher, never counted wrong."""
     words = (f"I could not decide whether this is right ({note}). It has been flagged for your "
              "teacher to look at and is not counted as wrong.")
-    return Outcome(job.student, job.exercise, job.digest, "undecided", 0.0, words, note=note, variant=key)
+    # a multi-part exercise: each part given waits for the teacher, who decides part by part
+    parts = tuple(PartOutcome(name, "undecided", 0.0, words) for name, _ in job.parts)
+    return Outcome(job.student, job.exercise, job.digest, "undecided", 0.0, words, note=note, variant=key, parts=parts)
 
 
 # ------------------------------------------------------- rendering variants
@@ -191,6 +182,13 @@ def render_variant(spec: Spec, exercise_id: str, student: str, solution: bool = 
            "prompt_tex": _prompt(variant, "latex"),
            "prompt_text": variant.prompt_text or variant.prompt, "answer_text": variant.answer_text,
            "kind": variant.kind, "classify": "1" if (variant.grading or {}).get("classify") else ""}
+    parts = getattr(variant, "parts", ()) or ()
+    if parts:  # a multi-part exercise: each part's answer kind, for the sheet's "answer format" lines
+        out["parts"] = " ".join(name for name, _ in parts)
+        for name, part in parts:
+            out[f"kind.{name}"] = part.kind
+            out[f"answer_text.{name}"] = part.answer_text
+            out[f"classify.{name}"] = "1" if (part.grading or {}).get("classify") else ""
     if solution:
         out["solution_md"] = _body(variant.solution, "markdown")
         out["solution_html"] = _body(variant.solution, "html")

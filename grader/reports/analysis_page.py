@@ -17,16 +17,19 @@ def _bar(rate: float | None) -> str:
 
 
 def _overview(analysis: ItemAnalysis) -> str:
+    carried = analysis.has_parts
     head = ("<tr><th>#</th><th>exercise</th><th class=\"num\">answered</th><th>success</th>"
             "<th class=\"num\">partial</th><th class=\"num\">wrong</th><th class=\"num\">invalid</th>"
-            "<th class=\"num\">undecided</th><th class=\"num\">mean</th><th>top mistake</th></tr>")
+            "<th class=\"num\">undecided</th>" + ('<th class="num">carried</th>' if carried else "")
+            + "<th class=\"num\">mean</th><th>top mistake</th></tr>")
     rows = []
     for n, i in enumerate(analysis.items, 1):
         top = f"<code>{esc(i.mistakes[0][0])}</code> ({i.mistakes[0][1]})" if i.mistakes else ""
+        extra = f'<td class="num">{i.carried if i.part else ""}</td>' if carried else ""
         rows.append(f'<tr><td class="num">{n}</td><td><a href="#item-{n}">{esc(i.exercise)}</a></td>'
                     f'<td class="num">{i.answered}</td><td style="white-space:nowrap">{_bar(i.success_rate)}</td>'
                     f'<td class="num">{i.partial}</td><td class="num">{i.incorrect}</td>'
-                    f'<td class="num">{i.invalid}</td><td class="num">{i.undecided}</td>'
+                    f'<td class="num">{i.invalid}</td><td class="num">{i.undecided}</td>{extra}'
                     f'<td class="num">{points_text(i.mean_points)} / {points_text(i.points)}</td><td class="wrap">{top}</td></tr>')
     return f'<table class="wide"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -37,6 +40,10 @@ def _section(n: int, i: ItemStats) -> str:
            + (f", {i.missing} did not answer" if i.missing else "")
            + f"; mean {points_text(i.mean_points)} of {count(i.points, 'point', shown=points_text(i.points))}.</p>"]
     wrong = i.incorrect + i.partial
+    if i.carried:
+        out.append(f"<p>Error carried forward: {i.carried} of {i.answered} answers ({100 * (i.carried_rate or 0):.0f}%) "
+                   "were right for the student's own wrong earlier answer (follow-through credit, not counted "
+                   "correct).</p>")
     if i.mistakes:
         rows = "".join(f'<tr><td><code>{esc(k)}</code></td><td class="num">{c}</td>'
                        f'<td class="num">{100 * c / wrong:.0f}%</td><td>{esc(ex)}</td></tr>'
@@ -52,7 +59,7 @@ def _section(n: int, i: ItemStats) -> str:
     if i.invalid or i.undecided:
         out.append(f'<p class="note">{i.invalid} invalid and {i.undecided} undecided answers are listed in the '
                    "review file.</p>")
-    if not wrong and not i.invalid and not i.undecided:
+    if not wrong and not i.invalid and not i.undecided and not i.carried:
         out.append("<p>No wrong answers.</p>")
     return "\n".join(out)
 
@@ -68,5 +75,5 @@ def analysis_html(analysis: ItemAnalysis) -> str:
             f'<a href="#item-{analysis.items.index(i) + 1}">{esc(i.exercise)}</a> ({100 * (i.success_rate or 0):.0f}%)'
             for i in hardest) + ".</p>"
     body = [intro, _overview(analysis)] + [_section(n, i) for n, i in enumerate(analysis.items, 1)]
-    sub = f"{count(analysis.students, 'student')} · {count(len(analysis.items), 'exercise')}"
+    sub = f"{count(analysis.students, 'student')} · {count(len(analysis.exercises), 'exercise')}"
     return page(f"Item analysis: {analysis.title}", "\n".join(body), sub, wide=True)

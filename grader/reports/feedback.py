@@ -97,7 +97,9 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
     elif data.not_rendered(student, e):
         out += [f"*{md_text(data.not_rendered(student, e))}*", ""]
     answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
-    if answer is None or o is None:
+    if data.book.parts(e):
+        out += _md_parts(data, student, e, answer, o)
+    elif answer is None or o is None:
         out += ["You did not answer this exercise.", ""] + ([md_text(o.feedback), ""] if o and o.feedback else [])
     else:
         out += [f"Your answer: {md_code(answer.text) if answer.text.strip() else '(empty)'}", ""]
@@ -115,6 +117,34 @@ def _md_exercise(data: ReportData, student: str, e: str, n: int) -> list[str]:
             out += [_attempt_note(data, cell, e), ""]
     if pieces.get("solution_md"):
         out += ["### Worked solution", "", pieces["solution_md"], ""]
+    return out
+
+
+def _part_rows(data: ReportData, student: str, e: str, answer: Answer | None, o: Outcome | None
+               ) -> list[tuple[str, str, str, str, str, str]]:
+    """(part, answer typed, read as, status, points, feedback) for each part of a multi-part exercise."""
+    rows = []
+    for part, pts in data.book.parts(e):
+        given = answer.part(part) if answer is not None else None
+        got = o.part(part) if o is not None else None
+        cell = data.book.cell(student, e, part)
+        score = f"{points_text(cell.points) if cell.points is not None else '–'} / {points_text(pts)}"
+        words = (got.error or got.feedback) if got is not None else ""
+        rows.append((part, given.text if given else "", got.read_as if got else "", cell.status, score,
+                     words if given else "You did not answer this part."))
+    return rows
+
+
+def _md_parts(data: ReportData, student: str, e: str, answer: Answer | None, o: Outcome | None) -> list[str]:
+    out = ["| part | your answer | verdict | points | feedback |", "|---|---|---|---|---|"]
+    for part, typed, _, status, score, words in _part_rows(data, student, e, answer, o):
+        out.append(f"| {md_cell(part)} | {md_code(typed) if typed.strip() else '(no answer)'} | "
+                   f"{verdict_title(status)} | {score} | {md_cell(words)} |")
+    out.append("")
+    if answer is not None and any(p.hints for p in answer.parts):
+        used = sum(p.hints for p in answer.parts)
+        out += [f"You used {count(used, 'hint')}; {plural('its', used)} cost is taken from the points of "
+                f"{plural('its', used)} part.", ""]
     return out
 
 
@@ -152,7 +182,14 @@ def _html_exercise(data: ReportData, student: str, e: str, n: int) -> str:
     elif data.not_rendered(student, e):
         out.append(f'<p class="note">{esc(data.not_rendered(student, e))}</p>')
     answer, o = data.answers.get((student, e)), data.outcomes.get((student, e))
-    if answer is None or o is None:
+    if data.book.parts(e):
+        rows = "".join(f"<tr><td>{esc(part)}</td><td>{f'<code>{esc(typed)}</code>' if typed.strip() else '(no answer)'}"
+                       f"</td><td>{math_html(seen) if seen else ''}</td><td>{_badge(status)}</td>"
+                       f'<td class="num">{esc(score)}</td><td>{esc(words)}</td></tr>'
+                       for part, typed, seen, status, score, words in _part_rows(data, student, e, answer, o))
+        out.append("<table><thead><tr><th>part</th><th>your answer</th><th>read as</th><th>verdict</th>"
+                   f'<th class="num">points</th><th>feedback</th></tr></thead><tbody>{rows}</tbody></table>')
+    elif answer is None or o is None:
         out.append("<p>You did not answer this exercise.</p>" + (f"<p>{esc(o.feedback)}</p>" if o and o.feedback else ""))
     else:
         typed = f"<code>{esc(answer.text)}</code>" if answer.text.strip() else "(empty)"
@@ -182,4 +219,8 @@ def student_summary(data: ReportData, student: str) -> dict[str, Any]:
     return {"student": student, "total": data.book.total(student), "percent": data.book.percent(student),
             "exercises": [{"exercise": e, "status": data.book.cells[(student, e)].status,
                            "points": data.book.cells[(student, e)].points,
-                           "attempts": data.book.cells[(student, e)].attempts} for e in a.exercises]}
+                           "attempts": data.book.cells[(student, e)].attempts,
+                           **({"parts": [{"part": p, "status": data.book.cell(student, e, p).status,
+                                          "points": data.book.cell(student, e, p).points}
+                                         for p, _ in data.book.parts(e)]} if data.book.parts(e) else {})}
+                          for e in a.exercises]}

@@ -9,6 +9,7 @@ DIR/<student>.answers.txt             the answer sheet to fill in (calctutor gra
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,24 @@ def answer_tip(kind: str, classify: bool = False, points: bool = True) -> str:
 
 
 def _tip(pieces: dict[str, Any]) -> str:
+    names = pieces.get("parts", "").split()
+    if names:  # a multi-part exercise: a line per part, each typed as its kind asks
+        tips = "; ".join(f"{n}: {_part_tip(pieces, n)}" for n in names)
+        return f"one line per part in the answer file ({', '.join(names)}). {tips}"
     return answer_tip(pieces.get("kind", "expression"), bool(pieces.get("classify")),
                       "(" in pieces.get("answer_text", "("))
+
+
+def _part_tip(pieces: dict[str, Any], name: str) -> str:
+    tip = answer_tip(pieces.get(f"kind.{name}", "expression"), bool(pieces.get(f"classify.{name}")),
+                     "(" in pieces.get(f"answer_text.{name}", "("))
+    return tip[:1].lower() + tip[1:]
+
+
+def answer_lines(exercise: str, pieces: dict[str, Any]) -> list[str]:
+    """The answer file's keys for one exercise: ``id``, or ``id.part`` for each part of a multi-part one."""
+    names = pieces.get("parts", "").split()
+    return [f"{exercise}.{n}" for n in names] if names else [exercise]
 
 
 def _tip_html(pieces: dict[str, Any]) -> str:
@@ -69,8 +86,9 @@ def write_sheets(assignment: Assignment, bank: Any, students: tuple[str, ...], i
         write_atomic(folder / f"{name}.html", _html(assignment, titles, pieces, who, name))
         if printable:
             _printable(folder / name, latex(assignment, titles, pieces, who, name), printable)
-        prompts = {e: p.get("prompt_text", "") for e, p in zip(ids, pieces)}
-        text = sheet_text(s, [(e, "") for e in ids], title=assignment.title, prompts=prompts)
+        keys_of = [answer_lines(e, p) for e, p in zip(ids, pieces)]
+        prompts = {k[0]: p.get("prompt_text", "") for k, p in zip(keys_of, pieces)}  # above the first part
+        text = sheet_text(s, [(k, "") for ks in keys_of for k in ks], title=assignment.title, prompts=prompts)
         write_atomic(folder / f"{name}.answers.txt", text)
     if failed:
         raise ReportIncomplete(failure_message(failed, wanted, "their students' sheets say the exercise could "
@@ -86,13 +104,14 @@ def _subtitle(a: Assignment, who: str) -> str:
     return f"{who} · {count(len(a.exercises), 'exercise')} · {_points(a.possible)}"
 
 
-def _how(name: str) -> str:
-    return (f"Write your answers in {name}.answers.txt, one line per exercise after its id and colon, "
+def _how(name: str, pieces: Sequence[dict[str, Any]] = ()) -> str:
+    parts = " (one line per part, id.part, for an exercise in parts)" if any(p.get("parts") for p in pieces) else ""
+    return (f"Write your answers in {name}.answers.txt, one line per exercise after its id and colon{parts}, "
             "typed as in calctutor (3x^2 - 4, sqrt(x), (1, 2), [[1, 2], [3, 4]]), and hand the file in.")
 
 
 def _markdown(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) -> str:
-    out = [f"# {md_text(a.title)}", "", md_text(_subtitle(a, who)), "", _how(name)]
+    out = [f"# {md_text(a.title)}", "", md_text(_subtitle(a, who)), "", _how(name, pieces)]
     for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
         out += ["", f"## {n}. {titles[e]} ({e}) · {_points(a.points[e])}", "",
                 p.get("prompt_md", "(this exercise could not be set up; ask your teacher)"), "",
@@ -101,7 +120,7 @@ def _markdown(a: Assignment, titles: dict, pieces: list[dict], who: str, name: s
 
 
 def _html(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) -> str:
-    body = [f"<p>{esc(_how(name))}</p>"]
+    body = [f"<p>{esc(_how(name, pieces))}</p>"]
     for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
         prompt = p.get("prompt_html", "<p>(this exercise could not be set up; ask your teacher)</p>")
         body.append(f"<h2>{n}. {esc(titles[e])} <small><code>{esc(e)}</code> · "
@@ -114,7 +133,7 @@ def latex(a: Assignment, titles: dict, pieces: list[dict], who: str, name: str) 
     """The sheet as a complete LaTeX document (ASCII; pdfLaTeX compiles it)."""
     from tutor.render.latex import document, tex_text
 
-    body = [tex_text(_how(name))]
+    body = [tex_text(_how(name, pieces))]
     for n, (e, p) in enumerate(zip(a.exercises, pieces), 1):
         prompt = p.get("prompt_tex") or tex_text("(this exercise could not be set up; ask your teacher)")
         body.append(rf"\section*{{{n}. {tex_text(titles[e])} (\texttt{{{tex_text(e)}}}) "
