@@ -153,7 +153,7 @@ class Exercise:
         """A student's own variant: the seed is a digest of (exercise id, student id)."""
         return self.variant(self.seed_of(student))
 
-    def seed_of(self, student: Any) -> int:
+    def seed_of(self, student: Any) -> str:
         """The seed of ``student``'s own variant (a part takes its whole exercise's: exercises.parts)."""
         return seed_for(self.id, student)
 

@@ -67,7 +67,7 @@ class PartExercise(Exercise):
     def _store_key(self, seed: Any) -> None:
         return None  # parts bypass the variant store (module docstring)
 
-    def seed_of(self, student: Any) -> int:
+    def seed_of(self, student: Any) -> str:
         return seed_for(self.parent_id, student)
 
     def _solve(self, seed: int | str) -> Variant:
