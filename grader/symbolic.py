@@ -35,17 +35,31 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     tiny (10⁻⁹⁹⁹·sin x, e^(−10¹⁰⁰⁰)) stands alone and is seen whatever its size:
     it is measured against the terms it sits among, not against 1. The precision
     grows with the tiniest constant typed (up to 1,500 extra digits). None when no
-    point gives real finite values.
+    point gives real finite values. A constant difference is settled exactly where SymPy
+    can: a radical one by its minimal polynomial, once the digits agree (the digits refute
+    a wrong answer far more cheaply), any other by SymPy's ``is_zero``.
     """
     from tutor.engine.real_roots import real_form
 
     d = real_form(a - e)  # odd roots are real roots, as the sampler reads them
     if d == 0:
         return True
-    if d.is_number:
+    radical = d.is_number and is_radical(d)
+    if d.is_number and not radical:
         zero = d.is_zero
         if zero is not None:
             return bool(zero)
+    outcome = _digits_agree(d, points, digits)
+    if radical and outcome is not False:  # the digits agree: the minimal polynomial proves it, or not
+        zero = radical_is_zero(d)
+        if zero is None:
+            zero = d.is_zero
+        return outcome if zero is None else zero
+    return outcome
+
+
+def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
+    """Is ``d`` zero at ``points`` to ``digits`` digits of the size of its expanded terms?"""
     try:
         d = sp.expand(d)
     except Exception:  # an expansion SymPy refuses: compare as written
@@ -64,6 +78,32 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
             return False
         checked += 1
     return True if checked else None
+
+
+def is_radical(e: sp.Basic) -> bool:
+    """Is ``e`` built from rationals by +, ×, ÷ and rational powers (an algebraic number SymPy writes in radicals)?"""
+    if e.is_Rational:
+        return True
+    if e.is_Pow:
+        return bool(e.exp.is_Rational) and is_radical(e.base)
+    return isinstance(e, (sp.Add, sp.Mul)) and all(is_radical(t) for t in e.args)
+
+
+_X = sp.Dummy("x")
+
+
+def radical_is_zero(d: sp.Expr) -> bool | None:
+    """Exactly: is the radical expression ``d`` zero? (Its minimal polynomial is x exactly when it is.)
+
+    One minimal polynomial, where SymPy's ``is_zero`` computes it once per sign it asks about.
+    None when SymPy cannot find it.
+    """
+    from sympy.polys.polyerrors import NotAlgebraic
+
+    try:
+        return bool(sp.minimal_polynomial(d, _X) == _X)
+    except (NotAlgebraic, NotImplementedError):
+        return None
 
 
 def complex_differs(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int = 30) -> bool:
