@@ -35,9 +35,10 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     tiny (10⁻⁹⁹⁹·sin x, e^(−10¹⁰⁰⁰)) stands alone and is seen whatever its size:
     it is measured against the terms it sits among, not against 1. The precision
     grows with the tiniest constant typed (up to 1,500 extra digits). None when no
-    point gives real finite values. A constant difference is settled exactly where SymPy
-    can: a radical one by its minimal polynomial, once the digits agree (the digits refute
-    a wrong answer far more cheaply), any other by SymPy's ``is_zero``.
+    point gives real finite values. A constant difference is first evaluated by SymPy's
+    adaptive evalf, which sees a non-zero value however deep the cancellation (e^(e^(−200))
+    − 1); a radical one that the digits cannot tell from 0 is settled by its minimal
+    polynomial (what ``is_zero`` does, once instead of once per sign it asks about).
     """
     from tutor.engine.real_roots import real_form
 
@@ -45,17 +46,34 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     if d == 0:
         return True
     radical = d.is_number and is_radical(d)
-    if d.is_number and not radical:
-        zero = d.is_zero
-        if zero is not None:
-            return bool(zero)
+    if d.is_number and not radical and evalf_nonzero(d):
+        return False
     outcome = _digits_agree(d, points, digits)
     if radical and outcome is not False:  # the digits agree: the minimal polynomial proves it, or not
         zero = radical_is_zero(d)
         if zero is None:
             zero = d.is_zero
         return outcome if zero is None else zero
+    if d.is_number and outcome is None:  # no digits to go by: what SymPy can say
+        zero = d.is_zero
+        return None if zero is None else bool(zero)
     return outcome
+
+
+def evalf_nonzero(d: sp.Expr) -> bool:
+    """Does SymPy's adaptive evaluation of the constant ``d`` show it non-zero (a value with precision)?
+
+    This is how ``d.is_zero`` finds a constant non-zero; when the evaluation finds no digit,
+    ``is_zero`` can only prove a radical zero (its minimal polynomial), for which see above.
+    """
+    from sympy.core.numbers import pure_complex
+
+    try:
+        n = d.evalf(2)
+    except Exception:  # noqa: BLE001 - an evaluation SymPy refuses shows nothing
+        return False
+    parts = (n,) if n.is_Float else (pure_complex(n) or ())
+    return any(p.is_Float and p._prec != 1 and p != 0 for p in parts)
 
 
 def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:

@@ -1,7 +1,8 @@
 """Fast paths of cold grading (issue 16): each decides only what it proves, and agrees with the slow path.
 
 * a constant difference made of radicals is settled by one minimal polynomial, after the digits agree,
-  where SymPy's ``is_zero`` computed it once per sign it asked about;
+  where SymPy's ``is_zero`` computed it once per sign it asked about; any other constant difference
+  is refuted by SymPy's adaptive evalf (as ``is_zero`` does) and otherwise judged by the digits;
 * a constant of integration inside a logarithm of a line (ln(kx), ln|kx| at the anchor) takes every
   real value, without SymPy's ``function_range``.
 """
@@ -35,8 +36,8 @@ def radicals(draw, depth=2):
     return sp.sqrt(abs(a) + 1) if draw(st.booleans()) else sp.cbrt(abs(a) + 2)
 
 
-def _reference(a: sp.Expr, e: sp.Expr):
-    """The slow path: SymPy's is_zero on the difference, the 60 digits when it cannot say."""
+def _before(a: sp.Expr, e: sp.Expr):
+    """The path before issue 16: SymPy's is_zero first, the digits when it cannot say."""
     zero = (a - e).is_zero
     return bool(zero) if zero is not None else symbolic._digits_agree(a - e, [{}], 60)
 
@@ -45,7 +46,7 @@ def _reference(a: sp.Expr, e: sp.Expr):
 @given(radicals(), radicals())
 def test_the_radical_path_agrees_with_sympys_is_zero(a, e):
     assume(symbolic.is_radical(a - e) and (a - e) != 0)
-    assert symbolic.high_precision_equal(a, e, [{}]) == _reference(a, e)
+    assert symbolic.high_precision_equal(a, e, [{}]) == _before(a, e)
 
 
 @settings(max_examples=30, deadline=None)
@@ -65,6 +66,36 @@ def test_a_radical_a_hair_away_is_refuted_exactly():
     assert symbolic.is_radical(a - e)
     assert symbolic.radical_is_zero(a - e) is False
     assert symbolic.high_precision_equal(a, e, [{}]) is False
+
+
+@st.composite
+def constants(draw, depth=2):
+    """A constant with functions in it: exp, log, sin, cos, π, roots."""
+    if depth == 0 or draw(st.booleans()):
+        return draw(st.sampled_from([sp.pi, sp.E, sp.sqrt(2), sp.log(3), sp.Integer(2), sp.Rational(1, 3)]))
+    a = draw(constants(depth - 1))
+    op = draw(st.sampled_from(["exp", "log", "sin", "cos", "add", "mul"]))
+    if op in ("add", "mul"):
+        b = draw(constants(depth - 1))
+        return a + b if op == "add" else a * b
+    return {"exp": sp.exp(-a), "log": sp.log(1 + a ** 2), "sin": sp.sin(a), "cos": sp.cos(a)}[op]
+
+
+@settings(max_examples=40, deadline=None)
+@given(constants(), st.sampled_from(["same", "expanded", "shifted", "tiny", "deep"]))
+def test_a_constant_with_functions_is_judged_as_before(a, change):
+    e = {"same": a, "expanded": sp.expand(sp.expand_trig(a)), "shifted": a + sp.Rational(1, 7),
+         "tiny": a + sp.exp(-sp.Integer(90)), "deep": a + sp.exp(sp.exp(-sp.Integer(150))) - 1}[change]
+    assume((a - e) != 0)
+    assert symbolic.high_precision_equal(a, e, [{}]) == _before(a, e)
+
+
+def test_deep_cancellation_is_seen_by_the_adaptive_evaluation():
+    """e^(e^(−200)) − 1 ≈ 10⁻⁸⁷: invisible to 60 digits, seen by SymPy's adaptive evalf."""
+    assert symbolic.evalf_nonzero(sp.exp(sp.exp(-200)) - 1)
+    assert symbolic.high_precision_equal(sp.exp(sp.exp(-200)), sp.Integer(1), [{}]) is False
+    assert not symbolic.evalf_nonzero(sp.sin(1) ** 2 + sp.cos(1) ** 2 - 1)
+    assert symbolic.high_precision_equal(sp.sin(1) ** 2 + sp.cos(1) ** 2, sp.Integer(1), [{}]) is True
 
 
 def test_radical_means_rationals_and_rational_powers_only():
