@@ -111,13 +111,20 @@ _X = sp.Dummy("x")
 
 
 def radical_is_zero(d: sp.Expr) -> bool | None:
-    """Exactly: is the radical expression ``d`` zero? (Its minimal polynomial is x exactly when it is.)
+    """Exactly: is the radical expression ``d`` zero?
 
-    One minimal polynomial, where SymPy's ``is_zero`` computes it once per sign it asks about.
-    None when SymPy cannot find it.
+    First a root-separation bound with an interval evaluation (``grader.numeric.radicals``,
+    milliseconds); when that decides nothing, the minimal polynomial, which is x exactly when
+    d = 0 (computed once, where SymPy's ``is_zero`` computes it once per sign it asks about).
+    None when neither settles it.
     """
     from sympy.polys.polyerrors import NotAlgebraic
 
+    from grader.numeric import radicals
+
+    proved = radicals.is_zero(d)
+    if proved is not None:
+        return proved
     try:
         return bool(sp.minimal_polynomial(d, _X) == _X)
     except (NotAlgebraic, NotImplementedError):

@@ -1,7 +1,8 @@
 """Fast paths of cold grading (issue 16): each decides only what it proves, and agrees with the slow path.
 
-* a constant difference made of radicals is settled by one minimal polynomial, after the digits agree,
-  where SymPy's ``is_zero`` computed it once per sign it asked about; any other constant difference
+* a constant difference made of radicals is settled, once the digits agree, by a root-separation
+  bound with an interval evaluation, or else by one minimal polynomial (SymPy's ``is_zero``
+  computed it once per sign it asked about); any other constant difference
   is refuted by SymPy's adaptive evalf (as ``is_zero`` does) and otherwise judged by the digits;
 * a constant of integration inside a logarithm of a line (ln(kx), ln|kx| at the anchor) takes every
   real value, without SymPy's ``function_range``.
@@ -14,9 +15,12 @@ from hypothesis import strategies as st
 
 import grader
 from grader import symbolic
+from grader.numeric import radicals as root_bound
 from grader.kinds.constants import _function_range, _log_of_linear, value_set
 
 # -- radicals ---------------------------------------------------------------------------------
+
+X = sp.Dummy("x")
 
 small = st.integers(min_value=-6, max_value=6)
 radicands = st.sampled_from([2, 3, 5, 6, 7, 10])
@@ -98,6 +102,53 @@ def test_deep_cancellation_is_seen_by_the_adaptive_evaluation():
     assert symbolic.high_precision_equal(sp.sin(1) ** 2 + sp.cos(1) ** 2, sp.Integer(1), [{}]) is True
 
 
+# -- the root-separation bound (grader.numeric.radicals) ---------------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(radicals(1), radicals(1))
+def test_the_interval_proof_never_contradicts_the_minimal_polynomial(a, e):
+    d = a - e
+    assume(symbolic.is_radical(d) and d != 0)
+    proved = root_bound.is_zero(d)
+    if proved is not None:
+        assert proved == (sp.minimal_polynomial(d, X) == X)
+
+
+@settings(max_examples=40, deadline=None)
+@given(radicals(), st.sampled_from(["expand", "radsimp", "square-root"]))
+def test_equal_radicals_are_proved_zero_by_the_bound(a, rewrite):
+    same = {"expand": sp.expand, "radsimp": sp.radsimp,
+            "square-root": lambda x: sp.sqrt(sp.expand(x ** 2)) * sp.sign(x)}[rewrite](a)
+    d = same - a
+    assume(d != 0 and symbolic.is_radical(d))
+    assert root_bound.is_zero(d) in (True, None)
+    assert root_bound.is_zero(d + sp.Rational(1, 10 ** 30)) in (False, None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(radicals())
+def test_the_separation_bound_holds_for_non_zero_radicals(a):
+    """The law the proof rests on: a non-zero α is at least 2^−(D·log L + (D−1)·log U) in size."""
+    assume(a != 0 and symbolic.is_radical(a) and not (sp.minimal_polynomial(a, X) == X))
+    b, d = root_bound.bound(a), root_bound.degree(a)
+    need = d * b.log_l + (d - 1) * max(b.log_u, 0.0)
+    digits = int(need * 0.302) + 30
+    assert abs(a.evalf(digits)) >= sp.Float(2, digits) ** (-need)
+
+
+def test_the_degree_bound_uses_primes_and_shared_roots():
+    assert root_bound.degree(sp.sqrt(2) + sp.sqrt(3) + sp.sqrt(6)) == 4  # √6 lies in ℚ(√2, √3)
+    assert root_bound.degree(sp.sqrt(2) + sp.cbrt(2)) == 6  # both lie in ℚ(2^(1/6))
+    assert root_bound.degree(sp.sqrt(1 + sp.sqrt(2))) == 4
+
+
+def test_the_bound_gives_up_rather_than_guess():
+    """A root of a negative number, or more bits than allowed: no conclusion, the minimal polynomial decides."""
+    assert root_bound.is_zero(sp.Pow(-2, sp.Rational(1, 3)) + 1) is None
+    huge = sum(sp.sqrt(p) for p in sp.primerange(2, 80))
+    assert root_bound.is_zero(sp.sqrt(sp.expand(huge ** 2)) - huge) is None
+
+
 def test_radical_means_rationals_and_rational_powers_only():
     assert symbolic.is_radical(sp.sqrt(2) + sp.cbrt(3) / 7 - sp.Rational(1, 2))
     assert not symbolic.is_radical(sp.cos(sp.pi / 17))
@@ -122,7 +173,7 @@ rationals = st.fractions(min_value=-5, max_value=5, max_denominator=4).map(lambd
 nonzero = rationals.filter(lambda r: r != 0)
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(nonzero, rationals, nonzero, rationals, st.booleans(), st.sampled_from([sp.Integer(1), sp.Integer(3), sp.sqrt(2)]))
 def test_ln_of_a_line_takes_every_value_as_function_range_says(a, b, p, q, absolute, m):
     inner = m * sp.Abs(p * k + q) if absolute else m * (p * k + q)
