@@ -35,17 +35,49 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     tiny (10⁻⁹⁹⁹·sin x, e^(−10¹⁰⁰⁰)) stands alone and is seen whatever its size:
     it is measured against the terms it sits among, not against 1. The precision
     grows with the tiniest constant typed (up to 1,500 extra digits). None when no
-    point gives real finite values.
+    point gives real finite values. A constant difference is first evaluated by SymPy's
+    adaptive evalf, which sees a non-zero value however deep the cancellation (e^(e^(−200))
+    − 1); a radical one that the digits cannot tell from 0 is settled by its minimal
+    polynomial (what ``is_zero`` does, once instead of once per sign it asks about).
     """
     from tutor.engine.real_roots import real_form
 
     d = real_form(a - e)  # odd roots are real roots, as the sampler reads them
     if d == 0:
         return True
-    if d.is_number:
+    radical = d.is_number and is_radical(d)
+    if d.is_number and not radical and evalf_nonzero(d):
+        return False
+    outcome = _digits_agree(d, points, digits)
+    if radical and outcome is not False:  # the digits agree: the minimal polynomial proves it, or not
+        zero = radical_is_zero(d)
+        if zero is None:
+            zero = d.is_zero
+        return outcome if zero is None else zero
+    if d.is_number and outcome is None:  # no digits to go by: what SymPy can say
         zero = d.is_zero
-        if zero is not None:
-            return bool(zero)
+        return None if zero is None else bool(zero)
+    return outcome
+
+
+def evalf_nonzero(d: sp.Expr) -> bool:
+    """Does SymPy's adaptive evaluation of the constant ``d`` show it non-zero (a value with precision)?
+
+    This is how ``d.is_zero`` finds a constant non-zero; when the evaluation finds no digit,
+    ``is_zero`` can only prove a radical zero (its minimal polynomial), for which see above.
+    """
+    from sympy.core.numbers import pure_complex
+
+    try:
+        n = d.evalf(2)
+    except Exception:  # noqa: BLE001 - an evaluation SymPy refuses shows nothing
+        return False
+    parts = (n,) if n.is_Float else (pure_complex(n) or ())
+    return any(p.is_Float and p._prec != 1 and p != 0 for p in parts)
+
+
+def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
+    """Is ``d`` zero at ``points`` to ``digits`` digits of the size of its expanded terms?"""
     try:
         d = sp.expand(d)
     except Exception:  # an expansion SymPy refuses: compare as written
@@ -64,6 +96,39 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
             return False
         checked += 1
     return True if checked else None
+
+
+def is_radical(e: sp.Basic) -> bool:
+    """Is ``e`` built from rationals by +, ×, ÷ and rational powers (an algebraic number SymPy writes in radicals)?"""
+    if e.is_Rational:
+        return True
+    if e.is_Pow:
+        return bool(e.exp.is_Rational) and is_radical(e.base)
+    return isinstance(e, (sp.Add, sp.Mul)) and all(is_radical(t) for t in e.args)
+
+
+_X = sp.Dummy("x")
+
+
+def radical_is_zero(d: sp.Expr) -> bool | None:
+    """Exactly: is the radical expression ``d`` zero?
+
+    First a root-separation bound with an interval evaluation (``grader.numeric.radicals``,
+    milliseconds); when that decides nothing, the minimal polynomial, which is x exactly when
+    d = 0 (computed once, where SymPy's ``is_zero`` computes it once per sign it asks about).
+    None when neither settles it.
+    """
+    from sympy.polys.polyerrors import NotAlgebraic
+
+    from grader.numeric import radicals
+
+    proved = radicals.is_zero(d)
+    if proved is not None:
+        return proved
+    try:
+        return bool(sp.minimal_polynomial(d, _X) == _X)
+    except (NotAlgebraic, NotImplementedError):
+        return None
 
 
 def complex_differs(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int = 30) -> bool:

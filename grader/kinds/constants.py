@@ -196,12 +196,35 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
         if poly.LC() > 0:
             return sp.Interval(sp.Min(*extremes), sp.oo)
         return sp.Interval(-sp.oo, sp.Max(*extremes))
+    if _log_of_linear(g, c):  # ln(kx), ln|kx| at the anchor: ln of every positive number
+        return sp.S.Reals
     try:
         return run_bounded(_function_range, g, c, what="the range of the constant", share=0.5)
     except OutOfTime:
         return None
     except Exception:  # noqa: BLE001 - a SymPy failure in the worker leaves the range unknown
         return None
+
+
+def _log_of_linear(g: sp.Expr, c: sp.Symbol) -> bool:
+    """Is g = b + a·ln(u) with a ≠ 0 a real number, b free of c, and u = pc + q or m·|pc + q| (p ≠ 0, q real; m > 0)?
+
+    Then g takes every real value: where u > 0, u runs over all of (0, ∞) as c runs over the reals.
+    """
+    b, rest = g.as_independent(c, as_Add=True)
+    a, log = rest.as_independent(c, as_Add=False)
+    if not (isinstance(log, sp.log) and a.is_number and a.is_extended_real and a.is_zero is False):
+        return False
+    m, u = log.args[0].as_independent(c, as_Add=False)  # m·(pc + q), or m·|pc + q| with m > 0
+    if isinstance(u, sp.Abs):
+        if not m.is_positive:
+            return False
+        m, u = sp.S.One, u.args[0]
+    line = m * u
+    if not line.is_polynomial(c):
+        return False
+    p, q = sp.diff(line, c), line.subs(c, 0)
+    return all(n.is_number and n.is_extended_real for n in (p, q, b)) and p.is_zero is False
 
 
 def _real_polynomial(g: sp.Expr, c: sp.Symbol) -> sp.Poly | None:

@@ -1,0 +1,137 @@
+"""Is a constant written with radicals exactly zero? A root-separation bound and interval arithmetic.
+
+A non-zero algebraic number α of degree at most D, with L·α an algebraic integer for a positive
+integer L and every conjugate of α at most U ≥ 1 in size, is at least 1/(L^D·U^(D−1)) in size:
+the norm of L·α, the product of its conjugates, is a non-zero integer. D, L and U are bounded
+along the expression tree (the constructive root bounds of exact geometric computation), and α
+is evaluated in interval arithmetic (mpmath's ``iv``, rounded outwards) with more bits than the
+bound needs. An interval inside the gap around 0 proves α = 0; an interval without 0 proves
+α ≠ 0; anything else (too many bits, a root of an interval that is not positive) decides
+nothing, and the caller asks SymPy for the minimal polynomial instead. This replaces a
+minimal polynomial of degree up to 64 (tens to hundreds of milliseconds) by an evaluation to a few
+thousand digits (a few milliseconds).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+from mpmath.libmp import mpf_nthroot, round_ceiling, round_floor
+
+MAX_BITS = 100_000  # beyond this, the evaluation costs more than the minimal polynomial
+MARGIN = 64  # bits of precision beyond the bound, for rounding inside the evaluation
+SMALL = 10 ** 12  # rational radicands below this are factored into primes
+
+
+@dataclass(frozen=True)
+class Bound:
+    """log2 of L (L·α is an algebraic integer) and of U (every conjugate of α is at most U in size)."""
+
+    log_l: float
+    log_u: float  # -inf for α = 0
+
+
+def degree(e: sp.Expr) -> int:
+    """A bound on the degree of ``e`` over ℚ: the degree of a tower of fields that holds it.
+
+    β^(p/q) lies in ℚ(…, β^(1/q)), one step of degree at most q per distinct radical; a
+    rational radicand's root lies in the field of its primes' roots (√6 in ℚ(√2, √3)), and
+    roots of one prime share a field (2^(1/2) and 2^(1/3) lie in ℚ(2^(1/6))).
+    """
+    primes: dict[int, int] = {}  # prime -> lcm of the root orders taken of it
+    others: set[tuple[sp.Expr, int]] = set()
+    for node in sp.preorder_traversal(e):
+        if not (node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer):
+            continue
+        q = int(node.exp.q)
+        base = node.base
+        if base.is_Rational and max(abs(int(base.p)), int(base.q)) < SMALL:
+            for p in {*sp.factorint(abs(int(base.p))), *sp.factorint(int(base.q))}:
+                primes[p] = math.lcm(primes.get(p, 1), q)
+            if base.is_negative:  # (−1)^(1/q): one more step
+                others.add((sp.S.NegativeOne, q))
+        else:
+            others.add((base, q))
+    return math.prod(primes.values()) * math.prod(q for _, q in others)
+
+
+def bound(e: sp.Expr) -> Bound:
+    """Bounds for L and U of a radical expression (rationals, +, ×, integer and rational powers)."""
+    if e.is_Rational:
+        p, q = abs(int(e.p)), int(e.q)
+        return Bound(float(q.bit_length()), float(p.bit_length() - q.bit_length() + 1) if p else -math.inf)
+    if e.is_Add:
+        parts = [bound(a) for a in e.args]
+        return Bound(sum(b.log_l for b in parts), max(b.log_u for b in parts) + math.ceil(math.log2(len(parts))))
+    if e.is_Mul:
+        parts = [bound(a) for a in e.args]
+        return Bound(sum(b.log_l for b in parts), sum(b.log_u for b in parts))
+    if e.is_Pow and e.exp.is_Rational:
+        b = bound(e.base)
+        p, q = int(e.exp.p), int(e.exp.q)
+        if q > 1:  # L·β^(1/q) is an algebraic integer, as (L·β^(1/q))^q = L^(q−1)·(L·β) is one
+            b = Bound(b.log_l, b.log_u / q)
+        if p < 0:
+            b = _inverse(b, degree(e.base) * q)
+        return Bound(b.log_l * abs(p), b.log_u * abs(p))
+    raise ValueError(f"not a radical expression: {e}")
+
+
+def _inverse(b: Bound, d: int) -> Bound:
+    """1/α for α ≠ 0 of degree ≤ d: its conjugates are at most L^d·U^(d−1), and c₀/α is an algebraic
+    integer for c₀ = ±norm(L·α), at most (L·U)^d in size."""
+    u = max(b.log_u, 0.0)
+    return Bound(d * (b.log_l + u), d * b.log_l + (d - 1) * u)
+
+
+def interval(e: sp.Expr, iv: mpmath.ctx_iv.MPIntervalContext) -> mpmath.ctx_iv.ivmpf:
+    """``e`` in interval arithmetic at ``iv``'s precision (rounded outwards)."""
+    if e.is_Rational:
+        return iv.mpf(int(e.p)) / int(e.q)
+    if e.is_Add:
+        return sum((interval(a, iv) for a in e.args), iv.mpf(0))
+    if e.is_Mul:
+        out = iv.mpf(1)
+        for a in e.args:
+            out = out * interval(a, iv)
+        return out
+    base = interval(e.base, iv)
+    p, q = int(e.exp.p), int(e.exp.q)
+    if q == 1:
+        return base ** p
+    low, high = base._mpi_
+    if not mpmath.mp.make_mpf(low) > 0:  # only the positive real root is evaluated here
+        raise ValueError("a root of a number that is not shown positive")
+    # the root is increasing: round the lower end down and the upper end up
+    root = iv.make_mpf((mpf_nthroot(low, q, iv.prec, round_floor), mpf_nthroot(high, q, iv.prec, round_ceiling)))
+    return root ** p
+
+
+def is_zero(e: sp.Expr) -> bool | None:
+    """True or False when proved, None when the bound or the evaluation decides nothing."""
+    try:
+        b = bound(e)
+    except ValueError:
+        return None
+    if b.log_u == -math.inf:
+        return True
+    d = degree(e)
+    need = math.ceil(d * b.log_l + (d - 1) * max(b.log_u, 0.0))  # |e| ≥ 2^(−need) unless e = 0
+    bits = need + math.ceil(max(b.log_u, 0.0)) + MARGIN
+    if bits > MAX_BITS:
+        return None
+    iv = mpmath.iv.__class__()  # a context of our own: its precision is not shared
+    iv.prec = bits
+    try:
+        value = interval(e, iv)
+    except (ValueError, ZeroDivisionError):
+        return None
+    low, high = (mpmath.mp.make_mpf(x) for x in value._mpi_)
+    if mpmath.isinf(low) or mpmath.isinf(high) or mpmath.isnan(low) or mpmath.isnan(high):
+        return None
+    if low > 0 or high < 0:
+        return False
+    gap = mpmath.ldexp(1, -need)
+    return True if -gap < low and high < gap else None

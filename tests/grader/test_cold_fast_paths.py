@@ -1,0 +1,202 @@
+"""Fast paths of cold grading (issue 16): each decides only what it proves, and agrees with the slow path.
+
+* a constant difference made of radicals is settled, once the digits agree, by a root-separation
+  bound with an interval evaluation, or else by one minimal polynomial (SymPy's ``is_zero``
+  computed it once per sign it asked about); any other constant difference
+  is refuted by SymPy's adaptive evalf (as ``is_zero`` does) and otherwise judged by the digits;
+* a constant of integration inside a logarithm of a line (ln(kx), ln|kx| at the anchor) takes every
+  real value, without SymPy's ``function_range``.
+"""
+from __future__ import annotations
+
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import grader
+from grader import symbolic
+from grader.numeric import radicals as root_bound
+from grader.kinds.constants import _function_range, _log_of_linear, value_set
+
+# -- radicals ---------------------------------------------------------------------------------
+
+X = sp.Dummy("x")
+
+small = st.integers(min_value=-6, max_value=6)
+radicands = st.sampled_from([2, 3, 5, 6, 7, 10])
+
+
+@st.composite
+def radicals(draw, depth=2):
+    """A constant built from small integers by +, × and square or cube roots of positive numbers."""
+    if depth == 0 or draw(st.booleans()):
+        return sp.Integer(draw(small)) + draw(small) * sp.sqrt(draw(radicands))
+    a, b = draw(radicals(depth - 1)), draw(radicals(depth - 1))
+    op = draw(st.sampled_from(["add", "mul", "root"]))
+    if op == "add":
+        return a + b
+    if op == "mul":
+        return a * b
+    return sp.sqrt(abs(a) + 1) if draw(st.booleans()) else sp.cbrt(abs(a) + 2)
+
+
+def _before(a: sp.Expr, e: sp.Expr):
+    """The path before issue 16: SymPy's is_zero first, the digits when it cannot say."""
+    zero = (a - e).is_zero
+    return bool(zero) if zero is not None else symbolic._digits_agree(a - e, [{}], 60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(radicals(), radicals())
+def test_the_radical_path_agrees_with_sympys_is_zero(a, e):
+    assume(symbolic.is_radical(a - e) and (a - e) != 0)
+    assert symbolic.high_precision_equal(a, e, [{}]) == _before(a, e)
+
+
+@settings(max_examples=30, deadline=None)
+@given(radicals(), st.sampled_from(["expand", "radsimp", "square-root"]),
+       st.fractions(min_value=-3, max_value=3).filter(bool))
+def test_an_equal_radical_is_proved_equal_and_a_shifted_one_is_not(a, rewrite, shift):
+    same = {"expand": sp.expand, "radsimp": sp.radsimp,
+            "square-root": lambda x: sp.sqrt(sp.expand(x ** 2)) * sp.sign(x)}[rewrite](a)
+    assert symbolic.high_precision_equal(same, a, [{}]) is True
+    assert symbolic.high_precision_equal(same + sp.Rational(shift.numerator, shift.denominator), a, [{}]) is False
+
+
+def test_a_radical_a_hair_away_is_refuted_exactly():
+    """The digits cannot see a difference of 10⁻⁸⁰ hidden in a root; the minimal polynomial can."""
+    e = sp.sqrt(2) + sp.sqrt(3)
+    a = sp.sqrt(5 + 2 * sp.sqrt(6) + sp.Rational(1, 10 ** 80))
+    assert symbolic.is_radical(a - e)
+    assert symbolic.radical_is_zero(a - e) is False
+    assert symbolic.high_precision_equal(a, e, [{}]) is False
+
+
+@st.composite
+def constants(draw, depth=2):
+    """A constant with functions in it: exp, log, sin, cos, π, roots."""
+    if depth == 0 or draw(st.booleans()):
+        return draw(st.sampled_from([sp.pi, sp.E, sp.sqrt(2), sp.log(3), sp.Integer(2), sp.Rational(1, 3)]))
+    a = draw(constants(depth - 1))
+    op = draw(st.sampled_from(["exp", "log", "sin", "cos", "add", "mul"]))
+    if op in ("add", "mul"):
+        b = draw(constants(depth - 1))
+        return a + b if op == "add" else a * b
+    return {"exp": sp.exp(-a), "log": sp.log(1 + a ** 2), "sin": sp.sin(a), "cos": sp.cos(a)}[op]
+
+
+@settings(max_examples=40, deadline=None)
+@given(constants(), st.sampled_from(["same", "expanded", "shifted", "tiny", "deep"]))
+def test_a_constant_with_functions_is_judged_as_before(a, change):
+    e = {"same": a, "expanded": sp.expand(sp.expand_trig(a)), "shifted": a + sp.Rational(1, 7),
+         "tiny": a + sp.exp(-sp.Integer(90)), "deep": a + sp.exp(sp.exp(-sp.Integer(150))) - 1}[change]
+    assume((a - e) != 0)
+    assert symbolic.high_precision_equal(a, e, [{}]) == _before(a, e)
+
+
+def test_deep_cancellation_is_seen_by_the_adaptive_evaluation():
+    """e^(e^(−200)) − 1 ≈ 10⁻⁸⁷: invisible to 60 digits, seen by SymPy's adaptive evalf."""
+    assert symbolic.evalf_nonzero(sp.exp(sp.exp(-200)) - 1)
+    assert symbolic.high_precision_equal(sp.exp(sp.exp(-200)), sp.Integer(1), [{}]) is False
+    assert not symbolic.evalf_nonzero(sp.sin(1) ** 2 + sp.cos(1) ** 2 - 1)
+    assert symbolic.high_precision_equal(sp.sin(1) ** 2 + sp.cos(1) ** 2, sp.Integer(1), [{}]) is True
+
+
+# -- the root-separation bound (grader.numeric.radicals) ---------------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(radicals(1), radicals(1))
+def test_the_interval_proof_never_contradicts_the_minimal_polynomial(a, e):
+    d = a - e
+    assume(symbolic.is_radical(d) and d != 0)
+    proved = root_bound.is_zero(d)
+    if proved is not None:
+        assert proved == (sp.minimal_polynomial(d, X) == X)
+
+
+@settings(max_examples=40, deadline=None)
+@given(radicals(), st.sampled_from(["expand", "radsimp", "square-root"]))
+def test_equal_radicals_are_proved_zero_by_the_bound(a, rewrite):
+    same = {"expand": sp.expand, "radsimp": sp.radsimp,
+            "square-root": lambda x: sp.sqrt(sp.expand(x ** 2)) * sp.sign(x)}[rewrite](a)
+    d = same - a
+    assume(d != 0 and symbolic.is_radical(d))
+    assert root_bound.is_zero(d) in (True, None)
+    assert root_bound.is_zero(d + sp.Rational(1, 10 ** 30)) in (False, None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(radicals())
+def test_the_separation_bound_holds_for_non_zero_radicals(a):
+    """The law the proof rests on: a non-zero α is at least 2^−(D·log L + (D−1)·log U) in size."""
+    assume(a != 0 and symbolic.is_radical(a) and not (sp.minimal_polynomial(a, X) == X))
+    b, d = root_bound.bound(a), root_bound.degree(a)
+    need = d * b.log_l + (d - 1) * max(b.log_u, 0.0)
+    digits = int(need * 0.302) + 30
+    assert abs(a.evalf(digits)) >= sp.Float(2, digits) ** (-need)
+
+
+def test_the_degree_bound_uses_primes_and_shared_roots():
+    assert root_bound.degree(sp.sqrt(2) + sp.sqrt(3) + sp.sqrt(6)) == 4  # √6 lies in ℚ(√2, √3)
+    assert root_bound.degree(sp.sqrt(2) + sp.cbrt(2)) == 6  # both lie in ℚ(2^(1/6))
+    assert root_bound.degree(sp.sqrt(1 + sp.sqrt(2))) == 4
+
+
+def test_the_bound_gives_up_rather_than_guess():
+    """A root of a negative number, or more bits than allowed: no conclusion, the minimal polynomial decides."""
+    assert root_bound.is_zero(sp.Pow(-2, sp.Rational(1, 3)) + 1) is None
+    huge = sum(sp.sqrt(p) for p in sp.primerange(2, 80))
+    assert root_bound.is_zero(sp.sqrt(sp.expand(huge ** 2)) - huge) is None
+
+
+def test_radical_means_rationals_and_rational_powers_only():
+    assert symbolic.is_radical(sp.sqrt(2) + sp.cbrt(3) / 7 - sp.Rational(1, 2))
+    assert not symbolic.is_radical(sp.cos(sp.pi / 17))
+    assert not symbolic.is_radical(sp.pi + sp.sqrt(2))
+    assert not symbolic.is_radical(sp.I * sp.sqrt(2))
+    assert not symbolic.is_radical(sp.Pow(2, sp.sqrt(2)))
+
+
+def test_stacks_nested_radicals_are_still_graded_by_proof():
+    """The outside corpus's rows that needed the minimal polynomial (STACK's known failures)."""
+    for reference, answer in [("sqrt(sqrt(2)+2)/2", "(sqrt(2+sqrt(2))+sqrt(2-sqrt(2)))/(2*sqrt(2))"),
+                              ("2", "(sqrt(108)+10)^(1/3)-(sqrt(108)-10)^(1/3)"),
+                              ("3+sqrt(2)", "sqrt(11+6*sqrt(2))")]:
+        assert grader.check(reference, answer).status == "correct"
+    assert grader.check("3+sqrt(2)", "sqrt(11+6*sqrt(2)+10^(-70))").status == "incorrect"
+
+
+# -- a constant inside the logarithm of a line ------------------------------------------------------
+
+k = sp.Symbol("k")
+rationals = st.fractions(min_value=-5, max_value=5, max_denominator=4).map(lambda f: sp.Rational(f.numerator, f.denominator))
+nonzero = rationals.filter(lambda r: r != 0)
+
+
+@settings(max_examples=10, deadline=None)
+@given(nonzero, rationals, nonzero, rationals, st.booleans(), st.sampled_from([sp.Integer(1), sp.Integer(3), sp.sqrt(2)]))
+def test_ln_of_a_line_takes_every_value_as_function_range_says(a, b, p, q, absolute, m):
+    inner = m * sp.Abs(p * k + q) if absolute else m * (p * k + q)
+    g = b + a * sp.log(inner)
+    assert _log_of_linear(g, k)
+    assert _function_range(g, k) == sp.S.Reals
+    assert value_set(g, k) == sp.S.Reals
+
+
+@settings(max_examples=12, deadline=None)
+@given(nonzero, st.sampled_from(["square", "log squared", "abs of a complex line", "negative abs", "quadratic"]))
+def test_other_logarithms_are_left_to_function_range(a, shape):
+    g = {"square": sp.log(k ** 2 + 1), "log squared": sp.log(2 * k) ** 2,
+         "abs of a complex line": sp.log(sp.Abs((1 + sp.I) * k + 1)), "negative abs": sp.log(-2 * sp.Abs(k)),
+         "quadratic": sp.log(k ** 2 + k)}[shape] * a
+    assert not _log_of_linear(g, k)
+    if shape in ("square", "log squared", "abs of a complex line"):
+        assert _function_range(g, k) != sp.S.Reals  # the fast path would have been wrong to claim these
+
+
+def test_ln_k_x_families_grade_as_before():
+    check = lambda ref, ans: grader.check(ref, ans, kind="antiderivative", constant="optional", variables=["x"])  # noqa: E731
+    assert check("ln(abs(x))+c", "ln(k*abs(x))").status == "correct"
+    assert check("ln(abs(x))+c", "ln(abs(k*x))").status == "correct"
+    assert check("ln(abs(x))+c", "ln(k*x)").status == "incorrect"  # k > 0 serves x > 0 only
+    assert check("ln(abs(x))+c", "ln(abs(x))+k^2").status == "incorrect"  # k² never negative
