@@ -85,8 +85,8 @@ class PartsVerdict(Rendered):
         return Verdict(self.status, self.score, words, None, details)
 
     def doc(self) -> Doc:
-        rows = tuple((p.name, f"{p.earned:g} / {p.points:g}", title(p.status),
-                      p.verdict.feedback if p.verdict else "") for p in self.parts)
+        rows = tuple((p.name, f"{p.earned:g} / {p.points:g}", title(p.status), _said(p.verdict))
+                     for p in self.parts)
         earned, total = sum(p.earned for p in self.parts), sum(p.points for p in self.parts)
         return Doc(line(title(self.status)), (Table(("part", "points", "verdict", "feedback"), rows),
                                              line(f"Score: {earned:g} of {total:g} points ({self.score:g})")))
@@ -273,3 +273,15 @@ def check_one_cell(variant: Any, text: str, *, follow_through: float | None = No
     except AnswerFormatError as exc:
         return invalid(str(exc), "I could not tell the parts of your answer apart, so nothing was counted.")
     return check_parts(variant, answers, follow_through=follow_through, **overrides).as_verdict()
+
+
+def _said(verdict: Verdict | None) -> str:
+    """One table cell for a part: an unreadable part says why (the reader's message and its hint), not only
+    that it could not be read; the caret picture needs its own lines and stays with ``:why`` and ``check``."""
+    if verdict is None:
+        return ""
+    if verdict.status != "invalid" or not verdict.error:
+        return verdict.feedback
+    lines = verdict.error.splitlines()
+    hint = next((ln for ln in lines[1:] if ln.startswith("hint:")), "")
+    return lines[0] + (f" ({hint})" if hint else "")
