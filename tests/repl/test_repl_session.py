@@ -155,7 +155,14 @@ def test_ascii_mode_prints_no_unicode(tmp_path):
 
 def test_commands_without_an_exercise_say_what_to_do(tmp_path):
     text, _ = drive(tmp_path, [":hint", "6x", ":solution"])
-    assert text.count("No exercise is open.") == 3
+    assert text.count("No exercise is open") == 3
+
+
+def test_maths_typed_with_no_exercise_open_is_pointed_to_the_calculator(tmp_path):
+    text, _ = drive(tmp_path, ["d/dx x^3 cos x", "x^2 + y^2", "hello there"])
+    assert "To differentiate, use the calculator: diff x^3 cos x x" in text
+    assert "for example: diff x^2 + y^2 x" in text
+    assert text.count("To work with it") == 1  # words are not read as a product of letters
 
 
 def test_no_bank_still_greets_and_quits(tmp_path):

@@ -7,6 +7,7 @@ and it runs under the operation's own time limit.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -47,3 +48,29 @@ def command_words() -> list[str]:
 def find(word: str) -> Callable[..., list[Any]] | None:
     cmd = CALCULATOR.get(word)
     return cmd.run if cmd else None
+
+
+_D_DX = re.compile(r"^\s*d\s*/\s*d\s*([A-Za-z])\s*(?:of\s+)?(.+?)\s*$")
+
+
+def idle_note(text: str) -> str:
+    """What to say to text typed when no exercise is open: where it reads as mathematics, the calculator
+    command that works with it (a newcomer types ``d/dx x^2 sin x`` and expects a derivative)."""
+    base = "No exercise is open, so that was not graded. Press Enter for the suggested one, :open ID, or :help."
+    m = _D_DX.match(text)
+    if m:
+        return f"{base}\nTo differentiate, use the calculator: diff {m.group(2)} {m.group(1)}"
+    from tutor import ParseError, parse
+    from tutor.reading.names import FUNCTIONS
+
+    if any(len(w) > 1 and w not in FUNCTIONS for w in re.findall(r"[A-Za-z]+", text)):
+        return base  # words, not mathematics: "hello there" is not h·e·l·l·o
+    try:
+        expr = parse(text)
+    except (ParseError, ValueError):
+        return base
+    names = sorted(str(s) for s in getattr(expr, "free_symbols", ()))
+    if not names:
+        return base
+    return (f"{base}\nTo work with it, use a calculator command, for example: diff {text.strip()} {names[0]} "
+            f"(or plot, grad, limit, critical; :help lists them).")

@@ -14,7 +14,7 @@ from typing import Any
 
 from grader.scoring import USES_ATTEMPT
 from tutor.repl import attempts, views
-from tutor.repl.calculator import CALCULATOR
+from tutor.repl.calculator import CALCULATOR, idle_note
 from tutor.repl.commands import COMMANDS, QUIT, unknown_command
 from tutor.repl.progress import GRADED, ExerciseState, exercise_states, fmt_points, topic_summaries
 from tutor.repl.store import ProgressStore
@@ -257,7 +257,7 @@ class Session:
                 self.show_result(text)
             return None
         if self.current is None:
-            self.say("No exercise is open. Press Enter for the suggested one, :open ID, or :help.", "note")
+            self.say(idle_note(text), "note")
             return None
         if self.pending and self.pending != self.current.id and self.solved(self.current.id):
             # a slip worth catching: an answer meant for the next exercise, typed before opening it
