@@ -185,14 +185,23 @@ class Gradient(Vector):
         return False  # never inferred: a tuple is a vector unless the caller says gradient
 
     def order_names(self, ctx):
-        return [f"∂f/∂{v.name}" for v in ctx.variables] if len(ctx.variables) > 1 else None
+        f = _function_name(ctx)
+        return [f"∂{f}/∂{v.name}" for v in ctx.variables] if len(ctx.variables) > 1 else None
 
     def labels(self, n, ctx):
         if ctx.options.labels and len(ctx.options.labels) == n:
             return list(ctx.options.labels)
         if len(ctx.variables) == n:
-            return [f"∂f/∂{v.name}" for v in ctx.variables]
+            f = _function_name(ctx)
+            return [f"∂{f}/∂{v.name}" for v in ctx.variables]
         return super().labels(n, ctx)
+
+
+def _function_name(ctx) -> str:
+    """The function the gradient is of, as the exercise names it (∇L: ∂L/∂w), f when it names none."""
+    asked = ctx.options.asked
+    name = getattr(asked, "name", None)
+    return name if isinstance(name, str) and name.isidentifier() else "f"
 
 
 @register

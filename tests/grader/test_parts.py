@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import exercises
 import grader
@@ -115,6 +115,7 @@ def test_any_wrong_gradient_carries_into_its_own_step(chain, grad, which, change
     assert result.part("step").status == "carried" and result.part("step").credit == 1.0
     mutated = _step_values(grad)
     mutated[which] += change
+    assume(mutated != _step_values((-4, -2)))  # the change can land on the right step itself: that one is correct
     wrong = check_parts(chain, {**answers, "step": to_text(sp.Tuple(*mutated))}).part("step")
     assert wrong.status not in ("carried", "correct") and not wrong.carried
 

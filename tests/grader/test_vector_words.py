@@ -22,3 +22,10 @@ def test_a_partly_right_vector_names_its_components_plainly(values, data):
     right_part, wrong_part = verdict.feedback.split(".")[0].split(";")
     assert right_part.startswith("Your ") and ordinal not in right_part
     assert f"the {ordinal} component" in wrong_part
+
+
+def test_a_gradient_of_a_named_function_is_labelled_with_its_name():
+    named = grader.check("(1, 2)", "(1, 5)", kind="gradient", variables=["w", "b"], asked="∇L")
+    plain = grader.check("(1, 2)", "(1, 5)", kind="gradient", variables=["w", "b"])
+    assert named.feedback.startswith("Your ∂L/∂w is right; ∂L/∂b is not.")
+    assert plain.feedback.startswith("Your ∂f/∂w is right; ∂f/∂b is not.")
