@@ -107,7 +107,8 @@ class GradientTask(Task):
     kind = "vector"
     engine = ENGINE
     summary = "the gradient ∇f (variables in the documented order), optionally at a point"
-    fields = {"function": ExprText(required=True), "variables": Names(), "at": Point()}
+    fields = {"function": ExprText(required=True), "variables": Names(), "at": Point(),
+              "called": Names(help="the function's name in feedback, \"L\" for ∂L/∂w (default f)")}
 
     def solve(self, ctx: Context) -> Solved:
         import tutor
@@ -125,8 +126,10 @@ class GradientTask(Task):
                 found = [type(m)(m.key, m.description, m.expr.subs(point)) for m in found]
             return distinct_mistakes(answer, found)
 
-        labels = tuple(f"∂f/∂{v.name}" for v in variables)
-        options: dict[str, Any] = {"labels": labels, "asked": "∇"}
+        called = ctx.raw("called", ("f",))
+        name = called[0] if isinstance(called, (tuple, list)) else str(called)
+        labels = tuple(f"∂{name}/∂{v.name}" for v in variables)
+        options: dict[str, Any] = {"labels": labels, "asked": "∇" if name == "f" else f"∇{name}"}
         if point is None:
             options["variables"] = variables
         return Solved(answer=answer, kind="vector", solution=partial(steps_of, g), result=g, options=options,

@@ -210,3 +210,15 @@ def test_a_parts_function_has_its_whole_exercises_parameters(student):
     w, b = sorted(expected.free_symbols, key=str)[::-1]
     assert expected.equals((w * x0 + b - y0) ** 2)
     assert part.seed_of(student) == whole.seed_of(student)
+
+
+def test_a_gradient_task_can_name_its_function_for_feedback():
+    """`called = "L"` labels the components ∂L/∂w, ∂L/∂b and lets a student write ∇L = (…)."""
+    import grader
+
+    variant = exercises.load()["line-fit-chain"].variant(0)
+    grad = variant.part("grad")
+    assert grad.options()["labels"] == ("∂L/∂w", "∂L/∂b")
+    right = grad.answer_text
+    assert grader.check_variant(grad, f"∇L = {right}").status == "correct"
+    assert "∂L/∂w" in grader.check_variant(grad, "(123, 456)").feedback
