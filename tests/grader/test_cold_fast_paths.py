@@ -200,3 +200,39 @@ def test_ln_k_x_families_grade_as_before():
     assert check("ln(abs(x))+c", "ln(abs(k*x))").status == "correct"
     assert check("ln(abs(x))+c", "ln(k*x)").status == "incorrect"  # k > 0 serves x > 0 only
     assert check("ln(abs(x))+c", "ln(abs(x))+k^2").status == "incorrect"  # k² never negative
+
+
+# -- antiderivatives that differ from the reference by a constant --------------------------------
+
+from grader.kinds import antiderivative as anti  # noqa: E402
+
+x, a, C, k = sp.symbols("x a C k")  # noqa: E741
+pieces = st.sampled_from([x**3 / 3, sp.log(sp.Abs(x + 3)) / 2, sp.sin(2 * x), sp.exp(a * x) / a, sp.atan(x / 3),
+                          sp.sqrt(x**2 + 1), (x - a)**7 / 7, x * sp.log(x) - x, -sp.acoth(x / 3) / 3, sp.Abs(x)])
+added_constants = st.sampled_from([sp.Integer(0), C, 2 * k, sp.log(C), sp.sqrt(2), C**2, sp.exp(k), -a, sp.Rational(7, 3)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(pieces, min_size=1, max_size=3), st.integers(-3, 3).filter(bool), added_constants,
+       st.sampled_from([sp.Integer(0), x, x**2, sp.cos(x), a * x]))
+def test_an_answer_off_by_a_constant_has_the_references_derivative(terms, m, constant, slip):
+    """The fast path returns exactly what differentiating the answer returns, and fires only when
+    answer − reference is free of x; the verdict is the full path's."""
+    expected = sum(terms[1:], m * terms[0])
+    answer = expected + constant + slip
+    variables = (x,)
+    d_ref = tuple(anti._derivative(expected, v, variables) for v in variables)
+    full = tuple(anti._derivative(answer, v, variables) for v in variables)
+    fast = anti.derivatives_of(answer, expected, variables, d_ref)
+    assert fast == full
+    assert (fast is d_ref) == (slip == 0)
+    options = dict(kind="antiderivative", constant="optional", variables=["x"])
+    verdict = grader.check(expected, answer, **options)
+    original = anti.derivatives_of
+    try:
+        anti.derivatives_of = lambda ans, exp, vs, _: tuple(anti._derivative(ans, v, vs) for v in vs)
+        anti._derivative.cache_clear()
+        slow = grader.check(expected, answer, **options)
+    finally:
+        anti.derivatives_of = original
+    assert verdict == slow
