@@ -107,3 +107,17 @@ def test_a_second_run_continues_when_nothing_changed_and_says_what_changed_other
     assert changed.returncode == 2 and "different grading settings" in changed.stderr and "--regrade" in changed.stderr
     regraded = calctutor(*args, "--regrade")
     assert regraded.returncode == 0 and "1 graded now" in regraded.stdout and "Regrade: no score changed" in regraded.stdout
+
+
+def test_an_output_file_in_a_missing_folder_is_named_before_any_grading(tmp_path):
+    assignment = write(tmp_path / "a.toml", 'title = "Quiz"\nexercises = ["lr-too-small"]\n')
+    answers = write(tmp_path / "answers.csv", "student,exercise,answer\nana,lr-too-small,b\n")
+    for option in ("--out", "--journal"):
+        target = tmp_path / "missing" / "deeper" / "file.csv"
+        args = ["grade", str(answers), "--assignment", str(assignment), "--workers", "1"]
+        args += ["--out", str(target)] if option == "--out" else ["--out", str(tmp_path / "gb.csv"), option, str(target)]
+        done = calctutor(*args)
+        assert done.returncode == 2, done.stdout
+        assert f"the folder {target.parent} does not exist (for {option}" in done.stderr
+        assert "Traceback" not in done.stderr
+        assert not (tmp_path / "missing").exists()

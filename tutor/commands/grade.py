@@ -79,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--lms-export and --lms-column go with --lms canvas (or moodle, gradescope)")
     if settings.out.is_dir():
         raise CommandError(f"{settings.out} is a folder; --out names the gradebook file, e.g. gradebook.csv")
+    for option, path in (("--out", settings.out), ("--journal", settings.journal), ("--lms-export", settings.lms_export)):
+        if path is not None and not path.absolute().parent.is_dir():
+            raise CommandError(f"the folder {path.parent} does not exist (for {option} {path}); create it first, "
+                               f"or choose a file in an existing folder")
     try:
         summary = grade_class(settings)
     except (AssignmentError, InputError, JournalError) as exc:
