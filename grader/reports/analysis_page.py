@@ -31,7 +31,7 @@ def _overview(analysis: ItemAnalysis) -> str:
                     f'<td class="num">{i.partial}</td><td class="num">{i.incorrect}</td>'
                     f'<td class="num">{i.invalid}</td><td class="num">{i.undecided}</td>{extra}'
                     f'<td class="num">{points_text(i.mean_points)} / {points_text(i.points)}</td><td class="wrap">{top}</td></tr>')
-    return f'<table class="wide"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<div class="scroll"><table class="wide"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def _section(n: int, i: ItemStats) -> str:

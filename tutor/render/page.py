@@ -47,6 +47,7 @@ math { font-size: 1.12em; font-family: MATH_FONTS; }
 figure { margin: 1rem 0; } figure img { max-width: min(100%, 40rem); height: auto; border: 1px solid var(--line); }
 table.wide td { white-space: nowrap; } table.wide td.wrap { white-space: normal; min-width: 12rem; }
 body.wide { max-width: 76rem; }
+.scroll { overflow-x: auto; }  /* a wide table scrolls inside the page, not the whole page */
 @media print { body { margin: 0; max-width: none; } h2 { break-before: auto; } .box { break-inside: avoid; } }
 """.replace("MATH_FONTS", MATH_FONTS)
 
