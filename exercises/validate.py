@@ -118,19 +118,14 @@ def _validate_exercise(ex: Any, seeds: int, report: Report, grade: Grade,
     chosen_seeds = seeds_for(ex, seeds)
     report.problems.extend(Problem(ex.source, ex.id, fld, message)
                            for fld, message in degenerate_choices(ex, chosen_seeds))
-    for seed in chosen_seeds:
-        variant = _built(ex, seed, report)
-        if variant is None:
-            return
-        report.variants += 1
-        before = len(report.problems)
+    def one(variant: Any) -> None:
         problems, graded = check_variant(variant, count=True, grade=grade)
         report.problems.extend(problems)
         for check in checks:
             report.problems.extend(check(variant))
         report.checks += graded
-        if len(report.problems) > before:
-            return  # one failing seed says enough about an exercise
+
+    _over_seeds(ex, chosen_seeds, report, one)
 
 
 def _validate_multipart(ex: Any, seeds: int, report: Report, grade: Grade, grade_parts: Grade | None,
@@ -147,15 +142,21 @@ def _validate_multipart(ex: Any, seeds: int, report: Report, grade: Grade, grade
     for part in ex.parts:
         report.problems.extend(Problem(ex.source, ex.id, f"parts.{part.name}.{fld}", message)
                                for fld, message in degenerate_choices(part.exercise, chosen_seeds))
+    _over_seeds(ex, chosen_seeds, report, lambda variant: _check_multipart(variant, report, grade, grade_parts, checks))
+
+
+def _over_seeds(ex: Any, chosen_seeds: Sequence[Any], report: Report, check: Callable[[Any], None]) -> None:
+    """Build and check the variant of each seed, stopping at the first seed with a problem: one failing
+    seed says enough about an exercise."""
     for seed in chosen_seeds:
         variant = _built(ex, seed, report)
         if variant is None:
             return
         report.variants += 1
         before = len(report.problems)
-        _check_multipart(variant, report, grade, grade_parts, checks)
+        check(variant)
         if len(report.problems) > before:
-            return  # one failing seed says enough about an exercise
+            return
 
 
 def _check_multipart(variant: Any, report: Report, grade: Grade, grade_parts: Grade | None,
