@@ -176,9 +176,13 @@ class UnknownVariable(Diagnosis):
         extra = sorted(free(ev.answer) - set(ev.variables) - free(ev.expected), key=str)
         if not extra:
             return None
+        names = [s.name for s in extra]
+        if not ev.variables and not free(ev.expected):
+            # a value is asked (a derivative at a point, say): the variables are still in the answer
+            return Finding(self.key, f"Your answer still contains {words.names(names)}, but a number is asked "
+                                     f"here: put in the values the question gives.")
         known = words.names([v.name for v in ev.variables]) or "none"
-        return Finding(self.key, f"Your answer contains "
-                                 f"{which_are_not([s.name for s in extra], where='of this problem')} "
+        return Finding(self.key, f"Your answer contains {which_are_not(names, where='of this problem')} "
                                  f"(the variables are: {known}).")
 
 

@@ -29,3 +29,12 @@ def test_a_gradient_of_a_named_function_is_labelled_with_its_name():
     plain = grader.check("(1, 2)", "(1, 5)", kind="gradient", variables=["w", "b"])
     assert named.feedback.startswith("Your ∂L/∂w is right; ∂L/∂b is not.")
     assert plain.feedback.startswith("Your ∂f/∂w is right; ∂f/∂b is not.")
+
+
+def test_variables_left_in_a_gradient_asked_at_a_point_are_named_as_such():
+    """A gradient at a point is numbers: an answer with x and y in it is told to put the point in, not that
+    x and y are unknown variables of a problem that has "none"."""
+    verdict = grader.check("(2, 4)", "(2x, 2y)", kind="gradient")
+    assert verdict.status == "incorrect"
+    assert "none" not in verdict.feedback
+    assert "still contains x" in verdict.feedback and "a number is asked" in verdict.feedback
