@@ -8,6 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class Clock:
+    """A clock that moves one second per reading, so stored attempts have distinct, ordered times."""
+
+    def __init__(self, t: float = 1_000_000.0):
+        self.t = t
+
+    def __call__(self) -> float:
+        self.t += 1.0
+        return self.t
+
+
 @dataclass(frozen=True)
 class Hint:
     text: str

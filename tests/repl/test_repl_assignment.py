@@ -14,15 +14,7 @@ from tutor.repl.assignment import AssignmentSetupError, AssignmentWork, open_wor
 from tutor.repl.session import Session
 from tutor.repl.store import ProgressStore
 from tutor.repl.terminal import Output, PlainReader
-
-
-class Clock:
-    def __init__(self, t=1_000_000.0):
-        self.t = t
-
-    def __call__(self):
-        self.t += 1.0
-        return self.t
+from repl_fakes import Clock
 
 
 def quiz(**options) -> Assignment:

@@ -19,18 +19,10 @@ from tutor.repl.progress import exercise_states
 from tutor.repl.session import Session
 from tutor.repl.store import ProgressStore
 from tutor.repl.terminal import Output, PlainReader
+from repl_fakes import Clock
 
 EX = "fit-chain"
 R, W, C = parts_bank.RIGHT, parts_bank.WRONG_GRAD, parts_bank.CARRIED
-
-
-class Clock:
-    def __init__(self, t=1_000_000.0):
-        self.t = t
-
-    def __call__(self):
-        self.t += 1.0
-        return self.t
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,7 @@ import repl_fakes as fakes
 from tutor.repl.session import Session
 from tutor.repl.store import ProgressStore
 from tutor.repl.terminal import Output, PlainReader
-
-
-class Clock:
-    def __init__(self, t=1_000_000.0):
-        self.t = t
-
-    def __call__(self):
-        self.t += 1.0
-        return self.t
+from repl_fakes import Clock
 
 
 def drive(tmp_path, lines, user="ana", bank=None, clock=None, ascii_only=False, topic=None):
