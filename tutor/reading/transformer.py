@@ -12,6 +12,7 @@ import sympy as sp
 from lark import Token, Transformer, v_args
 
 from tutor.reading import sizes
+from tutor.reading import steady  # noqa: F401 - SymPy's assumption queries in a fixed order
 from tutor.reading.dne import DNE
 from tutor.reading.limits import Limits
 from tutor.reading.printer import to_text
