@@ -23,7 +23,7 @@ def steady_assumptions() -> bool:
     """Make SymPy try prerequisite facts in sorted order; True when SymPy has the hook."""
     if not hasattr(_assumptions, "shuffle"):
         return False
-    _assumptions.shuffle = list.sort  # sorts the list of fact names in place, as shuffle would permute it
+    setattr(_assumptions, "shuffle", list.sort)  # sorts the list of fact names in place, as shuffle would permute it
     return True
 
 
