@@ -1,0 +1,98 @@
+"""Fast paths of cold grading in the numeric core (issue 16): each gives what the slow path gives.
+
+* the candidate pool draws each random block as one array: the same points, in the same
+  order, as the row-by-row draws it replaced (kept here as the slow path);
+* ``compare`` asks the modular fingerprint before it samples the reference: a proof needs only
+  the sample's seed, and whatever it proves equal the sampled values agree with.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from grader import equivalence
+from grader.numeric import sampling
+from grader.numeric.sampling import FARTHER, LARGE, NICE
+
+x, y = sp.symbols("x y")
+
+
+def _pool_row_by_row(n: int, rng: np.random.Generator) -> list:
+    """The pool as it was drawn before issue 16, one point per call."""
+    out: list = []
+    for i in range(8):
+        exact = tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n))
+        out.append(("nice", np.array([float(c) for c in exact]), exact))
+    for _ in range(10):
+        out.append(("moderate", rng.uniform(-3.0, 3.0, n), None))
+    for _ in range(4):
+        out.append(("moderate", rng.uniform(-10.0, 10.0, n), None))
+    for lo, hi, count in ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2)):
+        for _ in range(count):
+            out.append(("positive", rng.uniform(lo, hi, n), None))
+    for m in LARGE + (FARTHER if n == 1 else ()):
+        if n == 1:
+            out.append(("large", np.array([m]), (Fraction(int(m)),)))
+            out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
+            continue
+        for _ in range(2):
+            signs = rng.choice([-1.0, 1.0], n)
+            out.append(("large", signs * m * rng.uniform(0.9, 1.1, n), None))
+        for _ in range(2):
+            p = rng.uniform(-3.0, 3.0, n)
+            p[rng.integers(n)] = rng.choice([-1.0, 1.0]) * m
+            out.append(("large", p, None))
+        out.append(("large", m * rng.uniform(0.9, 1.1, n), None))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=1, max_size=16), st.integers(1, 6))
+def test_the_pool_draws_the_same_points_as_row_by_row_draws(seed, n):
+    fast = sampling._pool(n, sampling._rng(seed))
+    slow = _pool_row_by_row(n, sampling._rng(seed))
+    assert [(c, e) for c, _, e in fast] == [(c, e) for c, _, e in slow]
+    assert all(np.array_equal(f, s) for (_, f, _), (_, s, _) in zip(fast, slow))
+
+
+def test_the_pool_has_every_category_for_one_and_for_several_variables():
+    for n in (1, 3):
+        cats = [c for c, _, _ in sampling._pool(n, sampling._rng(b"seed"))]
+        assert cats.count("nice") == 8 and cats.count("moderate") == 14 and cats.count("positive") == 9
+        assert cats.count("large") == (8 if n == 1 else 15)
+
+
+coefficients = st.integers(-4, 4)
+
+
+@st.composite
+def rational_pairs(draw):
+    """A rational function and an answer: the same one rewritten, or one changed by a hair."""
+    v = draw(st.sampled_from([x, y]))
+    p = sum(draw(coefficients) * v ** k for k in range(3)) + x * y * draw(coefficients)
+    q = v ** 2 + draw(st.integers(1, 3))
+    e = p / q + draw(st.sampled_from([sp.Integer(0), sp.sin(x), sp.sqrt(1 + y ** 2)]))
+    change = draw(st.sampled_from(["expand", "together", "apart", "shift", "scale"]))
+    a = {"expand": lambda: sp.expand(e), "together": lambda: sp.together(e),
+         "apart": lambda: sp.apart(p / q, v) + (e - p / q),
+         "shift": lambda: e + sp.Rational(1, 10 ** 6), "scale": lambda: e * sp.Rational(1001, 1000)}[change]()
+    return e, a
+
+
+@settings(max_examples=60, deadline=None)
+@given(rational_pairs())
+def test_a_fingerprint_proof_before_sampling_agrees_with_the_sampled_values(pair):
+    e, a = pair
+    variables = (x, y)
+    outcome = equivalence.compare(e, a, variables)
+    ref = equivalence.reference(e, variables)
+    assert ref.seed == sampling.seed_of(e, variables)  # the proof uses the sample's own seed
+    numeric = equivalence._numeric(ref, a, None)
+    if outcome.method == "exact":
+        assert outcome.equal is True and numeric.equal is True
+    else:
+        assert outcome.equal == numeric.equal or outcome.method in ("precision", "symbolic")
