@@ -85,7 +85,9 @@ class Evidence:
             if n < min(2, len(u)):
                 return False
             # a point where the reference's magnitude is unknown (nan) allows no slack, not no comparison
-            scale = np.nan_to_num(self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v)), nan=0.0)
+            # (an infinite slack stays infinite: a finite gap is within it, as within the largest float)
+            scale = self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v))
+            scale = np.where(np.isnan(scale), 0.0, scale)
             if n == len(gap):
                 return bool((gap <= scale).all())
             return bool((gap[ok] <= scale[ok]).all())

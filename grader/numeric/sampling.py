@@ -105,13 +105,42 @@ def _rng(seed: bytes) -> np.random.Generator:
 
 def seed_of(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
     """A stable seed: the same reference gets the same points on every machine and run."""
-    return _seed(expr, tuple(variables))
+    text = sp.srepr(expr) + "|" + ",".join(v.name for v in variables)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 @lru_cache(maxsize=4096)
-def _seed(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
-    text = sp.srepr(expr) + "|" + ",".join(v.name for v in variables)
+def proof_seed(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
+    """A stable seed for an exact proof (the modular fingerprint), whose outcome does not
+    depend on the points drawn: hashed from the tree itself (class names, symbol names, exact
+    numbers, in SymPy's canonical argument order), at a fraction of ``seed_of``'s cost (``srepr``
+    re-sorts every sum for printing). The sample keeps ``seed_of``, so its points stay as they were.
+    """
+    out: list[str] = []
+    _shape(expr, out)
+    text = "proof|" + " ".join(out) + "|" + ",".join(v.name for v in variables)
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def _shape(e: Any, out: list[str]) -> None:
+    """A token per node of ``e``, in preorder, with brackets around the arguments."""
+    if not isinstance(e, sp.Basic):
+        out.append(repr(e))
+        return
+    args = e.args
+    if args:
+        out.append(type(e).__name__ + "(")
+        for a in args:
+            _shape(a, out)
+        out.append(")")
+    elif e.is_Symbol:
+        out.append("$" + e.name)
+    elif e.is_Rational:
+        out.append(f"{e.p}/{e.q}")
+    elif e.is_Float:
+        out.append(f"F{e._mpf_}")
+    else:  # pi, E, I, oo, ... (and anything else, as printed)
+        out.append(type(e).__name__ + ":" + str(e))
 
 
 def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple | None]]:
@@ -121,9 +150,10 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
     stream, in the same order, as the row-by-row draws it replaces (same points, less overhead).
     """
     out: list[tuple[str, np.ndarray, tuple | None]] = []
-    nice = _NICE_INDEX[:, :n] if n <= _NICE_INDEX.shape[1] else (np.arange(8)[:, None] + 5 * np.arange(n)) % len(NICE)
-    for i, row in enumerate(_NICE_FLOAT[nice]):
-        out.append(("nice", row, tuple(NICE[k] for k in nice[i])))
+    nice = (np.arange(8)[:, None] + 5 * np.arange(n)) % len(NICE)  # nice point i, coordinate j
+    exact = _NICE_EXACT[n] if n < len(_NICE_EXACT) else tuple(tuple(NICE[k] for k in row) for row in nice)
+    for row, coords in zip(_NICE_FLOAT[nice], exact):
+        out.append(("nice", row, coords))
     for row in rng.uniform(-3.0, 3.0, (10, n)):
         out.append(("moderate", row, None))
     for row in rng.uniform(-10.0, 10.0, (4, n)):
@@ -150,7 +180,8 @@ def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple
 
 _SIGNS = np.array([-1.0, 1.0])
 _NICE_FLOAT = np.array([float(c) for c in NICE])
-_NICE_INDEX = (np.arange(8)[:, None] + 5 * np.arange(4)) % len(NICE)  # nice point i, coordinate j
+_NICE_EXACT = tuple(tuple(tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n)) for i in range(8))
+                    for n in range(5))  # the exact nice points for n variables (a constant table)
 _POSITIVE = ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2))  # (low, high, count) of positive points
 _POSITIVE_LO = np.repeat([lo for lo, _, _ in _POSITIVE], [c for _, _, c in _POSITIVE])[:, None]
 _POSITIVE_HI = np.repeat([hi for _, hi, _ in _POSITIVE], [c for _, _, c in _POSITIVE])[:, None]
