@@ -15,7 +15,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grader import equivalence
+from grader import diagnose, equivalence
 from grader.numeric import Fingerprint, sampling
 from grader.numeric.sampling import FARTHER, LARGE, NICE
 
@@ -113,3 +113,46 @@ def test_the_proof_seed_is_the_trees_and_the_variables():
     seeds = {sampling.proof_seed(e, v) for e, v in [(x + 1, (x,)), (x + 2, (x,)), (x + 1, (x, y)),
                                                      (y + 1, (y,)), (x + sp.Float(1.0), (x,)), (x + sp.pi, (x,))]}
     assert len(seeds) == 6
+
+
+# -- diagnosis: the same arithmetic with less NumPy overhead ------------------------------------------
+
+floats = st.floats(allow_nan=False, width=64) | st.sampled_from([np.inf, -np.inf, 0.0, -0.0, 1e308, -1e308])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(floats, min_size=1, max_size=40))
+def test_the_median_is_numpys(values):
+    a = np.array(values)
+    with np.errstate(all="ignore"):
+        expected = float(np.median(a))
+    got = diagnose.median(a)
+    assert got == expected or (np.isnan(got) and np.isnan(expected))
+
+
+def _same_with_nan_to_num(ev, u, v) -> bool:
+    """``Evidence.same`` as it was written before issue 16."""
+    with np.errstate(all="ignore"):
+        gap = np.abs(u - v)
+        ok = np.isfinite(gap)
+        n = int(np.count_nonzero(ok))
+        if n < min(2, len(u)):
+            return False
+        scale = np.nan_to_num(ev.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v)), nan=0.0)
+        return bool((gap[ok] <= scale[ok]).all())
+
+
+values = st.floats(-1e6, 1e6) | st.sampled_from([np.nan, np.inf, -np.inf, 0.0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 12).flatmap(lambda n: st.tuples(*[st.lists(values, min_size=n, max_size=n)] * 2,
+                                                      st.lists(st.floats(0, 1e3) | st.sampled_from([np.nan, np.inf]),
+                                                               min_size=n, max_size=n))))
+def test_same_agrees_with_the_nan_to_num_version(arrays):
+    u, v, slack = (np.array(a) for a in arrays)
+    ev = diagnose.Evidence(sp.Integer(0), sp.Integer(0), None, u, slack, (), False)
+    with np.errstate(all="ignore"):
+        near = u + 1e-12 * np.abs(u)
+    assert ev.same(u, v) == _same_with_nan_to_num(ev, u, v)
+    assert ev.same(u, near) == _same_with_nan_to_num(ev, u, near)
