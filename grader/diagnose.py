@@ -85,7 +85,9 @@ class Evidence:
             if n < min(2, len(u)):
                 return False
             # a point where the reference's magnitude is unknown (nan) allows no slack, not no comparison
-            scale = np.nan_to_num(self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v)), nan=0.0)
+            # (an infinite slack stays infinite: a finite gap is within it, as within the largest float)
+            scale = self.slack + 1e-7 * np.maximum(np.abs(u), np.abs(v))
+            scale = np.where(np.isnan(scale), 0.0, scale)
             if n == len(gap):
                 return bool((gap <= scale).all())
             return bool((gap[ok] <= scale[ok]).all())
@@ -280,7 +282,7 @@ class ConstantFactor(Diagnosis):
             if ok.sum() < min(2, len(e)) or not ok.any():
                 return None
             r = ev.a[ok] / e[ok]
-        c = float(np.median(r))
+        c = median(r)
         if not np.isfinite(c) or abs(c) < 1e-12 or abs(c - 1) < 1e-9 or abs(c + 1) < 1e-9:
             return None
         if not ev.same(ev.a, c * e):
@@ -289,6 +291,13 @@ class ConstantFactor(Diagnosis):
             return None  # any two numbers have a ratio: only a classic one names a slip
         return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.",
                        "Your answer is a constant multiple of the right one: check the constant factors.")
+
+
+def median(values: np.ndarray) -> float:
+    """``np.median`` of a short array without NaN, at a twentieth of its cost (no partition machinery)."""
+    s = sorted(values.tolist())
+    m = len(s) // 2
+    return s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
 
 
 def _classic(c: float) -> bool:
@@ -392,7 +401,7 @@ class ConstantOffset(Diagnosis):
             ok = np.isfinite(d)
         if ok.sum() < 2:
             return None
-        c = float(np.median(d[ok]))
+        c = median(d[ok])
         if abs(c) <= 1e-9 or not ev.same(ev.a, ev.ref.values + c):
             return None
         return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(c)}.",

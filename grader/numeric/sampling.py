@@ -109,34 +109,82 @@ def seed_of(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
+@lru_cache(maxsize=4096)
+def proof_seed(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
+    """A stable seed for an exact proof (the modular fingerprint), whose outcome does not
+    depend on the points drawn: hashed from the tree itself (class names, symbol names, exact
+    numbers, in SymPy's canonical argument order), at a fraction of ``seed_of``'s cost (``srepr``
+    re-sorts every sum for printing). The sample keeps ``seed_of``, so its points stay as they were.
+    """
+    out: list[str] = []
+    _shape(expr, out)
+    text = "proof|" + " ".join(out) + "|" + ",".join(v.name for v in variables)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def _shape(e: Any, out: list[str]) -> None:
+    """A token per node of ``e``, in preorder, with brackets around the arguments."""
+    if not isinstance(e, sp.Basic):
+        out.append(repr(e))
+        return
+    args = e.args
+    if args:
+        out.append(type(e).__name__ + "(")
+        for a in args:
+            _shape(a, out)
+        out.append(")")
+    elif e.is_Symbol:
+        out.append("$" + e.name)
+    elif e.is_Rational:
+        out.append(f"{e.p}/{e.q}")
+    elif e.is_Float:
+        out.append(f"F{e._mpf_}")
+    else:  # pi, E, I, oo, ... (and anything else, as printed)
+        out.append(type(e).__name__ + ":" + str(e))
+
+
 def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple | None]]:
-    """Candidate points by category: (category, coordinates, exact coordinates or None)."""
+    """Candidate points by category: (category, coordinates, exact coordinates or None).
+
+    The random blocks are drawn as one array each: NumPy fills an array from the same
+    stream, in the same order, as the row-by-row draws it replaces (same points, less overhead).
+    """
     out: list[tuple[str, np.ndarray, tuple | None]] = []
-    for i in range(8):
-        exact = tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n))
-        out.append(("nice", np.array([float(c) for c in exact]), exact))
-    for _ in range(10):
-        out.append(("moderate", rng.uniform(-3.0, 3.0, n), None))
-    for _ in range(4):
-        out.append(("moderate", rng.uniform(-10.0, 10.0, n), None))
-    for lo, hi, count in ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2)):
-        for _ in range(count):
-            out.append(("positive", rng.uniform(lo, hi, n), None))
-    for m in LARGE + (FARTHER if n == 1 else ()):
-        if n == 1:
+    nice = (np.arange(8)[:, None] + 5 * np.arange(n)) % len(NICE)  # nice point i, coordinate j
+    exact = _NICE_EXACT[n] if n < len(_NICE_EXACT) else tuple(tuple(NICE[k] for k in row) for row in nice)
+    for row, coords in zip(_NICE_FLOAT[nice], exact):
+        out.append(("nice", row, coords))
+    for row in rng.uniform(-3.0, 3.0, (10, n)):
+        out.append(("moderate", row, None))
+    for row in rng.uniform(-10.0, 10.0, (4, n)):
+        out.append(("moderate", row, None))
+    for row in rng.uniform(_POSITIVE_LO, _POSITIVE_HI, (len(_POSITIVE_LO), n)):
+        out.append(("positive", row, None))
+    if n == 1:
+        for m in LARGE + FARTHER:
             out.append(("large", np.array([m]), (Fraction(int(m)),)))
             out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
-            continue
+        return out
+    for m in LARGE:  # (a sign is drawn as rng.choice([-1.0, 1.0]) draws it, without its overhead)
         for _ in range(2):
-            signs = rng.choice([-1.0, 1.0], n)
+            signs = _SIGNS[rng.integers(0, 2, n)]
             out.append(("large", signs * m * rng.uniform(0.9, 1.1, n), None))
         for _ in range(2):  # one coordinate far out, the others moderate
             p = rng.uniform(-3.0, 3.0, n)
-            p[rng.integers(n)] = rng.choice([-1.0, 1.0]) * m
+            p[rng.integers(n)] = _SIGNS[rng.integers(0, 2)] * m
             out.append(("large", p, None))
         for _ in range(1):  # all far out and positive (log-like domains)
             out.append(("large", m * rng.uniform(0.9, 1.1, n), None))
     return out
+
+
+_SIGNS = np.array([-1.0, 1.0])
+_NICE_FLOAT = np.array([float(c) for c in NICE])
+_NICE_EXACT = tuple(tuple(tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n)) for i in range(8))
+                    for n in range(5))  # the exact nice points for n variables (a constant table)
+_POSITIVE = ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2))  # (low, high, count) of positive points
+_POSITIVE_LO = np.repeat([lo for lo, _, _ in _POSITIVE], [c for _, _, c in _POSITIVE])[:, None]
+_POSITIVE_HI = np.repeat([hi for _, hi, _ in _POSITIVE], [c for _, _, c in _POSITIVE])[:, None]
 
 
 _LATTICE = tuple(Fraction(v) for v in ("-2", "1/2", "2", "1/3", "3", "-1/2"))
