@@ -65,11 +65,12 @@ def forget_references() -> None:
     each reference is then graded as if seen for the first time."""
     import functools
 
-    from grader import checking
+    from grader import checking, diagnose
     from grader.reading import clear_cache
 
     clear_cache()
     checking._RESOLVED.clear()
+    diagnose._VALUES.clear()  # the reference's terms' values at its points (a dict, not an lru_cache)
     for name, module in list(sys.modules.items()):
         if module is None or not name.startswith(("grader", "tutor", "exercises")):
             continue
