@@ -8,6 +8,8 @@ the assumption queries of ``diff``'s driver. Anything else takes the real path.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 from grader.numeric.evaluate import free
@@ -44,11 +46,11 @@ def real_blind(expr: sp.Basic, bars: bool = False) -> bool:
 
     Realness changes Abs, sign and their kin, a root of a power, of a product or of exp
     ((x²)^½ = |x|, √(eˣ) = e^(x/2)) and ln(eᵘ) = u: these go to the real path. With ``bars``, a
-    logarithm of m·|line| is admitted too, and in a derivative sign(line) and 1/|line|
+    logarithm of m·|u| is admitted too (u ``indefinite``), and in a derivative sign(u) and 1/|u|
     (see ``_LineAbs``).
     """
     if bars and isinstance(expr, (_LineAbs, sp.sign)):
-        return _line(expr.args[0])
+        return indefinite(expr.args[0])
     if expr.is_Pow and (isinstance(expr.base, _LineAbs) and expr.exp != -1
                         or not expr.exp.is_Integer and isinstance(expr.base, (sp.Pow, sp.Mul, sp.exp))):
         return False
@@ -63,22 +65,45 @@ def real_blind(expr: sp.Basic, bars: bool = False) -> bool:
 
 
 def _log_of_line(arg: sp.Expr) -> bool:
-    """Is ``arg`` = m·|u|, u a line (``_line``), m blind and free of bars?"""
+    """Is ``arg`` = m·|u|, u ``indefinite``, m blind and free of bars?"""
     factors = sp.Mul.make_args(arg)
     bars = [f for f in factors if isinstance(f, sp.Abs)]
-    return len(bars) == 1 and _line(bars[0].args[0]) and all(real_blind(f) for f in factors if f is not bars[0])
+    return len(bars) == 1 and indefinite(bars[0].args[0]) and \
+        all(real_blind(f) for f in factors if f is not bars[0])
+
+
+@lru_cache(maxsize=1024)
+def indefinite(u: sp.Expr) -> bool:
+    """Is u real for real names, of no sign SymPy could prove, with |u| and sign(u) left as they are?
+
+    u is a product of distinct factors, each a line q + Σ pᵢ·nameᵢ (rational p ≠ 0, q) or a polynomial
+    in one name with rational coefficients that changes sign between two small integers: a real
+    function that takes both signs has no sign to prove (SymPy's assumptions are sound).
+    """
+    factors = sp.Mul.make_args(u)
+    return len(set(factors)) == len(factors) and all(_line(f) or _changes_sign(f) for f in factors)
 
 
 def _line(u: sp.Expr) -> bool:
-    """A non-constant line q + Σ pᵢ·nameᵢ with rational p, q: real, and of no sign SymPy can tell."""
     terms = sp.Add.make_args(u)
     names = [t.as_coeff_Mul()[1] for t in terms if not t.is_Rational]
     return bool(names) and all(n.is_Symbol for n in names) and \
         all(t.as_coeff_Mul()[0].is_Rational for t in terms) and len(set(names)) == len(names)
 
 
+def _changes_sign(u: sp.Expr) -> bool:
+    if not u.is_Add or len(free(u)) != 1:
+        return False
+    try:
+        poly = sp.Poly(u, *free(u), domain="QQ")
+    except (sp.PolynomialError, sp.CoercionFailed):
+        return False
+    signs = {sp.sign(poly.eval(p)) for p in range(-10, 11)}
+    return {1, -1} <= signs
+
+
 class _LineAbs(sp.Function):
-    """|u| of a real line u, differentiated as SymPy does with real names: sign(u)·u′.
+    """|u| of an ``indefinite`` u, differentiated as SymPy does with real names: sign(u)·u′.
 
     Stands in for Abs while a logarithm of m·|u| is differentiated with plain names: that
     derivative holds |u| only to the power −1 (1/(m·|u|)), the one power SymPy leaves alone for a

@@ -21,6 +21,7 @@ from grader.numeric import radicals as root_bound
 from grader.kinds.antiderivative import _derivative
 from grader.kinds.constants import _function_range, _log_of_linear, value_set
 from grader.kinds.derivatives import chain_rule, real_blind, real_derivative
+from grader.numeric.evaluate import free
 
 # -- radicals ---------------------------------------------------------------------------------
 
@@ -250,10 +251,12 @@ BLIND_HEADS = [sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc, sp.asin, sp.acos,
                sp.exp, sp.log, sp.sqrt, sp.cbrt]
 OTHER_HEADS = [sp.Abs, sp.sign, lambda u: sp.log(sp.exp(u)), lambda u: sp.sqrt(u ** 2), lambda u: sp.sqrt(sp.exp(u)),
                lambda u: (a * u ** 2) ** sp.Rational(1, 3), lambda u: sp.exp(u) ** a, lambda u: sp.Abs(u) ** 2,
-               lambda u: sp.atan(sp.Abs(u)), lambda u: sp.log(sp.Abs(u ** 2 - 9)), lambda u: u / sp.Abs(x + 1)]
+               lambda u: sp.atan(sp.Abs(u)), lambda u: sp.log(sp.Abs(u ** 2 + 1)), lambda u: u / sp.Abs(x + 1),
+               lambda u: sp.log(sp.Abs((x - 1) ** 2)), lambda u: sp.log(sp.Abs(x ** 2 - 2 * x + 1)) * u]
 exponents = st.sampled_from([sp.Integer(2), sp.Integer(-1), sp.Integer(3), sp.Rational(1, 2), sp.Rational(-3, 2),
                              sp.Rational(2, 3), a, x])
-lines = st.sampled_from([x, x - 3, 2 * x + 6, x + a, 3 - x, x + y, sp.Rational(1, 2) * x - y + 1])
+lines = st.sampled_from([x, x - 3, 2 * x + 6, x + a, 3 - x, x + y, sp.Rational(1, 2) * x - y + 1, x * a,
+                         (x - 3) * (x + 3), x ** 2 - 9, x ** 3 - x + 1, (y ** 2 - 2) * (x + 1), x ** 2 - 9 * y])
 scales = st.sampled_from([sp.Integer(1), sp.Integer(2), a, x, sp.sqrt(x), sp.exp(y), -1])
 
 
@@ -263,7 +266,7 @@ def functions(draw, depth=3):
     if depth == 0 or draw(st.integers(0, 3)) == 0:
         return draw(st.sampled_from([x, y, a, x + 1, 2 * x - 3, x * y, sp.pi * x, sp.E, sp.Rational(3, 2)]))
     op = draw(st.sampled_from(["add", "mul", "pow", "head", "head", "bar", "other"]))
-    if op == "bar":  # ln(m·|line|), the logarithm the fast path admits with bars
+    if op == "bar":  # ln(m·|u|), the logarithm the fast path admits with bars when u takes both signs
         return sp.log(draw(scales) * sp.Abs(draw(lines)))
     u = draw(functions(depth - 1))
     if op == "add":
@@ -310,3 +313,52 @@ def test_the_outside_corpus_derivatives_agree_on_both_paths():
             fast += real_blind(f, bars=True)
             assert all(_derivative.__wrapped__(f, v, names) == real_derivative(f, v, names) for v in names), f
     assert fast >= 150  # most of the rows take a fast path
+
+
+@pytest.mark.parametrize("u, expected", [(x - 3, True), (x * a, True), ((x - 3) * (x + 3), True), (x ** 2 - 9, True),
+                                         (x ** 2 + 1, False), (x ** 2 - 2 * x + 1, False), ((x - 1) ** 2, False),
+                                         ((x - 3) * sp.sqrt(x), False), (sp.sqrt(x) - 5, False), (x ** 2 - 9 * y, False)])
+def test_indefinite_means_real_and_of_both_signs(u, expected):
+    """Only then does SymPy leave |u| and sign(u) alone with real names, as with plain ones."""
+    from grader.kinds.derivatives import indefinite
+
+    assert indefinite(u) is expected
+
+
+# -- the reference's particular antiderivative: no search past a sample that holds every point ---------
+
+def _particular_before(expr, constants, space):
+    from grader.kinds.constants import TRIALS
+    from grader.numeric.evaluate import Unsupported
+    from grader.numeric.sampling import sample
+
+    best = None
+    for v in TRIALS if constants else TRIALS[:1]:
+        try:
+            s = sample(expr.xreplace({c: v for c in constants}), space)
+        except (Unsupported, RecursionError):
+            continue
+        if best is None or s.size > best.size:
+            best = s
+    return best
+
+
+C = sp.Symbol("C")
+domains = st.sampled_from([x ** 3 / 3, sp.log(x), sp.sqrt(x - 1), 1 / x, sp.asin(x / 4), sp.log(x * y),
+                           sp.sqrt(4 - x ** 2 - y ** 2), x ** y, sp.sin(x) * y])
+with_constant = st.sampled_from([lambda f: f + C, lambda f: f * C, lambda f: sp.log(C * f), lambda f: f + sp.sqrt(C),
+                                 lambda f: f + sp.log(C), lambda f: (f + C) ** 2])
+
+
+@settings(max_examples=40, deadline=None)
+@given(domains, with_constant)
+def test_the_particular_antiderivative_is_the_one_the_full_search_finds(f, family_of):
+    from grader.kinds.constants import _particular
+    from grader.numeric.sampling import most_points, sample
+
+    expr = family_of(f)
+    space = tuple(sorted(free(f), key=str))
+    found = _particular(expr, (C,), space)
+    assert found is _particular_before(expr, (C,), space)
+    assert found is None or found.size <= most_points(len(space))
+    assert sample(f, space).size <= most_points(len(space))
