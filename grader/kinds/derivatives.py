@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import sympy as sp
 
-from grader.numeric.evaluate import free
+from grader.numeric.evaluate import Unsupported, evaluate, free
 
 # heads whose evaluation and derivative SymPy builds the same for a real name as for a plain one
 _BLIND = (sp.Symbol, sp.Rational, sp.Float, sp.Add, sp.Mul, sp.Pow, sp.log, sp.exp,
@@ -76,9 +77,9 @@ def _log_of_line(arg: sp.Expr) -> bool:
 def indefinite(u: sp.Expr) -> bool:
     """Is u real for real names, of no sign SymPy could prove, with |u| and sign(u) left as they are?
 
-    u is a product of distinct factors, each a line q + Σ pᵢ·nameᵢ (rational p ≠ 0, q) or a polynomial
-    in one name with rational coefficients that changes sign between two small integers: a real
-    function that takes both signs has no sign to prove (SymPy's assumptions are sound).
+    u is a product of distinct factors, each a line q + Σ pᵢ·nameᵢ (rational p ≠ 0, q) or a function of
+    one name, real at every real value, that changes sign at the probe points: a real function that
+    takes both signs has no sign to prove (SymPy's assumptions are sound).
     """
     factors = sp.Mul.make_args(u)
     return len(set(factors)) == len(factors) and all(_line(f) or _changes_sign(f) for f in factors)
@@ -91,15 +92,38 @@ def _line(u: sp.Expr) -> bool:
         all(t.as_coeff_Mul()[0].is_Rational for t in terms) and len(set(names)) == len(names)
 
 
+# heads that are real and finite at every real argument, so SymPy takes them real for real names
+_REAL = (sp.Symbol, sp.Rational, sp.Add, sp.Mul, sp.sin, sp.cos, sp.atan, sp.sinh, sp.cosh, sp.tanh, sp.asinh, sp.exp)
+_PROBES = np.array([-10.0, -5.0, -3.0, -2.0, -1.5, -1.0, -0.5, -0.25, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0])
+
+
 def _changes_sign(u: sp.Expr) -> bool:
-    if not u.is_Add or len(free(u)) != 1:
+    """A sum or a function of one name, real and finite for every real value of it, that takes both
+    signs: exactly for a polynomial with rational coefficients, else at float points by far more than
+    their rounding (sin x, eˣ − 2)."""
+    names = free(u)
+    if u.is_Mul or u.is_Pow or len(names) != 1 or not _real_everywhere(u):
         return False
+    name = next(iter(names))
     try:
-        poly = sp.Poly(u, *free(u), domain="QQ")
+        poly = sp.Poly(u, name, domain="QQ")
     except (sp.PolynomialError, sp.CoercionFailed):
+        poly = None
+    if poly is not None:
+        return {1, -1} <= {sp.sign(poly.eval(sp.Rational(p))) for p in _PROBES}
+    try:
+        terms = [np.asarray(evaluate(t, {name: _PROBES}), dtype=float) for t in sp.Add.make_args(u)]
+    except (Unsupported, TypeError, ValueError, OverflowError):
         return False
-    signs = {sp.sign(poly.eval(p)) for p in range(-10, 11)}
-    return {1, -1} <= signs
+    values, scale = sum(terms), sum(np.abs(t) for t in terms)
+    clear = np.isfinite(values) & (np.abs(values) > 1e-9 * scale)
+    return bool((clear & (values > 0)).any() and (clear & (values < 0)).any())
+
+
+def _real_everywhere(u: sp.Basic) -> bool:
+    if u.is_Pow:
+        return u.exp.is_Integer and u.exp >= 0 and _real_everywhere(u.base)
+    return (isinstance(u, _REAL) or u in (sp.pi, sp.E)) and all(_real_everywhere(a) for a in u.args)
 
 
 class _LineAbs(sp.Function):

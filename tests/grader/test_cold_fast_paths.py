@@ -256,7 +256,10 @@ OTHER_HEADS = [sp.Abs, sp.sign, lambda u: sp.log(sp.exp(u)), lambda u: sp.sqrt(u
 exponents = st.sampled_from([sp.Integer(2), sp.Integer(-1), sp.Integer(3), sp.Rational(1, 2), sp.Rational(-3, 2),
                              sp.Rational(2, 3), a, x])
 lines = st.sampled_from([x, x - 3, 2 * x + 6, x + a, 3 - x, x + y, sp.Rational(1, 2) * x - y + 1, x * a,
-                         (x - 3) * (x + 3), x ** 2 - 9, x ** 3 - x + 1, (y ** 2 - 2) * (x + 1), x ** 2 - 9 * y])
+                         (x - 3) * (x + 3), x ** 2 - 9, x ** 3 - x + 1, (y ** 2 - 2) * (x + 1), x ** 2 - 9 * y,
+                         sp.sin(x), sp.cos(2 * x) + sp.Rational(1, 3), sp.exp(x) - 2, sp.sin(x) * sp.cos(x),
+                         sp.atan(x) - 1, sp.tan(x), sp.exp(x), sp.sin(x) ** 2 + 1, sp.sinh(x) - x ** 3, sp.log(x) - 1,
+                         sp.sqrt(x) - 5, sp.pi * x - 1, sp.cosh(y) - 2])
 scales = st.sampled_from([sp.Integer(1), sp.Integer(2), a, x, sp.sqrt(x), sp.exp(y), -1])
 
 
@@ -317,6 +320,9 @@ def test_the_outside_corpus_derivatives_agree_on_both_paths():
 
 @pytest.mark.parametrize("u, expected", [(x - 3, True), (x * a, True), ((x - 3) * (x + 3), True), (x ** 2 - 9, True),
                                          (x ** 2 + 1, False), (x ** 2 - 2 * x + 1, False), ((x - 1) ** 2, False),
+                                         (sp.sin(x), True), (sp.sin(x) + sp.Rational(1, 2), True), (sp.sin(x) ** 3, False),
+                                         (sp.exp(x) - 2, True), (sp.exp(x) + 2, False), (sp.cos(x) ** 2 + 1, False),
+                                         (sp.log(x) - 1, False), (sp.tan(x) - 1, False), (sp.pi * x - 1, True),
                                          ((x - 3) * sp.sqrt(x), False), (sp.sqrt(x) - 5, False), (x ** 2 - 9 * y, False)])
 def test_indefinite_means_real_and_of_both_signs(u, expected):
     """Only then does SymPy leave |u| and sign(u) alone with real names, as with plain ones."""
