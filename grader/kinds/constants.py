@@ -188,6 +188,8 @@ def restricted_constant(answer: sp.Expr, constants: tuple,
 
 def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
     """The real values of g as c runs over the reals (bounded SymPy ``function_range``; None: unknown)."""
+    if _shift(g, c):  # + C, − 3C, read off the form
+        return sp.S.Reals
     slope = sp.diff(g, c)
     if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
         return sp.S.Reals
@@ -207,6 +209,13 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
         return None
     except Exception:  # noqa: BLE001 - a SymPy failure in the worker leaves the range unknown
         return None
+
+
+def _shift(g: sp.Expr, c: sp.Symbol) -> bool:
+    """Is g = b + a·c with b free of c and a a non-zero rational? (Its slope is then a, without ``diff``.)"""
+    rest = g.as_independent(c, as_Add=True)[1]
+    a, term = rest.as_independent(c, as_Add=False)
+    return term == c and a.is_Rational and a != 0
 
 
 def _log_of_linear(g: sp.Expr, c: sp.Symbol) -> bool:

@@ -368,3 +368,19 @@ def test_the_particular_antiderivative_is_the_one_the_full_search_finds(f, famil
     assert found is _particular_before(expr, (C,), space)
     assert found is None or found.size <= most_points(len(space))
     assert sample(f, space).size <= most_points(len(space))
+
+
+# -- a constant that only shifts: its range is read off the form ---------------------------------------
+
+@settings(max_examples=40, deadline=None)
+@given(rationals, st.sampled_from([sp.Integer(0), sp.Rational(8, 3), sp.sin(2), sp.log(3) + sp.sqrt(2), k, k ** 2]),
+       st.sampled_from(["shift", "square", "log", "scaled log", "times k"]))
+def test_a_shifting_constant_is_read_off_the_form_as_diff_would_say(a, b, shape):
+    from grader.kinds.constants import _shift
+
+    g = b + {"shift": a * C, "square": a * C ** 2, "log": a * sp.log(C), "scaled log": sp.log(2 * C) * a,
+             "times k": a * k * C}[shape]
+    slope = sp.diff(g, C)
+    assert _shift(g, C) == bool(slope.is_number and slope.is_nonzero and slope.is_Rational)
+    if _shift(g, C):
+        assert value_set(g, C) == sp.S.Reals
