@@ -19,6 +19,7 @@ from grader.equivalence import compare
 from grader.kinds.base import Context, interpretation
 from grader.kinds.constants import (Family, by_name, compare_domains, family, restricted_constant,
                                     RangeUnknown, undeclared_constants)
+from grader.kinds.derivatives import derivative
 from grader.numeric.evaluate import free
 from grader.verdict import Verdict, correct, incorrect, partial, undecided
 
@@ -30,11 +31,10 @@ def _derivative(expr: sp.Expr, v: sp.Symbol, variables: tuple) -> sp.Expr:
     """∂expr/∂v with every name taken real (so that d|x|/dx is sign(x) and d|kx|/dx has no im(k)).
 
     Remembered: a check needs each derivative twice (the family, then the comparison), and a
-    class's answers share the reference's.
+    class's answers share the reference's. ``derivative`` skips the real names where they
+    cannot change the result.
     """
-    real = {s: sp.Dummy(s.name, real=True) for s in free(expr) | set(variables)}
-    back = {d: s for s, d in real.items()}
-    return sp.diff(expr.xreplace(real), real[v]).xreplace(back)
+    return derivative(expr, v, variables)
 
 
 def derivatives_of(answer: sp.Expr, expected: sp.Expr, variables: tuple, of_expected: tuple) -> tuple:

@@ -28,7 +28,7 @@ import sympy as sp
 from grader.budget import OutOfTime, run_bounded
 from grader.equivalence import compare, points_undefined
 from grader.numeric.evaluate import Unsupported, evaluate, free
-from grader.numeric.sampling import Sample, sample
+from grader.numeric.sampling import Sample, most_points, sample
 
 # values tried for the constants, each the same at every point (a constant cannot depend on the side)
 TRIALS = tuple(sp.Rational(v) for v in ("1", "2", "-1", "1/2", "3", "-2", "-1/2"))
@@ -95,7 +95,8 @@ class Domain:
 
 
 def _particular(expr: sp.Expr, constants: tuple, space: tuple) -> Sample | None:
-    """The reference's sample at the values of its constants that define it at most points."""
+    """The reference's sample at the values of its constants that define it at most points (the first
+    such value; a sample with every point it can hold, ``x³/3 + C`` at C = 1, ends the search)."""
     best = None
     for v in TRIALS if constants else TRIALS[:1]:
         try:
@@ -104,6 +105,8 @@ def _particular(expr: sp.Expr, constants: tuple, space: tuple) -> Sample | None:
             continue
         if best is None or s.size > best.size:
             best = s
+            if s.size >= most_points(len(space)):
+                break
     return best
 
 
@@ -185,6 +188,8 @@ def restricted_constant(answer: sp.Expr, constants: tuple,
 
 def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
     """The real values of g as c runs over the reals (bounded SymPy ``function_range``; None: unknown)."""
+    if _shift(g, c):  # + C, − 3C, read off the form
+        return sp.S.Reals
     slope = sp.diff(g, c)
     if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
         return sp.S.Reals
@@ -204,6 +209,13 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
         return None
     except Exception:  # noqa: BLE001 - a SymPy failure in the worker leaves the range unknown
         return None
+
+
+def _shift(g: sp.Expr, c: sp.Symbol) -> bool:
+    """Is g = b + a·c with b free of c and a a non-zero rational? (Its slope is then a, without ``diff``.)"""
+    rest = g.as_independent(c, as_Add=True)[1]
+    a, term = rest.as_independent(c, as_Add=False)
+    return term == c and a.is_Rational and a != 0
 
 
 def _log_of_linear(g: sp.Expr, c: sp.Symbol) -> bool:

@@ -273,3 +273,16 @@ def _choose(candidates, ok, caps: dict) -> list[int]:
             taken[cat] = taken.get(cat, 0) + 1
             chosen.append(i)
     return chosen
+
+
+@lru_cache(maxsize=8)
+def most_points(n: int) -> int:
+    """The most points ``sample`` can keep for n variables, whatever the expression: each category's
+    cap or its number of candidates, the lattice's cap where it may apply, and no fewer than a
+    search for more can find."""
+    counts: dict[str, int] = {}
+    for category, _, _ in _pool(n, _rng(b"")):
+        counts[category] = counts.get(category, 0) + 1
+    caps = _CAPS_ONE if n == 1 else _CAPS
+    found = sum(min(caps[c], k) for c, k in counts.items()) + (caps["lattice"] if 2 <= n <= 3 else 0)
+    return max(found, ENOUGH - 1 + caps["extra"])

@@ -9,14 +9,19 @@
 """
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import grader
+import tutor
 from grader import symbolic
 from grader.numeric import radicals as root_bound
+from grader.kinds.antiderivative import _derivative
 from grader.kinds.constants import _function_range, _log_of_linear, value_set
+from grader.kinds.derivatives import chain_rule, real_blind, real_derivative
+from grader.numeric.evaluate import free
 
 # -- radicals ---------------------------------------------------------------------------------
 
@@ -236,3 +241,146 @@ def test_an_answer_off_by_a_constant_has_the_references_derivative(terms, m, con
     finally:
         anti.derivatives_of = original
     assert verdict == slow
+
+
+# -- differentiation without real names (antiderivatives) ---------------------------------------------
+
+x, y, a = sp.symbols("x y a")
+BLIND_HEADS = [sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc, sp.asin, sp.acos, sp.atan, sp.acot, sp.asec, sp.acsc,
+               sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch, sp.asinh, sp.acosh, sp.atanh, sp.acoth,
+               sp.exp, sp.log, sp.sqrt, sp.cbrt]
+OTHER_HEADS = [sp.Abs, sp.sign, lambda u: sp.log(sp.exp(u)), lambda u: sp.sqrt(u ** 2), lambda u: sp.sqrt(sp.exp(u)),
+               lambda u: (a * u ** 2) ** sp.Rational(1, 3), lambda u: sp.exp(u) ** a, lambda u: sp.Abs(u) ** 2,
+               lambda u: sp.atan(sp.Abs(u)), lambda u: sp.log(sp.Abs(u ** 2 + 1)), lambda u: u / sp.Abs(x + 1),
+               lambda u: sp.log(sp.Abs((x - 1) ** 2)), lambda u: sp.log(sp.Abs(x ** 2 - 2 * x + 1)) * u]
+exponents = st.sampled_from([sp.Integer(2), sp.Integer(-1), sp.Integer(3), sp.Rational(1, 2), sp.Rational(-3, 2),
+                             sp.Rational(2, 3), a, x])
+lines = st.sampled_from([x, x - 3, 2 * x + 6, x + a, 3 - x, x + y, sp.Rational(1, 2) * x - y + 1, x * a,
+                         (x - 3) * (x + 3), x ** 2 - 9, x ** 3 - x + 1, (y ** 2 - 2) * (x + 1), x ** 2 - 9 * y,
+                         sp.sin(x), sp.cos(2 * x) + sp.Rational(1, 3), sp.exp(x) - 2, sp.sin(x) * sp.cos(x),
+                         sp.atan(x) - 1, sp.tan(x), sp.exp(x), sp.sin(x) ** 2 + 1, sp.sinh(x) - x ** 3, sp.log(x) - 1,
+                         sp.sqrt(x) - 5, sp.pi * x - 1, sp.cosh(y) - 2])
+scales = st.sampled_from([sp.Integer(1), sp.Integer(2), a, x, sp.sqrt(x), sp.exp(y), -1])
+
+
+@st.composite
+def functions(draw, depth=3):
+    """A function of x (and y, a) built from the heads a learner can type, some of them realness-sensitive."""
+    if depth == 0 or draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from([x, y, a, x + 1, 2 * x - 3, x * y, sp.pi * x, sp.E, sp.Rational(3, 2)]))
+    op = draw(st.sampled_from(["add", "mul", "pow", "head", "head", "bar", "other"]))
+    if op == "bar":  # ln(m·|u|), the logarithm the fast path admits with bars when u takes both signs
+        return sp.log(draw(scales) * sp.Abs(draw(lines)))
+    u = draw(functions(depth - 1))
+    if op == "add":
+        return u + draw(functions(depth - 1))
+    if op == "mul":
+        return u * draw(functions(depth - 1))
+    if op == "pow":
+        return u ** draw(exponents)
+    return draw(st.sampled_from(BLIND_HEADS if op == "head" else OTHER_HEADS))(u)
+
+
+@settings(max_examples=200, deadline=None)
+@given(functions(), st.sampled_from([x, y, a]))
+def test_the_derivative_of_an_antiderivative_is_the_real_paths_expression(f, v):
+    """Every fast path of ``_derivative`` (plain names; plain names with |line| held) gives the very
+    expression the real path gives, node for node."""
+    assert _derivative.__wrapped__(f, v, (x, y, a)) == real_derivative(f, v, (x, y, a))
+    if real_blind(f):  # the chain rule builds what SymPy's own driver builds
+        assert chain_rule(f, v) == sp.diff(f, v)
+
+
+@pytest.mark.parametrize("f", [sp.Abs(x), sp.log(sp.Abs(x - 3)), sp.sqrt(x ** 2), sp.sqrt(sp.exp(x)),
+                               x * sp.log(sp.exp(x)), (x ** 2 * y) ** sp.Rational(1, 2), sp.exp(x) ** y, sp.sign(x)])
+def test_realness_sensitive_functions_take_the_real_path(f):
+    """Each of these is built or differentiated otherwise with real names: the gate must send it to the real path."""
+    assert not real_blind(f)
+    assert sp.diff(f, x) != real_derivative(f, x, (x, y))
+
+
+def test_the_outside_corpus_derivatives_agree_on_both_paths():
+    from grader.corpus import load_outside
+    from grader.numeric.evaluate import free
+    from pathlib import Path
+
+    rows = load_outside(*sorted((Path(__file__).parents[1] / "data" / "outside").glob("*.toml")))
+    fast = 0
+    for row in (r for r in rows if r.options.get("constant")):
+        for text in (row.reference, row.answer):
+            try:
+                f = tutor.parse(text)
+            except tutor.ParseError:
+                continue
+            names = tuple(sorted(free(f), key=str))
+            fast += real_blind(f, bars=True)
+            assert all(_derivative.__wrapped__(f, v, names) == real_derivative(f, v, names) for v in names), f
+    assert fast >= 150  # most of the rows take a fast path
+
+
+@pytest.mark.parametrize("u, expected", [(x - 3, True), (x * a, True), ((x - 3) * (x + 3), True), (x ** 2 - 9, True),
+                                         (x ** 2 + 1, False), (x ** 2 - 2 * x + 1, False), ((x - 1) ** 2, False),
+                                         (sp.sin(x), True), (sp.sin(x) + sp.Rational(1, 2), True), (sp.sin(x) ** 3, False),
+                                         (sp.exp(x) - 2, True), (sp.exp(x) + 2, False), (sp.cos(x) ** 2 + 1, False),
+                                         (sp.log(x) - 1, False), (sp.tan(x) - 1, False), (sp.pi * x - 1, True),
+                                         ((x - 3) * sp.sqrt(x), False), (sp.sqrt(x) - 5, False), (x ** 2 - 9 * y, False)])
+def test_indefinite_means_real_and_of_both_signs(u, expected):
+    """Only then does SymPy leave |u| and sign(u) alone with real names, as with plain ones."""
+    from grader.kinds.derivatives import indefinite
+
+    assert indefinite(u) is expected
+
+
+# -- the reference's particular antiderivative: no search past a sample that holds every point ---------
+
+def _particular_before(expr, constants, space):
+    from grader.kinds.constants import TRIALS
+    from grader.numeric.evaluate import Unsupported
+    from grader.numeric.sampling import sample
+
+    best = None
+    for v in TRIALS if constants else TRIALS[:1]:
+        try:
+            s = sample(expr.xreplace({c: v for c in constants}), space)
+        except (Unsupported, RecursionError):
+            continue
+        if best is None or s.size > best.size:
+            best = s
+    return best
+
+
+C = sp.Symbol("C")
+domains = st.sampled_from([x ** 3 / 3, sp.log(x), sp.sqrt(x - 1), 1 / x, sp.asin(x / 4), sp.log(x * y),
+                           sp.sqrt(4 - x ** 2 - y ** 2), x ** y, sp.sin(x) * y])
+with_constant = st.sampled_from([lambda f: f + C, lambda f: f * C, lambda f: sp.log(C * f), lambda f: f + sp.sqrt(C),
+                                 lambda f: f + sp.log(C), lambda f: (f + C) ** 2])
+
+
+@settings(max_examples=40, deadline=None)
+@given(domains, with_constant)
+def test_the_particular_antiderivative_is_the_one_the_full_search_finds(f, family_of):
+    from grader.kinds.constants import _particular
+    from grader.numeric.sampling import most_points, sample
+
+    expr = family_of(f)
+    space = tuple(sorted(free(f), key=str))
+    found = _particular(expr, (C,), space)
+    assert found is _particular_before(expr, (C,), space)
+    assert found is None or found.size <= most_points(len(space))
+    assert sample(f, space).size <= most_points(len(space))
+
+
+# -- a constant that only shifts: its range is read off the form ---------------------------------------
+
+@settings(max_examples=40, deadline=None)
+@given(rationals, st.sampled_from([sp.Integer(0), sp.Rational(8, 3), sp.sin(2), sp.log(3) + sp.sqrt(2), k, k ** 2]),
+       st.sampled_from(["shift", "square", "log", "scaled log", "times k"]))
+def test_a_shifting_constant_is_read_off_the_form_as_diff_would_say(a, b, shape):
+    from grader.kinds.constants import _shift
+
+    g = b + {"shift": a * C, "square": a * C ** 2, "log": a * sp.log(C), "scaled log": sp.log(2 * C) * a,
+             "times k": a * k * C}[shape]
+    slope = sp.diff(g, C)
+    assert _shift(g, C) == bool(slope.is_number and slope.is_nonzero and slope.is_Rational)
+    if _shift(g, C):
+        assert value_set(g, C) == sp.S.Reals
