@@ -1,0 +1,126 @@
+"""Real solution sets of rational equations in one variable, by exact polynomial arithmetic.
+
+For ``d = 0`` with ``d`` a rational function of ``v`` over ℚ, the real solutions are the
+real roots of its numerator at which no denominator of ``d`` vanishes. They are kept as
+one squarefree polynomial whose real roots are exactly the solutions, so two equations
+are compared with a gcd and Sturm counts, without solving: ``x⁵⁹⁹⁹(1 − x + x³) = 0`` is
+``x(1 − x + x³) = 0``, and no degree-6001 ``solveset`` runs. Anything else (functions,
+radicals, other constants, a numerator ≡ 0, a degree past :data:`MAX_DEGREE`) gets None,
+and the caller's ``solveset`` decides as before. Module-level functions: they run in the
+bounded worker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.polys.polyerrors import PolynomialError
+
+MAX_DEGREE = 64  # after the power of v is divided out; past it, solveset (bounded) decides
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """``same``, or a real ``witness`` that solves only the right equation (``in_right``) or only the answer."""
+
+    same: bool
+    witness: sp.Expr | None = None
+    in_right: bool = True
+    poles: bool = False  # a denominator in either equation (a removable singularity can matter)
+
+
+def _poly(e: sp.Expr, v: sp.Symbol) -> sp.Poly | None:
+    try:
+        p = sp.Poly(e, v)
+    except PolynomialError:
+        return None
+    return p if p.domain.is_ZZ or p.domain.is_QQ else None
+
+
+def _reduced(p: sp.Poly) -> sp.Poly | None:
+    """The squarefree polynomial with the real roots of ``p``; the power of v is divided out first."""
+    (k,), rest = p.terms_gcd()
+    if rest.degree() > MAX_DEGREE:
+        return None
+    part = rest.sqf_part() if rest.degree() > 0 else rest.one
+    return part.mul(sp.Poly(p.gen, p.gen)) if k else part
+
+
+def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None:
+    """(squarefree A over ℚ whose real roots are the real solutions of ``d = 0``, has denominators).
+
+    None when ``d`` is not a rational function of ``v`` over ℚ, or is ≡ 0 where defined.
+    """
+    if d.free_symbols - {v} or not d.is_rational_function(v) or not _expandable(d, v):
+        return None
+    numerator, denominator = d.as_numer_denom()
+    p, q = _poly(numerator, v), _poly(denominator, v)
+    if p is None or q is None or p.is_zero:
+        return None
+    solutions = _reduced(p)
+    # where d is undefined: a base of a negative power is 0 (its numerator is, the rest is undefined
+    # by a deeper base); the denominator of the whole must vanish only there
+    poles = p.one
+    for node in sp.preorder_traversal(d):
+        if node.is_Pow and node.exp.is_negative:
+            base = _poly(node.base.as_numer_denom()[0], v)
+            if base is None or base.is_zero or (pole := _reduced(base)) is None:
+                return None
+            poles = poles.lcm(pole)
+    if solutions is None or (q.degree() > 0 and not _divides(q, poles)):
+        return None
+    return solutions.quo(solutions.gcd(poles)), poles.degree() > 0
+
+
+def _expandable(d: sp.Expr, v: sp.Symbol) -> bool:
+    """No power past :data:`MAX_DEGREE` except of ``v`` itself: ``(x − 1)⁶⁰⁰⁰`` is not expanded here."""
+    return all(not (n.is_Pow and abs(n.exp) > MAX_DEGREE and n.base != v) for n in sp.preorder_traversal(d))
+
+
+def _divides(q: sp.Poly, poles: sp.Poly) -> bool:
+    """Is every root of ``q`` a root of ``poles`` (squarefree)?"""
+    reduced = _reduced(q)
+    return reduced is not None and poles.rem(reduced).is_zero
+
+
+def _rational_roots(a: sp.Poly) -> tuple[list[sp.Rational], bool]:
+    """The rational roots of ``a`` in increasing order, and whether it has irrational real roots too."""
+    rationals, irrational = [], False
+    for factor, _ in a.factor_list()[1]:
+        if factor.degree() == 1:
+            c1, c0 = factor.all_coeffs()
+            rationals.append(-c0 / c1)
+        elif factor.count_roots() > 0:
+            irrational = True
+    return sorted(rationals), irrational
+
+
+def rational_solutions(d: sp.Expr, v: sp.Symbol) -> sp.Set | None:
+    """The real solutions of ``d = 0`` as a FiniteSet (what ``solveset`` gives), when they are all rational."""
+    found = solution_polynomial(d, v)
+    if found is None:
+        return None
+    rationals, irrational = _rational_roots(found[0])
+    return None if irrational else sp.FiniteSet(*rationals)
+
+
+def _witness(a: sp.Poly) -> sp.Expr:
+    """A real root of ``a``: its least rational one (``solveset`` lists rationals first), else its least real one."""
+    rationals, _ = _rational_roots(a)
+    return rationals[0] if rationals else a.real_roots()[0]
+
+
+def compare(de: sp.Expr, da: sp.Expr, v: sp.Symbol) -> Comparison | None:
+    """Do ``de = 0`` and ``da = 0`` have the same real solutions (exactly)? None: not rational equations."""
+    right, answer = solution_polynomial(de, v), solution_polynomial(da, v)
+    if right is None or answer is None:
+        return None
+    (a, a_poles), (b, b_poles) = right, answer
+    common = a.gcd(b)
+    only_right, only_answer = a.quo(common), b.quo(common)
+    poles = a_poles or b_poles
+    if only_right.degree() > 0 and only_right.count_roots() > 0:
+        return Comparison(False, _witness(only_right), True, poles)
+    if only_answer.degree() > 0 and only_answer.count_roots() > 0:
+        return Comparison(False, _witness(only_answer), False, poles)
+    return Comparison(True, poles=poles)
