@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.polys.polyerrors import PolynomialError
+from sympy.polys.domains import QQ
+from sympy.polys.rings import ring as sparse_ring
 
 MAX_DEGREE = 64  # after the power of v is divided out; past it, solveset (bounded) decides
 
@@ -30,20 +31,30 @@ class Comparison:
 
 
 def _poly(e: sp.Expr, v: sp.Symbol) -> sp.Poly | None:
+    """A polynomial over ℚ with the roots of ``e`` (a polynomial in ``v``), its power of ``v`` cut to
+    at most one (read sparsely: x⁶⁰⁰⁰ − x⁶⁰⁰¹ is never a list of 6002 coefficients); None when ``e``
+    is not such a polynomial, or is of degree past :data:`MAX_DEGREE` once that power is divided out."""
+    ring, _ = sparse_ring([v], QQ)
     try:
-        p = sp.Poly(e, v)
-    except PolynomialError:
+        terms = ring.from_expr(e)
+    except ValueError:  # a function, a radical, π, 1/v: not a polynomial over ℚ
         return None
-    return p if p.domain.is_ZZ or p.domain.is_QQ else None
+    if not terms:
+        return sp.Poly(0, v, domain=QQ)
+    low = min(m for (m,) in terms.keys())
+    if max(m for (m,) in terms.keys()) - low > MAX_DEGREE:
+        return None
+    shifted = sp.Poly.from_dict({(m - low,): c for (m,), c in terms.items()}, v, domain=QQ)
+    return shifted.mul(sp.Poly(v, v, domain=QQ)) if low else shifted
 
 
 def _reduced(p: sp.Poly) -> sp.Poly | None:
-    """The squarefree polynomial with the real roots of ``p``; the power of v is divided out first."""
+    """The squarefree polynomial with the real roots of ``p`` (a root at 0 kept once)."""
+    if p.degree() <= 1:
+        return p
     (k,), rest = p.terms_gcd()
-    if rest.degree() > MAX_DEGREE:
-        return None
-    part = rest.sqf_part() if rest.degree() > 0 else rest.one
-    return part.mul(sp.Poly(p.gen, p.gen)) if k else part
+    part = rest.sqf_part() if rest.degree() > 1 else rest
+    return part.mul(sp.Poly(p.gen, p.gen, domain=QQ)) if k else part
 
 
 def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None:
@@ -51,25 +62,30 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
 
     None when ``d`` is not a rational function of ``v`` over ℚ, or is ≡ 0 where defined.
     """
-    if d.free_symbols - {v} or not d.is_rational_function(v) or not _expandable(d, v):
+    if d.free_symbols - {v} or d.has(sp.Float) or not d.is_rational_function(v) or not _expandable(d, v):
         return None
     numerator, denominator = d.as_numer_denom()
-    p, q = _poly(numerator, v), _poly(denominator, v)
-    if p is None or q is None or p.is_zero:
+    p = _poly(numerator, v)
+    q = None if denominator.is_Number else _poly(denominator, v)
+    if p is None or p.is_zero or (q is None and not denominator.is_Number):
         return None
     solutions = _reduced(p)
     # where d is undefined: a base of a negative power is 0 (its numerator is, the rest is undefined
     # by a deeper base); the denominator of the whole must vanish only there
-    poles = p.one
+    poles: sp.Poly | None = None
     for node in sp.preorder_traversal(d):
         if node.is_Pow and node.exp.is_negative:
             base = _poly(node.base.as_numer_denom()[0], v)
             if base is None or base.is_zero or (pole := _reduced(base)) is None:
                 return None
-            poles = poles.lcm(pole)
-    if solutions is None or (q.degree() > 0 and not _divides(q, poles)):
+            poles = pole if poles is None else poles.lcm(pole)
+    if solutions is None:
         return None
-    return solutions.quo(solutions.gcd(poles)), poles.degree() > 0
+    if poles is None or poles.degree() == 0:
+        return (solutions, False) if q is None or q.degree() == 0 else None
+    if q is not None and q.degree() > 0 and not _divides(q, poles):
+        return None
+    return solutions.quo(solutions.gcd(poles)), True
 
 
 def _expandable(d: sp.Expr, v: sp.Symbol) -> bool:
@@ -85,6 +101,8 @@ def _divides(q: sp.Poly, poles: sp.Poly) -> bool:
 
 def _rational_roots(a: sp.Poly) -> tuple[list[sp.Rational], bool]:
     """The rational roots of ``a`` in increasing order, and whether it has irrational real roots too."""
+    if a.degree() <= 1:
+        return ([-a.nth(0) / a.nth(1)] if a.degree() == 1 else []), False
     rationals, irrational = [], False
     for factor, _ in a.factor_list()[1]:
         if factor.degree() == 1:
@@ -116,9 +134,14 @@ def compare(de: sp.Expr, da: sp.Expr, v: sp.Symbol) -> Comparison | None:
     if right is None or answer is None:
         return None
     (a, a_poles), (b, b_poles) = right, answer
+    poles = a_poles or b_poles
+    if a.degree() <= 1 and b.degree() <= 1:  # at most one solution each: compare them
+        (ra, _), (rb, _) = _rational_roots(a), _rational_roots(b)
+        if ra == rb:
+            return Comparison(True, poles=poles)
+        return Comparison(False, ra[0], True, poles) if ra else Comparison(False, rb[0], False, poles)
     common = a.gcd(b)
     only_right, only_answer = a.quo(common), b.quo(common)
-    poles = a_poles or b_poles
     if only_right.degree() > 0 and only_right.count_roots() > 0:
         return Comparison(False, _witness(only_right), True, poles)
     if only_answer.degree() > 0 and only_answer.count_roots() > 0:

@@ -122,7 +122,7 @@ def test_a_huge_power_of_the_variable_is_divided_out():
     """x⁵⁹⁹⁹(1 − x + x³) = 0 is x(1 − x + x³) = 0: no degree-6001 polynomial is solved."""
     right = x**5999 * (1 - x + x**3)
     polynomial, poles = solution_sets.solution_polynomial(right, x)
-    assert polynomial == sp.Poly(x * (1 - x + x**3), x) and not poles
+    assert polynomial.as_expr() == sp.expand(x * (1 - x + x**3)) and not poles
     outcome = solution_sets.compare(right, x**6000 - x**6001 - x**5999, x)
     assert not outcome.same and outcome.in_right and outcome.witness == sp.CRootOf(x**3 - x + 1, 0)
     assert solution_sets.compare(x**5999 * (1 - x + x**2), x**6000 - x**6001 - x**5999, x).same
