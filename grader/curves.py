@@ -20,6 +20,7 @@ from grader.numeric.magnitude import evaluate_with_magnitude
 
 SCAN = np.concatenate([np.linspace(-12.0, 12.0, 481), np.geomspace(12.5, 1e3, 60), -np.geomspace(12.5, 1e3, 60)])
 SCAN.sort()
+_NEAR = np.abs(SCAN) <= 12.0
 
 
 def _rng(seed: bytes) -> np.random.Generator:
@@ -50,13 +51,15 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
             vals = np.asarray(evaluate(d, env), dtype=float)
         except (Unsupported, RecursionError):
             break
-        vals = np.broadcast_to(vals, SCAN.shape)
+        if vals.shape != SCAN.shape:
+            vals = np.broadcast_to(vals, SCAN.shape)
         with np.errstate(invalid="ignore"):
             sign = np.sign(vals)
-            flips = np.nonzero((sign[:-1] * sign[1:] < 0) & np.isfinite(vals[:-1]) & np.isfinite(vals[1:]))[0]
+            finite = np.isfinite(vals)
+            flips = np.nonzero((sign[:-1] * sign[1:] < 0) & finite[:-1] & finite[1:])[0]
             # a root on the grid itself (a = 0 in a·(x − y)); far out an exact 0 may be underflow
             # (s²·e^(st) at t = −1000), not a root
-            zeros = np.nonzero((vals == 0) & (np.abs(SCAN) <= 12.0))[0]
+            zeros = np.nonzero((vals == 0) & _NEAR)[0]
         if len(flips) + len(zeros) == 0:
             continue
         i = int(rng.integers(len(flips) + len(zeros)))
