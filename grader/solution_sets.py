@@ -62,7 +62,7 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
 
     None when ``d`` is not a rational function of ``v`` over ℚ, or is ≡ 0 where defined.
     """
-    if d.free_symbols - {v} or d.has(sp.Float) or not d.is_rational_function(v) or not _expandable(d, v):
+    if not rational_over_q(d, v):
         return None
     numerator, denominator = d.as_numer_denom()
     p = _poly(numerator, v)
@@ -86,6 +86,14 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
     if q is not None and q.degree() > 0 and not _divides(q, poles):
         return None
     return solutions.quo(solutions.gcd(poles)), True
+
+
+def rational_over_q(d: sp.Expr, v: sp.Symbol) -> bool:
+    """Is ``d`` a rational function of ``v`` alone, with no decimals and no power to expand past :data:`MAX_DEGREE`?
+
+    (Constants such as √2 or π pass here and are refused when the polynomials are read.)
+    """
+    return not (d.free_symbols - {v}) and not d.has(sp.Float) and d.is_rational_function(v) and _expandable(d, v)
 
 
 def _expandable(d: sp.Expr, v: sp.Symbol) -> bool:
