@@ -14,8 +14,11 @@ rule of tests/grader/test_outside_corpus.py (the row's accepted statuses; a cras
 caches (parsed answers, reference samples) are filled by a first pass, as they are
 when a class's answers to the same exercise are graded; the "cold answers" row
 clears the parse cache before every pass, so every answer is read again; the "cold:
-references new" row (outside corpus) clears every cache of the checker before each pass,
-so each one-off reference is prepared as if seen for the first time. Times are
+references new" row (outside corpus) clears every cache of the checker, and SymPy's own
+cache, before each pass, so each one-off reference is prepared as if seen for the first time (SymPy
+would otherwise hand back objects, derivatives and assumptions built for the same reference in the
+previous pass; with it cleared, a pass costs what the first pass of a fresh process costs after
+grading other references, within a few per cent). Times are
 CPU time of this (single-threaded) process, so that other load on a shared machine
 does not count; the best of several passes is kept.
 """
@@ -61,9 +64,11 @@ def _status(case) -> str:
 
 
 def forget_references() -> None:
-    """Clear every cache of the checker (parses, reference samples, resolved kinds, derivatives):
+    """Clear every cache of the checker (parses, reference samples, resolved kinds, derivatives) and SymPy's:
     each reference is then graded as if seen for the first time."""
     import functools
+
+    from sympy.core.cache import clear_cache as clear_sympy_cache
 
     from grader import checking, diagnose
     from grader.reading import clear_cache
@@ -71,6 +76,7 @@ def forget_references() -> None:
     clear_cache()
     checking._RESOLVED.clear()
     diagnose._VALUES.clear()  # the reference's terms' values at its points (a dict, not an lru_cache)
+    clear_sympy_cache()  # objects, derivatives and assumptions SymPy built for the same references
     for name, module in list(sys.modules.items()):
         if module is None or not name.startswith(("grader", "tutor", "exercises")):
             continue
