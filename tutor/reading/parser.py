@@ -22,7 +22,7 @@ from tutor.reading.lexer import tokenize
 from tutor.reading.limits import Limits
 from tutor.reading.sizes import about, largest_number
 from tutor.reading.messages import explain_unexpected
-from tutor.reading.transformer import SemanticError, ToSymPy
+from tutor.reading.transformer import SemanticError, ToSymPy, callbacks
 
 EXPECT_KINDS = ("expression", "equation", "vector", "set", "matrix")
 _lock = threading.Lock()
@@ -65,7 +65,7 @@ def _parser() -> Lark:
             if _lark is None:
                 grammar = (files("tutor.reading") / "grammar.lark").read_text(encoding="utf-8")
                 _lark = Lark(grammar, parser="lalr", lexer=_TokenList, strict=True,
-                             transformer=_Builder(), maybe_placeholders=True)
+                             transformer=callbacks(_Builder()), maybe_placeholders=True)
     return _lark
 
 

@@ -9,7 +9,7 @@ import math
 from fractions import Fraction
 
 import sympy as sp
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer
 
 from tutor.reading import sizes
 from tutor.reading.dne import DNE
@@ -52,12 +52,11 @@ def _display(name: str) -> str:
     return name.split("_")[0] if name.startswith("log_") else name.lstrip("@")
 
 
-@v_args(inline=True)
-class ToSymPy(Transformer):
-    """Callbacks named after the grammar's aliases; each returns a SymPy object."""
+class ToSymPy:
+    """Callbacks named after the grammar's rules and aliases; each takes the rule's children as
+    arguments and returns a SymPy object (``callbacks`` hands them to Lark)."""
 
     def __init__(self, limits: Limits):
-        super().__init__()
         self.limits = limits
 
     # -- leaves -----------------------------------------------------------
@@ -83,9 +82,6 @@ class ToSymPy(Transformer):
         self._check_size(sizes.sum_digits(terms, self.limits.max_digits), "this sum", None)
         return self._defined(sp.Add(*terms), terms, lambda: _text(sp.Add(*terms, evaluate=False)), None)
 
-    def plus(self, a):
-        return a
-
     def minus(self, a):
         return sp.Mul(sp.S.NegativeOne, a)
 
@@ -95,8 +91,7 @@ class ToSymPy(Transformer):
         self._check_size(sizes.product_digits(factors), "this product", None)
         return self._defined(sp.Mul(*factors), factors, lambda: "*".join(_text(f) for f in factors), None)
 
-    def times(self, a):
-        return a
+    head = tail = fhead = chain = mul  # juxtapositions (a rule of one factor is its factor: Lark skips the call)
 
     def over(self, a):
         self._divisor(a, None)
@@ -412,3 +407,24 @@ def finish(item):
         if all(isinstance(c, sp.Expr) and not isinstance(c, sp.Tuple) for row in cells for c in row):
             return sp.ImmutableMatrix(cells)
     return sp.Tuple(*(finish(r) for r in rows))
+
+
+CALLBACKS = ("number", "name", "const", "dne", "add", "minus", "mul", "head", "tail", "fhead", "chain", "over",
+             "div", "neg", "pow", "pow_sup", "factorial", "abs", "root", "sqrt", "nroot", "call", "call_pow", "bare",
+             "bare_pow", "fpow", "paren_list", "angle_list", "bracket_list", "set_list", "equation", "start")
+
+
+def callbacks(builder: ToSymPy) -> Transformer:
+    """The transformer Lark calls at each reduction: ``builder``'s callbacks, each taking the
+    children list Lark passes (a Transformer's plain calling convention). One call per node,
+    where ``v_args(inline=True)`` put three wrapper calls in between."""
+    spread = Transformer()
+    for name in CALLBACKS:
+        setattr(spread, name, _spread(getattr(builder, name)))
+    return spread
+
+
+def _spread(method):
+    def call(children):
+        return method(*children)
+    return call
