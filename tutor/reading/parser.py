@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from lark import Lark
+from lark import Lark, Transformer
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
@@ -22,7 +22,7 @@ from tutor.reading.lexer import tokenize
 from tutor.reading.limits import Limits
 from tutor.reading.sizes import about, largest_number
 from tutor.reading.messages import explain_unexpected
-from tutor.reading.transformer import SemanticError, ToSymPy, callbacks
+from tutor.reading.transformer import SemanticError, ToSymPy
 
 EXPECT_KINDS = ("expression", "equation", "vector", "set", "matrix")
 _lock = threading.Lock()
@@ -55,6 +55,27 @@ class _Builder(ToSymPy):
     @limits.setter
     def limits(self, value: Limits) -> None:
         pass
+
+
+CALLBACKS = ("number", "name", "const", "dne", "add", "minus", "mul", "head", "tail", "fhead", "chain", "over",
+             "div", "neg", "pow", "pow_sup", "factorial", "abs", "root", "sqrt", "nroot", "call", "call_pow", "bare",
+             "bare_pow", "fpow", "paren_list", "angle_list", "bracket_list", "set_list", "equation", "start")
+
+
+def callbacks(builder: ToSymPy) -> Transformer:
+    """The transformer Lark calls at each reduction: ``builder``'s methods, each given the
+    children list Lark passes (a Transformer's plain calling convention). One call per node,
+    where ``v_args(inline=True)`` put three wrapper calls in between."""
+    spread: Transformer = Transformer()
+    for name in CALLBACKS:
+        setattr(spread, name, _spread(getattr(builder, name)))
+    return spread
+
+
+def _spread(method: Any) -> Any:
+    def call(children: list) -> Any:
+        return method(*children)
+    return call
 
 
 def _parser() -> Lark:

@@ -9,7 +9,7 @@ import math
 from fractions import Fraction
 
 import sympy as sp
-from lark import Token, Transformer
+from lark import Token
 
 from tutor.reading import sizes
 from tutor.reading.dne import DNE
@@ -54,7 +54,7 @@ def _display(name: str) -> str:
 
 class ToSymPy:
     """Callbacks named after the grammar's rules and aliases; each takes the rule's children as
-    arguments and returns a SymPy object (``callbacks`` hands them to Lark)."""
+    arguments and returns a SymPy object (``parser.callbacks`` hands them to Lark)."""
 
     def __init__(self, limits: Limits):
         self.limits = limits
@@ -408,23 +408,3 @@ def finish(item):
             return sp.ImmutableMatrix(cells)
     return sp.Tuple(*(finish(r) for r in rows))
 
-
-CALLBACKS = ("number", "name", "const", "dne", "add", "minus", "mul", "head", "tail", "fhead", "chain", "over",
-             "div", "neg", "pow", "pow_sup", "factorial", "abs", "root", "sqrt", "nroot", "call", "call_pow", "bare",
-             "bare_pow", "fpow", "paren_list", "angle_list", "bracket_list", "set_list", "equation", "start")
-
-
-def callbacks(builder: ToSymPy) -> Transformer:
-    """The transformer Lark calls at each reduction: ``builder``'s callbacks, each taking the
-    children list Lark passes (a Transformer's plain calling convention). One call per node,
-    where ``v_args(inline=True)`` put three wrapper calls in between."""
-    spread = Transformer()
-    for name in CALLBACKS:
-        setattr(spread, name, _spread(getattr(builder, name)))
-    return spread
-
-
-def _spread(method):
-    def call(children):
-        return method(*children)
-    return call
