@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from lark import Lark
+from lark import Lark, Transformer
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
@@ -57,6 +57,27 @@ class _Builder(ToSymPy):
         pass
 
 
+CALLBACKS = ("number", "name", "const", "dne", "add", "minus", "mul", "head", "tail", "fhead", "chain", "over",
+             "div", "neg", "pow", "pow_sup", "factorial", "abs", "root", "sqrt", "nroot", "call", "call_pow", "bare",
+             "bare_pow", "fpow", "paren_list", "angle_list", "bracket_list", "set_list", "equation", "start")
+
+
+def callbacks(builder: ToSymPy) -> Transformer:
+    """The transformer Lark calls at each reduction: ``builder``'s methods, each given the
+    children list Lark passes (a Transformer's plain calling convention). One call per node,
+    where ``v_args(inline=True)`` put three wrapper calls in between."""
+    spread: Transformer = Transformer()
+    for name in CALLBACKS:
+        setattr(spread, name, _spread(getattr(builder, name)))
+    return spread
+
+
+def _spread(method: Any) -> Any:
+    def call(children: list) -> Any:
+        return method(*children)
+    return call
+
+
 def _parser() -> Lark:
     """The LALR parser, built once per process on first use (about 0.1 s)."""
     global _lark
@@ -65,7 +86,7 @@ def _parser() -> Lark:
             if _lark is None:
                 grammar = (files("tutor.reading") / "grammar.lark").read_text(encoding="utf-8")
                 _lark = Lark(grammar, parser="lalr", lexer=_TokenList, strict=True,
-                             transformer=_Builder(), maybe_placeholders=True)
+                             transformer=callbacks(_Builder()), maybe_placeholders=True)
     return _lark
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import sympy as sp
+from sympy.utilities.iterables import iterable
 
 MAX_MAGNITUDE = 1e300  # digits of a constant the reader keeps (e^e^e^10 has 10^9565)
 
@@ -58,8 +59,12 @@ def _numerator_denominator(expr) -> tuple[float, float]:
 
 def product_digits(factors) -> float:
     """Digits of the number a product of ``factors`` computes."""
-    parts = [_numerator_denominator(f) for f in factors]
-    return max(sum(p[0] for p in parts), sum(p[1] for p in parts))
+    num = den = 0.0
+    for f in factors:
+        if not f.is_Symbol:  # a symbol adds no digits (the commonest factor: skip the call)
+            n, d = _numerator_denominator(f)
+            num, den = num + n, den + d
+    return max(num, den)
 
 
 def sum_digits(terms, cap: float = math.inf) -> float:
@@ -165,6 +170,8 @@ _INFINITE = (sp.core.numbers.Infinity, sp.core.numbers.NegativeInfinity, sp.core
 
 def has_infinity(expr) -> bool:
     """Does oo, -oo, zoo or nan occur in ``expr``? (one pass, no pattern matching)"""
+    if isinstance(expr, sp.Basic) and not expr.args:  # a symbol or a number: nothing to walk
+        return isinstance(expr, _INFINITE)
     return any(isinstance(node, _INFINITE) for node in sp.preorder_traversal(expr))
 
 
@@ -187,5 +194,13 @@ def largest_number(obj) -> float:
     """Digits of the longest exact number anywhere in ``obj`` (the reader's last check)."""
     if not isinstance(obj, sp.Basic):
         return 0.0
-    bits = max((max(abs(int(a.p)).bit_length(), int(a.q).bit_length()) for a in obj.atoms(sp.Rational)), default=0)
+    bits, stack = 0, list(obj) if isinstance(obj, sp.MatrixBase) else [obj]  # a matrix's atoms: its entries'
+    while stack:  # the nodes of preorder_traversal (what ``atoms`` walks), without its generators
+        node = stack.pop()
+        if isinstance(node, sp.Rational):
+            bits = max(bits, abs(int(node.p)).bit_length(), int(node.q).bit_length())
+        elif isinstance(node, sp.Basic):
+            stack.extend(node.args)
+        elif iterable(node):
+            stack.extend(node)
     return bits * math.log10(2)

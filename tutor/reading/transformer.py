@@ -9,7 +9,7 @@ import math
 from fractions import Fraction
 
 import sympy as sp
-from lark import Token, Transformer, v_args
+from lark import Token
 
 from tutor.reading import sizes
 from tutor.reading import steady  # noqa: F401 - SymPy's assumption queries in a fixed order
@@ -53,12 +53,11 @@ def _display(name: str) -> str:
     return name.split("_")[0] if name.startswith("log_") else name.lstrip("@")
 
 
-@v_args(inline=True)
-class ToSymPy(Transformer):
-    """Callbacks named after the grammar's aliases; each returns a SymPy object."""
+class ToSymPy:
+    """Callbacks named after the grammar's rules and aliases; each takes the rule's children as
+    arguments and returns a SymPy object (``parser.callbacks`` hands them to Lark)."""
 
     def __init__(self, limits: Limits):
-        super().__init__()
         self.limits = limits
 
     # -- leaves -----------------------------------------------------------
@@ -84,9 +83,6 @@ class ToSymPy(Transformer):
         self._check_size(sizes.sum_digits(terms, self.limits.max_digits), "this sum", None)
         return self._defined(sp.Add(*terms), terms, lambda: _text(sp.Add(*terms, evaluate=False)), None)
 
-    def plus(self, a):
-        return a
-
     def minus(self, a):
         return sp.Mul(sp.S.NegativeOne, a)
 
@@ -96,8 +92,7 @@ class ToSymPy(Transformer):
         self._check_size(sizes.product_digits(factors), "this product", None)
         return self._defined(sp.Mul(*factors), factors, lambda: "*".join(_text(f) for f in factors), None)
 
-    def times(self, a):
-        return a
+    head = tail = fhead = chain = mul  # juxtapositions (a rule of one factor is its factor: Lark skips the call)
 
     def over(self, a):
         self._divisor(a, None)
@@ -413,3 +408,4 @@ def finish(item):
         if all(isinstance(c, sp.Expr) and not isinstance(c, sp.Tuple) for row in cells for c in row):
             return sp.ImmutableMatrix(cells)
     return sp.Tuple(*(finish(r) for r in rows))
+
