@@ -86,18 +86,31 @@ def _inverse(b: Bound, d: int) -> Bound:
     return Bound(d * (b.log_l + u), d * b.log_l + (d - 1) * u)
 
 
-def interval(e: sp.Expr, iv: mpmath.ctx_iv.MPIntervalContext) -> mpmath.ctx_iv.ivmpf:
-    """``e`` in interval arithmetic at ``iv``'s precision (rounded outwards)."""
+def interval(e: sp.Expr, iv: mpmath.ctx_iv.MPIntervalContext,
+             seen: dict | None = None) -> mpmath.ctx_iv.ivmpf:
+    """``e`` in interval arithmetic at ``iv``'s precision (rounded outwards).
+
+    ``seen`` holds the roots already evaluated in this call: a radical written out in full
+    (cos(2π/17) in radicals) repeats its inner roots, each thousands of bits long.
+    """
+    seen = {} if seen is None else seen
     if e.is_Rational:
         return iv.mpf(int(e.p)) / int(e.q)
     if e.is_Add:
-        return sum((interval(a, iv) for a in e.args), iv.mpf(0))
+        return sum((interval(a, iv, seen) for a in e.args), iv.mpf(0))
     if e.is_Mul:
         out = iv.mpf(1)
         for a in e.args:
-            out = out * interval(a, iv)
+            out = out * interval(a, iv, seen)
         return out
-    base = interval(e.base, iv)
+    if e in seen:
+        return seen[e]
+    seen[e] = _power(e, interval(e.base, iv, seen), iv)
+    return seen[e]
+
+
+def _power(e: sp.Pow, base: mpmath.ctx_iv.ivmpf, iv: mpmath.ctx_iv.MPIntervalContext) -> mpmath.ctx_iv.ivmpf:
+    """``e`` = base^(p/q) in interval arithmetic, the base already evaluated."""
     p, q = int(e.exp.p), int(e.exp.q)
     if q == 1:
         return base ** p
