@@ -46,12 +46,8 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     if d == 0:
         return True
     radical = d.is_number and is_radical(d)
-    if d.is_number and not radical:
-        proved = trig_radical_is_zero(d)
-        if proved is not None:
-            return proved
-        if evalf_nonzero(d):
-            return False
+    if d.is_number and not radical and evalf_nonzero(d):
+        return False
     outcome = _digits_agree(d, points, digits)
     if radical and outcome is not False:  # the digits agree: the minimal polynomial proves it, or not
         zero = radical_is_zero(d)
@@ -78,34 +74,6 @@ def evalf_nonzero(d: sp.Expr) -> bool:
         return False
     parts = (n,) if n.is_Float else (pure_complex(n) or ())
     return any(p.is_Float and p._prec != 1 and p != 0 for p in parts)
-
-
-def trig_radical_is_zero(d: sp.Expr) -> bool | None:
-    """Exactly: is the constant ``d``, radicals and trigonometric values at rational multiples of π, zero?
-
-    SymPy's ``rewrite(sqrt)`` writes such a value in radicals when its angle is constructible
-    (an identity, so zero stays zero); the root-separation bound of ``grader.numeric.radicals``
-    then decides in milliseconds. None when a value has no radical form or the bound decides nothing.
-    """
-    from sympy.functions.elementary.trigonometric import TrigonometricFunction
-
-    from grader.numeric import radicals
-
-    functions = d.atoms(sp.Function)
-    if not functions or not all(isinstance(f, TrigonometricFunction) and _rational_pi(f.args[0])
-                                for f in functions):
-        return None
-    try:
-        r = d.rewrite(sp.sqrt)
-    except Exception:  # noqa: BLE001 - a rewrite SymPy refuses proves nothing
-        return None
-    return radicals.is_zero(r) if is_radical(r) else None
-
-
-def _rational_pi(angle: sp.Expr) -> bool:
-    """Is ``angle`` a rational multiple of π?"""
-    c, rest = angle.as_coeff_Mul()
-    return rest is sp.pi and c.is_Rational
 
 
 def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
