@@ -9,8 +9,6 @@
 """
 from __future__ import annotations
 
-from unittest import mock
-
 import mpmath
 import pytest
 import sympy as sp
@@ -110,48 +108,7 @@ def test_deep_cancellation_is_seen_by_the_adaptive_evaluation():
     assert symbolic.high_precision_equal(sp.sin(1) ** 2 + sp.cos(1) ** 2, sp.Integer(1), [{}]) is True
 
 
-# -- trigonometric values at rational multiples of π, written in radicals ---------------------------
-
-angles = st.builds(lambda k, n: k * sp.pi / n, st.integers(min_value=1, max_value=7),
-                   st.sampled_from([7, 8, 9, 15, 16, 17, 20, 24]))  # 7, 9: no radical form
-trig_values = st.builds(lambda f, x: f(x), st.sampled_from([sp.sin, sp.cos, sp.tan, sp.cot]), angles)
-
-
-@st.composite
-def trig_constants(draw):
-    """A small sum of products of trigonometric values at rational multiples of π and radicals."""
-    factors = st.sampled_from([sp.Integer(1), sp.Integer(-2), sp.sqrt(2), 1 + sp.sqrt(3), sp.Rational(1, 3)])
-    terms = draw(st.lists(st.tuples(factors, trig_values, factors), min_size=1, max_size=3))
-    return sum((c * t * r for c, t, r in terms), sp.Integer(0))
-
-
-def _before_trig(a: sp.Expr, e: sp.Expr):
-    """The path before trigonometric values were written in radicals: the same function without it."""
-    with mock.patch.object(symbolic, "trig_radical_is_zero", lambda d: None):
-        return symbolic.high_precision_equal(a, e, [{}])
-
-
-@settings(max_examples=40, deadline=None)
-@given(trig_constants(), st.sampled_from(["radicals", "expanded", "shifted", "tiny radical", "other"]),
-       trig_constants())
-def test_a_trigonometric_constant_is_judged_as_before(a, change, other):
-    r = a.rewrite(sp.sqrt)
-    e = {"radicals": r, "expanded": sp.expand_trig(a), "shifted": r + sp.Rational(1, 7),
-         "tiny radical": r + sp.sqrt(1 + sp.Rational(1, 10 ** 30)) - 1, "other": other}[change]
-    assume((a - e) != 0 and not symbolic.is_radical(a - e))
-    assert symbolic.high_precision_equal(a, e, [{}]) == _before_trig(a, e)
-
-
-def test_constructible_angles_are_proved_and_others_left_to_the_digits():
-    gauss = (-1 + sp.sqrt(17) + sp.sqrt(34 - 2 * sp.sqrt(17))) / 16 + sp.sqrt(
-        17 + 3 * sp.sqrt(17) - sp.sqrt(34 - 2 * sp.sqrt(17)) - 2 * sp.sqrt(34 + 2 * sp.sqrt(17))) / 8
-    assert symbolic.trig_radical_is_zero(gauss - sp.cos(2 * sp.pi / 17)) is True
-    assert symbolic.trig_radical_is_zero(gauss + sp.Rational(1, 10 ** 40) - sp.cos(2 * sp.pi / 17)) is False
-    assert symbolic.trig_radical_is_zero(sp.cos(sp.pi / 7) - sp.Rational(9, 10)) is None  # 7 is no Fermat prime
-    assert symbolic.trig_radical_is_zero(sp.cos(1) - sp.Rational(1, 2)) is None  # not a rational multiple of π
-    assert symbolic.trig_radical_is_zero(sp.exp(1) + sp.cos(sp.pi / 5)) is None  # another function
-    assert symbolic.high_precision_equal(gauss, sp.cos(2 * sp.pi / 17), [{}]) is True
-
+# -- the root-separation bound (grader.numeric.radicals) ---------------------------------------------
 
 @settings(max_examples=30, deadline=None)
 @given(radicals())
@@ -164,8 +121,6 @@ def test_remembered_roots_give_the_interval_of_a_fresh_evaluation(a):
     fresh = sum((root_bound.interval(t, iv) for t in e.args), iv.mpf(0))  # each term on its own
     assert root_bound.interval(e, iv)._mpi_ == fresh._mpi_
 
-
-# -- the root-separation bound (grader.numeric.radicals) ---------------------------------------------
 
 @settings(max_examples=30, deadline=None)
 @given(radicals(1), radicals(1))
