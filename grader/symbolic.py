@@ -39,6 +39,9 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     adaptive evalf, which sees a non-zero value however deep the cancellation (e^(e^(−200))
     − 1); a radical one that the digits cannot tell from 0 is settled by its minimal
     polynomial (what ``is_zero`` does, once instead of once per sign it asks about).
+    Sines and cosines of angles built from inverse trigonometric functions of radicals
+    are first written as radicals (see :func:`trig_radical_is_zero`), which proves such
+    a difference either way before evalf re-evaluates the tree up to its precision limit.
     """
     from tutor.engine.real_roots import real_form
 
@@ -46,8 +49,12 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     if d == 0:
         return True
     radical = d.is_number and is_radical(d)
-    if d.is_number and not radical and evalf_nonzero(d):
-        return False
+    if d.is_number and not radical:
+        proved = trig_radical_is_zero(d)
+        if proved is not None:
+            return proved
+        if evalf_nonzero(d):
+            return False
     outcome = _digits_agree(d, points, digits)
     if radical and outcome is not False:  # the digits agree: the minimal polynomial proves it, or not
         zero = radical_is_zero(d)
@@ -74,6 +81,82 @@ def evalf_nonzero(d: sp.Expr) -> bool:
         return False
     parts = (n,) if n.is_Float else (pure_complex(n) or ())
     return any(p.is_Float and p._prec != 1 and p != 0 for p in parts)
+
+
+def trig_radical_is_zero(d: sp.Expr) -> bool | None:
+    """Exactly: is ``d`` zero, once each of its sines and cosines is written as a radical?
+
+    Only when every outermost function in ``d`` is a sine or a cosine that
+    :func:`trig_as_radical` writes as a real radical; the root-separation bound of
+    ``grader.numeric.radicals`` then decides. None otherwise, or when the bound decides nothing.
+    """
+    from grader.numeric import radicals
+
+    functions = d.atoms(sp.Function)
+    outer = [f for f in functions if not any(f != g and g.has(f) for g in functions)]
+    if not outer or any(f.func not in (sp.sin, sp.cos) for f in outer):
+        return None
+    forms = {f: trig_as_radical(f) for f in outer}
+    if any(r is None or not _real_radical(r) for r in forms.values()):
+        return None  # a complex value (acos 2) is left to the path that reads it
+    r = d.xreplace(forms)
+    return radicals.is_zero(r) if is_radical(r) else None
+
+
+def _real_radical(r: sp.Expr, within_one: bool = False) -> bool:
+    """Is the radical ``r`` shown real (every root of a number shown positive), and in [−1, 1] if asked?"""
+    import mpmath
+
+    from grader.numeric import radicals
+
+    iv = mpmath.iv.__class__()
+    iv.prec = 64
+    try:
+        value = radicals.interval(r, iv)
+    except (ValueError, ZeroDivisionError):
+        return False
+    return not within_one or (-1 <= value.a and value.b <= 1)
+
+
+def _real_angle(angle: sp.Expr) -> bool:
+    """Is ``angle`` built from inverse trigonometric functions of real radicals, each in its real domain?"""
+    for g in angle.atoms(sp.Function):
+        if g.func not in (sp.acos, sp.asin, sp.atan) or not is_radical(g.args[0]):
+            return False
+        if not _real_radical(g.args[0], within_one=g.func is not sp.atan):
+            return False
+    return True
+
+
+def trig_as_radical(f: sp.Expr) -> sp.Expr | None:
+    """``f`` = sin φ or cos φ (φ constant) as a radical, when its angle allows; else None.
+
+    SymPy's ``expand_trig`` writes the sine or cosine of a sum of inverse functions of
+    radicals as radicals (cos(acos a − atan b) = a/√(1+b²) + b·√(1−a²)/√(1+b²)). For a half
+    angle, cos²φ = (1 + cos 2φ)/2 and sin²φ = (1 − cos 2φ)/2 are identities, so f is ± the
+    principal root; the sign is the one within a quarter of |f| of f's 15-digit value (the
+    other is 1¾ |f| away), and a value too close to 0 to tell decides nothing.
+    """
+    if not _real_angle(f.args[0]):  # acos 2 is complex: left to the path that reads it
+        return None
+    try:
+        direct = sp.expand_trig(f)
+        if is_radical(direct):
+            return direct
+        double = sp.expand_trig(sp.cos(2 * f.args[0]))
+        if not is_radical(double):
+            return None
+        root = sp.sqrt((1 + double) / 2 if f.func is sp.cos else (1 - double) / 2)
+        if not is_radical(root):  # √ of a negative number is i·√: no radical here
+            return None
+        value, size = complex(f.evalf(15)), complex(root.evalf(15))
+    except (TypeError, ValueError, ArithmeticError, NotImplementedError):  # no value: no sign to choose
+        return None
+    if abs(size) < 1e-6:
+        return None
+    if abs(value - size) < abs(size) / 4:
+        return root
+    return -root if abs(value + size) < abs(size) / 4 else None
 
 
 def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:

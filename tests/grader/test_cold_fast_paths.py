@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from unittest import mock
+
 import mpmath
 import pytest
 import sympy as sp
@@ -106,6 +108,68 @@ def test_deep_cancellation_is_seen_by_the_adaptive_evaluation():
     assert symbolic.high_precision_equal(sp.exp(sp.exp(-200)), sp.Integer(1), [{}]) is False
     assert not symbolic.evalf_nonzero(sp.sin(1) ** 2 + sp.cos(1) ** 2 - 1)
     assert symbolic.high_precision_equal(sp.sin(1) ** 2 + sp.cos(1) ** 2, sp.Integer(1), [{}]) is True
+
+
+# -- sines and cosines of inverse-trigonometric angles, written as radicals ---------------------------
+
+inverse = st.builds(lambda f, q: f(q), st.sampled_from([sp.acos, sp.asin, sp.atan]),
+                    st.sampled_from([sp.Rational(1, 3), sp.Rational(-2, 5), sp.sqrt(2) / 3, sp.Rational(11, 3)]))
+
+
+@st.composite
+def trig_constants(draw):
+    """sin or cos of (±u ± v)/k for inverse-trigonometric u, v: a radical, or ± a root for k = 2."""
+    u, v = draw(inverse), draw(inverse)
+    angle = (u + draw(st.sampled_from([1, -1])) * v) / draw(st.sampled_from([1, 2, -2]))
+    f = draw(st.sampled_from([sp.sin, sp.cos]))(angle)
+    return draw(st.sampled_from([sp.Integer(1), sp.sqrt(3), -2 * sp.sqrt(3)])) * f + draw(st.sampled_from([0, 1]))
+
+
+def _before_trig(a: sp.Expr, e: sp.Expr):
+    """The path before sines and cosines were written as radicals: the same function without it."""
+    with mock.patch.object(symbolic, "trig_radical_is_zero", lambda d: None):
+        return symbolic.high_precision_equal(a, e, [{}])
+
+
+@settings(max_examples=40, deadline=None)
+@given(trig_constants(), st.sampled_from(["radical", "shifted", "tiny", "negated", "other"]), trig_constants())
+def test_a_trigonometric_constant_is_judged_as_before(a, change, other):
+    atoms = a.atoms(sp.sin, sp.cos)  # sin(acos q) and the like are radicals already
+    assume(atoms)
+    f = next(iter(atoms))
+    form = symbolic.trig_as_radical(f)
+    assume(form is not None)
+    r = a.xreplace({f: form})
+    e = {"radical": r, "shifted": r + sp.Rational(1, 7), "tiny": r + sp.sqrt(1 + sp.Rational(1, 10 ** 30)) - 1,
+         "negated": a.xreplace({f: -form}), "other": other}[change]
+    assume((a - e) != 0 and not symbolic.is_radical(a - e))
+    assert symbolic.high_precision_equal(a, e, [{}]) == _before_trig(a, e)
+
+
+def test_stacks_half_angle_row_is_proved_and_a_neighbour_refuted():
+    phi = (sp.acos(sp.Rational(61, 1040) * sp.sqrt(130)) - sp.atan(sp.Rational(11, 3))) / 2
+    ref = (sp.sqrt(4 * sp.cos(phi) ** 2 + 21) - 2 * sp.cos(phi)) ** 2
+    answer = (41 - sp.sqrt(511)) / 2
+    assert symbolic.trig_radical_is_zero(answer - ref) is True
+    assert symbolic.trig_radical_is_zero(answer + sp.Rational(1, 10 ** 40) - ref) is False
+    assert symbolic.high_precision_equal(answer, ref, [{}]) is True
+
+
+def test_the_sign_of_a_half_angle_is_the_numeric_one():
+    """Half angles whose sine or cosine is negative get the negative root, and positive ones the positive."""
+    big = sp.acos(sp.Rational(-1, 3)) + sp.acos(-sp.sqrt(2) / 4)  # > π: its half has a negative cosine
+    halves = [sp.cos(big / 2), sp.sin(big / 2), sp.sin((sp.atan(3) - 2 * sp.acos(sp.Rational(1, 3))) / 2),
+              sp.cos((sp.atan(3) - 2 * sp.acos(sp.Rational(1, 3))) / 2)]
+    for expr in halves:
+        f = next(iter(expr.atoms(sp.sin, sp.cos)))
+        form = symbolic.trig_as_radical(f)
+        assert symbolic.is_radical(form)
+        assert abs(form.evalf(30) - f.evalf(30)) < 1e-25
+    assert (sp.cos(big / 2).evalf() < 0) and symbolic.trig_as_radical(sp.cos(big / 2)).evalf() < 0
+    right = (sp.acos(sp.Rational(-1, 3)) + sp.acos(sp.Rational(1, 3))) / 2  # π/2, which SymPy does not see
+    assert symbolic.trig_as_radical(sp.cos(right)) is None  # a value of 0 has no sign to choose
+    assert symbolic.trig_as_radical(sp.cos(sp.Integer(1))) is None  # no radical form
+    assert symbolic.trig_radical_is_zero(sp.exp(1) - sp.cos(sp.atan(2) / 2)) is None  # another function
 
 
 # -- the root-separation bound (grader.numeric.radicals) ---------------------------------------------
