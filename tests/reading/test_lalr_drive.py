@@ -65,3 +65,18 @@ ATOMS = ["x", "y", "2", "3.5", "1/2", "pi", "e", "sin", "cos", "ln", "sqrt", "ab
 def test_the_flattened_loop_does_what_larks_loop_does(text):
     _agree(text)
 
+
+
+def test_without_the_table_larks_loop_reads_the_same(monkeypatch):
+    """A Lark whose internals moved (the Table cannot be built) reads every answer with its own loop."""
+    texts = ["3 sin t cos t + x^2/y", "{(0, 0), (1, 2)}", "log(2, x) + |x - 1|", "x = 2y + 1"]
+    fast = [sp.srepr(parser.parse_uncached(t, "x y t")) for t in texts]
+    monkeypatch.setattr(parser, "_table", None)
+    monkeypatch.setattr(lalr, "Table", _moved)
+    monkeypatch.setattr(parser, "_lark_loop_only", False)
+    assert [sp.srepr(parser.parse_uncached(t, "x y t")) for t in texts] == fast
+    assert parser._lark_loop_only and parser._table is None
+
+
+def _moved(lark):
+    raise AttributeError("'LALR_Parser' object has no attribute 'parser'")
