@@ -90,8 +90,13 @@ class Lexed:
         return self.text[tok.start_pos:tok.end_pos]
 
 
+# Token(...) checks its keywords for a deprecated spelling first; the constructor it then calls
+# builds the same token (plain Token where a Lark without it is installed)
+_new_token = getattr(Token, "_future_new", Token)
+
+
 def _tok(kind: str, value: object, start: int, end: int) -> Token:
-    return Token(kind, value, start, 1, start + 1, 1, end + 1, end)
+    return _new_token(kind, value, start, 1, start + 1, 1, end + 1, end)
 
 
 class Lexer:
@@ -146,12 +151,15 @@ class Lexer:
         return self.out
 
     def _emit(self, kind: str, value: object, start: int, end: int) -> None:
-        self.out.index[start] = len(self.out.tokens)
-        self.out.tokens.append(_tok(kind, value, start, end))
+        tokens = self.out.tokens
+        self.out.index[start] = len(tokens)
+        tokens.append(_new_token(kind, value, start, 1, start + 1, 1, end + 1, end))
         if kind in OPENERS:
             self.live.append(kind)
-        elif kind in CLOSERS and self.live and OPENERS[self.live[-1]] == kind:
-            self.live.pop()
+        elif kind in CLOSERS:
+            live = self.live
+            if live and OPENERS[live[-1]] == kind:
+                live.pop()
 
     # -- pieces -------------------------------------------------------------
     def _number(self, s: str, start: int, end: int) -> None:

@@ -17,6 +17,7 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from tutor.reading import limits as _limits
+from tutor.reading import lalr
 from tutor.reading.errors import InternalReadingError, Interrupted, ParseError
 from tutor.reading.lexer import tokenize
 from tutor.reading.limits import Limits
@@ -27,6 +28,8 @@ from tutor.reading.transformer import SemanticError, ToSymPy
 EXPECT_KINDS = ("expression", "equation", "vector", "set", "matrix")
 _lock = threading.Lock()
 _lark: Lark | None = None
+_table: lalr.Table | None = None
+_lark_loop_only = False  # a Lark whose internals moved: its own loop runs every parse
 _state = threading.local()
 
 
@@ -75,6 +78,7 @@ def callbacks(builder: ToSymPy) -> Transformer:
 def _spread(method: Any) -> Any:
     def call(children: list) -> Any:
         return method(*children)
+    call.spread_method = method  # type: ignore[attr-defined]  # lalr.Table calls it directly
     return call
 
 
@@ -88,6 +92,21 @@ def _parser() -> Lark:
                 _lark = Lark(grammar, parser="lalr", lexer=_TokenList, strict=True,
                              transformer=callbacks(_Builder()), maybe_placeholders=True)
     return _lark
+
+
+def _run(tokens: list) -> Any:
+    """The parse of ``tokens`` through the flattened table; a token list outside the grammar is
+    parsed again by Lark's own loop, for the UnexpectedToken its messages are built from."""
+    global _table, _lark_loop_only
+    if _table is None and not _lark_loop_only:
+        try:
+            _table = lalr.Table(_parser())
+        except (AttributeError, ImportError, KeyError, TypeError, ValueError):
+            _lark_loop_only = True
+    result = lalr.drive(_table, tokens) if _table is not None else lalr.SYNTAX
+    if result is lalr.SYNTAX:
+        return _parser().parse(tokens)
+    return result
 
 
 def parse(text: str, variables: Iterable[Any] | str | None = None, *, expect: str | None = None,
@@ -168,7 +187,7 @@ def _parse(text: str, names: tuple[str, ...], expect: str | None, strict: bool, 
         raise ParseError("the answer is empty", text, 1, "type an expression, such as 2x + 1")
     _state.limits = limits
     try:
-        result = _parser().parse(lexed.tokens)
+        result = _run(lexed.tokens)
     except SemanticError as exc:
         column = 1 if exc.pos is None else exc.pos + 1
         raise ParseError(exc.message, text, column, exc.hint) from None

@@ -12,6 +12,9 @@ from tutor.reading.lexer import _TOKEN_RE
 from tutor.reading.names import WHOLE_WORDS, declared_table, function_key, normalize, split_run
 
 
+_WORD_GROUPS = ("word", "suffix")  # the last group a word token closes (its suffix, if it has one)
+
+
 @dataclass(frozen=True)
 class Run:
     """A run of letters that did not read as one known name: ``asdfgh`` (a·s·d·f·g·h) or ``x6``."""
@@ -32,7 +35,10 @@ def letter_runs(text: str, variables: tuple[str, ...] = (), functions: tuple[str
     defined = {function_key(f) for f in functions}
     runs: list[Run] = []
     for m in _TOKEN_RE.finditer(text):
-        letters, suffix = m.group("word"), m.group("suffix") or ""
+        if m.lastgroup not in _WORD_GROUPS:  # a number, an operator, a space: no letters to split
+            continue
+        letters, suffix = m.group("word", "suffix")
+        suffix = suffix or ""
         if not letters or (not suffix and letters.lower() in WHOLE_WORDS):
             continue
         whole = normalize(letters + suffix)

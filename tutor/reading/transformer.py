@@ -244,12 +244,14 @@ class ToSymPy:
             self._check_size(grows, "this power", pos)
         if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
             raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
-        self._check_magnitude(base, exp, pos)
+        symbolic = bool(base.free_symbols or exp.free_symbols)  # one walk for both checks below
+        if not symbolic:
+            self._check_magnitude(base, exp, pos)
         if exp.is_number and not exp.is_Integer and sizes.unsure_constant(base):
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
-        evaluate = not _risky_power(base, exp) and not _drops_domain(base, exp)
+        evaluate = not _risky_power(base, exp) and not (symbolic and _drops_domain(base, exp))
         return self._defined(sp.Pow(base, exp, evaluate=evaluate), (base, exp),
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
 
