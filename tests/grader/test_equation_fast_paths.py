@@ -112,7 +112,9 @@ def test_verdicts_are_the_slow_paths(de, da):
     if slow.status == "undecided":
         return
     assert fast.status == slow.status
-    if fast.status == "incorrect" and "solves" in slow.feedback:  # the same side is named
+    # the same side is named, when both were decided exactly (under load a bounded exact step can
+    # run out of time and leave the witness to the sampled points, which say "satisfies")
+    if fast.status == "incorrect" and "solves" in slow.feedback and "solves" in fast.feedback:
         assert ("solves the right equation" in fast.feedback) == ("solves the right equation" in slow.feedback)
         if slow.feedback.split("For example, x = ")[1].split()[0].replace("/", "").lstrip("-").isdigit():
             assert fast.feedback == slow.feedback  # a rational witness: the very same one
