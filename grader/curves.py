@@ -68,7 +68,8 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
             pending.append(_Bracket(solve_for, fixed, at, at, exact=True))
         else:
             i = int(flips[i])
-            pending.append(_Bracket(solve_for, fixed, float(SCAN[i]), float(SCAN[i + 1])))
+            pending.append(_Bracket(solve_for, fixed, float(SCAN[i]), float(SCAN[i + 1]),
+                                    edge=float(min(abs(vals[i]), abs(vals[i + 1])))))
         if len(found) + len(pending) >= count:
             found += _refined(d, variables, pending)
             pending = []
@@ -84,6 +85,7 @@ class _Bracket:
     lo: float
     hi: float
     exact: bool = False  # d = 0 at lo = hi on the scan itself: a point as it is
+    edge: float = float("inf")  # the smaller |d| at the bracket's two scan points
 
 
 def _refined(d: sp.Expr, variables: tuple[sp.Symbol, ...], brackets: list[_Bracket]) -> list[dict]:
@@ -116,7 +118,10 @@ def _bisect_all(d: sp.Expr, brackets: list[_Bracket]) -> list[float | None]:
     """Shrink every bracket 64-fold per step by evaluating on a grid inside it (all in one array).
 
     At most 8 steps; a bracket where ``d`` is not finite on the grid or has no sign change left
-    gives None, as does a final point where ``d`` is not ≈ 0 relative to its terms (a pole).
+    gives None, as does a final point where ``d`` is not ≈ 0 relative to its terms, or where |d|
+    grew past its value at the bracket's ends: bisection closes in on a root with |d| shrinking,
+    on a pole with |d| growing (−1 + 1/A near A = 0, whose rounding-error magnitude is as huge as its
+    value, so the relative test alone takes it for a root).
     """
     width = 65
     lo = np.array([b.lo for b in brackets])
@@ -138,7 +143,8 @@ def _bisect_all(d: sp.Expr, brackets: list[_Bracket]) -> list[float | None]:
     roots: list[float | None] = []
     for k in range(len(brackets)):
         value, mag = float(values[k]), float(mags[k])
-        ok = not failed[k] and np.isfinite(value) and abs(value) <= 1e-6 * max(mag, 1.0)
+        ok = not failed[k] and np.isfinite(value) and abs(value) <= 1e-6 * max(mag, 1.0) \
+            and abs(value) <= brackets[k].edge
         roots.append(float(0.5 * (lo[k] + hi[k])) if ok else None)  # else a pole, not a root
     return roots
 
