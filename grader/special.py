@@ -76,6 +76,9 @@ def _defined_on_lattice(ref: Sample, answer: sp.Expr, env: dict, i: int) -> bool
     return bool(np.isfinite(av).any())
 
 
+ROUNDED_DIGITS = 4  # significant digits a decimal reference needs to be read as a rounding
+
+
 def rounded_reference(expected: sp.Expr, answer: sp.Expr) -> tuple[bool, float, float] | None:
     """A decimal reference (−1.709975946) against an exact irrational answer ((−5)^(1/3)).
 
@@ -95,6 +98,8 @@ def rounded_reference(expected: sp.Expr, answer: sp.Expr) -> tuple[bool, float, 
     half = 0.5 * 10.0 ** (-places)
     if q != 1 or half < 1e-14 * abs(e):
         return None
+    if len(str(abs(expected.p) * (10 ** places // expected.q)).strip("0")) < ROUNDED_DIGITS:
+        return None  # 1/2, −0.2, 0.25, 0.125: exact values, not roundings (π/6 is not 1/2)
     try:
         a = float(evaluate(answer, {}))
     except (Unsupported, TypeError, ValueError, OverflowError):
