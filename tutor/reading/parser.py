@@ -6,6 +6,7 @@ evaluates the text as code. Only ParseError ever leaves ``parse``.
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
@@ -31,6 +32,16 @@ _lark: Lark | None = None
 _table: lalr.Table | None = None
 _lark_loop_only = False  # a Lark whose internals moved: its own loop runs every parse
 _state = threading.local()
+
+
+def _fresh_lock_after_fork() -> None:
+    """A child forked while another thread was building the parser would wait for that thread's
+    lock forever (the thread is not in the child): the worker pool forks at such moments."""
+    global _lock
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock_after_fork)
 
 
 class _TokenList(Lexer):
