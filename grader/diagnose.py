@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from grader.numeric.evaluate import free
 
+import statistics
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -294,10 +295,8 @@ class ConstantFactor(Diagnosis):
 
 
 def median(values: np.ndarray) -> float:
-    """``np.median`` of a short array without NaN, at a twentieth of its cost (no partition machinery)."""
-    s = sorted(values.tolist())
-    m = len(s) // 2
-    return s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
+    """``np.median`` of a short array without NaN, at a fraction of its cost (no partition machinery)."""
+    return statistics.median(values.tolist())
 
 
 def _classic(c: float) -> bool:

@@ -15,7 +15,7 @@ from lark import Token
 from tutor.reading.errors import ParseError
 from tutor.reading.limits import Limits
 from tutor.reading.names import (
-    FUNCTIONS, GLYPHS, LATEX, LATEX_SYMBOLS, SUPERSCRIPTS, WHOLE_WORDS, declared_table, function_key,
+    FUNCTIONS, LATEX, LATEX_SYMBOLS, SUPERSCRIPTS, WHOLE_WORDS, declared_table, function_key,
     normalize, split_run,
 )
 
