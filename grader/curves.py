@@ -150,13 +150,8 @@ def _bisect_all(d: sp.Expr, brackets: list[_Bracket]) -> list[float | None]:
 
 
 def _grid(lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
-    """Row k is ``np.linspace(lo[k], hi[k], width)``, bit for bit (its arithmetic, one row at a time)."""
-    delta = hi - lo
-    steps = np.arange(width, dtype=float)
-    step = delta / (width - 1)
-    grid = np.where((step == 0)[:, None], steps / (width - 1) * delta[:, None], steps * step[:, None]) + lo[:, None]
-    grid[:, -1] = hi
-    return grid
+    """Row k is ``np.linspace(lo[k], hi[k], width)``, bit for bit (linspace takes arrays of ends)."""
+    return np.linspace(lo, hi, width, axis=1)
 
 
 def _step(grid: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -160,8 +160,9 @@ from grader.numeric.magnitude import evaluate_with_magnitude  # noqa: E402
 y, a = sp.symbols("y a")
 
 
-def _bisect_one(d, v, fixed, lo, hi):
-    """The slow path: one bracket at a time, as before issue 16."""
+def _bisect_one(d, v, fixed, lo, hi, edge=np.inf):
+    """The slow path: one bracket at a time, as before issue 16 (and, since, a final |d| above
+    its value at the bracket's ends is a pole: see test_curve_poles.py)."""
     for _ in range(8):
         grid = np.linspace(lo, hi, 65)
         env = {k: np.full(65, val) for k, val in fixed.items()}
@@ -184,7 +185,7 @@ def _bisect_one(d, v, fixed, lo, hi):
     env[v] = np.array([root])
     values, mags = evaluate_with_magnitude(d, env)
     value, mag = float(np.ravel(values)[0]), float(np.ravel(mags)[0])
-    return None if not np.isfinite(value) or abs(value) > 1e-6 * max(mag, 1.0) else root
+    return None if not np.isfinite(value) or abs(value) > 1e-6 * max(mag, 1.0) or abs(value) > edge else root
 
 
 def _points_one_at_a_time(d, variables, seed, count=8):
@@ -206,7 +207,8 @@ def _points_one_at_a_time(d, variables, seed, count=8):
         if i >= len(flips):
             root = float(scan[zeros[i - len(flips)]])
         else:
-            root = _bisect_one(d, solve_for, fixed, scan[flips[i]], scan[flips[i] + 1])
+            j = flips[i]
+            root = _bisect_one(d, solve_for, fixed, scan[j], scan[j + 1], min(abs(vals[j]), abs(vals[j + 1])))
         if root is not None:
             found.append({v: {**fixed, solve_for: root}[v] for v in variables})
     return found
