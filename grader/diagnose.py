@@ -75,6 +75,20 @@ class Evidence:
         except (Unsupported, RecursionError, TypeError, ValueError):
             return None
 
+    def refuted(self, claim: sp.Expr) -> bool:
+        """Is the answer proved not to be ``claim`` (exactly, modulo a prime)?
+
+        A slip found in floats is a claim that the answer equals some expression; near the
+        limit of float precision (x + 10⁻⁸ against x + 2·10⁻⁸, a polynomial of size 10¹³ off
+        by 1) the points drawn decide it by luck, and this check does not depend on them.
+        Decimals or opaque parts (sin x) prove nothing, and the float verdict stands.
+        """
+        if self.approximate:
+            return False
+        from grader.numeric.modular import Fingerprint
+
+        return Fingerprint(claim, self.ref.seed).compare(self.answer) is False
+
     def same(self, u: np.ndarray | None, v: np.ndarray | None) -> bool:
         """Do ``u`` and ``v`` agree wherever both are defined (at two points at least)?"""
         if u is None or v is None:
@@ -196,7 +210,7 @@ class SignError(Diagnosis):
     def find(self, ev: Evidence) -> Finding | None:
         if np.all(np.abs(ev.ref.values) <= ev.slack):
             return None
-        if ev.same(ev.a, -ev.ref.values):
+        if ev.same(ev.a, -ev.ref.values) and not ev.refuted(-ev.expected):
             return Finding(self.key, "Your answer is the negative of the right one: check the signs.",
                            "Check the signs: yours are the wrong way round.")
         return None
@@ -216,17 +230,17 @@ class TermMistake(Diagnosis):
                 tv = ev.values(t)
                 if tv is None:
                     continue
-                if ev.same(ev.a, e - tv):
+                if ev.same(ev.a, e - tv) and not ev.refuted(ev.expected - t):
                     return Finding("missing-term", f"Your answer is missing the term {words.math_text(t)}.",
                                    "Your answer is missing a term: check that every part was carried along.")
-                if ev.same(ev.a, e - 2 * tv):
+                if ev.same(ev.a, e - 2 * tv) and not ev.refuted(ev.expected - 2 * t):
                     return Finding("term-sign", f"Check the sign of the term {words.math_text(t)}.",
                                    "One term has the wrong sign.")
         extra = _terms(ev.answer, ev.variables)
         if len(extra) > 1:
             for t in extra:
                 tv = ev.values(t)
-                if tv is not None and ev.same(ev.a - tv, e):
+                if tv is not None and ev.same(ev.a - tv, e) and not ev.refuted(ev.expected + t):
                     return Finding("extra-term", f"The term {words.math_text(t)} in your answer does not belong there.")
         return None
 
@@ -245,12 +259,13 @@ class FactorMistake(Diagnosis):
         e = ev.ref.values
         for f in _sub_products(ev.expected):
             fv = ev.values(f)
-            if fv is not None and np.all(np.isfinite(fv)) and ev.same(ev.a * fv, e):
+            if fv is not None and np.all(np.isfinite(fv)) and ev.same(ev.a * fv, e) and \
+                    not ev.refuted(ev.expected / f):
                 return Finding("missing-factor", f"Your answer is missing the factor {words.math_text(f)}.",
                                "Your answer is missing a factor (the chain rule's inner derivative, say).")
         for f in _sub_products(ev.answer):
             fv = ev.values(f)
-            if fv is not None and ev.same(ev.a, e * fv):
+            if fv is not None and ev.same(ev.a, e * fv) and not ev.refuted(ev.expected * f):
                 return Finding("extra-factor", f"The factor {words.math_text(f)} in your answer should not be there.")
         return None
 
@@ -290,6 +305,9 @@ class ConstantFactor(Diagnosis):
             return None
         if not ev.variables and not _classic(c):
             return None  # any two numbers have a ratio: only a classic one names a slip
+        q = _simple(c)
+        if q is not None and ev.refuted(sp.Rational(q.numerator, q.denominator) * ev.expected):
+            return None
         return Finding(self.key, f"Your answer is {_factor(c)} times the right one: check the constant factors.",
                        "Your answer is a constant multiple of the right one: check the constant factors.")
 
@@ -306,10 +324,14 @@ def _classic(c: float) -> bool:
 
 
 def _factor(c: float) -> str:
+    q = _simple(c)
+    return words.number(c if q is None else q)
+
+
+def _simple(c: float) -> Fraction | None:
+    """The fraction with a denominator up to 100 that ``c`` is, up to float rounding (or None)."""
     q = Fraction(c).limit_denominator(100)
-    if abs(float(q) - c) <= 1e-9 * max(1.0, abs(c)):
-        return words.number(q)
-    return words.number(c)
+    return q if abs(float(q) - c) <= 1e-9 * max(1.0, abs(c)) else None
 
 
 @lru_cache(maxsize=4096)
@@ -403,8 +425,27 @@ class ConstantOffset(Diagnosis):
         c = median(d[ok])
         if abs(c) <= 1e-9 or not ev.same(ev.a, ev.ref.values + c):
             return None
-        return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(c)}.",
+        offset = _exact_offset(ev, c) if not ev.approximate else c
+        if offset is None:
+            return None
+        return Finding(self.key, f"Your answer differs from the right one by the constant {words.number(offset)}.",
                        "Your answer differs from the right one by a constant.")
+
+
+def _exact_offset(ev: Evidence, c: float) -> float | Fraction | None:
+    """The offset itself when an exact proof finds it (a polynomial of size 10¹³ off by 1 has a float
+    offset of −7/8 at some points), ``c`` when nothing can be proved, None when every guess is refuted."""
+    from grader.numeric.modular import Fingerprint
+
+    refuted = 0
+    guesses = dict.fromkeys(q for q in (Fraction(c).limit_denominator(100), Fraction(round(c)),
+                                        Fraction(c).limit_denominator(10**6)) if q)
+    for q in guesses:
+        proved = Fingerprint(ev.expected + sp.Rational(q.numerator, q.denominator), ev.ref.seed).compare(ev.answer)
+        if proved is True:
+            return q
+        refuted += proved is False
+    return None if guesses and refuted == len(guesses) else c
 
 
 def find(expected: sp.Expr, answer: sp.Expr, ref: Sample | None, variables: tuple, *,

@@ -104,17 +104,20 @@ def _rng(seed: bytes) -> np.random.Generator:
 
 
 def seed_of(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
-    """A stable seed: the same reference gets the same points on every machine and run."""
-    text = sp.srepr(expr) + "|" + ",".join(v.name for v in variables)
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    """The sample's seed: the same reference gets the same points on every machine and run.
+
+    Derived from ``proof_seed`` (a hash of the tree's nodes in SymPy's canonical argument
+    order), so a reference's tree is walked once for both; ``srepr``, hashed here before,
+    re-sorted every sum for printing and cost several times more.
+    """
+    return hashlib.blake2b(b"sample|" + proof_seed(expr, variables), digest_size=16).digest()
 
 
 @lru_cache(maxsize=4096)
 def proof_seed(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> bytes:
-    """A stable seed for an exact proof (the modular fingerprint), whose outcome does not
-    depend on the points drawn: hashed from the tree itself (class names, symbol names, exact
-    numbers, in SymPy's canonical argument order), at a fraction of ``seed_of``'s cost (``srepr``
-    re-sorts every sum for printing). The sample keeps ``seed_of``, so its points stay as they were.
+    """A stable seed for an exact proof (the modular fingerprint), hashed from the tree itself
+    (class names, symbol names, exact numbers, in SymPy's canonical argument order, which
+    does not depend on ``PYTHONHASHSEED``); ``seed_of`` derives the sample's seed from it.
     """
     out: list[str] = []
     _shape(expr, out)
@@ -246,23 +249,45 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         k = int(ok.sum())
         return Sample((), np.zeros((k, 0)), ((),) * k, values[ok], mags[ok], seed, {}, expr)
     rng = _rng(seed)
-    candidates: list[tuple[str, np.ndarray, Any]] = _pool(n, rng) + _lattice(expr, variables)
-    pts, values, mags, ok = _evaluate_points(expr, variables, candidates)
+    pool = _Pool(expr, variables, _pool(n, rng) + _lattice(expr, variables))
     caps = _CAPS_ONE if n == 1 else _CAPS
-    chosen = _choose(candidates, ok, caps)
+    chosen = _choose(pool.candidates, pool.ok, caps)
     if len(chosen) < ENOUGH:
-        extra = _search_more(n, rng, pts[ok][:6])
-        epts, evalues, emags, eok = _evaluate_points(expr, variables, extra)
-        candidates = candidates + extra
-        pts = np.vstack([pts, epts])
-        values, mags, ok = (np.concatenate([values, evalues]), np.concatenate([mags, emags]),
-                            np.concatenate([ok, eok]))
-        chosen = _choose(candidates, ok, caps)
+        pool.add(_search_more(n, rng, pool.pts[pool.ok][:6]))
+        chosen = _choose(pool.candidates, pool.ok, caps)
+    if len(chosen) < ENOUGH and n == 1:
+        # a narrow interval that every random point missed (asin(x − 5)): a grid does not miss it
+        hits = pool.add([("extra", np.array([g]), None) for g in _GRID])
+        if len(hits):  # and within a grid step of the (first six) hits
+            near = np.repeat(hits[:6], 8, axis=0) + rng.uniform(-_STEP, _STEP, (8 * len(hits[:6]), 1))
+            pool.add([("extra", p, None) for p in near])
+        chosen = _choose(pool.candidates, pool.ok, caps)
     idx = np.array(chosen, dtype=int)
-    chosen_pts = pts[idx] if len(idx) else np.zeros((0, n))
+    chosen_pts = pool.pts[idx] if len(idx) else np.zeros((0, n))
     env = {v: np.ascontiguousarray(chosen_pts[:, j]) for j, v in enumerate(variables)}
-    exact = tuple(candidates[i][2] for i in chosen)
-    return Sample(variables, chosen_pts, exact, values[idx], mags[idx], seed, env, expr)
+    exact = tuple(pool.candidates[i][2] for i in chosen)
+    return Sample(variables, chosen_pts, exact, pool.values[idx], pool.mags[idx], seed, env, expr)
+
+
+_STEP = 0.25
+_GRID = np.arange(-40, 41) * _STEP  # −10 … 10 in steps of ¼
+
+
+class _Pool:
+    """Candidate points and the reference's values there, grown in rounds."""
+
+    def __init__(self, expr: sp.Basic, variables: tuple[sp.Symbol, ...], candidates: list) -> None:
+        self.expr, self.variables, self.candidates = expr, variables, candidates
+        self.pts, self.values, self.mags, self.ok = _evaluate_points(expr, variables, candidates)
+
+    def add(self, more: list) -> np.ndarray:
+        """Evaluate ``more`` candidates; the valid ones among them."""
+        pts, values, mags, ok = _evaluate_points(self.expr, self.variables, more)
+        self.candidates = self.candidates + more
+        self.pts = np.vstack([self.pts, pts])
+        self.values, self.mags, self.ok = (np.concatenate([self.values, values]),
+                                           np.concatenate([self.mags, mags]), np.concatenate([self.ok, ok]))
+        return pts[ok]
 
 
 def _choose(candidates, ok, caps: dict) -> list[int]:
