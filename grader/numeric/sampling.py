@@ -146,54 +146,72 @@ def _shape(e: Any, out: list[str]) -> None:
         out.append(type(e).__name__ + ":" + str(e))
 
 
-def _pool(n: int, rng: np.random.Generator) -> list[tuple[str, np.ndarray, tuple | None]]:
-    """Candidate points by category: (category, coordinates, exact coordinates or None).
+Pool = tuple[tuple[str, ...], np.ndarray, tuple]  # categories, coordinates (k, n), exact coordinates or None
 
-    The random blocks are drawn as one array each: NumPy fills an array from the same
-    stream, in the same order, as the row-by-row draws it replaces (same points, less overhead).
+
+def _pool(n: int, rng: np.random.Generator) -> Pool:
+    """Candidate points by category, as arrays (no row objects: the pool is drawn for every reference).
+
+    The random blocks are drawn as one array: NumPy fills an array from the same stream, in
+    the same order, as the row-by-row draws it replaces (same points, less overhead).
     """
-    out: list[tuple[str, np.ndarray, tuple | None]] = []
-    nice = (np.arange(8)[:, None] + 5 * np.arange(n)) % len(NICE)  # nice point i, coordinate j
-    exact = _NICE_EXACT[n] if n < len(_NICE_EXACT) else tuple(tuple(NICE[k] for k in row) for row in nice)
-    for row, coords in zip(_NICE_FLOAT[nice], exact):
-        out.append(("nice", row, coords))
-    for row in rng.uniform(-3.0, 3.0, (10, n)):
-        out.append(("moderate", row, None))
-    for row in rng.uniform(-10.0, 10.0, (4, n)):
-        out.append(("moderate", row, None))
-    for row in rng.uniform(_POSITIVE_LO, _POSITIVE_HI, (len(_POSITIVE_LO), n)):
-        out.append(("positive", row, None))
-    if n == 1:
-        for m in LARGE + FARTHER:
-            out.append(("large", np.array([m]), (Fraction(int(m)),)))
-            out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
-        return out
-    for m in LARGE:  # (a sign is drawn as rng.choice([-1.0, 1.0]) draws it, without its overhead)
-        for _ in range(2):
-            signs = _SIGNS[rng.integers(0, 2, n)]
-            out.append(("large", signs * m * rng.uniform(0.9, 1.1, n), None))
-        for _ in range(2):  # one coordinate far out, the others moderate
-            p = rng.uniform(-3.0, 3.0, n)
-            p[rng.integers(n)] = _SIGNS[rng.integers(0, 2)] * m
-            out.append(("large", p, None))
-        for _ in range(1):  # all far out and positive (log-like domains)
-            out.append(("large", m * rng.uniform(0.9, 1.1, n), None))
-    return out
+    layout = _layout(n)
+    drawn = rng.uniform(_DRAWN_LO, _DRAWN_HI, (len(_DRAWN_LO), n))  # moderate (two scales), positive
+    return layout.cats, np.concatenate([layout.nice, drawn, _large(n, rng) if n > 1 else layout.large]), layout.exact
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What the pool for n variables holds apart from its random draws."""
+
+    cats: tuple[str, ...]
+    exact: tuple
+    nice: np.ndarray  # (8, n)
+    large: np.ndarray  # (8, 1) for one variable: ±10 … ±10⁵; drawn for several
+
+
+@lru_cache(maxsize=8)
+def _layout(n: int) -> _Layout:
+    rows = [tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n)) for i in range(8)]  # nice point i, coord. j
+    fixed = [s * m for m in LARGE + FARTHER for s in (1, -1)] if n == 1 else []
+    cats = ("nice",) * 8 + ("moderate",) * 14 + ("positive",) * len(_POSITIVE_LO) + ("large",) * (8 if n == 1 else 15)
+    exact = (*rows, *(None,) * (14 + len(_POSITIVE_LO)), *((Fraction(int(m)),) for m in fixed),
+             *(None,) * (0 if n == 1 else 15))
+    return _Layout(cats, exact, np.array([[float(c) for c in r] for r in rows]).reshape(8, n),
+                   np.array(fixed, dtype=float).reshape(len(fixed), 1))
+
+
+def _large(n: int, rng: np.random.Generator) -> np.ndarray:
+    """Far-out points for several variables, five for each of ±10, ±100, ±1000: two with every
+    coordinate about ±m (random signs), two with one coordinate ±m and the others moderate, one
+    with every coordinate about +m (log-like domains). Drawn as three arrays of uniform numbers
+    (signs and the far coordinate too: one call to ``rng.integers`` costs as much as the pool)."""
+    scale = rng.uniform(0.9, 1.1, (len(LARGE), 3, n))
+    one_far = rng.uniform(-3.0, 3.0, (len(LARGE), 2, n))
+    u = rng.uniform(0.0, 1.0, (len(LARGE), 2, n + 2))  # signs of the rows about ±m; which coordinate, its sign
+    signs = _SIGNS[(u[..., :n] >= 0.5).astype(int)]
+    where = (u[..., n] * n).astype(int)  # (u < 1, so < n)
+    far_sign = _SIGNS[(u[..., n + 1] >= 0.5).astype(int)]
+    one_far[_ROWS, _COLS, where] = far_sign * _M[:, :, 0]
+    return np.concatenate([signs * _M * scale[:, :2], one_far, _M * scale[:, 2:]], axis=1).reshape(-1, n)
+
+
+_M = np.array(LARGE)[:, None, None]
+_ROWS, _COLS = np.indices((len(LARGE), 2))
 
 
 _SIGNS = np.array([-1.0, 1.0])
-_NICE_FLOAT = np.array([float(c) for c in NICE])
-_NICE_EXACT = tuple(tuple(tuple(NICE[(i + 5 * j) % len(NICE)] for j in range(n)) for i in range(8))
-                    for n in range(5))  # the exact nice points for n variables (a constant table)
 _POSITIVE = ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2))  # (low, high, count) of positive points
-_POSITIVE_LO = np.repeat([lo for lo, _, _ in _POSITIVE], [c for _, _, c in _POSITIVE])[:, None]
-_POSITIVE_HI = np.repeat([hi for _, hi, _ in _POSITIVE], [c for _, _, c in _POSITIVE])[:, None]
+_POSITIVE_LO = np.repeat([lo for lo, _, _ in _POSITIVE], [c for _, _, c in _POSITIVE])
+_POSITIVE_HI = np.repeat([hi for _, hi, _ in _POSITIVE], [c for _, _, c in _POSITIVE])
+_DRAWN_LO = np.concatenate([[-3.0] * 10, [-10.0] * 4, _POSITIVE_LO])[:, None]
+_DRAWN_HI = np.concatenate([[3.0] * 10, [10.0] * 4, _POSITIVE_HI])[:, None]
 
 
 _LATTICE = tuple(Fraction(v) for v in ("-2", "1/2", "2", "1/3", "3", "-1/2"))
 
 
-def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple[str, np.ndarray, tuple]]:
+def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple]:
     """Exact points where a power with a variable exponent may be real at a negative base.
 
     a^(bc) is real at a = −2 only where bc is an integer (b = 2, c = 1/2): there
@@ -205,35 +223,35 @@ def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple[str
         return []
     from itertools import product
 
-    combos = sorted(product(_LATTICE, repeat=len(variables)),
-                    key=lambda c: (all(x.denominator == 1 for x in c), [_LATTICE.index(x) for x in c]))
-    return [("lattice", np.array([float(x) for x in c]), c) for c in combos]
+    return sorted(product(_LATTICE, repeat=len(variables)),
+                  key=lambda c: (all(x.denominator == 1 for x in c), [_LATTICE.index(x) for x in c]))
 
 
 _CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8, "lattice": 4}
 _CAPS_ONE = {**_CAPS, "large": 6 + 2 * len(FARTHER)}  # one variable: ±10 … ±10⁵
 
 
-def _search_more(n: int, rng: np.random.Generator, found: np.ndarray) -> list[tuple[str, np.ndarray, None]]:
-    """More candidates for a narrow domain: near the points that worked, and small boxes."""
-    out: list[tuple[str, np.ndarray, None]] = []
-    for p in found:
-        for _ in range(4):
-            out.append(("extra", p + rng.uniform(-0.5, 0.5, n) * np.maximum(np.abs(p) * 0.2, 0.05), None))
-    for lo, hi in ((-1.0, 1.0), (0.0, 0.25), (0.9, 1.1), (-0.25, 0.0), (2.5, 3.5), (-10, 10)):
-        for _ in range(6):
-            out.append(("extra", rng.uniform(lo, hi, n), None))
-    return out
+def _search_more(n: int, rng: np.random.Generator, found: np.ndarray) -> np.ndarray:
+    """More candidates for a narrow domain: four near each point that worked, then six in each
+    small box (drawn as one array each, in the order of the loops they replace)."""
+    near = found[:, None, :] + rng.uniform(-0.5, 0.5, (len(found), 4, n)) * \
+        np.maximum(np.abs(found) * 0.2, 0.05)[:, None, :]
+    boxes = rng.uniform(_BOX_LO, _BOX_HI, (len(_BOX_LO), 6, n))
+    return np.concatenate([near.reshape(-1, n), boxes.reshape(-1, n)])
 
 
-def _evaluate_points(expr, variables, candidates):
-    pts = np.array([c[1] for c in candidates], dtype=float).reshape(len(candidates), len(variables))
+_BOXES = ((-1.0, 1.0), (0.0, 0.25), (0.9, 1.1), (-0.25, 0.0), (2.5, 3.5), (-10.0, 10.0))
+_BOX_LO = np.array([lo for lo, _ in _BOXES])[:, None, None]
+_BOX_HI = np.array([hi for _, hi in _BOXES])[:, None, None]
+
+
+def _evaluate_points(expr: sp.Basic, variables: tuple[sp.Symbol, ...], pts: np.ndarray):
     env = {v: pts[:, j] for j, v in enumerate(variables)}
     values, mags = evaluate_with_magnitude(expr, env)
-    values = np.broadcast_to(np.asarray(values, dtype=float), (len(candidates),))
-    mags = np.broadcast_to(np.asarray(mags, dtype=float), (len(candidates),))
+    values = np.broadcast_to(np.asarray(values, dtype=float), (len(pts),))
+    mags = np.broadcast_to(np.asarray(mags, dtype=float), (len(pts),))
     ok = np.isfinite(values) & (np.abs(values) < TOO_BIG)
-    return pts, values, mags, ok
+    return values, mags, ok
 
 
 @lru_cache(maxsize=4096)
@@ -249,53 +267,59 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
         k = int(ok.sum())
         return Sample((), np.zeros((k, 0)), ((),) * k, values[ok], mags[ok], seed, {}, expr)
     rng = _rng(seed)
-    pool = _Pool(expr, variables, _pool(n, rng) + _lattice(expr, variables))
+    pool = _Pool(expr, variables, _pool(n, rng))
+    lattice = _lattice(expr, variables)
+    if lattice:
+        pool.add("lattice", np.array(lattice, dtype=float), tuple(lattice))
     caps = _CAPS_ONE if n == 1 else _CAPS
-    chosen = _choose(pool.candidates, pool.ok, caps)
+    chosen = _choose(pool.cats, pool.ok, caps)
     if len(chosen) < ENOUGH:
-        pool.add(_search_more(n, rng, pool.pts[pool.ok][:6]))
-        chosen = _choose(pool.candidates, pool.ok, caps)
+        pool.add("extra", _search_more(n, rng, pool.pts[pool.ok][:6]))
+        chosen = _choose(pool.cats, pool.ok, caps)
     if len(chosen) < ENOUGH and n == 1:
         # a narrow interval that every random point missed (asin(x − 5)): a grid does not miss it
-        hits = pool.add([("extra", np.array([g]), None) for g in _GRID])
+        hits = pool.add("extra", _GRID)
         if len(hits):  # and within a grid step of the (first six) hits
-            near = np.repeat(hits[:6], 8, axis=0) + rng.uniform(-_STEP, _STEP, (8 * len(hits[:6]), 1))
-            pool.add([("extra", p, None) for p in near])
-        chosen = _choose(pool.candidates, pool.ok, caps)
+            pool.add("extra", np.repeat(hits[:6], 8, axis=0) + rng.uniform(-_STEP, _STEP, (8 * len(hits[:6]), 1)))
+        chosen = _choose(pool.cats, pool.ok, caps)
     idx = np.array(chosen, dtype=int)
     chosen_pts = pool.pts[idx] if len(idx) else np.zeros((0, n))
     env = {v: np.ascontiguousarray(chosen_pts[:, j]) for j, v in enumerate(variables)}
-    exact = tuple(pool.candidates[i][2] for i in chosen)
+    exact = tuple(pool.exact[i] for i in chosen)
     return Sample(variables, chosen_pts, exact, pool.values[idx], pool.mags[idx], seed, env, expr)
 
 
 _STEP = 0.25
-_GRID = np.arange(-40, 41) * _STEP  # −10 … 10 in steps of ¼
+_GRID = np.arange(-40, 41)[:, None] * _STEP  # −10 … 10 in steps of ¼
 
 
 class _Pool:
     """Candidate points and the reference's values there, grown in rounds."""
 
-    def __init__(self, expr: sp.Basic, variables: tuple[sp.Symbol, ...], candidates: list) -> None:
-        self.expr, self.variables, self.candidates = expr, variables, candidates
-        self.pts, self.values, self.mags, self.ok = _evaluate_points(expr, variables, candidates)
+    def __init__(self, expr: sp.Basic, variables: tuple[sp.Symbol, ...], pool: Pool) -> None:
+        self.expr, self.variables = expr, variables
+        self.cats, self.pts, self.exact = pool
+        self.values, self.mags, self.ok = _evaluate_points(expr, variables, self.pts)
 
-    def add(self, more: list) -> np.ndarray:
-        """Evaluate ``more`` candidates; the valid ones among them."""
-        pts, values, mags, ok = _evaluate_points(self.expr, self.variables, more)
-        self.candidates = self.candidates + more
-        self.pts = np.vstack([self.pts, pts])
+    def add(self, cat: str, pts: np.ndarray, exact: tuple | None = None) -> np.ndarray:
+        """Evaluate more candidates of one category; the valid ones among them."""
+        values, mags, ok = _evaluate_points(self.expr, self.variables, pts)
+        self.cats = self.cats + (cat,) * len(pts)
+        self.exact = self.exact + (exact if exact is not None else (None,) * len(pts))
+        self.pts = np.concatenate([self.pts, pts])
         self.values, self.mags, self.ok = (np.concatenate([self.values, values]),
                                            np.concatenate([self.mags, mags]), np.concatenate([self.ok, ok]))
         return pts[ok]
 
 
-def _choose(candidates, ok, caps: dict) -> list[int]:
-    taken: dict[str, int] = {}
+def _choose(cats: tuple[str, ...], ok: np.ndarray, caps: dict) -> list[int]:
+    """The valid candidates, in order, up to each category's cap."""
+    taken = dict.fromkeys(caps, 0)
     chosen = []
-    for i, (cat, _, _) in enumerate(candidates):
-        if ok[i] and taken.get(cat, 0) < caps[cat]:
-            taken[cat] = taken.get(cat, 0) + 1
+    for i in np.flatnonzero(ok).tolist():
+        cat = cats[i]
+        if taken[cat] < caps[cat]:
+            taken[cat] += 1
             chosen.append(i)
     return chosen
 
@@ -305,9 +329,7 @@ def most_points(n: int) -> int:
     """The most points ``sample`` can keep for n variables, whatever the expression: each category's
     cap or its number of candidates, the lattice's cap where it may apply, and no fewer than a
     search for more can find."""
-    counts: dict[str, int] = {}
-    for category, _, _ in _pool(n, _rng(b"")):
-        counts[category] = counts.get(category, 0) + 1
+    cats = _layout(n).cats
     caps = _CAPS_ONE if n == 1 else _CAPS
-    found = sum(min(caps[c], k) for c, k in counts.items()) + (caps["lattice"] if 2 <= n <= 3 else 0)
+    found = sum(min(caps[c], cats.count(c)) for c in set(cats)) + (caps["lattice"] if 2 <= n <= 3 else 0)
     return max(found, ENOUGH - 1 + caps["extra"])

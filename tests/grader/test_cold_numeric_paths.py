@@ -3,8 +3,8 @@
 * the candidate pool draws each random block as one array: the same points, in the same
   order, as the row-by-row draws it replaced (kept here as the slow path);
 * ``compare`` asks the modular fingerprint before it samples the reference: a proof needs no
-  sample points, and its seed is hashed from the tree (``proof_seed``) instead of ``srepr``; it proves
-  what the sample's seed proves, and whatever it proves equal the sampled values agree with.
+  sample points, and its seed is hashed from the tree (``proof_seed``, from which the sample's
+  seed is derived); whatever it proves equal the sampled values agree with.
 """
 from __future__ import annotations
 
@@ -35,34 +35,61 @@ def _pool_row_by_row(n: int, rng: np.random.Generator) -> list:
     for lo, hi, count in ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2)):
         for _ in range(count):
             out.append(("positive", rng.uniform(lo, hi, n), None))
-    for m in LARGE + (FARTHER if n == 1 else ()):
-        if n == 1:
-            out.append(("large", np.array([m]), (Fraction(int(m)),)))
-            out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
-            continue
-        for _ in range(2):
-            signs = rng.choice([-1.0, 1.0], n)
-            out.append(("large", signs * m * rng.uniform(0.9, 1.1, n), None))
-        for _ in range(2):
-            p = rng.uniform(-3.0, 3.0, n)
-            p[rng.integers(n)] = rng.choice([-1.0, 1.0]) * m
-            out.append(("large", p, None))
-        out.append(("large", m * rng.uniform(0.9, 1.1, n), None))
+    for m in LARGE + FARTHER if n == 1 else ():  # (several variables: drawn, see the next test)
+        out.append(("large", np.array([m]), (Fraction(int(m)),)))
+        out.append(("large", np.array([-m]), (Fraction(-int(m)),)))
     return out
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(min_size=1, max_size=16), st.integers(1, 6))
 def test_the_pool_draws_the_same_points_as_row_by_row_draws(seed, n):
-    fast = sampling._pool(n, sampling._rng(seed))
+    cats, points, exact = sampling._pool(n, sampling._rng(seed))
     slow = _pool_row_by_row(n, sampling._rng(seed))
-    assert [(c, e) for c, _, e in fast] == [(c, e) for c, _, e in slow]
-    assert all(np.array_equal(f, s) for (_, f, _), (_, s, _) in zip(fast, slow))
+    k = len(slow)  # all of it for one variable; for several, all but the far-out points drawn last
+    assert list(zip(cats, exact))[:k] == [(c, e) for c, _, e in slow]
+    assert np.array_equal(points[:k], np.array([p for _, p, _ in slow]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=1, max_size=16), st.integers(2, 6))
+def test_the_far_out_points_of_several_variables_are_the_five_kinds_for_each_scale(seed, n):
+    cats, points, exact = sampling._pool(n, sampling._rng(seed))
+    far = points[[c == "large" for c in cats]]
+    assert far.shape == (5 * len(LARGE), n) and all(e is None for c, e in zip(cats, exact) if c == "large")
+    for block, m in zip(far.reshape(len(LARGE), 5, n), LARGE):
+        about_m = (np.abs(block) >= 0.9 * m) & (np.abs(block) <= 1.1 * m)
+        assert about_m[:2].all() and about_m[4].all() and (block[4] > 0).all()  # ±m everywhere; +m
+        for row in block[2:4]:  # one coordinate exactly ±m, the others moderate
+            assert np.count_nonzero(np.abs(row) == m) == 1 and np.count_nonzero(np.abs(row) < 3.0) == n - 1
+    signs = np.sign(far.reshape(len(LARGE), 5, n)[:, :2])
+    assert n < 4 or len(np.unique(signs)) == 2  # random signs (both show up in 6n draws)
+
+
+def _search_more_row_by_row(n: int, rng: np.random.Generator, found: np.ndarray) -> list:
+    """The search for more points as it was drawn before, one point per call."""
+    out = []
+    for p in found:
+        for _ in range(4):
+            out.append(p + rng.uniform(-0.5, 0.5, n) * np.maximum(np.abs(p) * 0.2, 0.05))
+    for lo, hi in ((-1.0, 1.0), (0.0, 0.25), (0.9, 1.1), (-0.25, 0.0), (2.5, 3.5), (-10, 10)):
+        for _ in range(6):
+            out.append(rng.uniform(lo, hi, n))
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=1, max_size=16), st.integers(1, 4), st.integers(0, 6))
+def test_the_search_for_more_draws_the_same_points_as_row_by_row_draws(seed, n, k):
+    found = np.random.default_rng(k).uniform(-20.0, 20.0, (k, n))
+    fast = sampling._search_more(n, sampling._rng(seed), found)
+    slow = _search_more_row_by_row(n, sampling._rng(seed), found)
+    assert np.array_equal(fast, np.array(slow))
 
 
 def test_the_pool_has_every_category_for_one_and_for_several_variables():
     for n in (1, 3):
-        cats = [c for c, _, _ in sampling._pool(n, sampling._rng(b"seed"))]
+        cats = list(sampling._pool(n, sampling._rng(b"seed"))[0])
         assert cats.count("nice") == 8 and cats.count("moderate") == 14 and cats.count("positive") == 9
         assert cats.count("large") == (8 if n == 1 else 15)
 
