@@ -156,7 +156,9 @@ def _pool(n: int, rng: np.random.Generator) -> Pool:
     the same order, as the row-by-row draws it replaces (same points, less overhead).
     """
     layout = _layout(n)
-    drawn = rng.uniform(_DRAWN_LO, _DRAWN_HI, (len(_DRAWN_LO), n))  # moderate (two scales), positive
+    # moderate (two scales), positive: low + (high − low)·u is what rng.uniform(low, high) computes,
+    # without its checks of array bounds
+    drawn = _DRAWN_LO + _DRAWN_RANGE * rng.uniform(0.0, 1.0, (len(_DRAWN_LO), n))
     return layout.cats, np.concatenate([layout.nice, drawn, _large(n, rng) if n > 1 else layout.large]), layout.exact
 
 
@@ -205,13 +207,13 @@ _POSITIVE = ((0.05, 1.0, 3), (0.1, 4.0, 4), (1.0, 10.0, 2))  # (low, high, count
 _POSITIVE_LO = np.repeat([lo for lo, _, _ in _POSITIVE], [c for _, _, c in _POSITIVE])
 _POSITIVE_HI = np.repeat([hi for _, hi, _ in _POSITIVE], [c for _, _, c in _POSITIVE])
 _DRAWN_LO = np.concatenate([[-3.0] * 10, [-10.0] * 4, _POSITIVE_LO])[:, None]
-_DRAWN_HI = np.concatenate([[3.0] * 10, [10.0] * 4, _POSITIVE_HI])[:, None]
+_DRAWN_RANGE = np.concatenate([[3.0] * 10, [10.0] * 4, _POSITIVE_HI])[:, None] - _DRAWN_LO
 
 
 _LATTICE = tuple(Fraction(v) for v in ("-2", "1/2", "2", "1/3", "3", "-1/2"))
 
 
-def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple]:
+def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> tuple[tuple, np.ndarray] | None:
     """Exact points where a power with a variable exponent may be real at a negative base.
 
     a^(bc) is real at a = −2 only where bc is an integer (b = 2, c = 1/2): there
@@ -220,11 +222,18 @@ def _lattice(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> list[tuple]:
     """
     if not 2 <= len(variables) <= 3 or not any(
             p.is_Pow and p.exp.free_symbols and not p.base.is_positive for p in expr.atoms(sp.Pow)):
-        return []
+        return None
+    return _lattice_points(len(variables))
+
+
+@lru_cache(maxsize=4)
+def _lattice_points(n: int) -> tuple[tuple, np.ndarray]:
+    """The lattice for n variables (exact, and as floats), points with a fraction first."""
     from itertools import product
 
-    return sorted(product(_LATTICE, repeat=len(variables)),
-                  key=lambda c: (all(x.denominator == 1 for x in c), [_LATTICE.index(x) for x in c]))
+    exact = tuple(sorted(product(_LATTICE, repeat=n),
+                         key=lambda c: (all(x.denominator == 1 for x in c), [_LATTICE.index(x) for x in c])))
+    return exact, np.array(exact, dtype=float)
 
 
 _CAPS = {"nice": 6, "moderate": 8, "positive": 3, "large": 6, "extra": 8, "lattice": 4}
@@ -248,10 +257,16 @@ _BOX_HI = np.array([hi for _, hi in _BOXES])[:, None, None]
 def _evaluate_points(expr: sp.Basic, variables: tuple[sp.Symbol, ...], pts: np.ndarray):
     env = {v: pts[:, j] for j, v in enumerate(variables)}
     values, mags = evaluate_with_magnitude(expr, env)
-    values = np.broadcast_to(np.asarray(values, dtype=float), (len(pts),))
-    mags = np.broadcast_to(np.asarray(mags, dtype=float), (len(pts),))
+    values, mags = _full(values, len(pts)), _full(mags, len(pts))
     ok = np.isfinite(values) & (np.abs(values) < TOO_BIG)
     return values, mags, ok
+
+
+def _full(values: Any, k: int) -> np.ndarray:
+    """``values`` as k floats (a constant is broadcast)."""
+    if type(values) is np.ndarray and values.shape == (k,) and values.dtype == float:
+        return values
+    return np.broadcast_to(np.asarray(values, dtype=float), (k,))
 
 
 @lru_cache(maxsize=4096)
@@ -269,8 +284,8 @@ def sample(expr: sp.Basic, variables: tuple[sp.Symbol, ...]) -> Sample:
     rng = _rng(seed)
     pool = _Pool(expr, variables, _pool(n, rng))
     lattice = _lattice(expr, variables)
-    if lattice:
-        pool.add("lattice", np.array(lattice, dtype=float), tuple(lattice))
+    if lattice is not None:
+        pool.add("lattice", lattice[1], lattice[0])
     caps = _CAPS_ONE if n == 1 else _CAPS
     chosen = _choose(pool.cats, pool.ok, caps)
     if len(chosen) < ENOUGH:
