@@ -131,6 +131,30 @@ def compare_domains(expected: sp.Expr, ref_constants: tuple, answer: sp.Expr, co
     return cast(Domain, worst)  # TRIALS has at least one entry, so the loop set it
 
 
+def plainly_defined(expected: sp.Expr, ref_constants: tuple, answer: sp.Expr, constants: tuple,
+                    space: tuple) -> bool:
+    """Is the answer, at its constants' first trial values, defined wherever the reference is, read off the terms?
+
+    So when each of its terms holding a name of ``space`` is a term of the reference free of the reference's
+    constants, and each other term is a finite real number (x³/3 + C against x³/3, ln|x| + 2 against
+    ln|x| + C). Where the reference is finite, each of its terms is (``evaluate`` sums them), hence each of
+    the answer's: ``compare_domains`` would find no gap at the first trial, and needs no sample.
+    """
+    names = set(space)
+    shared = {t for t in sp.Add.make_args(expected) if free(t) & names and free(t) <= names}
+    for t in sp.Add.make_args(answer.xreplace({c: TRIALS[0] for c in constants})):
+        if t in shared:
+            continue
+        if free(t):
+            return False
+        try:
+            if not np.isfinite(evaluate(t, {})):
+                return False
+        except (Unsupported, TypeError, ValueError, OverflowError):
+            return False
+    return True
+
+
 def _exact(ref: Sample, i: int) -> dict:
     exact = ref.exact[i]
     if exact is None:
@@ -167,7 +191,7 @@ def restricted_constant(answer: sp.Expr, constants: tuple,
     constant is shown to do so and a range stayed unknown, the answer is ``RangeUnknown``: an
     unsettled range is never taken as "every value" (C² would pass whenever SymPy ran out of time).
     """
-    if not constants or domain.anchor is None:
+    if not constants or domain.anchor is None or shifts(answer, constants):
         return None
     at = answer.xreplace(domain.anchor)
     found: tuple[sp.Symbol, sp.Set] | None = None
@@ -209,6 +233,12 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
         return None
     except Exception:  # noqa: BLE001 - a SymPy failure in the worker leaves the range unknown
         return None
+
+
+def shifts(answer: sp.Expr, constants: tuple) -> bool:
+    """Does one constant only shift the answer (+ C, − 3K)? Then it does so at any point, with the other
+    constants at any values: ``value_set`` would give every real number, read off the answer itself."""
+    return any(_shift(answer, c) for c in constants)
 
 
 def _shift(g: sp.Expr, c: sp.Symbol) -> bool:
