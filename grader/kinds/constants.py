@@ -214,9 +214,6 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
     """The real values of g as c runs over the reals (bounded SymPy ``function_range``; None: unknown)."""
     if _shift(g, c):  # + C, − 3C, read off the form
         return sp.S.Reals
-    slope = sp.diff(g, c)
-    if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
-        return sp.S.Reals
     poly = _real_polynomial(g, c)
     if poly is not None and poly.degree() % 2 == 1:  # C³ − C: odd degree takes every value
         return sp.S.Reals
@@ -226,6 +223,11 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
             return sp.Interval(sp.Min(*extremes), sp.oo)
         return sp.Interval(-sp.oo, sp.Max(*extremes))
     if _log_of_linear(g, c):  # ln(kx), ln|kx| at the anchor: ln of every positive number
+        return sp.S.Reals
+    # √2·C, ln(e^C): no worker needed. Asked after the exact tests above, as ``diff`` costs more: each
+    # of them gives every real value too whenever the slope is a non-zero number (a polynomial of degree 1)
+    slope = sp.diff(g, c)
+    if slope.is_number and slope.is_nonzero:
         return sp.S.Reals
     try:
         return run_bounded(_function_range, g, c, what="the range of the constant", share=0.5)

@@ -511,3 +511,35 @@ def test_plainly_defined_needs_the_references_terms_and_a_finite_rest(expected, 
     ref_constants = tuple(n for n in free(expected) if n in (C,))
     constants = tuple(n for n in free(answer) - {x, a})
     assert plainly_defined(expected, ref_constants, answer, constants, (x, a) if a in names else (x,)) is plain
+
+
+# -- the range of a constant: diff's slope test after the exact ones ---------------------------------------
+
+def _value_set_before(g, c):
+    """``value_set`` as it was: the slope by ``diff`` right after the form's shift."""
+    from grader.kinds import constants as K
+
+    if K._shift(g, c):
+        return sp.S.Reals
+    slope = sp.diff(g, c)
+    if slope.is_number and slope.is_nonzero:
+        return sp.S.Reals
+    poly = K._real_polynomial(g, c)
+    if poly is not None and poly.degree() % 2 == 1:
+        return sp.S.Reals
+    if poly is not None and 0 < poly.degree() <= 4:
+        extremes = [poly.eval(r) for r in poly.diff().real_roots()]
+        return sp.Interval(sp.Min(*extremes), sp.oo) if poly.LC() > 0 else sp.Interval(-sp.oo, sp.Max(*extremes))
+    if K._log_of_linear(g, c):
+        return sp.S.Reals
+    return K._function_range(g, c)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([sp.Integer(0), sp.Rational(8, 3), sp.sin(2), sp.log(3) + sp.sqrt(2)]),
+       st.sampled_from([sp.Integer(1), sp.Integer(-2), sp.sqrt(2), sp.pi]),
+       st.sampled_from([C, C ** 2, C ** 3 - C, -C ** 4 + C, sp.log(2 * C), sp.log(2 * sp.Abs(C - 1)), sp.exp(C),
+                        sp.atan(C), sp.log(sp.exp(C)), C + 1, sp.sqrt(2) * (C + 1), C ** 2 + C * sp.sqrt(2)]))
+def test_the_range_of_a_constant_is_what_the_slope_first_order_gave(b, m, shape):
+    g = b + m * shape
+    assert value_set(g, C) == _value_set_before(g, C)
