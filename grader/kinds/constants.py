@@ -245,9 +245,11 @@ def shifts(answer: sp.Expr, constants: tuple) -> bool:
 
 def _shift(g: sp.Expr, c: sp.Symbol) -> bool:
     """Is g = b + a·c with b free of c and a a non-zero rational? (Its slope is then a, without ``diff``.)"""
-    rest = g.as_independent(c, as_Add=True)[1]
-    a, term = rest.as_independent(c, as_Add=False)
-    return term == c and a.is_Rational and a != 0
+    held = [t for t in sp.Add.make_args(g) if t.has(c)]  # what ``as_independent`` splits off, without its cost
+    if len(held) != 1:
+        return False
+    term = held[0]  # c, or a·c: a Mul puts its rational coefficient first
+    return term == c or term.is_Mul and len(term.args) == 2 and term.args[1] == c and term.args[0].is_Rational
 
 
 def _log_of_linear(g: sp.Expr, c: sp.Symbol) -> bool:

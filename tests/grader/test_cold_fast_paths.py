@@ -543,3 +543,21 @@ def _value_set_before(g, c):
 def test_the_range_of_a_constant_is_what_the_slope_first_order_gave(b, m, shape):
     g = b + m * shape
     assert value_set(g, C) == _value_set_before(g, C)
+
+
+def _shift_before(g, c):
+    """``_shift`` as it was, by SymPy's ``as_independent``."""
+    rest = g.as_independent(c, as_Add=True)[1]
+    a, term = rest.as_independent(c, as_Add=False)
+    return term == c and a.is_Rational and a != 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(functions(), st.sampled_from([sp.Integer(0), C, -C, 3 * C, sp.Rational(2, 3) * C, sp.sqrt(2) * C, 0.5 * C, x * C,
+                                     C ** 2, C + C ** 2, C * a]))
+def test_a_shift_is_read_off_the_terms_as_as_independent_reads_it(f, shift):
+    from grader.kinds.constants import _shift
+
+    g = f + shift
+    assert _shift(g, C) == _shift_before(g, C)
+    assert _shift(g, a) == _shift_before(g, a)
