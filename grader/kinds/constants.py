@@ -135,13 +135,17 @@ def plainly_defined(expected: sp.Expr, ref_constants: tuple, answer: sp.Expr, co
                     space: tuple) -> bool:
     """Is the answer, at its constants' first trial values, defined wherever the reference is, read off the terms?
 
-    So when each of its terms holding a name of ``space`` is a term of the reference free of the reference's
-    constants, and each other term is a finite real number (x³/3 + C against x³/3, ln|x| + 2 against
-    ln|x| + C). Where the reference is finite, each of its terms is (``evaluate`` sums them), hence each of
-    the answer's: ``compare_domains`` would find no gap at the first trial, and needs no sample.
+    So when each of its terms holding a name of ``space`` is a term of the reference, whose such terms are
+    free of its constants, and each other term is a finite real number (x³/3 + C against x³/3, ln|x| + 2
+    against ln|x| + C). The reference's constants then change only its terms free of ``space`` (into
+    numbers): at any value of them, where the reference is finite, each of its terms is (``evaluate``
+    sums them), hence each of the answer's. ``compare_domains`` would find no gap at the first trial.
     """
     names = set(space)
-    shared = {t for t in sp.Add.make_args(expected) if free(t) & names and free(t) <= names}
+    held = [t for t in sp.Add.make_args(expected) if free(t) & names]
+    if not all(free(t) <= names for t in held):  # ln|kx|: a value of k changes where the term is defined
+        return False
+    shared = set(held)
     for t in sp.Add.make_args(answer.xreplace({c: TRIALS[0] for c in constants})):
         if t in shared:
             continue

@@ -503,7 +503,7 @@ def test_a_family_read_off_its_terms_is_flawless_as_the_full_checks_say(terms, r
     (x ** 3 / 3, x ** 3 / 3 + C, True), (sp.log(sp.Abs(x)) + C, sp.log(sp.Abs(x)) + 2, True),
     (sp.log(sp.Abs(x)) + C, sp.log(x) + C, False), (x ** 3 / 3, x ** 3 / 3 + sp.log(C - 1), False),
     (x ** 3 / 3, x ** 3 / 3 + sp.sqrt(-C), False), (sp.log(sp.Abs(C * x)), sp.log(sp.Abs(C * x)), False),
-    (x ** 3 / 3 + a, x ** 3 / 3 + a * x, False)])
+    (x ** 3 / 3 + a, x ** 3 / 3 + a * x, False), (x ** 2 + sp.log(C * x), x ** 2 + C, False)])
 def test_plainly_defined_needs_the_references_terms_and_a_finite_rest(expected, answer, plain):
     from grader.kinds.constants import plainly_defined
 
