@@ -131,6 +131,34 @@ def compare_domains(expected: sp.Expr, ref_constants: tuple, answer: sp.Expr, co
     return cast(Domain, worst)  # TRIALS has at least one entry, so the loop set it
 
 
+def plainly_defined(expected: sp.Expr, ref_constants: tuple, answer: sp.Expr, constants: tuple,
+                    space: tuple) -> bool:
+    """Is the answer, at its constants' first trial values, defined wherever the reference is, read off the terms?
+
+    So when each of its terms holding a name of ``space`` is a term of the reference, whose such terms are
+    free of its constants, and each other term is a finite real number (x³/3 + C against x³/3, ln|x| + 2
+    against ln|x| + C). The reference's constants then change only its terms free of ``space`` (into
+    numbers): at any value of them, where the reference is finite, each of its terms is (``evaluate``
+    sums them), hence each of the answer's. ``compare_domains`` would find no gap at the first trial.
+    """
+    names = set(space)
+    held = [t for t in sp.Add.make_args(expected) if free(t) & names]
+    if not all(free(t) <= names for t in held):  # ln|kx|: a value of k changes where the term is defined
+        return False
+    shared = set(held)
+    for t in sp.Add.make_args(answer.xreplace({c: TRIALS[0] for c in constants})):
+        if t in shared:
+            continue
+        if free(t):
+            return False
+        try:
+            if not np.isfinite(evaluate(t, {})):
+                return False
+        except (Unsupported, TypeError, ValueError, OverflowError):
+            return False
+    return True
+
+
 def _exact(ref: Sample, i: int) -> dict:
     exact = ref.exact[i]
     if exact is None:
@@ -167,7 +195,7 @@ def restricted_constant(answer: sp.Expr, constants: tuple,
     constant is shown to do so and a range stayed unknown, the answer is ``RangeUnknown``: an
     unsettled range is never taken as "every value" (C² would pass whenever SymPy ran out of time).
     """
-    if not constants or domain.anchor is None:
+    if not constants or domain.anchor is None or shifts(answer, constants):
         return None
     at = answer.xreplace(domain.anchor)
     found: tuple[sp.Symbol, sp.Set] | None = None
@@ -190,9 +218,6 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
     """The real values of g as c runs over the reals (bounded SymPy ``function_range``; None: unknown)."""
     if _shift(g, c):  # + C, − 3C, read off the form
         return sp.S.Reals
-    slope = sp.diff(g, c)
-    if slope.is_number and slope.is_nonzero:  # + C, − 3C: no worker needed
-        return sp.S.Reals
     poly = _real_polynomial(g, c)
     if poly is not None and poly.degree() % 2 == 1:  # C³ − C: odd degree takes every value
         return sp.S.Reals
@@ -203,6 +228,11 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
         return sp.Interval(-sp.oo, sp.Max(*extremes))
     if _log_of_linear(g, c):  # ln(kx), ln|kx| at the anchor: ln of every positive number
         return sp.S.Reals
+    # √2·C, ln(e^C): no worker needed. Asked after the exact tests above, as ``diff`` costs more: each
+    # of them gives every real value too whenever the slope is a non-zero number (a polynomial of degree 1)
+    slope = sp.diff(g, c)
+    if slope.is_number and slope.is_nonzero:
+        return sp.S.Reals
     try:
         return run_bounded(_function_range, g, c, what="the range of the constant", share=0.5)
     except OutOfTime:
@@ -211,11 +241,19 @@ def value_set(g: sp.Expr, c: sp.Symbol) -> sp.Set | None:
         return None
 
 
+def shifts(answer: sp.Expr, constants: tuple) -> bool:
+    """Does one constant only shift the answer (+ C, − 3K)? Then it does so at any point, with the other
+    constants at any values: ``value_set`` would give every real number, read off the answer itself."""
+    return any(_shift(answer, c) for c in constants)
+
+
 def _shift(g: sp.Expr, c: sp.Symbol) -> bool:
     """Is g = b + a·c with b free of c and a a non-zero rational? (Its slope is then a, without ``diff``.)"""
-    rest = g.as_independent(c, as_Add=True)[1]
-    a, term = rest.as_independent(c, as_Add=False)
-    return term == c and a.is_Rational and a != 0
+    held = [t for t in sp.Add.make_args(g) if t.has(c)]  # what ``as_independent`` splits off, without its cost
+    if len(held) != 1:
+        return False
+    term = held[0]  # c, or a·c: a Mul puts its rational coefficient first
+    return term == c or term.is_Mul and len(term.args) == 2 and term.args[1] == c and term.args[0].is_Rational
 
 
 def _log_of_linear(g: sp.Expr, c: sp.Symbol) -> bool:

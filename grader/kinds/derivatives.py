@@ -156,6 +156,8 @@ def chain_rule(expr: sp.Expr, v: sp.Symbol) -> sp.Expr:
                         for i, d in enumerate(chain_rule(a, v) for a in args) if d != 0])
     if expr.is_Pow:
         base, exponent = expr.args
+        if v not in exponent.free_symbols:  # 0·ln(base) is 0 (base holds v, so it is no number): skip building ln
+            return expr * (chain_rule(base, v) * exponent / base)
         return expr * (chain_rule(exponent, v) * sp.log(base) + chain_rule(base, v) * exponent / base)
     terms = []
     for i, a in enumerate(expr.args, 1):

@@ -461,3 +461,103 @@ def test_a_shifting_constant_is_read_off_the_form_as_diff_would_say(a, b, shape)
     assert _shift(g, C) == bool(slope.is_number and slope.is_nonzero and slope.is_Rational)
     if _shift(g, C):
         assert value_set(g, C) == sp.S.Reals
+
+
+# -- the checks on F itself, skipped when its terms show that neither can fail ---------------------------
+
+cores = st.sampled_from([x ** 3 / 3, sp.log(sp.Abs(x + 3)) / 2, sp.log(x), sp.sqrt(x - 1), sp.sin(2 * x), sp.atan(x / 3),
+                         (x - a) ** 7 / 7, 1 / x, sp.asin(x / 4), x * sp.log(x) - x, sp.log(sp.Abs(C * x)), C * x])
+on_the_reference = st.sampled_from([sp.Integer(0), C, k, sp.log(C), C ** 2])
+on_the_answer = st.sampled_from([sp.Integer(0), C, -3 * k, sp.log(C), C ** 2, sp.sqrt(C), sp.exp(k), 1 / (C - 1),
+                                 sp.log(C - 1), sp.sqrt(2), sp.log(-C), C * k, -a, sp.sqrt(C) - C, sp.sqrt(-2)])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(cores, min_size=1, max_size=2), on_the_reference, on_the_answer, st.booleans(), st.booleans())
+def test_a_family_read_off_its_terms_is_flawless_as_the_full_checks_say(terms, ref_constant, constant, bars, fewer):
+    """When the answer's terms with x are the reference's and its constant shifts it, the domain comparison
+    and the range of the constant (run in full here) find nothing; and every verdict is the full path's."""
+    from grader.kinds import constants as K
+
+    expected = sum(terms, ref_constant)
+    core = sum(terms[:1] if fewer else terms, sp.Integer(0))
+    answer = (core if bars else core.replace(sp.Abs, lambda u: u)) + constant
+    variables = (x,)
+    ref = K.family(expected, tuple(anti._derivative(expected, v, variables) for v in variables), variables)
+    mine = K.family(answer, tuple(anti._derivative(answer, v, variables) for v in variables), variables,
+                    ref.parameters)
+    space = variables + ref.parameters
+    fast = (not mine.constants or K.shifts(answer, mine.constants)) and \
+        K.plainly_defined(expected, ref.constants, answer, mine.constants, space)
+    options = dict(kind="antiderivative", constant="optional", variables=["x"])
+    verdict = grader.check(expected, answer, **options)
+    with mock.patch.object(anti, "plainly_defined", lambda *_: False), mock.patch.object(K, "shifts", lambda *_: False):
+        if fast:
+            domain = K.compare_domains(expected, ref.constants, answer, mine.constants, space)
+            assert domain.missing is None
+            assert K.restricted_constant(answer, mine.constants, domain) is None
+        assert grader.check(expected, answer, **options) == verdict
+
+
+@pytest.mark.parametrize("expected, answer, plain", [
+    (x ** 3 / 3, x ** 3 / 3 + C, True), (sp.log(sp.Abs(x)) + C, sp.log(sp.Abs(x)) + 2, True),
+    (sp.log(sp.Abs(x)) + C, sp.log(x) + C, False), (x ** 3 / 3, x ** 3 / 3 + sp.log(C - 1), False),
+    (x ** 3 / 3, x ** 3 / 3 + sp.sqrt(-C), False), (sp.log(sp.Abs(C * x)), sp.log(sp.Abs(C * x)), False),
+    (x ** 3 / 3 + a, x ** 3 / 3 + a * x, False), (x ** 2 + sp.log(C * x), x ** 2 + C, False)])
+def test_plainly_defined_needs_the_references_terms_and_a_finite_rest(expected, answer, plain):
+    from grader.kinds.constants import plainly_defined
+
+    names = free(expected) | free(answer)
+    ref_constants = tuple(n for n in free(expected) if n in (C,))
+    constants = tuple(n for n in free(answer) - {x, a})
+    assert plainly_defined(expected, ref_constants, answer, constants, (x, a) if a in names else (x,)) is plain
+
+
+# -- the range of a constant: diff's slope test after the exact ones ---------------------------------------
+
+def _value_set_before(g, c):
+    """``value_set`` as it was: the slope by ``diff`` right after the form's shift."""
+    from grader.kinds import constants as K
+
+    if K._shift(g, c):
+        return sp.S.Reals
+    slope = sp.diff(g, c)
+    if slope.is_number and slope.is_nonzero:
+        return sp.S.Reals
+    poly = K._real_polynomial(g, c)
+    if poly is not None and poly.degree() % 2 == 1:
+        return sp.S.Reals
+    if poly is not None and 0 < poly.degree() <= 4:
+        extremes = [poly.eval(r) for r in poly.diff().real_roots()]
+        return sp.Interval(sp.Min(*extremes), sp.oo) if poly.LC() > 0 else sp.Interval(-sp.oo, sp.Max(*extremes))
+    if K._log_of_linear(g, c):
+        return sp.S.Reals
+    return K._function_range(g, c)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from([sp.Integer(0), sp.Rational(8, 3), sp.sin(2), sp.log(3) + sp.sqrt(2)]),
+       st.sampled_from([sp.Integer(1), sp.Integer(-2), sp.sqrt(2), sp.pi]),
+       st.sampled_from([C, C ** 2, C ** 3 - C, -C ** 4 + C, sp.log(2 * C), sp.log(2 * sp.Abs(C - 1)), sp.exp(C),
+                        sp.atan(C), sp.log(sp.exp(C)), C + 1, sp.sqrt(2) * (C + 1), C ** 2 + C * sp.sqrt(2)]))
+def test_the_range_of_a_constant_is_what_the_slope_first_order_gave(b, m, shape):
+    g = b + m * shape
+    assert value_set(g, C) == _value_set_before(g, C)
+
+
+def _shift_before(g, c):
+    """``_shift`` as it was, by SymPy's ``as_independent``."""
+    rest = g.as_independent(c, as_Add=True)[1]
+    a, term = rest.as_independent(c, as_Add=False)
+    return term == c and a.is_Rational and a != 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(functions(), st.sampled_from([sp.Integer(0), C, -C, 3 * C, sp.Rational(2, 3) * C, sp.sqrt(2) * C, 0.5 * C, x * C,
+                                     C ** 2, C + C ** 2, C * a]))
+def test_a_shift_is_read_off_the_terms_as_as_independent_reads_it(f, shift):
+    from grader.kinds.constants import _shift
+
+    g = f + shift
+    assert _shift(g, C) == _shift_before(g, C)
+    assert _shift(g, a) == _shift_before(g, a)
