@@ -11,13 +11,16 @@ bounded worker.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from sympy.polys.domains import QQ
 from sympy.polys.rings import ring as sparse_ring
 
 MAX_DEGREE = 64  # after the power of v is divided out; past it, solveset (bounded) decides
+MAX_TERMS = 256  # a polynomial read in this process (not bounded) has at most this many terms expanded
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,55 @@ def rational_over_q(d: sp.Expr, v: sp.Symbol) -> bool:
 def _expandable(d: sp.Expr, v: sp.Symbol) -> bool:
     """No power past :data:`MAX_DEGREE` except of ``v`` itself: ``(x − 1)⁶⁰⁰⁰`` is not expanded here."""
     return all(not (n.is_Pow and abs(n.exp) > MAX_DEGREE and n.base != v) for n in sp.preorder_traversal(d))
+
+
+def proportional(de: sp.Expr, da: sp.Expr, variables: tuple[sp.Symbol, ...]) -> bool | None:
+    """Is ``da = c·de`` for a constant ``c ≠ 0``, both polynomials over ℚ in ``variables``? Then the two
+    equations have the same solutions (a polynomial is defined everywhere). None: not two such polynomials.
+
+    Exact, and cheap enough to run in this process: nothing past :data:`MAX_TERMS` terms is expanded.
+    """
+    p, q = polynomial(de, variables), polynomial(da, variables)
+    if p is None or q is None or not p or not q:
+        return None
+    return q == p.mul_ground(q.LC / p.LC)
+
+
+def polynomial(d: sp.Expr, variables: tuple[sp.Symbol, ...]):
+    """``d`` as a sparse polynomial over ℚ in ``variables`` (a ``PolyElement``), or None when it is not one
+    (a decimal, a function, a radical, π, a negative power), or has more than :data:`MAX_TERMS` terms expanded."""
+    if not variables or _terms(d, frozenset(variables)) > MAX_TERMS:
+        return None
+    return _ring(variables).from_expr(d)
+
+
+@lru_cache(maxsize=64)
+def _ring(variables: tuple[sp.Symbol, ...]):
+    """The ring ℚ[variables] (SymPy builds a new one, with generated code, on every call)."""
+    return sparse_ring(variables, QQ)[0]
+
+
+def _terms(e: sp.Expr, variables: frozenset) -> int:
+    """An upper bound of the number of terms of the polynomial ``e`` expanded, capped just past
+    :data:`MAX_TERMS`; past it too when ``e`` is not a polynomial over ℚ in ``variables``."""
+    if e.is_Add:
+        n = sum(_terms(a, variables) for a in e.args)
+    elif e.is_Mul:
+        n = 1
+        for a in e.args:
+            n *= _terms(a, variables)
+            if n > MAX_TERMS:
+                break
+    elif e.is_Pow:
+        if not (e.exp.is_Integer and e.exp > 0):
+            return MAX_TERMS + 1
+        b = _terms(e.base, variables)  # a power of b terms has at most C(b + k − 1, k) terms (monomials of degree k)
+        n = b if b == 1 or b > MAX_TERMS else math.comb(b + int(e.exp) - 1, b - 1)
+    elif e.is_Rational or e in variables:
+        return 1
+    else:  # a decimal, a function, π, another symbol
+        return MAX_TERMS + 1
+    return min(n, MAX_TERMS + 1)
 
 
 def _divides(q: sp.Poly, poles: sp.Poly) -> bool:

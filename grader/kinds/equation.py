@@ -149,13 +149,18 @@ def _one_variable(de: sp.Expr, da: sp.Expr, v: sp.Symbol, ctx: Context) -> bool 
 def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> bool | str | None:
     """True if ``de = 0`` and ``da = 0`` have the same real solutions; else a sentence
     with a witness point; None if no points could be found to decide."""
+    proportional = solution_sets.proportional(de, da, variables)
+    if proportional:  # da = c·de, polynomials: the same solutions, whatever the rest would find
+        return True
     approx = ctx.approximate and not ctx.options.exact
     exact = _rational_comparison(de, da, variables[0]) if len(variables) == 1 else None
     # proved the same, or proved different where the ratio test below could not say otherwise
     # (no tolerance, no denominator whose removable zero a constant ratio would overlook)
     if exact is not None and (exact.same or not (approx or exact.poles)):
         return _exact_outcome(exact, variables[0])
-    factor = _constant_ratio(de, da, variables)
+    # two polynomials not proportional exactly: the ratio test could only find a constant that
+    # the exact comparison below refutes (without decimals to forgive)
+    factor = None if proportional is False and not approx else _constant_ratio(de, da, variables)
     if factor is not None:
         scaled = compare(factor * de, da, variables, approximate=approx, tolerance=ctx.options.tolerance,
                          literals=ctx.literals)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import grader
 from grader import solution_sets
-from tutor.engine.bounded import TimedOut, alarm
+from tutor.engine.bounded import TimedOut, alarm, shutdown
 
 x = sp.Symbol("x")
 
@@ -93,13 +93,18 @@ def test_the_exact_comparison_agrees_with_the_solution_sets(de, da):
 
 
 def _slow_check(expected, answer):
-    """The verdict with the exact fast paths switched off (solveset and the numbers decide)."""
+    """The verdict with the exact fast paths switched off (solveset and the numbers decide).
+
+    The bounded worker is a fork: it is stopped before (so that the one this check starts has the
+    paths switched off too) and after (so that no later check meets a worker that has them off)."""
     compare, rational = solution_sets.compare, solution_sets.rational_solutions
+    shutdown()
     solution_sets.compare = solution_sets.rational_solutions = lambda *args: None
     try:
         return grader.check(expected, answer)
     finally:
         solution_sets.compare, solution_sets.rational_solutions = compare, rational
+        shutdown()
 
 
 @settings(max_examples=25, deadline=None)
@@ -110,6 +115,12 @@ def test_verdicts_are_the_slow_paths(de, da):
     fast, slow = grader.check(expected, answer), _slow_check(expected, answer)
     assert fast.status != "undecided"
     if slow.status == "undecided":
+        return
+    if fast.status != slow.status and "satisfies your equation" in slow.feedback:
+        # solveset ran out of time on the slow path and points found on the answer refuted it: at a
+        # root of multiplicity 3 such points are off by ~10⁻⁵, so the numbers can be wrong there
+        # (x(x³ − x + 1)³ = 0 against x(x³ − x + 1)/(2x − 3) = 0): the solution sets decide
+        assert (fast.status == "correct") == _same_values(_values(_solveset(de)), _values(_solveset(da)))
         return
     assert fast.status == slow.status
     # the same side is named, when both were decided exactly (under load a bounded exact step can
@@ -241,3 +252,64 @@ def test_the_first_point_off_a_curve_is_the_one_found_point_by_point(d, other, s
     points = curves.points_on(d, variables, seed)
     expected = next((p for p in points if not _satisfies(other, p)), None)
     assert curves.first_unsatisfied(other, points) == expected
+
+
+# -- two polynomials, one a constant times the other ------------------------------------------------
+
+CURVE_FACTORS = [x, y, x - y, x + 2 * y - 3, x**2 + y**2 - 1, a * x - 1, y - x**2, 2 * a + 1, x - 2]
+curve_factors = st.lists(st.tuples(st.sampled_from(CURVE_FACTORS), st.integers(1, 2)), min_size=1, max_size=3)
+
+
+@st.composite
+def polynomial_pairs(draw) -> tuple[sp.Expr, sp.Expr]:
+    """A polynomial and another: a constant times it (factored or expanded, as a learner might write
+    it), or a different product of the same factors."""
+    de = draw(scales) * _product(draw(curve_factors))
+    if draw(st.booleans()):
+        da = draw(scales) * de
+        return de, (sp.expand(da) if draw(st.booleans()) else da)
+    return de, draw(scales) * _product(draw(curve_factors))
+
+
+def _without_proportional(expected, answer):
+    """The verdict with the exact proportionality test switched off (the ratio of samples, gcds and points decide)."""
+    proportional = solution_sets.proportional
+    solution_sets.proportional = lambda *args: None
+    try:
+        return grader.check(expected, answer)
+    finally:
+        solution_sets.proportional = proportional
+
+
+@settings(max_examples=40, deadline=None)
+@given(polynomial_pairs())
+def test_proportional_polynomials_are_the_slow_paths_verdicts(pair):
+    de, da = pair
+    variables = tuple(sorted(de.free_symbols | da.free_symbols, key=lambda s: s.name))
+    fast, slow = grader.check(sp.Eq(de, 0), sp.Eq(da, 0)), _without_proportional(sp.Eq(de, 0), sp.Eq(da, 0))
+    assert solution_sets.proportional(de, da, variables) == (sp.simplify(da / de).is_number and da != 0)
+    if slow.status != "undecided":
+        assert (fast.status, fast.feedback) == (slow.status, slow.feedback)
+
+
+@settings(max_examples=60, deadline=None)
+@given(polynomial_pairs(), st.integers(1, 12))
+def test_the_term_bound_bounds_the_expanded_terms(pair, k):
+    e = pair[0] ** k
+    variables = frozenset(e.free_symbols)
+    bound = solution_sets._terms(e, variables)
+    expanded = len(sp.Add.make_args(sp.expand(e)))
+    assert bound >= min(expanded, solution_sets.MAX_TERMS + 1)
+    polynomial = solution_sets.polynomial(e, tuple(sorted(variables, key=lambda s: s.name)))
+    assert (polynomial is None) == (bound > solution_sets.MAX_TERMS)
+    if polynomial is not None:
+        assert sp.expand(polynomial.as_expr() - e) == 0
+
+
+def test_what_is_not_a_polynomial_over_q_is_not_read_as_one():
+    for d in (sp.sqrt(2) * x - y, sp.pi * x, sp.exp(x) - y, sp.sqrt(x) - y, 1 / x - y, x * sp.Float(0.5) - y,
+              sp.Abs(x) - y, sp.I * x - y, (x - y)**300, y - (x - a)**5999):
+        assert solution_sets.polynomial(d, (a, x, y)) is None
+        assert solution_sets.proportional(d, 2 * d, (a, x, y)) is None
+    assert solution_sets.proportional(y - x**6000, 3 * y - 3 * x**6000, (x, y))  # a power of a variable is one term
+    assert solution_sets.proportional(x - y, x + y, (x, y)) is False
