@@ -37,9 +37,8 @@ def _poly(e: sp.Expr, v: sp.Symbol) -> sp.Poly | None:
     """A polynomial over ℚ with the roots of ``e`` (a polynomial in ``v``), its power of ``v`` cut to
     at most one (read sparsely: x⁶⁰⁰⁰ − x⁶⁰⁰¹ is never a list of 6002 coefficients); None when ``e``
     is not such a polynomial, or is of degree past :data:`MAX_DEGREE` once that power is divided out."""
-    ring, _ = sparse_ring([v], QQ)
     try:
-        terms = ring.from_expr(e)
+        terms = _ring((v,)).from_expr(e)
     except ValueError:  # a function, a radical, π, 1/v: not a polynomial over ℚ
         return None
     if not terms:

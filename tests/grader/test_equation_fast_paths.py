@@ -313,3 +313,33 @@ def test_what_is_not_a_polynomial_over_q_is_not_read_as_one():
         assert solution_sets.proportional(d, 2 * d, (a, x, y)) is None
     assert solution_sets.proportional(y - x**6000, 3 * y - 3 * x**6000, (x, y))  # a power of a variable is one term
     assert solution_sets.proportional(x - y, x + y, (x, y)) is False
+
+
+# -- an equation whose side has one sign for every real x --------------------------------------------
+
+SIGNED_TERMS = [sp.exp(10 * x), sp.exp(-x**2), x**2, x**4, sp.cosh(x), sp.Abs(x), sp.Float(1e-7), sp.Integer(2),
+                sp.sin(x), x, x**3, sp.exp(x) - 1, sp.sqrt(x), 1 / x**2, sp.log(x)**2, sp.cos(x)**2]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SIGNED_TERMS), st.sampled_from([1, 3, sp.Rational(1, 2)])),
+                min_size=1, max_size=3), st.booleans())
+def test_one_sign_means_what_solveset_finds(terms, negate):
+    """Where a side is known positive (or negative) for every real x, solveset finds no real solution either."""
+    from grader import symbolic
+
+    d = sp.Add(*(c * t for t, c in terms)) * (-1 if negate else 1)
+    if symbolic._one_sign(d, x):
+        assert _solveset(d) is sp.S.EmptySet
+        assert symbolic.real_solutions(d, x) is sp.S.EmptySet
+    assert not symbolic._one_sign(d * (x - 1), x)  # a real root at x = 1
+
+
+def test_an_exponential_and_a_tiny_constant_have_no_real_solution():
+    from grader import symbolic
+
+    assert symbolic._one_sign(sp.exp(10 * x) + sp.Float(1e-7), x) and symbolic._one_sign(-sp.exp(10 * x), x)
+    assert not symbolic._one_sign(sp.exp(10 * x) - sp.Float(1e-7), x)
+    assert grader.check("e^(10x)+0.0000001=0", "e^(10x)=0").status == "correct"
+    verdict = grader.check("e^(10x)=1", "e^(10x)+1=0")
+    assert verdict.status == "incorrect" and "x = 0 solves the right equation but not yours" in verdict.feedback
