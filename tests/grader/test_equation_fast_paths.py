@@ -343,3 +343,13 @@ def test_an_exponential_and_a_tiny_constant_have_no_real_solution():
     assert grader.check("e^(10x)+0.0000001=0", "e^(10x)=0").status == "correct"
     verdict = grader.check("e^(10x)=1", "e^(10x)+1=0")
     assert verdict.status == "incorrect" and "x = 0 solves the right equation but not yours" in verdict.feedback
+
+
+def test_an_equation_typed_with_decimals_is_shown_as_an_equation():
+    """The decimals of each side are shown; the relation itself is not decided (it was shown as False)."""
+    from grader.kinds.base import as_decimals
+
+    verdict = grader.check("110.304=23^1.5", "23^1.5=110.304")
+    assert isinstance(verdict.interpreted.obj, sp.Equality) and str(verdict.interpreted.obj.rhs) == "110.304"
+    shown = as_decimals(sp.Eq(x, sp.Rational(36, 25)))
+    assert shown == sp.Eq(x, sp.Float("1.44")) and as_decimals(sp.Eq(sp.Rational(1, 2), sp.Rational(1, 2))) != sp.true
