@@ -354,3 +354,16 @@ def test_an_equation_typed_with_decimals_is_shown_as_an_equation():
     shown = as_decimals(sp.Eq(x, sp.Rational(36, 25)))
     assert isinstance(shown, sp.Equality) and shown.lhs == x and str(shown.rhs) == "1.44"
     assert isinstance(as_decimals(sp.Eq(sp.Rational(1, 2), sp.Rational(1, 2), evaluate=False)), sp.Equality)
+
+
+finite = st.floats(-1e6, 1e6, allow_nan=False)
+widths = st.sampled_from([0.0, 5e-324, 1e-300, 1e-13, 1e-6, 0.05, 3.0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(finite, widths), min_size=1, max_size=8))
+def test_the_bisection_grid_is_linspace_bit_for_bit(ends):
+    """Row k of the grid is np.linspace(lo[k], hi[k], 65), to the last bit (also where a step underflows to 0)."""
+    lo = np.array([a for a, _ in ends])
+    hi = np.array([a + w * max(1.0, abs(a)) for a, w in ends])
+    assert np.array_equal(curves._grid(lo, hi, 65), np.linspace(lo, hi, 65, axis=1))
