@@ -66,12 +66,6 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
     """
     if not rational_over_q(d, v):
         return None
-    numerator, denominator = d.as_numer_denom()
-    p = _poly(numerator, v)
-    q = None if denominator.is_Number else _poly(denominator, v)
-    if p is None or p.is_zero or (q is None and not denominator.is_Number):
-        return None
-    solutions = _reduced(p)
     # where d is undefined: a base of a negative power is 0 (its numerator is, the rest is undefined
     # by a deeper base); the denominator of the whole must vanish only there
     poles: sp.Poly | None = None
@@ -81,6 +75,14 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
             if base is None or base.is_zero or (pole := _reduced(base)) is None:
                 return None
             poles = pole if poles is None else poles.lcm(pole)
+    # no negative power: d is its own numerator (over ℚ), and SymPy's as_numer_denom, which looks for
+    # a common denominator of the terms, has nothing to find
+    numerator, denominator = d.as_numer_denom() if poles is not None else (d, sp.S.One)
+    p = _poly(numerator, v)
+    q = None if denominator.is_Number else _poly(denominator, v)
+    if p is None or p.is_zero or (q is None and not denominator.is_Number):
+        return None
+    solutions = _reduced(p)
     if solutions is None:
         return None
     if poles is None or poles.degree() == 0:
@@ -103,16 +105,29 @@ def _expandable(d: sp.Expr, v: sp.Symbol) -> bool:
     return all(not (n.is_Pow and abs(n.exp) > MAX_DEGREE and n.base != v) for n in sp.preorder_traversal(d))
 
 
-def proportional(de: sp.Expr, da: sp.Expr, variables: tuple[sp.Symbol, ...]) -> bool | None:
-    """Is ``da = c·de`` for a constant ``c ≠ 0``, both polynomials over ℚ in ``variables``? Then the two
-    equations have the same solutions (a polynomial is defined everywhere). None: not two such polynomials.
-
-    Exact, and cheap enough to run in this process: nothing past :data:`MAX_TERMS` terms is expanded.
-    """
-    p, q = polynomial(de, variables), polynomial(da, variables)
-    if p is None or q is None or not p or not q:
+def polynomials(de: sp.Expr, da: sp.Expr, variables: tuple[sp.Symbol, ...]) -> tuple | None:
+    """Both sides as sparse polynomials over ℚ in ``variables`` (``PolyElement``), neither ≡ 0; None when
+    either is not such a polynomial (see :func:`polynomial`). Cheap enough for this process."""
+    if not variables or any(_terms(d, frozenset(variables)) > MAX_TERMS for d in (de, da)):
         return None
+    p, q = polynomial(de, variables), polynomial(da, variables)
+    return (p, q) if p and q else None
+
+
+def proportional(p, q) -> bool:
+    """Is ``q = c·p`` for a constant ``c ≠ 0``? Then the two equations have the same solutions
+    (a polynomial is defined everywhere)."""
     return q == p.mul_ground(q.LC / p.LC)
+
+
+def linear(p, q) -> Comparison | None:
+    """Two polynomials in one variable of degree at most 1 (and not constants) compared by their roots,
+    as :func:`compare` does; None for any other pair."""
+    if p.ring.ngens != 1 or not (p.degree() == q.degree() == 1):
+        return None
+    to_sympy = p.ring.domain.to_sympy
+    ra, rb = (-to_sympy(f.get(f.ring.zero_monom, f.ring.domain.zero)) / to_sympy(f.LC) for f in (p, q))
+    return Comparison(True) if ra == rb else Comparison(False, ra, True)
 
 
 def polynomial(d: sp.Expr, variables: tuple[sp.Symbol, ...]):

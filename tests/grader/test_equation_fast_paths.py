@@ -271,14 +271,14 @@ def polynomial_pairs(draw) -> tuple[sp.Expr, sp.Expr]:
     return de, draw(scales) * _product(draw(curve_factors))
 
 
-def _without_proportional(expected, answer):
-    """The verdict with the exact proportionality test switched off (the ratio of samples, gcds and points decide)."""
-    proportional = solution_sets.proportional
-    solution_sets.proportional = lambda *args: None
+def _without_polynomials(expected, answer):
+    """The verdict with both sides never read as polynomials (the ratio of samples, gcds and points decide)."""
+    polynomials = solution_sets.polynomials
+    solution_sets.polynomials = lambda *args: None
     try:
         return grader.check(expected, answer)
     finally:
-        solution_sets.proportional = proportional
+        solution_sets.polynomials = polynomials
 
 
 @settings(max_examples=40, deadline=None)
@@ -286,10 +286,24 @@ def _without_proportional(expected, answer):
 def test_proportional_polynomials_are_the_slow_paths_verdicts(pair):
     de, da = pair
     variables = tuple(sorted(de.free_symbols | da.free_symbols, key=lambda s: s.name))
-    fast, slow = grader.check(sp.Eq(de, 0), sp.Eq(da, 0)), _without_proportional(sp.Eq(de, 0), sp.Eq(da, 0))
-    assert solution_sets.proportional(de, da, variables) == (sp.simplify(da / de).is_number and da != 0)
+    fast, slow = grader.check(sp.Eq(de, 0), sp.Eq(da, 0)), _without_polynomials(sp.Eq(de, 0), sp.Eq(da, 0))
+    assert solution_sets.proportional(*solution_sets.polynomials(de, da, variables)) == sp.simplify(da / de).is_number
     if slow.status != "undecided":
         assert (fast.status, fast.feedback) == (slow.status, slow.feedback)
+
+
+rationals = st.fractions(min_value=-20, max_value=20, max_denominator=12).map(sp.Rational)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rationals.filter(bool), rationals, rationals.filter(bool), rationals, st.booleans())
+def test_two_lines_are_compared_as_the_gcds_compare_them(a1, a0, b1, b0, same):
+    """Two linear equations in one variable: the same outcome (and witness) as the bounded comparison."""
+    de = a1 * x + a0
+    da = b1 * (x + a0 / a1) if same else b1 * x + b0
+    assert solution_sets.linear(*solution_sets.polynomials(de, da, (x,))) == solution_sets.compare(de, da, x)
+    fast, slow = grader.check(sp.Eq(de, 0), sp.Eq(da, 0)), _without_polynomials(sp.Eq(de, 0), sp.Eq(da, 0))
+    assert (fast.status, fast.feedback) == (slow.status, slow.feedback)
 
 
 @settings(max_examples=60, deadline=None)
@@ -310,9 +324,10 @@ def test_what_is_not_a_polynomial_over_q_is_not_read_as_one():
     for d in (sp.sqrt(2) * x - y, sp.pi * x, sp.exp(x) - y, sp.sqrt(x) - y, 1 / x - y, x * sp.Float(0.5) - y,
               sp.Abs(x) - y, sp.I * x - y, (x - y)**300, y - (x - a)**5999):
         assert solution_sets.polynomial(d, (a, x, y)) is None
-        assert solution_sets.proportional(d, 2 * d, (a, x, y)) is None
-    assert solution_sets.proportional(y - x**6000, 3 * y - 3 * x**6000, (x, y))  # a power of a variable is one term
-    assert solution_sets.proportional(x - y, x + y, (x, y)) is False
+        assert solution_sets.polynomials(d, 2 * d, (a, x, y)) is None
+    assert solution_sets.proportional(*solution_sets.polynomials(y - x**6000, 3 * y - 3 * x**6000, (x, y)))
+    assert not solution_sets.proportional(*solution_sets.polynomials(x - y, x + y, (x, y)))
+    assert solution_sets.linear(*solution_sets.polynomials(x**2 - 1, x - 1, (x,))) is None  # a square: the gcds decide
 
 
 # -- an equation whose side has one sign for every real x --------------------------------------------
