@@ -150,8 +150,15 @@ def _bisect_all(d: sp.Expr, brackets: list[_Bracket]) -> list[float | None]:
 
 
 def _grid(lo: np.ndarray, hi: np.ndarray, width: int) -> np.ndarray:
-    """Row k is ``np.linspace(lo[k], hi[k], width)``, bit for bit (linspace takes arrays of ends)."""
-    return np.linspace(lo, hi, width, axis=1)
+    """Row k is ``np.linspace(lo[k], hi[k], width)``, bit for bit: linspace's own arithmetic (i·step + lo,
+    the last point hi; i/div·delta where a step underflows to 0), without its generality's cost."""
+    delta = hi - lo
+    i = np.arange(width, dtype=float)
+    step = delta / (width - 1)
+    y = (i / (width - 1)) * delta[:, None] if (step == 0).any() else i * step[:, None]
+    y += lo[:, None]
+    y[:, -1] = hi
+    return y
 
 
 def _step(grid: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

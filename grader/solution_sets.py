@@ -11,13 +11,16 @@ bounded worker.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from sympy.polys.domains import QQ
 from sympy.polys.rings import ring as sparse_ring
 
 MAX_DEGREE = 64  # after the power of v is divided out; past it, solveset (bounded) decides
+MAX_TERMS = 256  # a polynomial read in this process (not bounded) has at most this many terms expanded
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,8 @@ def _poly(e: sp.Expr, v: sp.Symbol) -> sp.Poly | None:
     """A polynomial over ℚ with the roots of ``e`` (a polynomial in ``v``), its power of ``v`` cut to
     at most one (read sparsely: x⁶⁰⁰⁰ − x⁶⁰⁰¹ is never a list of 6002 coefficients); None when ``e``
     is not such a polynomial, or is of degree past :data:`MAX_DEGREE` once that power is divided out."""
-    ring, _ = sparse_ring([v], QQ)
     try:
-        terms = ring.from_expr(e)
+        terms = _ring((v,)).from_expr(e)
     except ValueError:  # a function, a radical, π, 1/v: not a polynomial over ℚ
         return None
     if not terms:
@@ -64,12 +66,6 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
     """
     if not rational_over_q(d, v):
         return None
-    numerator, denominator = d.as_numer_denom()
-    p = _poly(numerator, v)
-    q = None if denominator.is_Number else _poly(denominator, v)
-    if p is None or p.is_zero or (q is None and not denominator.is_Number):
-        return None
-    solutions = _reduced(p)
     # where d is undefined: a base of a negative power is 0 (its numerator is, the rest is undefined
     # by a deeper base); the denominator of the whole must vanish only there
     poles: sp.Poly | None = None
@@ -79,6 +75,14 @@ def solution_polynomial(d: sp.Expr, v: sp.Symbol) -> tuple[sp.Poly, bool] | None
             if base is None or base.is_zero or (pole := _reduced(base)) is None:
                 return None
             poles = pole if poles is None else poles.lcm(pole)
+    # no negative power: d is its own numerator (over ℚ), and SymPy's as_numer_denom, which looks for
+    # a common denominator of the terms, has nothing to find
+    numerator, denominator = d.as_numer_denom() if poles is not None else (d, sp.S.One)
+    p = _poly(numerator, v)
+    q = None if denominator.is_Number else _poly(denominator, v)
+    if p is None or p.is_zero or (q is None and not denominator.is_Number):
+        return None
+    solutions = _reduced(p)
     if solutions is None:
         return None
     if poles is None or poles.degree() == 0:
@@ -99,6 +103,68 @@ def rational_over_q(d: sp.Expr, v: sp.Symbol) -> bool:
 def _expandable(d: sp.Expr, v: sp.Symbol) -> bool:
     """No power past :data:`MAX_DEGREE` except of ``v`` itself: ``(x − 1)⁶⁰⁰⁰`` is not expanded here."""
     return all(not (n.is_Pow and abs(n.exp) > MAX_DEGREE and n.base != v) for n in sp.preorder_traversal(d))
+
+
+def polynomials(de: sp.Expr, da: sp.Expr, variables: tuple[sp.Symbol, ...]) -> tuple | None:
+    """Both sides as sparse polynomials over ℚ in ``variables`` (``PolyElement``), neither ≡ 0; None when
+    either is not such a polynomial (see :func:`polynomial`). Cheap enough for this process."""
+    if not variables or any(_terms(d, frozenset(variables)) > MAX_TERMS for d in (de, da)):
+        return None
+    p, q = polynomial(de, variables), polynomial(da, variables)
+    return (p, q) if p and q else None
+
+
+def proportional(p, q) -> bool:
+    """Is ``q = c·p`` for a constant ``c ≠ 0``? Then the two equations have the same solutions
+    (a polynomial is defined everywhere)."""
+    return q == p.mul_ground(q.LC / p.LC)
+
+
+def linear(p, q) -> Comparison | None:
+    """Two polynomials in one variable of degree at most 1 (and not constants) compared by their roots,
+    as :func:`compare` does; None for any other pair."""
+    if p.ring.ngens != 1 or not (p.degree() == q.degree() == 1):
+        return None
+    to_sympy = p.ring.domain.to_sympy
+    ra, rb = (-to_sympy(f.get(f.ring.zero_monom, f.ring.domain.zero)) / to_sympy(f.LC) for f in (p, q))
+    return Comparison(True) if ra == rb else Comparison(False, ra, True)
+
+
+def polynomial(d: sp.Expr, variables: tuple[sp.Symbol, ...]):
+    """``d`` as a sparse polynomial over ℚ in ``variables`` (a ``PolyElement``), or None when it is not one
+    (a decimal, a function, a radical, π, a negative power), or has more than :data:`MAX_TERMS` terms expanded."""
+    if not variables or _terms(d, frozenset(variables)) > MAX_TERMS:
+        return None
+    return _ring(variables).from_expr(d)
+
+
+@lru_cache(maxsize=64)
+def _ring(variables: tuple[sp.Symbol, ...]):
+    """The ring ℚ[variables] (SymPy builds a new one, with generated code, on every call)."""
+    return sparse_ring(variables, QQ)[0]
+
+
+def _terms(e: sp.Expr, variables: frozenset) -> int:
+    """An upper bound of the number of terms of the polynomial ``e`` expanded, capped just past
+    :data:`MAX_TERMS`; past it too when ``e`` is not a polynomial over ℚ in ``variables``."""
+    if e.is_Add:
+        n = sum(_terms(a, variables) for a in e.args)
+    elif e.is_Mul:
+        n = 1
+        for a in e.args:
+            n *= _terms(a, variables)
+            if n > MAX_TERMS:
+                break
+    elif e.is_Pow:
+        if not (e.exp.is_Integer and e.exp > 0):
+            return MAX_TERMS + 1
+        b = _terms(e.base, variables)  # a power of b terms has at most C(b + k − 1, k) terms (monomials of degree k)
+        n = b if b == 1 or b > MAX_TERMS else math.comb(b + int(e.exp) - 1, b - 1)
+    elif e.is_Rational or e in variables:
+        return 1
+    else:  # a decimal, a function, π, another symbol
+        return MAX_TERMS + 1
+    return min(n, MAX_TERMS + 1)
 
 
 def _divides(q: sp.Poly, poles: sp.Poly) -> bool:

@@ -149,6 +149,10 @@ def interpretation(obj: Any, ctx: Context | None = None) -> Interpretation:
 
 def as_decimals(obj: sp.Basic) -> sp.Basic:
     """Terminating fractions (denominator 2ᵃ5ᵇ) as decimals, for display only."""
+    if isinstance(obj, sp.core.relational.Relational):
+        # each side, and the relation as typed: rebuilt, SymPy would decide 23^1.5 = 110.304 (and show
+        # False), and trying to costs more than the rest of the check
+        return obj.func(as_decimals(obj.lhs), as_decimals(obj.rhs), evaluate=False)
     replace = {}
     for r in obj.atoms(sp.Rational):
         if r.is_Integer:

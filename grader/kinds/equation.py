@@ -149,13 +149,20 @@ def _one_variable(de: sp.Expr, da: sp.Expr, v: sp.Symbol, ctx: Context) -> bool 
 def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> bool | str | None:
     """True if ``de = 0`` and ``da = 0`` have the same real solutions; else a sentence
     with a witness point; None if no points could be found to decide."""
+    if de == da:  # the same equation, as SymPy writes it (1.44^y and (36/25)^y, sin(x + 2π) and sin x)
+        return True
+    polynomials = solution_sets.polynomials(de, da, variables)
+    if polynomials and solution_sets.proportional(*polynomials):
+        return True  # da = c·de, polynomials: the same solutions, whatever the rest would find
     approx = ctx.approximate and not ctx.options.exact
-    exact = _rational_comparison(de, da, variables[0]) if len(variables) == 1 else None
+    exact = _rational_comparison(de, da, variables[0], polynomials) if len(variables) == 1 else None
     # proved the same, or proved different where the ratio test below could not say otherwise
     # (no tolerance, no denominator whose removable zero a constant ratio would overlook)
     if exact is not None and (exact.same or not (approx or exact.poles)):
         return _exact_outcome(exact, variables[0])
-    factor = _constant_ratio(de, da, variables)
+    # two polynomials not proportional exactly: the ratio test could only find a constant that
+    # the exact comparison below refutes (without decimals to forgive)
+    factor = None if polynomials and not approx else _constant_ratio(de, da, variables)
     if factor is not None:
         scaled = compare(factor * de, da, variables, approximate=approx, tolerance=ctx.options.tolerance,
                          literals=ctx.literals)
@@ -188,10 +195,14 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
     return None if len(variables) == 1 else True
 
 
-def _rational_comparison(de: sp.Expr, da: sp.Expr, v: sp.Symbol) -> solution_sets.Comparison | None:
-    """Rational equations over ℚ compared exactly by polynomial gcds (bounded); None: not such, or no time."""
+def _rational_comparison(de: sp.Expr, da: sp.Expr, v: sp.Symbol,
+                         polynomials: tuple | None = None) -> solution_sets.Comparison | None:
+    """Rational equations over ℚ compared exactly by polynomial gcds (bounded); None: not such, or no time.
+    Two linear ``polynomials`` (read already) are compared by their roots, here."""
     from grader.budget import OutOfTime, run_bounded
 
+    if polynomials and (linear := solution_sets.linear(*polynomials)) is not None:
+        return linear
     if not (solution_sets.rational_over_q(de, v) and solution_sets.rational_over_q(da, v)):
         return None  # (no round trip to the worker for e^x = 1 and the like)
     try:
