@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
-from mpmath.libmp import mpf_nthroot, round_ceiling, round_floor
+from mpmath.libmp import from_man_exp
+from sympy import integer_nthroot
 
 MAX_BITS = 100_000  # beyond this, the evaluation costs more than the minimal polynomial
 MARGIN = 64  # bits of precision beyond the bound, for rounding inside the evaluation
@@ -117,9 +118,23 @@ def _power(e: sp.Pow, base: mpmath.ctx_iv.ivmpf, iv: mpmath.ctx_iv.MPIntervalCon
     low, high = base._mpi_
     if not mpmath.mp.make_mpf(low) > 0:  # only the positive real root is evaluated here
         raise ValueError("a root of a number that is not shown positive")
-    # the root is increasing: round the lower end down and the upper end up
-    root = iv.make_mpf((mpf_nthroot(low, q, iv.prec, round_floor), mpf_nthroot(high, q, iv.prec, round_ceiling)))
+    # the root is increasing: the lower end rounded down and the upper end up
+    root = iv.make_mpf((directed_root(low, q, iv.prec, up=False), directed_root(high, q, iv.prec, up=True)))
     return root ** p
+
+
+def directed_root(x: tuple, q: int, prec: int, up: bool) -> tuple:
+    """The q-th root of the positive mpf ``x`` to at least ``prec`` bits, rounded down (or ``up``) exactly.
+
+    Why not mpmath's ``mpf_nthroot(x, q, prec, round_floor)``: it does not honour the rounding
+    direction (the floor and ceiling of √3 at 115 bits are the same number), so an interval built
+    from it can miss the root by an ulp, and an exact zero (√(7 − 4√3) − 2 + √3) was "proved"
+    non-zero. Here the root is an integer root of x·2^(q·k), exact by construction.
+    """
+    _, man, exp, bc = x
+    k = max(-(exp // q), prec + 2 - (bc + exp) // q)  # x·2^(q·k) is an integer; the root has ≥ prec bits
+    r, exact = integer_nthroot(man << (exp + q * k), q)
+    return from_man_exp(r + (1 if up and not exact else 0), -k)
 
 
 def is_zero(e: sp.Expr) -> bool | None:

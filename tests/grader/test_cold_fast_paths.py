@@ -71,6 +71,40 @@ def test_an_equal_radical_is_proved_equal_and_a_shifted_one_is_not(a, rewrite, s
     assert symbolic.high_precision_equal(same + sp.Rational(shift.numerator, shift.denominator), a, [{}]) is False
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.fractions(min_value=0, max_value=10 ** 9).filter(bool), st.sampled_from([2, 3, 4, 5, 7]),
+       st.integers(min_value=20, max_value=600))
+def test_a_root_is_rounded_the_way_asked(x, q, prec):
+    """The interval's root ends are true lower and upper bounds (mpmath's nthroot ignores the rounding asked)."""
+    from fractions import Fraction
+
+    from mpmath.libmp import from_rational
+
+    mpf = from_rational(x.numerator, x.denominator, 300, "n")
+    value = Fraction(mpf[1]) * Fraction(2) ** mpf[2]
+    low, high = (root_bound.directed_root(mpf, q, prec, up) for up in (False, True))
+    low_v, high_v = (Fraction(m[1]) * Fraction(2) ** m[2] for m in (low, high))
+    assert low_v ** q <= value <= high_v ** q
+    assert high_v - low_v <= high_v * Fraction(2) ** (1 - prec)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.sampled_from([2, 3, 5, 6, 7, 10, 11]), st.sampled_from([1, -1]))
+def test_a_denested_root_is_proved_equal(a, b, c, sign):
+    """√(a² + b²c ± 2ab√c) = |a ± b√c| exactly: the interval of an exact zero must hold 0 at every precision."""
+    nested = sp.sqrt(a ** 2 + b ** 2 * c + sign * 2 * a * b * sp.sqrt(c))
+    plain = sp.Abs(a + sign * b * sp.sqrt(c))
+    assume(nested != plain)  # SymPy denests some at once
+    assert symbolic.high_precision_equal(-nested, -plain, [{}]) is True
+    assert root_bound.is_zero(nested - plain) is True
+    assert symbolic.high_precision_equal(nested + sp.Rational(1, 10 ** 30), plain, [{}]) is False
+
+
+def test_the_denesting_row_that_an_undirected_root_refuted():
+    assert grader.check("-2+sqrt(3)", "-sqrt(7-4*sqrt(3))", kind="number").status == "correct"
+    assert grader.check("sqrt(3)-2", "-sqrt(7-4*sqrt(3))").status == "correct"
+
+
 def test_a_radical_a_hair_away_is_refuted_exactly():
     """The digits cannot see a difference of 10⁻⁸⁰ hidden in a root; the minimal polynomial can."""
     e = sp.sqrt(2) + sp.sqrt(3)
