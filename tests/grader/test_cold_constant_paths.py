@@ -172,3 +172,17 @@ def test_the_addition_formulas_give_the_values_of_expand_trig(angle):
 def test_a_square_root_of_a_rational_is_the_one_sympy_writes(q):
     q = sp.Rational(q.numerator, q.denominator)
     assert trig_radicals._sqrt(q) == sp.sqrt(q)
+
+
+# -- the difference of two sums ------------------------------------------------------------------
+
+x = sp.Symbol("x")
+TERMS = [x, 2 * x, -x, sp.exp(10 * x), -sp.exp(10 * x), sp.sin(10 * x), sp.Rational(1, 10 ** 7), sp.Float("1e-7"),
+         sp.Float("0.5"), sp.sqrt(2), x ** 2, sp.log(x), 3 * sp.cos(x) ** 2, sp.oo, sp.zoo, sp.nan, sp.I]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TERMS), max_size=5), st.lists(st.sampled_from(TERMS), max_size=5))
+def test_the_difference_without_the_shared_terms_is_the_one_sympy_builds(a, e):
+    a, e = sp.Add(*a), sp.Add(*e)
+    assert symbolic.difference(a, e) == a - e
