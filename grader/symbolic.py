@@ -5,8 +5,13 @@ Each is called through :func:`grader.budget.run_bounded`; none is on the fast pa
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import sympy as sp
+
+from grader.numeric.radicals import is_radical as is_radical
+from grader.numeric.trig_radicals import trig_as_radical as trig_as_radical
+from grader.numeric.trig_radicals import trig_radical_is_zero as trig_radical_is_zero
 
 
 def is_zero(diff: sp.Expr) -> bool | None:
@@ -35,29 +40,38 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     tiny (10⁻⁹⁹⁹·sin x, e^(−10¹⁰⁰⁰)) stands alone and is seen whatever its size:
     it is measured against the terms it sits among, not against 1. The precision
     grows with the tiniest constant typed (up to 1,500 extra digits). None when no
-    point gives real finite values. A constant difference is first evaluated by SymPy's
-    adaptive evalf, which sees a non-zero value however deep the cancellation (e^(e^(−200))
-    − 1); a radical one that the digits cannot tell from 0 is settled by its minimal
-    polynomial (what ``is_zero`` does, once instead of once per sign it asks about).
-    Sines and cosines of angles built from inverse trigonometric functions of radicals
-    are first written as radicals (see :func:`trig_radical_is_zero`), which proves such
-    a difference either way before evalf re-evaluates the tree up to its precision limit.
+    point gives real finite values. A constant difference made of radicals and trigonometric
+    functions at rational multiples of π is decided by the root-separation bound of
+    ``grader.numeric.radicals`` before any digit is computed. Any other constant is proved zero
+    by an exact rewrite (:func:`rewritten_is_zero`), or by writing its sines and cosines of
+    inverse trigonometric angles as radicals (:func:`trig_radical_is_zero`); else SymPy's adaptive
+    evalf refutes it, however deep the cancellation (e^(e^(−200)) − 1), before the digits are
+    compared. A radical the bound cannot settle is settled by its minimal polynomial once the
+    digits agree (what ``is_zero`` does, once instead of once per sign it asks about).
     """
+    from grader.numeric import radicals
     from tutor.engine.real_roots import real_form
 
-    d = real_form(a - e)  # odd roots are real roots, as the sampler reads them
+    d = real_form(difference(a, e))  # odd roots are real roots, as the sampler reads them
     if d == 0:
         return True
+    algebraic = d.is_number and radicals.supported(d)
+    if algebraic:  # exact either way, before any digit is computed
+        proved = radicals.is_zero(d)
+        if proved is not None:
+            return proved
     radical = d.is_number and is_radical(d)
     if d.is_number and not radical:
-        proved = trig_radical_is_zero(d)
+        if rewritten_is_zero(d):
+            return True
+        proved = None if algebraic else trig_radical_is_zero(d)  # for algebraic d, the bound has spoken
         if proved is not None:
             return proved
         if evalf_nonzero(d):
             return False
     outcome = _digits_agree(d, points, digits)
     if radical and outcome is not False:  # the digits agree: the minimal polynomial proves it, or not
-        zero = radical_is_zero(d)
+        zero = _minimal_polynomial_is_zero(d)
         if zero is None:
             zero = d.is_zero
         return outcome if zero is None else zero
@@ -65,6 +79,50 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
         zero = d.is_zero
         return None if zero is None else bool(zero)
     return outcome
+
+
+def difference(a: sp.Expr, e: sp.Expr) -> sp.Expr:
+    """``a − e``, the terms the two sums share left out before SymPy builds it.
+
+    They cancel in ``a − e`` anyway; building −t for each (−e^(10x)) and combining it with t
+    costs more than the rest of the comparison of e^(10x) + sin 10x + 10⁻⁷ with e^(10x) + sin 10x.
+    Sums with an infinite or undefined term are subtracted as they are (∞ − ∞ is not 0).
+    """
+    if not (a.is_Add and e.is_Add) or any(t.has(*_UNBOUNDED) for t in (*a.args, *e.args)):
+        return a - e
+    left, right = Counter(a.args), []
+    for t in e.args:
+        if left[t] > 0:
+            left[t] -= 1
+        else:
+            right.append(t)
+    return sp.Add(*left.elements(), *(-t for t in right))
+
+
+_UNBOUNDED = (sp.S.NaN, sp.S.ComplexInfinity, sp.S.Infinity, sp.S.NegativeInfinity)
+_HYPERBOLIC = (sp.sinh, sp.cosh, sp.tanh, sp.coth, sp.sech, sp.csch)
+SMALL = 10 ** 12  # rationals below this are factored into primes
+
+
+def rewritten_is_zero(d: sp.Expr) -> bool:
+    """Does the constant ``d`` vanish as SymPy builds it once each logarithm of a positive rational is
+    written over primes (log 26 = log 2 + log 13) and each hyperbolic function by exponentials?
+
+    A proof of zero only (each rewrite is an identity); False says nothing. SymPy's evalf finds no
+    digit of such a zero (log 26 − log 2 − log 13) before its precision limit.
+    """
+    forms = {}
+    for f in d.atoms(sp.log, *_HYPERBOLIC):
+        if f.func is not sp.log:
+            forms[f] = f.rewrite(sp.exp)
+            continue
+        q = f.args[0]
+        if q.is_Rational and q > 0 and max(int(q.p), int(q.q)) < SMALL:
+            primes = sp.factorint(int(q.p)), sp.factorint(int(q.q))
+            if sum(primes[0].values()) + sum(primes[1].values()) > 1:
+                forms[f] = (sp.Add(*(m * sp.log(p) for p, m in primes[0].items()))
+                            - sp.Add(*(m * sp.log(p) for p, m in primes[1].items())))
+    return bool(forms) and d.xreplace(forms) == 0
 
 
 def evalf_nonzero(d: sp.Expr) -> bool:
@@ -81,82 +139,6 @@ def evalf_nonzero(d: sp.Expr) -> bool:
         return False
     parts = (n,) if n.is_Float else (pure_complex(n) or ())
     return any(p.is_Float and p._prec != 1 and p != 0 for p in parts)
-
-
-def trig_radical_is_zero(d: sp.Expr) -> bool | None:
-    """Exactly: is ``d`` zero, once each of its sines and cosines is written as a radical?
-
-    Only when every outermost function in ``d`` is a sine or a cosine that
-    :func:`trig_as_radical` writes as a real radical; the root-separation bound of
-    ``grader.numeric.radicals`` then decides. None otherwise, or when the bound decides nothing.
-    """
-    from grader.numeric import radicals
-
-    functions = d.atoms(sp.Function)
-    outer = [f for f in functions if not any(f != g and g.has(f) for g in functions)]
-    if not outer or any(f.func not in (sp.sin, sp.cos) for f in outer):
-        return None
-    forms = {f: trig_as_radical(f) for f in outer}
-    if any(r is None or not _real_radical(r) for r in forms.values()):
-        return None  # a complex value (acos 2) is left to the path that reads it
-    r = d.xreplace(forms)
-    return radicals.is_zero(r) if is_radical(r) else None
-
-
-def _real_radical(r: sp.Expr, within_one: bool = False) -> bool:
-    """Is the radical ``r`` shown real (every root of a number shown positive), and in [−1, 1] if asked?"""
-    import mpmath
-
-    from grader.numeric import radicals
-
-    iv = mpmath.iv.__class__()
-    iv.prec = 64
-    try:
-        value = radicals.interval(r, iv)
-    except (ValueError, ZeroDivisionError):
-        return False
-    return not within_one or (-1 <= value.a and value.b <= 1)
-
-
-def _real_angle(angle: sp.Expr) -> bool:
-    """Is ``angle`` built from inverse trigonometric functions of real radicals, each in its real domain?"""
-    for g in angle.atoms(sp.Function):
-        if g.func not in (sp.acos, sp.asin, sp.atan) or not is_radical(g.args[0]):
-            return False
-        if not _real_radical(g.args[0], within_one=g.func is not sp.atan):
-            return False
-    return True
-
-
-def trig_as_radical(f: sp.Expr) -> sp.Expr | None:
-    """``f`` = sin φ or cos φ (φ constant) as a radical, when its angle allows; else None.
-
-    SymPy's ``expand_trig`` writes the sine or cosine of a sum of inverse functions of
-    radicals as radicals (cos(acos a − atan b) = a/√(1+b²) + b·√(1−a²)/√(1+b²)). For a half
-    angle, cos²φ = (1 + cos 2φ)/2 and sin²φ = (1 − cos 2φ)/2 are identities, so f is ± the
-    principal root; the sign is the one within a quarter of |f| of f's 15-digit value (the
-    other is 1¾ |f| away), and a value too close to 0 to tell decides nothing.
-    """
-    if not _real_angle(f.args[0]):  # acos 2 is complex: left to the path that reads it
-        return None
-    try:
-        direct = sp.expand_trig(f)
-        if is_radical(direct):
-            return direct
-        double = sp.expand_trig(sp.cos(2 * f.args[0]))
-        if not is_radical(double):
-            return None
-        root = sp.sqrt((1 + double) / 2 if f.func is sp.cos else (1 - double) / 2)
-        if not is_radical(root):  # √ of a negative number is i·√: no radical here
-            return None
-        value, size = complex(f.evalf(15)), complex(root.evalf(15))
-    except (TypeError, ValueError, ArithmeticError, NotImplementedError):  # no value: no sign to choose
-        return None
-    if abs(size) < 1e-6:
-        return None
-    if abs(value - size) < abs(size) / 4:
-        return root
-    return -root if abs(value + size) < abs(size) / 4 else None
 
 
 def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
@@ -181,15 +163,6 @@ def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
     return True if checked else None
 
 
-def is_radical(e: sp.Basic) -> bool:
-    """Is ``e`` built from rationals by +, ×, ÷ and rational powers (an algebraic number SymPy writes in radicals)?"""
-    if e.is_Rational:
-        return True
-    if e.is_Pow:
-        return bool(e.exp.is_Rational) and is_radical(e.base)
-    return isinstance(e, (sp.Add, sp.Mul)) and all(is_radical(t) for t in e.args)
-
-
 _X = sp.Dummy("x")
 
 
@@ -201,13 +174,16 @@ def radical_is_zero(d: sp.Expr) -> bool | None:
     d = 0 (computed once, where SymPy's ``is_zero`` computes it once per sign it asks about).
     None when neither settles it.
     """
-    from sympy.polys.polyerrors import NotAlgebraic
-
     from grader.numeric import radicals
 
     proved = radicals.is_zero(d)
-    if proved is not None:
-        return proved
+    return proved if proved is not None else _minimal_polynomial_is_zero(d)
+
+
+def _minimal_polynomial_is_zero(d: sp.Expr) -> bool | None:
+    """Is the algebraic ``d`` zero, by its minimal polynomial (x exactly when d = 0)? None when SymPy cannot say."""
+    from sympy.polys.polyerrors import NotAlgebraic
+
     try:
         return bool(sp.minimal_polynomial(d, _X) == _X)
     except (NotAlgebraic, NotImplementedError):
