@@ -49,10 +49,23 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
     compared. A radical the bound cannot settle is settled by its minimal polynomial once the
     digits agree (what ``is_zero`` does, once instead of once per sign it asks about).
     """
-    from grader.numeric import radicals
     from tutor.engine.real_roots import real_form
 
     d = real_form(difference(a, e))  # odd roots are real roots, as the sampler reads them
+    outcome = _zero_to_digits(d, points, digits)
+    if outcome is not True:  # a sum inside that evalf finds no digit of can make a zero look non-zero,
+        # or not real (√ of a rounding below 0)
+        settled = vanishing_settled(d, digits + min(precision_needed(d), 1500))
+        if settled is not None:
+            again = _zero_to_digits(settled, points, digits)
+            return outcome if again is None else again
+    return outcome
+
+
+def _zero_to_digits(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
+    """:func:`high_precision_equal` for the difference ``d``."""
+    from grader.numeric import radicals
+
     if d == 0:
         return True
     algebraic = d.is_number and radicals.supported(d)
@@ -79,6 +92,40 @@ def high_precision_equal(a: sp.Expr, e: sp.Expr, points: list[dict], digits: int
         zero = d.is_zero
         return None if zero is None else bool(zero)
     return outcome
+
+
+def vanishing_settled(d: sp.Expr, digits: int) -> sp.Expr | None:
+    """``d`` with each constant sum inside it that SymPy's adaptive evalf finds no digit of, to
+    ``digits`` digits or more, put to 0; None when there is none.
+
+    Why: evalf's rules for atan, asin, sinh, tan, tanh, √, |·| … do not carry their argument's
+    accuracy. atan(acos(1/3) + asin(1/3) − π/2), exactly 0, comes back as −9.6·10⁻²⁴⁰ claiming
+    full precision, so the right answer 0 was "off by a tiny amount". A sum with no digit to
+    that many places is zero by the same rule that calls a difference zero at the top
+    (``_digits_agree``), and SymPy then evaluates atan(0) exactly. Only asked when a difference
+    looks non-zero, so it costs nothing on a right answer.
+    """
+    found: dict[sp.Expr, sp.Expr] = {}
+    stack = list(d.args)
+    while stack:
+        node = stack.pop()
+        if node.is_Add and not node.free_symbols and node not in found and _no_digits(node, digits):
+            found[node] = sp.S.Zero
+            continue
+        stack.extend(a for a in node.args if not a.is_Atom)
+    return d.xreplace(found) if found else None
+
+
+def _no_digits(s: sp.Expr, digits: int) -> bool:
+    """Does SymPy's adaptive evalf, allowed ``digits`` digits, find no digit of the constant ``s``?"""
+    from sympy.core.numbers import pure_complex
+
+    try:
+        n = s.evalf(2, maxn=max(digits, 110))
+    except Exception:  # noqa: BLE001 - an evaluation SymPy refuses proves nothing
+        return False
+    parts = (n,) if n.is_Float or n.is_zero else (pure_complex(n) or ())
+    return bool(parts) and all(p.is_zero or (p.is_Float and p._prec == 1) for p in parts)
 
 
 def difference(a: sp.Expr, e: sp.Expr) -> sp.Expr:
@@ -138,7 +185,15 @@ def evalf_nonzero(d: sp.Expr) -> bool:
     except Exception:  # noqa: BLE001 - an evaluation SymPy refuses shows nothing
         return False
     parts = (n,) if n.is_Float else (pure_complex(n) or ())
-    return any(p.is_Float and p._prec != 1 and p != 0 for p in parts)
+    if not any(p.is_Float and p._prec != 1 and p != 0 for p in parts):
+        return False
+    # evalf's rules for tan, cot, atan … claim full precision for a value that is only rounding
+    # (cot(asin(1/3) + acos(1/3)) is −6.4·10⁻⁷ at 2 digits, 8.3·10⁻²⁰ at 15): a true value stays put
+    try:
+        m = complex(d.evalf(30))
+    except Exception:  # noqa: BLE001 - no second value: no proof
+        return False
+    return m != 0 and abs(complex(n) - m) <= abs(m) / 4
 
 
 def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
@@ -157,10 +212,29 @@ def _digits_agree(d: sp.Expr, points: list[dict], digits: int) -> bool | None:
         if not all(v.is_real and v.is_finite for v in values):
             continue
         scale = sum((abs(v) for v in values), sp.Integer(0))
-        if abs(sum(values, sp.Integer(0))) > scale * sp.Float(10, digits) ** (-(digits - 15)):
+        total = abs(sum(values, sp.Integer(0)))
+        if total > scale * sp.Float(10, digits) ** (-(digits - 15)) and _stays(terms, point, digits, total, scale):
             return False
         checked += 1
     return True if checked else None
+
+
+def _stays(terms: tuple, point: dict, digits: int, total: sp.Expr, scale: sp.Expr) -> bool:
+    """Is the difference ``total`` found at ``digits`` digits there again at twice the digits?
+
+    evalf's rules for tan, cot, atan, sinh … claim full precision for what is only the rounding of
+    their argument (cot(asin(1/3) + acos(1/3)), exactly 0, is 4·10⁻³⁵ at 30 digits and 10⁻⁶⁵ at
+    60), and a single term is its own scale. A value that moves is rounding: the difference is
+    then zero when, at twice the digits, it is below that rounding as ``digits`` digits rule it.
+    """
+    values = [t.evalf(2 * digits, subs=point) for t in terms]
+    if not all(v.is_real and v.is_finite for v in values):
+        return True
+    again = abs(sum(values, sp.Integer(0)))
+    if abs(again - total) <= again / 10**6:
+        return True
+    size = max(scale, total, sum((abs(v) for v in values), sp.Integer(0)))
+    return bool(again > size * sp.Float(10, digits) ** (-(digits - 15)))
 
 
 _X = sp.Dummy("x")
