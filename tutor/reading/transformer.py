@@ -244,10 +244,12 @@ class ToSymPy:
             self._check_size(grows, "this power", pos)
         if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
             raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
-        symbolic = bool(base.free_symbols or exp.free_symbols)  # one walk for both checks below
+        base_free = base.free_symbols  # one walk each for the checks below
+        symbolic = bool(base_free or exp.free_symbols)
         if not symbolic:
             self._check_magnitude(base, exp, pos)
-        if exp.is_number and not exp.is_Integer and sizes.unsure_constant(base):
+        # unsure_constant is False for a base with free symbols: that case needs no walk of its own
+        if not exp.is_Integer and not base_free and exp.is_number and sizes.unsure_constant(base):
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
@@ -257,8 +259,9 @@ class ToSymPy:
 
     def _check_magnitude(self, base, exp, pos) -> None:
         """Refuse a constant with more than 10^300 digits (e^e^(9^9)): SymPy evaluates constants
-        to compare them, and no working precision is enough for such a number."""
-        if base.free_symbols or exp.free_symbols or not (base.is_number and exp.is_number):
+        to compare them, and no working precision is enough for such a number. Asked only when
+        neither ``base`` nor ``exp`` has free symbols."""
+        if not (base.is_number and exp.is_number):
             return
         if sizes.has_infinity(base) or sizes.has_infinity(exp):
             return  # 2^oo is oo, not a number too long to evaluate
@@ -369,17 +372,22 @@ def _risky_power(base, exp) -> bool:
     Infinity in a compound power makes SymPy expand (re x + i im x)^640 to decide
     whether the exponent is infinite.
     """
-    if sizes.has_infinity(base) and not (exp.is_Number or exp.is_Symbol):
+    if not (exp.is_Number or exp.is_Symbol) and sizes.has_infinity(base):  # the cheap test first
         return True
-    return sizes.has_infinity(exp) and not exp.is_Atom
+    return not exp.is_Atom and sizes.has_infinity(exp)
 
 
 def _restrictions(expr) -> set:
-    """The parts of ``expr`` that restrict its real domain: logs and even roots of what may be <= 0."""
+    """The parts of ``expr`` that restrict its real domain: logs and even roots of what may be <= 0.
+
+    The nodes are visited in the order of ``preorder_traversal``, so SymPy is asked the same
+    questions in the same order.
+    """
     out = set()
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.log) and node.args[0].free_symbols and not node.args[0].is_positive:
-            out.add(node)
+    for node in sizes.preorder(expr):
+        if isinstance(node, sp.log):
+            if node.args[0].free_symbols and not node.args[0].is_positive:
+                out.add(node)
         elif (node.is_Pow and node.exp.is_Rational and node.exp.q % 2 == 0 and node.base.free_symbols
               and not node.base.is_nonnegative):
             out.add(node)
@@ -391,9 +399,8 @@ def _drops_domain(base, exp) -> bool:
 
     Then the power is kept as typed: e^(ln x) is undefined for x <= 0, and the grader
     must see that (an answer undefined on part of the reference's domain is wrong).
+    Asked only for a power with free symbols (a constant restricts no domain).
     """
-    if not (base.free_symbols or exp.free_symbols):
-        return False
     before = _restrictions(base) | _restrictions(exp)
     if not before:
         return False
