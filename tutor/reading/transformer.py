@@ -12,6 +12,7 @@ import sympy as sp
 from lark import Token
 
 from tutor.reading import sizes
+from tutor.reading.evaluation import absolute, drops_domain, risky_power
 from tutor.reading import steady  # noqa: F401 - SymPy's assumption queries in a fixed order
 from tutor.reading.dne import DNE
 from tutor.reading.limits import Limits
@@ -36,7 +37,7 @@ _UNARY = {
     "acot": sp.acot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "sech": sp.sech,
     "csch": sp.csch, "coth": sp.coth, "asinh": sp.asinh, "acosh": sp.acosh, "atanh": sp.atanh,
     "acoth": sp.acoth, "asech": sp.asech, "acsch": sp.acsch,
-    "exp": sp.exp, "ln": sp.log, "abs": sp.Abs, "sign": sp.sign,
+    "exp": sp.exp, "ln": sp.log, "abs": absolute, "sign": sp.sign,
     "log10": lambda x: sp.log(x, 10), "log2": lambda x: sp.log(x, 2),
 }
 _CONSTANTS = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
@@ -121,7 +122,7 @@ class ToSymPy:
         return self._defined(sp.factorial(x), (x,), lambda: f"({_text(x)})!", _pos(bang))
 
     def abs(self, x):
-        return sp.Abs(x)
+        return absolute(x)
 
     # -- roots --------------------------------------------------------------
     def root(self, tok: Token, x):
@@ -253,7 +254,7 @@ class ToSymPy:
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
-        evaluate = not _risky_power(base, exp) and not (symbolic and _drops_domain(base, exp))
+        evaluate = not risky_power(base, exp) and not (symbolic and drops_domain(base, exp))
         return self._defined(sp.Pow(base, exp, evaluate=evaluate), (base, exp),
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
 
@@ -364,47 +365,6 @@ def _short(obj) -> str:
 
 def _about(digits: float) -> str:
     return sizes.about(digits)
-
-
-def _risky_power(base, exp) -> bool:
-    """Would SymPy's evaluation of base^exp run unboundedly? Then the power is kept as written.
-
-    Infinity in a compound power makes SymPy expand (re x + i im x)^640 to decide
-    whether the exponent is infinite.
-    """
-    if not (exp.is_Number or exp.is_Symbol) and sizes.has_infinity(base):  # the cheap test first
-        return True
-    return not exp.is_Atom and sizes.has_infinity(exp)
-
-
-def _restrictions(expr) -> set:
-    """The parts of ``expr`` that restrict its real domain: logs and even roots of what may be <= 0.
-
-    The nodes are visited in the order of ``preorder_traversal``, so SymPy is asked the same
-    questions in the same order.
-    """
-    out = set()
-    for node in sizes.preorder(expr):
-        if isinstance(node, sp.log):
-            if node.args[0].free_symbols and not node.args[0].is_positive:
-                out.add(node)
-        elif (node.is_Pow and node.exp.is_Rational and node.exp.q % 2 == 0 and node.base.free_symbols
-              and not node.base.is_nonnegative):
-            out.add(node)
-    return out
-
-
-def _drops_domain(base, exp) -> bool:
-    """Would SymPy's evaluation of base^exp forget a domain restriction (e^(ln x) = x, √x² = x)?
-
-    Then the power is kept as typed: e^(ln x) is undefined for x <= 0, and the grader
-    must see that (an answer undefined on part of the reference's domain is wrong).
-    Asked only for a power with free symbols (a constant restricts no domain).
-    """
-    before = _restrictions(base) | _restrictions(exp)
-    if not before:
-        return False
-    return not before <= _restrictions(sp.Pow(base, exp))
 
 
 def finish(item):
