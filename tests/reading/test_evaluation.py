@@ -120,3 +120,38 @@ def test_linear_forms_take_the_shortcut_and_others_do_not():
     assert not evaluation.linear_form(x ** 2 + 1) and not evaluation.linear_form(sp.Symbol("p", positive=True) + 1)
     assert not evaluation.linear_form(x) and not evaluation.linear_form(sp.Integer(3))
     assert str(parse_uncached("|3 - x| + abs(x + 3)")) == "Abs(x - 3) + Abs(x + 3)"
+
+
+INTEGERS = st.one_of(st.integers(-12, 12), st.sampled_from([10 ** 4, 10 ** 5, -(10 ** 400), 10 ** 400])).map(sp.Integer)
+NON_INTEGERS = st.tuples(st.integers(-9, 9), st.integers(2, 8)).filter(lambda pq: pq[0] % pq[1]).map(
+    lambda pq: sp.Rational(*pq))
+
+
+@given(NAMES, INTEGERS, st.booleans())
+def test_a_symbol_to_an_integer_power_skips_guards_that_would_pass(name, n, refuse):
+    """x^n with a plain symbol: the shortcut of _power builds what the guarded path builds."""
+    from tutor.reading.limits import Limits
+    from tutor.reading.transformer import ToSymPy
+
+    builder, x_ = ToSymPy(Limits(refuse_undefined=refuse)), sp.Symbol(name)
+    assert sp.srepr(builder._power(x_, n, 0)) == sp.srepr(builder._guarded_power(x_, n, 0))
+
+
+@given(st.one_of(NAMES.map(sp.Symbol), anything, sums), st.one_of(INTEGERS, NON_INTEGERS, anything))
+def test_power_builds_what_pow_evaluates_to(base_of, exp):
+    """The shortcut of ``power`` decides only (x^n)^(p/q) with a plain symbol x; there Pow changes nothing."""
+    for base in (base_of, sp.Pow(base_of, 2), sp.Pow(base_of, -1), sp.Pow(base_of, 3)):
+        if sizes.has_infinity(base) or sizes.has_infinity(exp) or base.has(sp.I, sp.acos, sp.asin) or (
+                base.is_number and exp.is_number):
+            continue  # the reader keeps or refuses such powers before asking (risky_power, unsure_constant)
+        assert sp.srepr(evaluation.power(base, exp)) == sp.srepr(sp.Pow(base, exp))
+        assert sp.srepr(evaluation.power(base, exp, False)) == sp.srepr(sp.Pow(base, exp, evaluate=False))
+
+
+def test_powers_of_powers_of_a_symbol_are_kept_as_sympy_keeps_them():
+    y = sp.Symbol("y", positive=True)
+    kept = [sp.Pow(x ** 2, sp.S.Half, evaluate=False), sp.Pow(1 / x, sp.Rational(1, 3), evaluate=False),
+            sp.Pow(x ** 3, sp.Rational(2, 3), evaluate=False)]
+    assert parse_uncached("sqrt(x^2) + (1/x)^(1/3) + (x^3)^(2/3)") == sp.Add(*kept)
+    assert evaluation.power(y ** 2, sp.Rational(1, 2)) == y  # a symbol known positive: SymPy's evaluation
+    assert evaluation.power(x ** 2, sp.Integer(3)) == x ** 6

@@ -48,6 +48,20 @@ def absolute(arg):
     return sp.Abs(arg)
 
 
+def power(base, exp, evaluate: bool = True):
+    """``Pow(base, exp, evaluate=evaluate)``, built without evaluation when SymPy's would keep it.
+
+    A non-integer rational power of an integer power of a plain symbol ((x²)^(1/2), (1/x)^(1/3))
+    is such a case: ``Pow._eval_power`` takes no shortcut (x is not known to be real, nonnegative
+    or polar), and works out ``exp(2πi·p·floor(1/2 - n·arg(x)/(2π)))`` only to find it not known
+    to be real, about two milliseconds of building and asking before it keeps the power as typed.
+    """
+    if (evaluate and exp.is_Rational and not exp.is_Integer and base.is_Pow and base.exp.is_Integer
+            and _plain_symbol(base.base)):
+        return sp.Pow(base, exp, evaluate=False)
+    return sp.Pow(base, exp, evaluate=evaluate)
+
+
 def risky_power(base, exp) -> bool:
     """Would SymPy's evaluation of base^exp run unboundedly? Then the power is kept as written.
 

@@ -12,7 +12,7 @@ import sympy as sp
 from lark import Token
 
 from tutor.reading import sizes
-from tutor.reading.evaluation import absolute, drops_domain, risky_power
+from tutor.reading.evaluation import absolute, drops_domain, power, risky_power
 from tutor.reading import steady  # noqa: F401 - SymPy's assumption queries in a fixed order
 from tutor.reading.dne import DNE
 from tutor.reading.limits import Limits
@@ -236,6 +236,11 @@ class ToSymPy:
 
     # -- powers, guarded ------------------------------------------------------
     def _power(self, base, exp, pos):
+        if type(base) is sp.Symbol and exp.is_Integer:  # x^2: no guard of _guarded_power refuses it or keeps it as typed
+            return self._defined(sp.Pow(base, exp), (base, exp), lambda: f"{_group(base)}^{_group(exp)}", pos)
+        return self._guarded_power(base, exp, pos)
+
+    def _guarded_power(self, base, exp, pos):
         if exp.is_Rational:
             self._check_power(base, exp, pos)
             if not base.is_Rational:
@@ -255,7 +260,7 @@ class ToSymPy:
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
         evaluate = not risky_power(base, exp) and not (symbolic and drops_domain(base, exp))
-        return self._defined(sp.Pow(base, exp, evaluate=evaluate), (base, exp),
+        return self._defined(power(base, exp, evaluate), (base, exp),
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
 
     def _check_magnitude(self, base, exp, pos) -> None:
