@@ -51,14 +51,23 @@ def absolute(arg):
 def power(base, exp, evaluate: bool = True):
     """``Pow(base, exp, evaluate=evaluate)``, built without evaluation when SymPy's would keep it.
 
-    A non-integer rational power of an integer power of a plain symbol ((x²)^(1/2), (1/x)^(1/3))
-    is such a case: ``Pow._eval_power`` takes no shortcut (x is not known to be real, nonnegative
-    or polar), and works out ``exp(2πi·p·floor(1/2 - n·arg(x)/(2π)))`` only to find it not known
-    to be real, about two milliseconds of building and asking before it keeps the power as typed.
+    Two such cases, both with a rational exponent other than 0 and 1 (``Pow.__new__`` then goes
+    straight to ``base._eval_power``):
+
+    - a sum that is not a number and has no imaginary unit ((x + 1)², 1/(2x + 1), √(x² + 1)):
+      ``Add._eval_power`` changes only a number, or a two-term sum with an infinite term and a
+      multiple of i; it asks every term whether it is infinite first, hundreds of microseconds
+      on new terms, to return None;
+    - a non-integer power of an integer power of a plain symbol ((x²)^(1/2), (1/x)^(1/3)):
+      ``Pow._eval_power`` takes no shortcut (x is not known to be real, nonnegative or polar),
+      and builds ``exp(2πi·p·floor(1/2 - n·arg(x)/(2π)))``, milliseconds of work, only to find it
+      not known to be real and return None.
     """
-    if (evaluate and exp.is_Rational and not exp.is_Integer and base.is_Pow and base.exp.is_Integer
-            and _plain_symbol(base.base)):
-        return sp.Pow(base, exp, evaluate=False)
+    if evaluate and exp.is_Rational and exp is not sp.S.Zero and exp is not sp.S.One:
+        if base.is_Add and not base.is_number and not base.has(sp.S.ImaginaryUnit):
+            return sp.Pow(base, exp, evaluate=False)
+        if not exp.is_Integer and base.is_Pow and base.exp.is_Integer and _plain_symbol(base.base):
+            return sp.Pow(base, exp, evaluate=False)
     return sp.Pow(base, exp, evaluate=evaluate)
 
 
@@ -100,4 +109,4 @@ def drops_domain(base, exp) -> bool:
     before = restrictions(base) | restrictions(exp)
     if not before:
         return False
-    return not before <= restrictions(sp.Pow(base, exp))
+    return not before <= restrictions(power(base, exp))

@@ -97,11 +97,11 @@ class ToSymPy:
 
     def over(self, a):
         self._divisor(a, None)
-        return sp.Pow(a, sp.S.NegativeOne)
+        return power(a, sp.S.NegativeOne)
 
     def div(self, a, b):  # \frac{a}{b}
         self._divisor(b, None)
-        return self.mul(a, sp.Pow(b, sp.S.NegativeOne))
+        return self.mul(a, power(b, sp.S.NegativeOne))
 
     def neg(self, a):
         return sp.Mul(sp.S.NegativeOne, a)
