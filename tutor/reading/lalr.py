@@ -37,8 +37,8 @@ def _reduction(size: int, callback: Callable[[list], Any], inlined: bool) -> tup
     from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
 
     picks: tuple[Any, ...] = tuple(range(size))
-    spliced: tuple[tuple[int, bool], ...] | None = None
-    inner = callback
+    spliced: tuple[tuple[int, bool], ...] = tuple((i, False) for i in range(size))
+    inner: Any = callback
     if type(inner) is ChildFilterLALR_NoPlaceholders:
         spliced = tuple((i, bool(expand)) for i, expand in inner.to_include)
         picks = tuple(i for i, _ in spliced)
@@ -46,9 +46,9 @@ def _reduction(size: int, callback: Callable[[list], Any], inlined: bool) -> tup
     if inlined:
         if not isinstance(inner, functools.partial):  # not Lark's tree builder: an unknown chain
             raise ValueError("an inlined rule with a callback of its own")
-        return COLLECT, None, spliced if spliced is not None else tuple((i, False) for i in range(size))
+        return COLLECT, None, spliced
     one = type(inner) is ExpandSingleChild
-    spliced_any = spliced is not None and any(expand for _, expand in spliced)
+    spliced_any = any(expand for _, expand in spliced)
     if one and len(picks) == 1 and not spliced_any:
         return PASS, None, picks
     if one:
