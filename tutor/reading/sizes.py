@@ -175,6 +175,22 @@ def has_infinity(expr) -> bool:
     return any(isinstance(node, _INFINITE) for node in sp.preorder_traversal(expr))
 
 
+def preorder(expr) -> list:
+    """The nodes of ``preorder_traversal(expr)`` in its order, by a stack instead of nested generators
+    (a walk the reader takes for every power)."""
+    nodes, stack = [], [expr]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        if isinstance(node, sp.Basic):  # as preorder_traversal takes children (Min, Max: their _argset)
+            children = node._argset if hasattr(node, "_argset") else node.args
+            if children:
+                stack.extend(reversed(tuple(children)))
+        elif iterable(node):
+            stack.extend(reversed(tuple(node)))
+    return nodes
+
+
 def unsure_constant(expr) -> bool:
     """A number written with functions that is not known to be real (``acos(2)^2``).
 

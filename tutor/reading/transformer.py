@@ -12,6 +12,7 @@ import sympy as sp
 from lark import Token
 
 from tutor.reading import sizes
+from tutor.reading.evaluation import absolute, drops_domain, power, risky_power
 from tutor.reading import steady  # noqa: F401 - SymPy's assumption queries in a fixed order
 from tutor.reading.dne import DNE
 from tutor.reading.limits import Limits
@@ -36,7 +37,7 @@ _UNARY = {
     "acot": sp.acot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh, "sech": sp.sech,
     "csch": sp.csch, "coth": sp.coth, "asinh": sp.asinh, "acosh": sp.acosh, "atanh": sp.atanh,
     "acoth": sp.acoth, "asech": sp.asech, "acsch": sp.acsch,
-    "exp": sp.exp, "ln": sp.log, "abs": sp.Abs, "sign": sp.sign,
+    "exp": sp.exp, "ln": sp.log, "abs": absolute, "sign": sp.sign,
     "log10": lambda x: sp.log(x, 10), "log2": lambda x: sp.log(x, 2),
 }
 _CONSTANTS = {"pi": sp.pi, "E": sp.E, "oo": sp.oo}
@@ -96,11 +97,11 @@ class ToSymPy:
 
     def over(self, a):
         self._divisor(a, None)
-        return sp.Pow(a, sp.S.NegativeOne)
+        return power(a, sp.S.NegativeOne)
 
     def div(self, a, b):  # \frac{a}{b}
         self._divisor(b, None)
-        return self.mul(a, sp.Pow(b, sp.S.NegativeOne))
+        return self.mul(a, power(b, sp.S.NegativeOne))
 
     def neg(self, a):
         return sp.Mul(sp.S.NegativeOne, a)
@@ -121,7 +122,7 @@ class ToSymPy:
         return self._defined(sp.factorial(x), (x,), lambda: f"({_text(x)})!", _pos(bang))
 
     def abs(self, x):
-        return sp.Abs(x)
+        return absolute(x)
 
     # -- roots --------------------------------------------------------------
     def root(self, tok: Token, x):
@@ -235,6 +236,11 @@ class ToSymPy:
 
     # -- powers, guarded ------------------------------------------------------
     def _power(self, base, exp, pos):
+        if type(base) is sp.Symbol and exp.is_Integer:  # x^2: no guard of _guarded_power refuses it or keeps it as typed
+            return self._defined(sp.Pow(base, exp), (base, exp), lambda: f"{_group(base)}^{_group(exp)}", pos)
+        return self._guarded_power(base, exp, pos)
+
+    def _guarded_power(self, base, exp, pos):
         if exp.is_Rational:
             self._check_power(base, exp, pos)
             if not base.is_Rational:
@@ -244,21 +250,24 @@ class ToSymPy:
             self._check_size(grows, "this power", pos)
         if base is sp.S.Zero and exp is sp.S.Zero:  # SymPy says 0^0 = 1; as typed by a learner it is undefined
             raise SemanticError("0^0 is undefined", pos, _UNDEFINED_HINT)
-        symbolic = bool(base.free_symbols or exp.free_symbols)  # one walk for both checks below
+        base_free = base.free_symbols  # one walk each for the checks below
+        symbolic = bool(base_free or exp.free_symbols)
         if not symbolic:
             self._check_magnitude(base, exp, pos)
-        if exp.is_number and not exp.is_Integer and sizes.unsure_constant(base):
+        # unsure_constant is False for a base with free symbols: that case needs no walk of its own
+        if not exp.is_Integer and not base_free and exp.is_number and sizes.unsure_constant(base):
             raise SemanticError(f"a power such as ({_short(base)})^({_short(exp)}) of a number that is not known "
                                 "to be real cannot be worked out reliably", pos,
                                 "check the value inside: acos and asin take -1 to 1, ln takes positive numbers")
-        evaluate = not _risky_power(base, exp) and not (symbolic and _drops_domain(base, exp))
-        return self._defined(sp.Pow(base, exp, evaluate=evaluate), (base, exp),
+        evaluate = not risky_power(base, exp) and not (symbolic and drops_domain(base, exp))
+        return self._defined(power(base, exp, evaluate), (base, exp),
                              lambda: f"{_group(base)}^{_group(exp)}", pos)
 
     def _check_magnitude(self, base, exp, pos) -> None:
         """Refuse a constant with more than 10^300 digits (e^e^(9^9)): SymPy evaluates constants
-        to compare them, and no working precision is enough for such a number."""
-        if base.free_symbols or exp.free_symbols or not (base.is_number and exp.is_number):
+        to compare them, and no working precision is enough for such a number. Asked only when
+        neither ``base`` nor ``exp`` has free symbols."""
+        if not (base.is_number and exp.is_number):
             return
         if sizes.has_infinity(base) or sizes.has_infinity(exp):
             return  # 2^oo is oo, not a number too long to evaluate
@@ -361,43 +370,6 @@ def _short(obj) -> str:
 
 def _about(digits: float) -> str:
     return sizes.about(digits)
-
-
-def _risky_power(base, exp) -> bool:
-    """Would SymPy's evaluation of base^exp run unboundedly? Then the power is kept as written.
-
-    Infinity in a compound power makes SymPy expand (re x + i im x)^640 to decide
-    whether the exponent is infinite.
-    """
-    if sizes.has_infinity(base) and not (exp.is_Number or exp.is_Symbol):
-        return True
-    return sizes.has_infinity(exp) and not exp.is_Atom
-
-
-def _restrictions(expr) -> set:
-    """The parts of ``expr`` that restrict its real domain: logs and even roots of what may be <= 0."""
-    out = set()
-    for node in sp.preorder_traversal(expr):
-        if isinstance(node, sp.log) and node.args[0].free_symbols and not node.args[0].is_positive:
-            out.add(node)
-        elif (node.is_Pow and node.exp.is_Rational and node.exp.q % 2 == 0 and node.base.free_symbols
-              and not node.base.is_nonnegative):
-            out.add(node)
-    return out
-
-
-def _drops_domain(base, exp) -> bool:
-    """Would SymPy's evaluation of base^exp forget a domain restriction (e^(ln x) = x, √x² = x)?
-
-    Then the power is kept as typed: e^(ln x) is undefined for x <= 0, and the grader
-    must see that (an answer undefined on part of the reference's domain is wrong).
-    """
-    if not (base.free_symbols or exp.free_symbols):
-        return False
-    before = _restrictions(base) | _restrictions(exp)
-    if not before:
-        return False
-    return not before <= _restrictions(sp.Pow(base, exp))
 
 
 def finish(item):
