@@ -137,7 +137,12 @@ def test_a_symbol_to_an_integer_power_skips_guards_that_would_pass(name, n, refu
     assert sp.srepr(builder._power(x_, n, 0)) == sp.srepr(builder._guarded_power(x_, n, 0))
 
 
-@given(st.one_of(NAMES.map(sp.Symbol), anything, sums), st.one_of(INTEGERS, NON_INTEGERS, anything))
+# Small exponents only: Pow evaluates (10^200·x)^(10^400) by computing 10^(200·10^400), which
+# took 24 GB before the kernel killed the test worker.
+SMALL_INTEGERS = st.integers(-12, 12).map(sp.Integer)
+
+
+@given(st.one_of(NAMES.map(sp.Symbol), anything, sums), st.one_of(SMALL_INTEGERS, NON_INTEGERS, anything))
 def test_power_builds_what_pow_evaluates_to(base_of, exp):
     """The shortcuts of ``power`` decide only a rational power of a sum that is not a number and has
     no i, and (x^n)^(p/q) with a plain symbol x; there Pow changes nothing."""
