@@ -60,6 +60,8 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
             # a root on the grid itself (a = 0 in a·(x − y)); far out an exact 0 may be underflow
             # (s²·e^(st) at t = −1000), not a root
             zeros = np.nonzero((vals == 0) & _NEAR)[0]
+        if len(zeros):
+            zeros = zeros[_factor_vanishes(d, env)[zeros]]
         if len(flips) + len(zeros) == 0:
             continue
         i = int(rng.integers(len(flips) + len(zeros)))
@@ -74,6 +76,31 @@ def points_on(d: sp.Expr, variables: tuple[sp.Symbol, ...], seed: bytes, count: 
             found += _refined(d, variables, pending)
             pending = []
     return found + _refined(d, variables, pending)
+
+
+def _factor_vanishes(d: sp.Expr, env: dict) -> np.ndarray:
+    """Where a 0 of ``d`` on the scan is a 0 of one of its factors, not the underflow of a product.
+
+    x³⁰⁰·(sin x + 2x) is 0 in floats for |x| < 0.09, yet only x = 0 solves it: a product vanishes
+    where a factor does, and a positive power where its base does. Other shapes are 0 where
+    their value is.
+    """
+    if d.is_Mul:
+        out = np.zeros(SCAN.shape, dtype=bool)
+        for f in d.args:
+            out |= _factor_vanishes(f, env)
+        return out
+    if d.is_Pow and d.exp.is_positive:
+        return _factor_vanishes(d.base, env)
+    if isinstance(d, sp.exp):  # e^u is never 0: a 0 is underflow
+        return np.zeros(SCAN.shape, dtype=bool)
+    if d.is_number:
+        return np.full(SCAN.shape, d.is_zero is True)
+    try:
+        values = np.broadcast_to(np.asarray(evaluate(d, env), dtype=float), SCAN.shape)
+    except (Unsupported, RecursionError, TypeError, ValueError):
+        return np.ones(SCAN.shape, dtype=bool)  # as before: the 0 of the whole stands
+    return values == 0
 
 
 @dataclass(frozen=True)
