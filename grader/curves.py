@@ -208,11 +208,14 @@ def _step(grid: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
     return lo, hi, live, failed
 
 
-def first_unsatisfied(d: sp.Expr, points: list[dict], tolerance: float = 1e-7, decimals=None) -> dict | None:
+def first_unsatisfied(d: sp.Expr, points: list[dict], tolerance: float = 1e-7, decimals=None,
+                      curve: sp.Expr | None = None) -> dict | None:
     """The first of ``points`` where ``d ≈ 0`` fails, relative to the size of its terms, or where
     ``d`` is undefined; None when it holds at every one. One array evaluation for all the points.
 
-    ``decimals`` (a ``Tolerance``) also forgives what typed decimals in ``d`` can move.
+    ``decimals`` (a ``Tolerance``) also forgives what typed decimals in ``d`` can move. ``curve``:
+    the side the points were found on; a point only as sharp as its band there does not count
+    (see :func:`_within_band`).
     """
     if not points:
         return None
@@ -233,4 +236,49 @@ def first_unsatisfied(d: sp.Expr, points: list[dict], tolerance: float = 1e-7, d
                                                                     dtype=float), shape)
     with np.errstate(invalid="ignore"):
         bad = np.nonzero(~(np.isfinite(values) & (np.abs(values) <= slack)))[0]
-    return points[int(bad[0])] if len(bad) else None
+    for i in bad:
+        if curve is None or not np.isfinite(values[i]) or not _within_band(curve, d, points[int(i)], tolerance):
+            return points[int(i)]
+    return None
+
+
+_OFFSETS = np.geomspace(1e-15, 0.1, 57)
+
+
+def _within_band(curve: sp.Expr, d: sp.Expr, point: dict, tolerance: float) -> bool:
+    """Is ``d`` ≈ 0 somewhere in the band around ``point`` where ``curve`` ≈ 0, along one axis?
+
+    A point of ``curve`` = 0 is only as sharp as that band: at a root of multiplicity 3 written out,
+    (2 sin x − 1)³ expanded, floats put it anywhere within ~10⁻³ of the root, and the other
+    equation, 2 sin x − 1 = 0, is off there by as much. Such a point shows nothing; a point where
+    the band holds no 0 of ``d`` still refutes. The band is the tolerance the points are accepted
+    with, so this forgives nothing the other direction of the comparison does not.
+    """
+    for v in point:
+        scale = max(1.0, abs(point[v]))
+        steps = np.concatenate([-_OFFSETS[::-1], [0.0], _OFFSETS]) * scale
+        env = {k: np.full(steps.shape, val) for k, val in point.items()}
+        env[v] = point[v] + steps
+        try:
+            on, on_mag = (np.broadcast_to(np.asarray(a, dtype=float), steps.shape)
+                          for a in evaluate_with_magnitude(curve, env))
+            off, off_mag = (np.broadcast_to(np.asarray(a, dtype=float), steps.shape)
+                            for a in evaluate_with_magnitude(d, env))
+        except (Unsupported, RecursionError):
+            return False
+        with np.errstate(invalid="ignore"):
+            band = np.isfinite(on) & (np.abs(on) <= tolerance * np.maximum(on_mag, 1e-12))
+            middle = len(_OFFSETS)
+            lo = middle
+            while lo > 0 and band[lo - 1]:
+                lo -= 1
+            hi = middle
+            while hi < len(steps) - 1 and band[hi + 1]:
+                hi += 1
+            near = off[lo:hi + 1]
+            if not np.isfinite(near).all():
+                continue
+            small = np.abs(near) <= tolerance * np.maximum(off_mag[lo:hi + 1], 1e-12)
+            if small.any() or (np.sign(near[:-1]) * np.sign(near[1:]) < 0).any():
+                return True
+    return False

@@ -177,7 +177,7 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
     decimals = ctx.options.tolerance if approx else None
     seed = seed_of(de, variables)
     on_expected = curves.points_on(de, variables, seed)
-    miss = curves.first_unsatisfied(da, on_expected, decimals=decimals)  # False, or undefined there
+    miss = curves.first_unsatisfied(da, on_expected, decimals=decimals, curve=de)  # False, or undefined there
     if miss is not None:
         return f"For example, {words.point(miss)} satisfies the right equation but not yours."
     on_answer = curves.points_on(da, variables, seed + b"|answer")  # only when the right points all hold
@@ -185,7 +185,7 @@ def same_solutions(de: sp.Expr, da: sp.Expr, variables: tuple, ctx: Context) -> 
         return None
     # the answer's own points are only as exact as its decimals: check them more loosely
     loose = max(1e-7, 10 * ctx.options.tolerance.value) if approx else 1e-7
-    miss = curves.first_unsatisfied(de, on_answer, tolerance=loose)
+    miss = curves.first_unsatisfied(de, on_answer, tolerance=loose, curve=da)
     if miss is not None:
         return f"For example, {words.point(miss)} satisfies your equation but not the right one."
     if not on_expected:
