@@ -72,12 +72,12 @@ def forget_references() -> None:
 
     from sympy.core.cache import clear_cache as clear_sympy_cache
 
-    from grader import checking, diagnose
+    from grader import checking, evidence
     from grader.reading import clear_cache
 
     clear_cache()
     checking._RESOLVED.clear()
-    diagnose._VALUES.clear()  # the reference's terms' values at its points (a dict, not an lru_cache)
+    evidence._VALUES.clear()  # the reference's terms' values at its points (a dict, not an lru_cache)
     clear_sympy_cache()  # objects, derivatives and assumptions SymPy built for the same references
     for name, module in list(sys.modules.items()):
         if module is None or not name.startswith(("grader", "tutor", "exercises")):
