@@ -68,3 +68,12 @@ def test_the_rows_that_were_graded_off_by_a_tiny_amount():
     assert grader.check(f"tan({u})", "0", kind="number").status == "correct"
     assert grader.check(f"sin(x)+x*tan({u})", "sin(x)").status == "correct"
     assert grader.check("atan(e^(e^(-200))-1)", "0", kind="number").status == "incorrect"  # 10⁻⁸⁷ is there
+
+
+@settings(max_examples=15, deadline=None)
+@given(zero_sums(), st.sampled_from([sp.atan, sp.sinh, sp.tan]))
+def test_the_symbolic_fallback_does_not_refute_an_exact_zero(u, f):
+    """SymPy's own is_zero calls atan(u) non-zero for u exactly 0; the last-resort path must not."""
+    assert symbolic.is_zero(f(u)) is not False
+    assert symbolic.is_zero(f(u) + sp.Rational(1, 10 ** 20)) is not True
+    assert symbolic.is_zero(sp.exp(f(u)) + 1) is False  # a plain non-zero constant is still refuted
