@@ -118,13 +118,11 @@ def vanishing_settled(d: sp.Expr, digits: int) -> sp.Expr | None:
 
 def _no_digits(s: sp.Expr, digits: int) -> bool:
     """Does SymPy's adaptive evalf, allowed ``digits`` digits, find no digit of the constant ``s``?"""
-    from sympy.core.numbers import pure_complex
-
     try:
         n = s.evalf(2, maxn=max(digits, 110))
     except Exception:  # noqa: BLE001 - an evaluation SymPy refuses proves nothing
         return False
-    parts = (n,) if n.is_Float or n.is_zero else (pure_complex(n) or ())
+    parts = _parts(n)
     return bool(parts) and all(p.is_zero or (p.is_Float and p._prec == 1) for p in parts)
 
 
@@ -172,20 +170,25 @@ def rewritten_is_zero(d: sp.Expr) -> bool:
     return bool(forms) and d.xreplace(forms) == 0
 
 
+def _parts(n: sp.Expr) -> tuple:
+    """The real and imaginary parts of an evalf result (the number itself when real or 0; none when
+    it is not a plain complex number)."""
+    from sympy.core.numbers import pure_complex
+
+    return (n,) if n.is_Float or n.is_zero else (pure_complex(n) or ())
+
+
 def evalf_nonzero(d: sp.Expr) -> bool:
     """Does SymPy's adaptive evaluation of the constant ``d`` show it non-zero (a value with precision)?
 
     This is how ``d.is_zero`` finds a constant non-zero; when the evaluation finds no digit,
     ``is_zero`` can only prove a radical zero (its minimal polynomial), for which see above.
     """
-    from sympy.core.numbers import pure_complex
-
     try:
         n = d.evalf(2)
     except Exception:  # noqa: BLE001 - an evaluation SymPy refuses shows nothing
         return False
-    parts = (n,) if n.is_Float else (pure_complex(n) or ())
-    if not any(p.is_Float and p._prec != 1 and p != 0 for p in parts):
+    if not any(p.is_Float and p._prec != 1 and p != 0 for p in _parts(n)):
         return False
     # evalf's rules for tan, cot, atan … claim full precision for a value that is only rounding
     # (cot(asin(1/3) + acos(1/3)) is −6.4·10⁻⁷ at 2 digits, 8.3·10⁻²⁰ at 15): a true value stays put
